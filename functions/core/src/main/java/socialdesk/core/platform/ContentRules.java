@@ -1,0 +1,16 @@
+package socialdesk.core.platform;
+
+import java.util.List;
+import socialdesk.core.post.Platform;
+import socialdesk.core.post.PostContent;
+
+/**
+ * What a platform accepts, counted the platform's way. Checked when a post is queued and again
+ * just before it is sent, so an invalid post never reaches the platform.
+ */
+public interface ContentRules {
+    Platform platform();
+
+    /** Every reason this content would be refused, each a sentence a person can act on; empty when it is fine. */
+    List<String> problems(PostContent content);
+}
