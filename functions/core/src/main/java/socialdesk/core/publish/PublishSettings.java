@@ -1,0 +1,25 @@
+package socialdesk.core.publish;
+
+import java.time.Duration;
+
+/**
+ * Knobs of one publishing run.
+ *
+ * @param batchSize    most posts read from the due index per run
+ * @param concurrency  most posts in flight at once (each fans out to its platforms)
+ * @param lease        how long a claim is held; longer than any run can take, so a live run never
+ *                     loses its post, short enough that a crashed run's posts go out soon after
+ * @param reserve      stop claiming when less than this much invocation time remains, leaving room
+ *                     for the sends and writes of posts already claimed
+ */
+public record PublishSettings(int batchSize, int concurrency, Duration lease, Duration reserve, RetryPolicy retry) {
+
+    public static final PublishSettings DEFAULT =
+            new PublishSettings(500, 16, Duration.ofMinutes(3), Duration.ofSeconds(20), RetryPolicy.DEFAULT);
+
+    public PublishSettings {
+        if (batchSize < 1 || concurrency < 1) {
+            throw new IllegalArgumentException("batchSize and concurrency must be at least 1");
+        }
+    }
+}

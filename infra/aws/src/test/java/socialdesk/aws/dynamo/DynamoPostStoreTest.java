@@ -1,0 +1,183 @@
+package socialdesk.aws.dynamo;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import socialdesk.aws.testing.Dynalite;
+import socialdesk.core.post.Claim;
+import socialdesk.core.post.Delivery;
+import socialdesk.core.post.DeliveryStatus;
+import socialdesk.core.post.LeaseLostException;
+import socialdesk.core.post.Platform;
+import socialdesk.core.post.Post;
+import socialdesk.core.post.PostContent;
+import socialdesk.core.post.PostStatus;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** DynamoPostStore against dynalite (a real DynamoDB-compatible server on loopback). */
+class DynamoPostStoreTest {
+    private static final Instant NOW = Instant.parse("2026-11-26T09:00:00Z");
+    private static final Duration LEASE = Duration.ofMinutes(3);
+
+    private DynamoDbClient dynamo;
+    private String table;
+    private DynamoPostStore store;
+
+    @BeforeEach
+    void freshTable() {
+        Dynalite server = Dynalite.shared();
+        dynamo = server.client();
+        table = server.createTable();
+        store = new DynamoPostStore(dynamo, table);
+    }
+
+    private static Post queued(Instant dueAt, Platform... platforms) {
+        return new Post(UUID.randomUUID().toString(), new PostContent("Hello from the desk", "https://example.com/a"),
+                List.of(platforms), dueAt, PostStatus.QUEUED, 1, NOW.minusSeconds(3600));
+    }
+
+    @Test
+    void storesAPostWithAPendingDeliveryPerPlatform() {
+        Post post = queued(NOW, Platform.MASTODON, Platform.BLUESKY);
+
+        assertTrue(store.create(post));
+
+        assertEquals(Optional.of(post), store.find(post.id()));
+        List<Delivery> deliveries = store.deliveries(post.id());
+        assertEquals(2, deliveries.size());
+        assertTrue(deliveries.stream().allMatch(d -> d.status() == DeliveryStatus.PENDING && d.attempts() == 0));
+    }
+
+    @Test
+    void refusesASecondPostWithTheSameId() {
+        Post post = queued(NOW, Platform.MASTODON);
+        assertTrue(store.create(post));
+
+        assertFalse(store.create(post));
+    }
+
+    @Test
+    void findsOnlyPostsThatAreDueEarliestFirst() {
+        Post later = queued(NOW.minusSeconds(10), Platform.MASTODON);
+        Post earlier = queued(NOW.minusSeconds(300), Platform.MASTODON);
+        Post exactlyNow = queued(NOW, Platform.MASTODON);
+        Post future = queued(NOW.plusMillis(1), Platform.MASTODON);
+        List.of(later, earlier, exactlyNow, future).forEach(store::create);
+
+        assertEquals(List.of(earlier.id(), later.id(), exactlyNow.id()), store.findDue(NOW, 10));
+        assertEquals(List.of(earlier.id()), store.findDue(NOW, 1));
+    }
+
+    @Test
+    void onlyOneOfManyConcurrentClaimersWins() throws Exception {
+        Post post = queued(NOW, Platform.MASTODON);
+        store.create(post);
+
+        List<Future<Optional<Claim>>> futures;
+        try (ExecutorService pool = Executors.newFixedThreadPool(8)) {
+            futures = IntStream.range(0, 8)
+                    .mapToObj(i -> pool.submit(() -> store.claim(post.id(), NOW, NOW.plus(LEASE), "run-" + i)))
+                    .toList();
+        }
+        List<Optional<Claim>> results = futures.stream().map(Future::resultNow).toList();
+
+        assertEquals(1, results.stream().filter(Optional::isPresent).count());
+        Claim claim = results.stream().flatMap(Optional::stream).findFirst().orElseThrow();
+        assertEquals(PostStatus.PUBLISHING, claim.post().status());
+        assertEquals(1, claim.deliveries().size());
+    }
+
+    @Test
+    void aPostUnderLeaseIsDueAgainOnlyWhenTheLeaseExpires() {
+        Post post = queued(NOW, Platform.MASTODON);
+        store.create(post);
+        store.claim(post.id(), NOW, NOW.plus(LEASE), "crashed-run").orElseThrow();
+
+        assertEquals(List.of(), store.findDue(NOW.plusSeconds(60), 10));
+        assertTrue(store.claim(post.id(), NOW.plusSeconds(60), NOW.plusSeconds(60).plus(LEASE), "other").isEmpty());
+
+        Instant afterExpiry = NOW.plus(LEASE).plusMillis(1);
+        assertEquals(List.of(post.id()), store.findDue(afterExpiry, 10));
+        assertTrue(store.claim(post.id(), afterExpiry, afterExpiry.plus(LEASE), "rescuer").isPresent());
+    }
+
+    @Test
+    void aPostNotYetDueCannotBeClaimed() {
+        Post post = queued(NOW.plusSeconds(60), Platform.MASTODON);
+        store.create(post);
+
+        assertTrue(store.claim(post.id(), NOW, NOW.plus(LEASE), "early").isEmpty());
+    }
+
+    @Test
+    void releasingWithAFinalStatusTakesThePostOffTheIndex() {
+        Post post = queued(NOW, Platform.MASTODON);
+        store.create(post);
+        Claim claim = store.claim(post.id(), NOW, NOW.plus(LEASE), "run").orElseThrow();
+
+        store.release(claim, PostStatus.PUBLISHED, null);
+
+        assertEquals(PostStatus.PUBLISHED, store.find(post.id()).orElseThrow().status());
+        assertEquals(List.of(), store.findDue(NOW.plus(Duration.ofDays(1)), 10));
+        assertTrue(store.claim(post.id(), NOW.plus(Duration.ofDays(1)), NOW.plus(Duration.ofDays(2)), "late").isEmpty());
+    }
+
+    @Test
+    void releasingForARetryMakesThePostDueAtTheNextAttempt() {
+        Post post = queued(NOW, Platform.MASTODON);
+        store.create(post);
+        Claim claim = store.claim(post.id(), NOW, NOW.plus(LEASE), "run").orElseThrow();
+        Instant next = NOW.plusSeconds(45);
+
+        store.release(claim, PostStatus.PUBLISHING, next);
+
+        assertEquals(List.of(), store.findDue(next.minusMillis(1), 10));
+        assertEquals(List.of(post.id()), store.findDue(next, 10));
+        assertTrue(store.claim(post.id(), next, next.plus(LEASE), "retry-run").isPresent());
+    }
+
+    @Test
+    void aRunWhoseLeaseWasTakenOverCannotRelease() {
+        Post post = queued(NOW, Platform.MASTODON);
+        store.create(post);
+        Claim stale = store.claim(post.id(), NOW, NOW.plus(LEASE), "slow-run").orElseThrow();
+        Instant afterExpiry = NOW.plus(LEASE).plusSeconds(1);
+        store.claim(post.id(), afterExpiry, afterExpiry.plus(LEASE), "rescuer").orElseThrow();
+
+        assertThrows(LeaseLostException.class, () -> store.release(stale, PostStatus.FAILED, null));
+        assertEquals(PostStatus.PUBLISHING, store.find(post.id()).orElseThrow().status());
+    }
+
+    @Test
+    void aPublishedDeliveryIsNeverOverwrittenAndIsIndexedByItsRemoteId() {
+        Post post = queued(NOW, Platform.MASTODON);
+        store.create(post);
+        Delivery pending = Delivery.pending(post.id(), Platform.MASTODON);
+        Delivery published = pending.published("109", "https://mastodon.example/@desk/109");
+
+        store.recordDelivery(published);
+        store.recordDelivery(pending.retryAt(NOW.plusSeconds(30), "late duplicate from a stale run"));
+
+        Delivery stored = store.deliveries(post.id()).getFirst();
+        assertEquals(DeliveryStatus.PUBLISHED, stored.status());
+        assertEquals("109", stored.remoteId());
+        var remote = dynamo.getItem(b -> b.tableName(table).key(Map.of(
+                "PK", AttributeValue.fromS("REMOTE#mastodon#109"), "SK", AttributeValue.fromS("REMOTE")))).item();
+        assertEquals(post.id(), remote.get("postId").s());
+    }
+}
