@@ -1,0 +1,162 @@
+package socialdesk.template;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Least privilege, checked against what each function does. Mapping every SDK call site to an IAM
+ * action is beyond a text scan, so the calls each function makes are declared here (next to the
+ * function's name) and the template's inline statements must grant exactly those actions on the
+ * resource the function's environment names, never on {@code *}.
+ */
+class PolicyContractTest {
+    /** How a statement's Resource must name the resource behind an environment variable. */
+    enum Scope {
+        /** {@code !GetAtt X.Arn} where the variable is {@code !Ref X}. */
+        ARN_OF(ref -> Map.of("Fn::GetAtt", List.of(ref, "Arn"))),
+        /** {@code !Sub "${X.Arn}/index/*"}: the table's indexes. */
+        INDEXES_OF(ref -> Map.of("Fn::Sub", "${" + ref + ".Arn}/index/*")),
+        /** The variable's own value, e.g. a secret ARN parameter. */
+        SAME_VALUE(null);
+
+        private final Function<String, Object> expression;
+
+        Scope(Function<String, Object> expression) {
+            this.expression = expression;
+        }
+    }
+
+    record Need(String variable, Scope scope, List<String> actions) {
+    }
+
+    /** The AWS calls each function makes. Adding a function means declaring its calls here. */
+    private static final Map<String, List<Need>> NEEDS = Map.of(
+            "PublishDuePostsFunction", List.of(
+                    new Need("TABLE_NAME", Scope.ARN_OF,
+                            List.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:Query")),
+                    new Need("TABLE_NAME", Scope.INDEXES_OF, List.of("dynamodb:Query")),
+                    new Need("EVENT_BUS_NAME", Scope.ARN_OF, List.of("events:PutEvents")),
+                    new Need("MASTODON_SECRET_ARN", Scope.SAME_VALUE, List.of("secretsmanager:GetSecretValue")),
+                    new Need("BLUESKY_SECRET_ARN", Scope.SAME_VALUE, List.of("secretsmanager:GetSecretValue"))));
+
+    static Stream<Template.Function> functions() {
+        return Template.load().functions().stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("functions")
+    void functionIsGrantedTheCallsItMakesOnItsOwnResources(Template.Function function) {
+        List<Need> needs = NEEDS.get(function.logicalId());
+        assertNotNull(needs, () -> "declare the AWS calls of " + function + " in PolicyContractTest.NEEDS");
+        List<Map<String, Object>> statements = statementsOf(function);
+
+        for (Need need : needs) {
+            Object variable = function.environment().get(need.variable());
+            assertNotNull(variable, () -> function + " has no environment variable " + need.variable());
+            Object expected = need.scope() == Scope.SAME_VALUE ? variable
+                    : need.scope().expression.apply(String.valueOf(Template.map(variable).get("Ref")));
+            for (String action : need.actions()) {
+                boolean granted = statements.stream().anyMatch(s -> "Allow".equals(s.get("Effect"))
+                        && Template.list(s.get("Action")).contains(action)
+                        && Template.list(s.get("Resource")).contains(expected));
+                assertTrue(granted, () -> function + " needs " + action + " on " + expected);
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("functions")
+    void functionIsGrantedNothingElse(Template.Function function) {
+        List<String> granted = statementsOf(function).stream()
+                .flatMap(s -> Template.list(s.get("Action")).stream()).map(String::valueOf).distinct().sorted().toList();
+        List<String> needed = NEEDS.getOrDefault(function.logicalId(), List.of()).stream()
+                .flatMap(n -> n.actions().stream()).distinct().sorted().toList();
+
+        assertEquals(needed, granted, () -> function + " is granted actions it does not use (or PolicyContractTest.NEEDS is stale)");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("functions")
+    void policiesAreInlineStatements(Template.Function function) {
+        for (Object policy : function.policies()) {
+            assertTrue(Template.map(policy).containsKey("Statement"),
+                    () -> function + ": use inline statements scoped to the template's resources, not " + policy);
+        }
+    }
+
+    @Test
+    void noStatementInTheTemplateUsesWildcards() {
+        List<Map<String, Object>> statements = new ArrayList<>();
+        collectStatements(Template.load().resources(), statements);
+        assertFalse(statements.isEmpty(), "found no policy statement in template.yaml");
+
+        for (Map<String, Object> statement : statements) {
+            for (Object resource : Template.list(statement.get("Resource"))) {
+                assertFalse("*".equals(resource), () -> "Resource '*' in " + statement);
+                assertFalse(resource instanceof String s && s.contains("*"), () -> "a literal wildcard ARN in " + statement);
+            }
+            for (Object action : Template.list(statement.get("Action"))) {
+                assertFalse(String.valueOf(action).endsWith("*"), () -> "a wildcard action in " + statement);
+            }
+            assertFalse(statement.containsKey("NotResource") || statement.containsKey("NotAction"),
+                    () -> "NotResource / NotAction grant more than they seem to: " + statement);
+        }
+    }
+
+    @Test
+    void conditionalStatementsAreUnwrapped() {
+        Map<String, Object> secret = Map.of("Effect", "Allow", "Action", "secretsmanager:GetSecretValue", "Resource", Map.of("Ref", "P"));
+        Map<String, Object> policy = Map.of("Statement", List.of(
+                Map.of("Fn::If", List.of("HasP", secret, Map.of("Ref", "AWS::NoValue")))));
+        List<Map<String, Object>> found = new ArrayList<>();
+
+        collectStatements(policy, found);
+
+        assertEquals(List.of(secret), found);
+    }
+
+    private static List<Map<String, Object>> statementsOf(Template.Function function) {
+        List<Map<String, Object>> statements = new ArrayList<>();
+        collectStatements(function.policies(), statements);
+        return statements;
+    }
+
+    /** Every statement under any {@code Statement} key, with {@code Fn::If} branches taken both ways. */
+    static void collectStatements(Object node, List<Map<String, Object>> out) {
+        if (node instanceof Map<?, ?> map) {
+            map.forEach((key, value) -> {
+                if ("Statement".equals(key)) {
+                    for (Object statement : Template.list(value)) {
+                        addStatement(statement, out);
+                    }
+                } else {
+                    collectStatements(value, out);
+                }
+            });
+        } else if (node instanceof List<?> list) {
+            list.forEach(item -> collectStatements(item, out));
+        }
+    }
+
+    private static void addStatement(Object statement, List<Map<String, Object>> out) {
+        Map<String, Object> map = Template.map(statement);
+        if (map.containsKey("Fn::If")) {
+            List<Object> branches = Template.list(map.get("Fn::If"));
+            addStatement(branches.get(1), out);
+            addStatement(branches.get(2), out);
+        } else if (!map.isEmpty() && !"AWS::NoValue".equals(map.get("Ref"))) {
+            out.add(map);
+        }
+    }
+}
