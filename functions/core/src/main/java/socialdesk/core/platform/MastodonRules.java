@@ -76,7 +76,7 @@ public final class MastodonRules implements ContentRules {
         while (m.find()) {
             out.append(text, last, m.start());
             if (m.group("url") != null) {
-                int end = m.start() + trimmedUrlLength(m.group("url"));
+                int end = m.start() + TextMeasure.linkLength(m.group("url"));
                 out.append(URL_PLACEHOLDER).append(text, end, m.end());
             } else {
                 out.append('@').append(m.group("user"));
@@ -84,37 +84,6 @@ public final class MastodonRules implements ContentRules {
             last = m.end();
         }
         return out.append(text, last, text.length()).toString();
-    }
-
-    /**
-     * How much of a greedy URL match is the link: trailing sentence punctuation is not, nor a
-     * closing bracket that has no opening partner inside the link.
-     */
-    public static int trimmedUrlLength(String url) {
-        int end = url.length();
-        while (end > 0) {
-            char c = url.charAt(end - 1);
-            if (".,;:!?'\"*".indexOf(c) >= 0) {
-                end--;
-            } else if (c == ')' && count(url, '(', end) < count(url, ')', end)) {
-                end--;
-            } else if (c == ']' && count(url, '[', end) < count(url, ']', end)) {
-                end--;
-            } else {
-                break;
-            }
-        }
-        return end;
-    }
-
-    private static int count(String s, char c, int end) {
-        int n = 0;
-        for (int i = 0; i < end; i++) {
-            if (s.charAt(i) == c) {
-                n++;
-            }
-        }
-        return n;
     }
 
     @Override

@@ -53,6 +53,37 @@ public final class TextMeasure {
         return bytes;
     }
 
+    /**
+     * How much of a greedy URL match is the link: trailing sentence punctuation is not, nor a
+     * closing bracket that has no opening partner inside the link.
+     */
+    public static int linkLength(String url) {
+        int end = url.length();
+        while (end > 0) {
+            char c = url.charAt(end - 1);
+            if (".,;:!?'\"*".indexOf(c) >= 0) {
+                end--;
+            } else if (c == ')' && count(url, '(', end) < count(url, ')', end)) {
+                end--;
+            } else if (c == ']' && count(url, '[', end) < count(url, ']', end)) {
+                end--;
+            } else {
+                break;
+            }
+        }
+        return end;
+    }
+
+    private static int count(String s, char c, int end) {
+        int n = 0;
+        for (int i = 0; i < end; i++) {
+            if (s.charAt(i) == c) {
+                n++;
+            }
+        }
+        return n;
+    }
+
     /** Same as {@link #utf8Length(String)}, checked against the JDK encoder in tests. */
     static int utf8LengthByEncoding(String text) {
         return text.getBytes(StandardCharsets.UTF_8).length;
