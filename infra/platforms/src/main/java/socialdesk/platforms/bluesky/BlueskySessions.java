@@ -28,6 +28,8 @@ import socialdesk.platforms.PlatformHttp.Response;
 final class BlueskySessions {
     /** Refresh this long before the access token's {@code exp}, so a send never starts with a dying token. */
     static final Duration EXPIRY_MARGIN = Duration.ofSeconds(60);
+    /** After the app password is refused, sends fail at once for this long instead of signing in again. */
+    static final Duration REJECTION_HOLD = Duration.ofMinutes(5);
 
     record Session(String accessJwt, String refreshJwt, String did, String handle, Instant accessExpires) {
         @Override
@@ -56,6 +58,11 @@ final class BlueskySessions {
     private final URI refreshUri;
     private final ReentrantLock lock = new ReentrantLock();
     private volatile Session current;
+    private volatile Refusal refusal;
+
+    /** A sign-in the platform refused, remembered so concurrent and following sends do not repeat it. */
+    private record Refusal(PublishOutcome outcome, Instant until) {
+    }
 
     BlueskySessions(PlatformHttp http, BlueskyAccount account) {
         this.http = http;
@@ -70,8 +77,10 @@ final class BlueskySessions {
         if (s != null && fresh(s)) {
             return s;
         }
+        checkRefusal();
         lock.lockInterruptibly();
         try {
+            checkRefusal();
             s = current;
             if (s != null && fresh(s)) {
                 return s;
@@ -90,6 +99,7 @@ final class BlueskySessions {
     Session renew(Session stale) throws SessionUnavailable, IOException, InterruptedException {
         lock.lockInterruptibly();
         try {
+            checkRefusal();
             Session s = current;
             if (s != null && s != stale && fresh(s)) {
                 return s;
@@ -98,6 +108,13 @@ final class BlueskySessions {
             return current;
         } finally {
             lock.unlock();
+        }
+    }
+
+    private void checkRefusal() throws SessionUnavailable {
+        Refusal r = refusal;
+        if (r != null && http.clock().instant().isBefore(r.until())) {
+            throw new SessionUnavailable(r.outcome());
         }
     }
 
@@ -133,10 +150,17 @@ final class BlueskySessions {
             return parse(response, null);
         }
         String error = response.errorCode();
+        Instant now = http.clock().instant();
         if (response.status() == 401 || "AuthenticationRequired".equals(error)) {
-            throw new SessionUnavailable(http.credentialsRejected(response.status(), response.detail()));
+            PublishOutcome rejected = http.credentialsRejected(response.status(), response.detail());
+            refusal = new Refusal(rejected, now.plus(REJECTION_HOLD));
+            throw new SessionUnavailable(rejected);
         }
-        throw new SessionUnavailable(http.failure(response));
+        PublishOutcome failed = http.failure(response);
+        if (failed instanceof Transient t && t.notBefore() != null && t.notBefore().isAfter(now)) {
+            refusal = new Refusal(failed, t.notBefore()); // rate-limited sign-in: wait as asked
+        }
+        throw new SessionUnavailable(failed);
     }
 
     private Session parse(Response response, Session previous) throws SessionUnavailable {

@@ -174,6 +174,29 @@ class BlueskyPublisherTest {
     }
 
     @Test
+    void aRejectedAppPasswordIsTriedOnceNotOncePerConcurrentSend() throws Exception {
+        BlueskyPublisher wrong = new BlueskyPublisher(CLIENT,
+                new BlueskyAccount(bluesky.baseUri(), FakeBluesky.HANDLE, "wrong-pass-word-0000"), clock);
+        bluesky.latency(Duration.ofMillis(20));
+        List<Thread> threads = new ArrayList<>();
+        List<PublishOutcome> outcomes = new CopyOnWriteArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            String key = "k" + i;
+            threads.add(Thread.ofVirtual().start(() -> outcomes.add(wrong.publish(request(key, key)))));
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+
+        assertEquals(10, outcomes.stream().filter(o -> o instanceof Permanent).count());
+        assertEquals(1, bluesky.createSessionCalls());
+
+        clock.advance(Duration.ofMinutes(6));
+        wrong.publish(request("later", "later"));
+        assertEquals(2, bluesky.createSessionCalls(), "tries again once the hold has passed");
+    }
+
+    @Test
     void aRevokedSessionWithARejectedPasswordIsPermanent() {
         assertInstanceOf(Published.class, publisher.publish(request("k1", "one")));
         bluesky.expireAccessTokens();
