@@ -93,7 +93,7 @@ final class TriageCommand {
         } catch (JsonException e) {
             return error(null, "line " + number + ": not a JSON object: " + e.getMessage());
         }
-        String id = JsonRead.id(input, "id");
+        Object id = input.get("id") instanceof Long || input.get("id") instanceof String ? input.get("id") : null;
         Object text = input.get("text");
         if (!(text instanceof String comment)) {
             return error(id, "line " + number + ": " + (text == null ? "missing \"text\"" : "\"text\" must be a string"));
@@ -109,7 +109,7 @@ final class TriageCommand {
         return toJson(id, result);
     }
 
-    static Map<String, Object> toJson(String id, TriageResult result) {
+    static Map<String, Object> toJson(Object id, TriageResult result) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("id", id);
         out.put("category", result.category());
@@ -131,7 +131,7 @@ final class TriageCommand {
         return out;
     }
 
-    private static Map<String, Object> error(String id, String message) {
+    private static Map<String, Object> error(Object id, String message) {
         Map<String, Object> out = new LinkedHashMap<>();
         if (id != null) {
             out.put("id", id);

@@ -322,7 +322,7 @@ public final class CommentTriage {
             boolean actionable = !concerns.isEmpty() || sarcasm.stream().anyMatch(h -> h.cue().weight() >= 2);
             boolean aboutUs = context;
             boolean complaining = actionable || !negatives.isEmpty() && (aboutUs || !insults.isEmpty() || !contempt.isEmpty())
-                    || !supports.isEmpty() && quotedPraise;
+                    || !supports.isEmpty() && (quotedPraise || !sarcasm.isEmpty() || praiseThenHarm());
             boolean abusive = !insults.isEmpty() || !contempt.isEmpty();
             if (complaining && !actionable && content && !abusive) {
                 return abuse(Severity.LOW, negatives);
@@ -355,6 +355,30 @@ public final class CommentTriage {
             List<String> reasons = new ArrayList<>();
             reasons.add(rhetorical || leadingMention && questionScore >= 2 ? "social chat, not asked of the company" : "no cue");
             return plain(Category.NEUTRAL, reasons);
+        }
+
+        /** "thanks for charging me ...": a thank-you or a "great" followed, in one sentence, by a money or safety fact. */
+        private boolean praiseThenHarm() {
+            for (Lexicon.Hit s : supports) {
+                if (s.cue().weight() < 3) {
+                    continue;
+                }
+                for (Lexicon.Hit p : praises) {
+                    if (p.start() < s.start() && s.start() - p.end() <= 4 && !crossesBarrier(p.end(), s.start())) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
+
+        private boolean crossesBarrier(int from, int to) {
+            for (int i = from; i < to; i++) {
+                if (tokens.get(i).isPunct() && !tokens.get(i).text().equals(",")) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /** With both praise and complaint, the side after the last "but" wins; otherwise the complaint does. */

@@ -33,28 +33,46 @@ final class Lexicon {
         }
     }
 
-    private final Map<String, List<Entry>> byFirstWord;
-    private final List<Entry> byPrefix;
+    /**
+     * Three layers scanned independently, so that a token can be part of one phrase in each: what a
+     * comment says (complaint, insult, praise...), the words that qualify it (negators, softeners,
+     * "but"), and who or what it is about (targets, groups, the company's things).
+     */
+    private final Layer[] layers;
     private final int size;
 
+    private static int layerOf(Cue.Kind kind) {
+        return switch (kind) {
+            case NEGATOR, SOFTENER, CONTRAST -> 1;
+            case TARGET, CONTEXT, GROUP, DEGRADE, HATE_VERB, CONTENT -> 2;
+            default -> 0;
+        };
+    }
+
     private Lexicon(List<Entry> entries) {
-        Map<String, List<Entry>> index = new HashMap<>(entries.size() * 2);
-        List<Entry> prefixed = new ArrayList<>();
+        List<List<Entry>> byLayer = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
         for (Entry e : entries) {
-            Word first = e.words()[0];
-            if (first.prefix()) {
-                prefixed.add(e);
+            if (e.cue().kind() == Cue.Kind.IGNORE) {
+                byLayer.forEach(l -> l.add(e)); // an ignored phrase hides its words from every layer
             } else {
-                index.computeIfAbsent(first.fold(), k -> new ArrayList<>(2)).add(e);
+                byLayer.get(layerOf(e.cue().kind())).add(e);
             }
         }
-        this.byFirstWord = index;
-        this.byPrefix = List.copyOf(prefixed);
+        this.layers = byLayer.stream().map(Layer::new).toArray(Layer[]::new);
         this.size = entries.size();
     }
 
     int size() {
         return size;
+    }
+
+    /** The hits of every layer, each layer found by longest match. */
+    List<Hit> scan(List<Token> tokens, boolean vietnamese) {
+        List<Hit> hits = new ArrayList<>();
+        for (Layer layer : layers) {
+            layer.scan(tokens, vietnamese, hits);
+        }
+        return hits;
     }
 
     /** Loads a lexicon from a class-path resource next to this class. */
@@ -130,54 +148,73 @@ final class Lexicon {
         return words;
     }
 
-    /**
-     * Scans tokens left to right; at each position the longest phrase wins, and every cue with that
-     * same phrase is reported. A phrase's tokens are then consumed: a word inside a longer phrase
-     * ("no refund", "cười đau bụng") does not count again on its own.
-     */
-    List<Hit> scan(List<Token> tokens, boolean vietnamese) {
-        List<Hit> hits = new ArrayList<>();
-        List<Entry> best = new ArrayList<>(4);
-        int i = 0;
-        int n = tokens.size();
-        while (i < n) {
-            Token t = tokens.get(i);
-            best.clear();
-            int bestEnd = -1;
-            String key = lookupKey(t);
-            bestEnd = consider(tokens, i, key, vietnamese, best, bestEnd);
-            if (!key.equals(t.fold())) {
-                bestEnd = consider(tokens, i, t.fold(), vietnamese, best, bestEnd);
+        private static final class Layer {
+        private final Map<String, List<Entry>> byFirstWord;
+        private final List<Entry> byPrefix;
+
+        Layer(List<Entry> entries) {
+            Map<String, List<Entry>> index = new HashMap<>(entries.size() * 2);
+            List<Entry> prefixed = new ArrayList<>();
+            for (Entry e : entries) {
+                Word first = e.words()[0];
+                if (first.prefix()) {
+                    prefixed.add(e);
+                } else {
+                    index.computeIfAbsent(first.fold(), k -> new ArrayList<>(2)).add(e);
+                }
             }
-            if (t.fold1() != null) {
-                bestEnd = consider(tokens, i, t.fold1(), vietnamese, best, bestEnd);
-            }
-            for (Entry e : byPrefix) {
-                bestEnd = offer(e, tokens, i, vietnamese, best, bestEnd);
-            }
-            if (bestEnd < 0) {
-                i++;
-                continue;
-            }
-            for (Entry e : best) {
-                hits.add(new Hit(e.cue(), i, bestEnd));
-            }
-            i = bestEnd;
+            this.byFirstWord = index;
+            this.byPrefix = List.copyOf(prefixed);
         }
-        return hits;
+
+        /**
+         * Scans tokens left to right; at each position the longest phrase wins, and every cue with that
+         * same phrase is reported. A phrase's tokens are then consumed: a word inside a longer phrase
+         * ("no refund", "cười đau bụng") does not count again on its own.
+         */
+        void scan(List<Token> tokens, boolean vietnamese, List<Hit> hits) {
+            List<Entry> best = new ArrayList<>(4);
+            int i = 0;
+            int n = tokens.size();
+            while (i < n) {
+                Token t = tokens.get(i);
+                best.clear();
+                int bestEnd = -1;
+                String key = lookupKey(t);
+                bestEnd = consider(byFirstWord, tokens, i, key, vietnamese, best, bestEnd);
+                if (!key.equals(t.fold())) {
+                    bestEnd = consider(byFirstWord, tokens, i, t.fold(), vietnamese, best, bestEnd);
+                }
+                if (t.fold1() != null) {
+                    bestEnd = consider(byFirstWord, tokens, i, t.fold1(), vietnamese, best, bestEnd);
+                }
+                for (Entry e : byPrefix) {
+                    bestEnd = offer(e, tokens, i, vietnamese, best, bestEnd);
+                }
+                if (bestEnd < 0) {
+                    i++;
+                    continue;
+                }
+                for (Entry e : best) {
+                    hits.add(new Hit(e.cue(), i, bestEnd));
+                }
+                i = bestEnd;
+            }
+        }
+
+        private static String lookupKey(Token t) {
+            return switch (t.shape()) {
+                case NUMBER -> "<num>";
+                case MONEY -> "<money>";
+                case URL -> "<url>";
+                case MENTION -> "<mention>";
+                default -> t.fold();
+            };
+        }
     }
 
-    private static String lookupKey(Token t) {
-        return switch (t.shape()) {
-            case NUMBER -> "<num>";
-            case MONEY -> "<money>";
-            case URL -> "<url>";
-            case MENTION -> "<mention>";
-            default -> t.fold();
-        };
-    }
-
-    private int consider(List<Token> tokens, int i, String key, boolean vietnamese, List<Entry> best, int bestEnd) {
+    private static int consider(Map<String, List<Entry>> byFirstWord, List<Token> tokens, int i, String key,
+                                boolean vietnamese, List<Entry> best, int bestEnd) {
         List<Entry> candidates = byFirstWord.get(key);
         if (candidates == null) {
             return bestEnd;
