@@ -335,7 +335,7 @@ public final class CommentTriage {
                 why.addAll(contempt);
                 return abuse(Severity.MEDIUM, why);
             }
-            if (spamScore >= 2 && praiseScore < spamScore + 2) {
+            if (spamScore >= 2 && praiseScore < spamScore + 2 && (spamScore >= 3 || questionScore < 2)) {
                 return plain(Category.SPAM, spamReasons());
             }
             if (!rude.isEmpty()) {
