@@ -118,7 +118,8 @@ public final class DiscordPublisher implements PlatformPublisher {
     }
 
     private String url(Map<String, Object> message, String id) {
-        String guild = Objects.requireNonNullElse(JsonRead.id(message, "guild_id"), account.guildId());
+        String fromMessage = JsonRead.id(message, "guild_id");
+        String guild = fromMessage != null ? fromMessage : account.guildId();
         String channel = JsonRead.id(message, "channel_id");
         return guild == null || channel == null ? null : "https://discord.com/channels/" + guild + "/" + channel + "/" + id;
     }
