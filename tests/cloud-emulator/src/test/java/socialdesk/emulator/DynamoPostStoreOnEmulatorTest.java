@@ -138,11 +138,12 @@ class DynamoPostStoreOnEmulatorTest {
 
     @Test
     void overlappingRunsClaimEachDuePostExactlyOnce() {
-        List<String> ids = IntStream.range(0, 20)
-                .mapToObj(i -> queued(NOW.minusSeconds(i), Platform.MASTODON, Platform.BLUESKY))
-                .peek(store::create)
-                .map(Post::id)
-                .toList();
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            Post post = queued(NOW.minusSeconds(i), Platform.MASTODON, Platform.BLUESKY);
+            store.create(post);
+            ids.add(post.id());
+        }
 
         List<Future<List<String>>> runs;
         try (ExecutorService pool = Executors.newFixedThreadPool(4)) {

@@ -110,6 +110,11 @@ final class Emulator {
         return container.getDockerImageName();
     }
 
+    /** LocalStack itself, rather than a substitute. */
+    boolean isLocalStack() {
+        return isLocalStack(DockerImageName.parse(image()));
+    }
+
     private URI endpoint() {
         return URI.create(env.get("AWS_ENDPOINT_URL"));
     }
