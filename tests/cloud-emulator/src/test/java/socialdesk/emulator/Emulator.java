@@ -3,6 +3,7 @@ package socialdesk.emulator;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
+import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.wait.strategy.Wait;
 import org.testcontainers.localstack.LocalStackContainer;
 import org.testcontainers.utility.DockerImageName;
@@ -76,12 +77,19 @@ final class Emulator {
         }
         if (!isLocalStack(image)) {
             // LocalStackContainer starts LocalStack through a shell script it copies in and waits for
-            // LocalStack's "Ready." log line. A substitute keeps its own entrypoint and is ready when
-            // port 4566 answers HTTP at all.
-            container.withCreateContainerCmdModifier(cmd -> cmd.withEntrypoint((String[]) null));
+            // LocalStack's "Ready." log line. A substitute gets its own image's entrypoint back (this
+            // modifier runs after LocalStack's, once the image is pulled) and is ready when port 4566
+            // answers HTTP at all.
+            container.withCreateContainerCmdModifier(cmd -> cmd.withEntrypoint(ownEntrypoint(cmd.getImage())));
             container.waitingFor(Wait.forHttp("/").forPort(4566).forStatusCodeMatching(status -> status > 0));
         }
         return container;
+    }
+
+    /** The image's own ENTRYPOINT; none is an empty list, which makes Docker run the image's CMD. */
+    private static String[] ownEntrypoint(String image) {
+        String[] entrypoint = DockerClientFactory.instance().client().inspectImageCmd(image).exec().getConfig().getEntrypoint();
+        return entrypoint == null ? new String[0] : entrypoint;
     }
 
     /**
