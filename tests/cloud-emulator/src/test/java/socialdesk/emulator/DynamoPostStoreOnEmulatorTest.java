@@ -34,6 +34,7 @@ import socialdesk.core.post.Platform;
 import socialdesk.core.post.Post;
 import socialdesk.core.post.PostContent;
 import socialdesk.core.post.PostStatus;
+import software.amazon.awssdk.core.retry.backoff.FixedDelayBackoffStrategy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -67,7 +68,10 @@ class DynamoPostStoreOnEmulatorTest {
     void freshTable() {
         table = "social-desk-emulator-" + UUID.randomUUID();
         dynamo.createTable(TableDefinition.createTableRequest(table));
-        dynamo.waiter().waitUntilTableExists(b -> b.tableName(table));
+        // The SDK waiter's default is 20 s between looks; a new table here is active in well under a second.
+        dynamo.waiter().waitUntilTableExists(b -> b.tableName(table), w -> w
+                .backoffStrategy(FixedDelayBackoffStrategy.create(Duration.ofMillis(100)))
+                .waitTimeout(Duration.ofSeconds(30)));
         store = new DynamoPostStore(dynamo, table);
     }
 
