@@ -8,7 +8,6 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.Supplier;
 import socialdesk.core.json.Json;
 import socialdesk.core.json.JsonException;
 import socialdesk.core.json.JsonRead;
@@ -21,14 +20,14 @@ import socialdesk.core.publish.RunReport;
  * publishes what is due and answers a summary of the run.
  */
 public final class PublishDuePostsHandler implements RequestStreamHandler {
-    private final Supplier<DuePostPublisher> publisher;
+    private final DuePostPublisher publisher;
 
     /** Used by Lambda: clients are built once per container; credentials are read on the first tick. */
     public PublishDuePostsHandler() {
         this(PublisherWiring.fromEnvironment());
     }
 
-    public PublishDuePostsHandler(Supplier<DuePostPublisher> publisher) {
+    public PublishDuePostsHandler(DuePostPublisher publisher) {
         this.publisher = publisher;
     }
 
@@ -36,7 +35,7 @@ public final class PublishDuePostsHandler implements RequestStreamHandler {
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         String scheduledTime = scheduledTime(new String(input.readAllBytes(), StandardCharsets.UTF_8));
         JsonLog.info("publish tick", "requestId", context.getAwsRequestId(), "scheduledTime", scheduledTime);
-        RunReport report = publisher.get().run(context.getAwsRequestId(), () -> context.getRemainingTimeInMillis());
+        RunReport report = publisher.run(context.getAwsRequestId(), () -> context.getRemainingTimeInMillis());
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("due", report.due());
         summary.put("claimed", report.claimed());

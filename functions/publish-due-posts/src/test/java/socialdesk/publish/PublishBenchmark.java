@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
+import socialdesk.aws.dynamo.DynamoAccountHealthStore;
 import socialdesk.aws.dynamo.DynamoPostStore;
 import socialdesk.aws.testing.Dynalite;
 import socialdesk.aws.testing.RequestCounter;
@@ -20,6 +21,7 @@ import socialdesk.core.post.Post;
 import socialdesk.core.post.PostContent;
 import socialdesk.core.post.PostStatus;
 import socialdesk.core.publish.DuePostPublisher;
+import socialdesk.core.publish.PlatformAccounts;
 import socialdesk.core.publish.PublishSettings;
 import socialdesk.core.publish.RunReport;
 import socialdesk.platforms.PlatformHttp;
@@ -78,10 +80,11 @@ final class PublishBenchmark {
                         List.of(Platform.MASTODON, Platform.BLUESKY), now.minusMillis(i), PostStatus.QUEUED, 1, now));
             }
             EventPublisher discard = events -> { };
-            DuePostPublisher publisher = new DuePostPublisher(store, Map.of(
+            PlatformAccounts accounts = PlatformAccounts.of(Map.of(
                     Platform.MASTODON, new MastodonPublisher(http, mastodon.account(), clock),
-                    Platform.BLUESKY, new BlueskyPublisher(http, bluesky.account(), clock)),
-                    discard, clock, PublishSettings.DEFAULT, new Random());
+                    Platform.BLUESKY, new BlueskyPublisher(http, bluesky.account(), clock)));
+            DuePostPublisher publisher = new DuePostPublisher(store, new DynamoAccountHealthStore(dynamo, table),
+                    () -> accounts, discard, clock, PublishSettings.DEFAULT, new Random());
             counter.reset();
             resetPeakHeap();
             long start = System.nanoTime();

@@ -24,6 +24,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import socialdesk.aws.dynamo.DynamoAccountHealthStore;
 import socialdesk.aws.dynamo.DynamoPostStore;
 import socialdesk.aws.testing.Dynalite;
 import socialdesk.core.events.DomainEvent;
@@ -35,7 +36,9 @@ import socialdesk.core.post.Platform;
 import socialdesk.core.post.Post;
 import socialdesk.core.post.PostContent;
 import socialdesk.core.post.PostStatus;
+import socialdesk.core.publish.AccountEvents;
 import socialdesk.core.publish.DuePostPublisher;
+import socialdesk.core.publish.PlatformAccounts;
 import socialdesk.core.publish.PlatformPublisher;
 import socialdesk.core.publish.PublishRequest;
 import socialdesk.core.publish.PublishSettings;
@@ -60,7 +63,8 @@ class PublishDuePostsHandlerTest {
     /** For the one test that makes the platform hang on purpose. */
     private static final Duration SHORT_TIMEOUT = Duration.ofMillis(500);
     private static final PublishSettings SETTINGS = new PublishSettings(500, 16, Duration.ofMinutes(3),
-            Duration.ofSeconds(20), new RetryPolicy(4, 2, Duration.ofSeconds(30), Duration.ofMinutes(10)));
+            Duration.ofSeconds(20), new RetryPolicy(4, 2, Duration.ofSeconds(30), Duration.ofMinutes(10)),
+            Duration.ofMinutes(15), Duration.ofDays(7));
 
     private final TestClock clock = new TestClock(START);
     private final RecordingEvents events = new RecordingEvents();
@@ -68,11 +72,14 @@ class PublishDuePostsHandlerTest {
     private FakeMastodon mastodon;
     private FakeBluesky bluesky;
     private DynamoPostStore store;
+    private DynamoAccountHealthStore health;
 
     @BeforeEach
     void start() {
         Dynalite dynalite = Dynalite.shared();
-        store = new DynamoPostStore(dynalite.client(), dynalite.createTable());
+        String table = dynalite.createTable();
+        store = new DynamoPostStore(dynalite.client(), table);
+        health = new DynamoAccountHealthStore(dynalite.client(), table);
         mastodon = new FakeMastodon(FakeMastodon.DEFAULT_TOKEN, 500, clock);
         bluesky = new FakeBluesky(clock);
     }
@@ -91,7 +98,11 @@ class PublishDuePostsHandlerTest {
         Map<Platform, PlatformPublisher> publishers = Map.of(
                 Platform.MASTODON, new MastodonPublisher(http, mastodon.account(), clock, requestTimeout),
                 Platform.BLUESKY, new BlueskyPublisher(http, bluesky.account(), clock, requestTimeout));
-        return new DuePostPublisher(store, publishers, events, clock, SETTINGS, new Random(42));
+        return publisher(PlatformAccounts.of(publishers));
+    }
+
+    private DuePostPublisher publisher(PlatformAccounts accounts) {
+        return new DuePostPublisher(store, health, () -> accounts, events, clock, SETTINGS, new Random(42));
     }
 
     private RunReport tick() {
@@ -315,9 +326,8 @@ class PublishDuePostsHandlerTest {
     @Test
     void aPlatformWithoutAnAccountFailsLoudlyInsteadOfWaitingForever() {
         Post post = queue("Nobody configured Bluesky", START, Platform.BLUESKY);
-        DuePostPublisher mastodonOnly = new DuePostPublisher(store,
-                Map.of(Platform.MASTODON, new MastodonPublisher(http, mastodon.account(), clock)),
-                events, clock, SETTINGS, new Random(1));
+        DuePostPublisher mastodonOnly = publisher(PlatformAccounts.of(
+                Map.of(Platform.MASTODON, new MastodonPublisher(http, mastodon.account(), clock))));
 
         mastodonOnly.run("run", () -> 60_000);
 
@@ -326,10 +336,69 @@ class PublishDuePostsHandlerTest {
     }
 
     @Test
+    void rejectedCredentialsHoldTheAccountsPostsTellAPersonOnceAndResumeWhenFixed() {
+        List<Post> posts = List.of(queue("Held 1", START, Platform.MASTODON, Platform.BLUESKY),
+                queue("Held 2", START, Platform.MASTODON), queue("Held 3", START, Platform.MASTODON));
+        String rejected = "{\"error\":\"The access token is invalid\"}";
+        mastodon.failNext(FakeMastodon.STATUSES, 100, 401, Map.of(), rejected);
+
+        RunReport first = tick();
+
+        assertEquals(3, first.blocked());
+        assertEquals(1, first.published(), "Bluesky is not held back by Mastodon's account");
+        assertTrue(posts.stream().allMatch(p -> delivery(p, Platform.MASTODON).status() == DeliveryStatus.BLOCKED));
+        assertTrue(posts.stream().allMatch(p -> delivery(p, Platform.MASTODON).attempts() == 0), "holding is not an attempt");
+        assertEquals(1, events.ofType(AccountEvents.CREDENTIALS_REJECTED).size());
+        assertEquals(PostStatus.PUBLISHING, status(posts.getFirst()));
+
+        for (int minute = 1; minute <= 60; minute++) {
+            clock.advance(Duration.ofMinutes(1));
+            tick();
+        }
+        int requestsWhileBlocked = mastodon.requests(FakeMastodon.STATUSES).size() - 3;
+        assertTrue(requestsWhileBlocked >= 3 && requestsWhileBlocked <= 5,
+                "one probe per 15 minutes, not a retry loop: " + requestsWhileBlocked);
+        assertEquals(1, events.ofType(AccountEvents.CREDENTIALS_REJECTED).size(), "a person is told once");
+        assertTrue(posts.stream().noneMatch(p -> delivery(p, Platform.MASTODON).status() == DeliveryStatus.FAILED));
+
+        mastodon.clearScripts();
+        for (int minute = 1; minute <= 2 * 18; minute++) {
+            clock.advance(Duration.ofMinutes(1));
+            tick();
+        }
+
+        assertEquals(1, events.ofType(AccountEvents.CREDENTIALS_RESTORED).size());
+        assertTrue(posts.stream().allMatch(p -> status(p) == PostStatus.PUBLISHED),
+                "held posts go out within a probe interval and a few minutes of the first successful probe");
+        assertEquals(3, mastodon.statusesCreated());
+    }
+
+    @Test
+    void credentialsAboutToExpireAreReportedOnceDaysAhead() {
+        Map<Platform, PlatformPublisher> publishers = Map.of(
+                Platform.MASTODON, new MastodonPublisher(http, mastodon.account(), clock, REQUEST_TIMEOUT));
+        Instant expiry = START.plus(Duration.ofDays(5));
+        DuePostPublisher expiring = publisher(new PlatformAccounts(publishers, Map.of(Platform.MASTODON, expiry)));
+        DuePostPublisher farFromExpiry = publisher(new PlatformAccounts(publishers,
+                Map.of(Platform.MASTODON, START.plus(Duration.ofDays(30)))));
+
+        farFromExpiry.run("run-0", () -> 60_000);
+        assertEquals(0, events.ofType(AccountEvents.CREDENTIALS_EXPIRING).size());
+        expiring.run("run-1", () -> 60_000);
+        expiring.run("run-2", () -> 60_000);
+
+        List<DomainEvent> warnings = events.ofType(AccountEvents.CREDENTIALS_EXPIRING);
+        assertEquals(1, warnings.size());
+        assertEquals("mastodon", warnings.getFirst().detail().get("platform"));
+        assertEquals(5L, warnings.getFirst().detail().get("daysLeft"));
+        assertEquals(expiry.toString(), warnings.getFirst().detail().get("expiresAt"));
+    }
+
+    @Test
     void theHandlerRunsOnTheScheduledEventFromEvents() throws Exception {
         Post post = queue("Scheduled", START, Platform.MASTODON, Platform.BLUESKY);
         byte[] tick = Files.readAllBytes(Dynalite.projectRoot().resolve(Path.of("events", "scheduled-tick.json")));
-        PublishDuePostsHandler handler = new PublishDuePostsHandler(this::publisher);
+        PublishDuePostsHandler handler = new PublishDuePostsHandler(publisher());
         ByteArrayOutputStream out = new ByteArrayOutputStream();
 
         handler.handleRequest(new ByteArrayInputStream(tick), out, TestContext.withMinute("req-1"));

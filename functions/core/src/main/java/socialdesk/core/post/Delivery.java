@@ -28,12 +28,17 @@ public record Delivery(
         return new Delivery(postId, platform, DeliveryStatus.PENDING, attempts + 1, null, null, error, next);
     }
 
+    /** Held until the account's credentials work again; not an attempt, so it never uses up the retry budget. */
+    public Delivery blocked(Instant recheckAt, String reason) {
+        return new Delivery(postId, platform, DeliveryStatus.BLOCKED, attempts, null, null, reason, recheckAt);
+    }
+
     /** A final failure; {@code attempted} is false when the post never reached the platform (invalid content). */
     public Delivery failed(String error, boolean attempted) {
         return new Delivery(postId, platform, DeliveryStatus.FAILED, attempted ? attempts + 1 : attempts, null, null, error, null);
     }
 
     public boolean dueAt(Instant now) {
-        return status == DeliveryStatus.PENDING && (nextAttemptAt == null || !nextAttemptAt.isAfter(now));
+        return !status.isFinal() && (nextAttemptAt == null || !nextAttemptAt.isAfter(now));
     }
 }

@@ -3,12 +3,14 @@ package socialdesk.core.publish;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -16,6 +18,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 import socialdesk.core.events.DomainEvent;
 import socialdesk.core.events.EventPublisher;
@@ -37,19 +40,25 @@ import socialdesk.core.post.PostStore;
  * recorded as soon as it is known, so a later run never resends what already went out; and every
  * send carries a key stable for the post and platform, so a send whose answer was lost (a crash
  * between the platform's reply and our write) is recognised by the platform as the same post.
+ *
+ * <p>An account whose credentials the platform rejects is blocked: its deliveries are held (not
+ * failed, not retried in a loop), a person is told once, and one held delivery per probe interval
+ * tries the account again; the first that gets through unblocks it.
  */
 public final class DuePostPublisher {
     private final PostStore store;
-    private final Map<Platform, PlatformPublisher> publishers;
+    private final AccountHealthStore health;
+    private final Supplier<PlatformAccounts> accounts;
     private final EventPublisher events;
     private final Clock clock;
     private final PublishSettings settings;
     private final RandomGenerator random;
 
-    public DuePostPublisher(PostStore store, Map<Platform, PlatformPublisher> publishers, EventPublisher events,
-                            Clock clock, PublishSettings settings, RandomGenerator random) {
+    public DuePostPublisher(PostStore store, AccountHealthStore health, Supplier<PlatformAccounts> accounts,
+                            EventPublisher events, Clock clock, PublishSettings settings, RandomGenerator random) {
         this.store = store;
-        this.publishers = Map.copyOf(publishers);
+        this.health = health;
+        this.accounts = accounts;
         this.events = events;
         this.clock = clock;
         this.settings = settings;
@@ -68,9 +77,9 @@ public final class DuePostPublisher {
      * @param remainingMillis how much invocation time is left, asked before each claim
      */
     public RunReport run(String runId, LongSupplier remainingMillis) {
+        Run run = new Run(runId, accounts.get(), new ConcurrentHashMap<>(health.blocked()));
+        warnOfExpiringCredentials(run);
         List<String> due = store.findDue(clock.instant(), settings.batchSize());
-        Tally tally = new Tally();
-        List<DomainEvent> pendingEvents = new ArrayList<>();
         Semaphore slots = new Semaphore(settings.concurrency());
         List<Future<?>> inFlight = new ArrayList<>(due.size());
         try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -78,15 +87,12 @@ public final class DuePostPublisher {
                 slots.acquireUninterruptibly();
                 if (remainingMillis.getAsLong() < settings.reserve().toMillis()) {
                     slots.release();
-                    tally.deferred.set(due.size() - inFlight.size());
+                    run.deferred.set(due.size() - inFlight.size());
                     break;
                 }
                 inFlight.add(executor.submit(() -> {
                     try {
-                        List<DomainEvent> produced = publishPost(postId, runId, tally);
-                        synchronized (pendingEvents) {
-                            pendingEvents.addAll(produced);
-                        }
+                        publishPost(postId, run);
                     } finally {
                         slots.release();
                     }
@@ -96,44 +102,45 @@ public final class DuePostPublisher {
                 awaitLoggingFailure(f);
             }
         }
-        emit(pendingEvents);
-        RunReport report = tally.report(due.size());
+        emit(run.events);
+        RunReport report = run.report(due.size());
         JsonLog.info("publish run finished", "runId", runId, "due", report.due(), "claimed", report.claimed(),
-                "published", report.published(), "retrying", report.retrying(), "failed", report.failed(),
-                "deferred", report.deferred());
+                "published", report.published(), "retrying", report.retrying(), "blocked", report.blocked(),
+                "failed", report.failed(), "deferred", report.deferred());
         return report;
     }
 
-    private List<DomainEvent> publishPost(String postId, String runId, Tally tally) {
+    private void warnOfExpiringCredentials(Run run) {
         Instant now = clock.instant();
-        Optional<Claim> claimed = store.claim(postId, now, now.plus(settings.lease()), runId);
+        run.accounts.credentialsExpireAt().forEach((platform, expiresAt) -> {
+            if (expiresAt.isBefore(now.plus(settings.expiryWarning())) && health.markExpiryNotified(platform, expiresAt)) {
+                run.events.add(AccountEvents.expiring(platform, expiresAt, now));
+            }
+        });
+    }
+
+    private void publishPost(String postId, Run run) {
+        Instant now = clock.instant();
+        Optional<Claim> claimed = store.claim(postId, now, now.plus(settings.lease()), run.id);
         if (claimed.isEmpty()) {
-            return List.of();
+            return;
         }
-        tally.claimed.incrementAndGet();
+        run.claimed.incrementAndGet();
         Claim claim = claimed.get();
-        List<Delivery> deliveries = sendDueDeliveries(claim, now, tally);
-        return settle(claim, deliveries);
+        settle(claim, sendDueDeliveries(claim, now, run), run);
     }
 
     /** Sends to every platform whose delivery is due, in parallel; each outcome is stored as soon as it is known. */
-    private List<Delivery> sendDueDeliveries(Claim claim, Instant now, Tally tally) {
-        List<Delivery> current = withMissingDeliveries(claim);
-        List<Future<Delivery>> sends = new ArrayList<>(current.size());
+    private List<Delivery> sendDueDeliveries(Claim claim, Instant now, Run run) {
+        List<Future<Delivery>> sends = new ArrayList<>();
         try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (Delivery d : current) {
-                if (d.dueAt(now)) {
-                    sends.add(executor.submit(() -> sendAndRecord(claim.post(), d, tally)));
-                } else {
-                    sends.add(CompletableFuture.completedFuture(d));
-                }
+            for (Delivery d : withMissingDeliveries(claim)) {
+                sends.add(d.dueAt(now)
+                        ? executor.submit(() -> sendAndRecord(claim.post(), d, run))
+                        : CompletableFuture.completedFuture(d));
             }
         }
-        List<Delivery> results = new ArrayList<>(sends.size());
-        for (Future<Delivery> f : sends) {
-            results.add(f.resultNow());
-        }
-        return results;
+        return sends.stream().map(Future::resultNow).toList();
     }
 
     /** Deliveries for every platform of the post; one missing (a queue write cut short) starts as pending. */
@@ -148,20 +155,21 @@ public final class DuePostPublisher {
         return all;
     }
 
-    private Delivery sendAndRecord(Post post, Delivery delivery, Tally tally) {
-        Delivery next = send(post, delivery);
+    private Delivery sendAndRecord(Post post, Delivery delivery, Run run) {
+        Delivery next = send(post, delivery, run);
         store.recordDelivery(next);
         switch (next.status()) {
-            case PUBLISHED -> tally.published.incrementAndGet();
-            case FAILED -> tally.failed.incrementAndGet();
-            case PENDING -> tally.retrying.incrementAndGet();
+            case PUBLISHED -> run.published.incrementAndGet();
+            case FAILED -> run.failed.incrementAndGet();
+            case PENDING -> run.retrying.incrementAndGet();
+            case BLOCKED -> run.blockedDeliveries.incrementAndGet();
         }
         return next;
     }
 
-    private Delivery send(Post post, Delivery delivery) {
+    private Delivery send(Post post, Delivery delivery, Run run) {
         Platform platform = delivery.platform();
-        PlatformPublisher publisher = publishers.get(platform);
+        PlatformPublisher publisher = run.accounts.publishers().get(platform);
         if (publisher == null) {
             return delivery.failed(platform.id() + ": no account is configured for this platform", false);
         }
@@ -169,26 +177,50 @@ public final class DuePostPublisher {
         if (!problems.isEmpty()) {
             return delivery.failed(String.join("; ", problems), false);
         }
-        PublishOutcome outcome;
+        AccountHealth blocked = run.blocked.get(platform);
+        Instant now = clock.instant();
+        if (blocked != null && !health.claimProbe(platform, now, now.plus(settings.probeInterval()))) {
+            return delivery.blocked(later(blocked.nextProbeAt(), now), blocked.reason());
+        }
+        PublishOutcome outcome = publishClassifyingBugs(publisher, post, platform);
+        now = clock.instant();
+        return switch (outcome) {
+            case PublishOutcome.Published p -> {
+                if (blocked != null) {
+                    run.blocked.remove(platform);
+                    if (health.markHealthy(platform)) {
+                        run.events.add(AccountEvents.restored(platform));
+                    }
+                }
+                yield delivery.published(p.remoteId(), p.url());
+            }
+            case PublishOutcome.Transient t -> retryOrFail(delivery, t, t.reason(), t.notBefore(), now);
+            case PublishOutcome.Permanent p -> retryOrFail(delivery, p, p.reason(), null, now);
+            case PublishOutcome.CredentialsRejected c -> {
+                Instant nextProbe = now.plus(settings.probeInterval());
+                if (health.markBlocked(platform, c.reason(), now, nextProbe)) {
+                    run.events.add(AccountEvents.rejected(platform, c.reason(), now, nextProbe));
+                }
+                yield delivery.blocked(later(nextProbe, now), c.reason());
+            }
+        };
+    }
+
+    /** A held delivery is looked at again a little after the probe time, so the probe goes first. */
+    private Instant later(Instant probeAt, Instant now) {
+        Instant base = probeAt.isAfter(now) ? probeAt : now.plus(settings.probeInterval());
+        return base.plusSeconds(60 + random.nextInt(120));
+    }
+
+    private static PublishOutcome publishClassifyingBugs(PlatformPublisher publisher, Post post, Platform platform) {
         try {
-            outcome = publisher.publish(new PublishRequest(post.id(), post.content(),
+            return publisher.publish(new PublishRequest(post.id(), post.content(),
                     idempotencyKey(post.id(), platform), post.dueAt()));
         } catch (RuntimeException e) {
             JsonLog.error("publisher threw instead of classifying a failure", "postId", post.id(),
                     "platform", platform.id(), "error", e.getClass().getName());
-            outcome = new PublishOutcome.Transient(platform.id() + ": unexpected error in the adapter", null);
+            return new PublishOutcome.Transient(platform.id() + ": unexpected error in the adapter", null);
         }
-        Instant now = clock.instant();
-        return switch (outcome) {
-            case PublishOutcome.Published p -> delivery.published(p.remoteId(), p.url());
-            case PublishOutcome.Transient t -> retryOrFail(delivery, t, t.reason(), t.notBefore(), now);
-            case PublishOutcome.Permanent p -> retryOrFail(delivery, p, p.reason(), null, now);
-            // Treated as a permanent refusal for now; marking the account's deliveries blocked comes next.
-            case PublishOutcome.CredentialsRejected c -> {
-                PublishOutcome.Permanent asPermanent = new PublishOutcome.Permanent(c.reason());
-                yield retryOrFail(delivery, asPermanent, c.reason(), null, now);
-            }
-        };
     }
 
     private Delivery retryOrFail(Delivery delivery, PublishOutcome failure, String reason, Instant notBefore, Instant now) {
@@ -200,10 +232,10 @@ public final class DuePostPublisher {
     }
 
     /** Releases the claim with the post's new state; a final state yields its events. */
-    private List<DomainEvent> settle(Claim claim, List<Delivery> deliveries) {
+    private void settle(Claim claim, List<Delivery> deliveries, Run run) {
         Post post = claim.post();
         Optional<Instant> nextAttempt = deliveries.stream()
-                .filter(d -> d.status() == DeliveryStatus.PENDING)
+                .filter(d -> !d.status().isFinal())
                 .map(d -> Objects.requireNonNullElse(d.nextAttemptAt(), clock.instant()))
                 .min(Comparator.naturalOrder());
         PostStatus status = nextAttempt.isPresent() ? PostStatus.PUBLISHING : finalStatus(deliveries);
@@ -211,13 +243,12 @@ public final class DuePostPublisher {
             store.release(claim, status, nextAttempt.orElse(null));
         } catch (LeaseLostException e) {
             JsonLog.warn("lease lost before release; the run that holds the post settles it", "postId", post.id());
-            return List.of();
+            return;
         }
-        if (!status.isFinal()) {
-            return List.of();
+        if (status.isFinal()) {
+            JsonLog.info("post settled", "postId", post.id(), "status", status.name());
+            run.events.addAll(PublishEvents.forFinalState(post, status, deliveries));
         }
-        JsonLog.info("post settled", "postId", post.id(), "status", status.name());
-        return PublishEvents.forFinalState(post, status, deliveries);
     }
 
     private static PostStatus finalStatus(List<Delivery> deliveries) {
@@ -233,7 +264,7 @@ public final class DuePostPublisher {
             return;
         }
         try {
-            events.publish(pending);
+            events.publish(List.copyOf(pending));
         } catch (RuntimeException e) {
             JsonLog.error("could not put events on the bus", "count", pending.size(), "error", e.getMessage());
         }
@@ -250,15 +281,28 @@ public final class DuePostPublisher {
         }
     }
 
-    private static final class Tally {
+    /** What one run knows and has done so far; shared by the run's virtual threads. */
+    private static final class Run {
+        final String id;
+        final PlatformAccounts accounts;
+        final Map<Platform, AccountHealth> blocked;
+        final List<DomainEvent> events = Collections.synchronizedList(new ArrayList<>());
         final AtomicInteger claimed = new AtomicInteger();
         final AtomicInteger published = new AtomicInteger();
         final AtomicInteger retrying = new AtomicInteger();
+        final AtomicInteger blockedDeliveries = new AtomicInteger();
         final AtomicInteger failed = new AtomicInteger();
         final AtomicInteger deferred = new AtomicInteger();
 
+        Run(String id, PlatformAccounts accounts, Map<Platform, AccountHealth> blocked) {
+            this.id = id;
+            this.accounts = accounts;
+            this.blocked = blocked;
+        }
+
         RunReport report(int due) {
-            return new RunReport(due, claimed.get(), published.get(), retrying.get(), failed.get(), deferred.get());
+            return new RunReport(due, claimed.get(), published.get(), retrying.get(), blockedDeliveries.get(),
+                    failed.get(), deferred.get());
         }
     }
 }

@@ -1,23 +1,61 @@
 package socialdesk.aws.secrets;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.secretsmanager.model.ResourceNotFoundException;
 
 /**
- * Platform credentials from Secrets Manager, read once per container and kept in memory. Read on
- * first use, not at init, so no secret is ever part of a SnapStart snapshot.
+ * Credentials from Secrets Manager, kept in memory for a while (five minutes by default) so a
+ * container reads each secret a few times an hour, and a rotated secret is picked up without a
+ * deployment. Read on first use, not at init, so no secret is part of a SnapStart snapshot.
  */
 public final class SecretsManagerSecrets {
-    private final SecretsManagerClient client;
-    private final Map<String, String> cache = new ConcurrentHashMap<>();
+    public static final Duration DEFAULT_TTL = Duration.ofMinutes(5);
 
-    public SecretsManagerSecrets(SecretsManagerClient client) {
-        this.client = client;
+    private final SecretsManagerClient client;
+    private final Clock clock;
+    private final Duration ttl;
+    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+
+    private record Cached(Optional<String> value, Instant readAt) {
     }
 
-    /** The secret's string value; the id is its ARN or name. */
+    public SecretsManagerSecrets(SecretsManagerClient client) {
+        this(client, Clock.systemUTC(), DEFAULT_TTL);
+    }
+
+    public SecretsManagerSecrets(SecretsManagerClient client, Clock clock, Duration ttl) {
+        this.client = client;
+        this.clock = clock;
+        this.ttl = ttl;
+    }
+
+    /** The secret's string value; the id is its ARN or name. A missing secret is an error. */
     public String secretString(String secretId) {
-        return cache.computeIfAbsent(secretId, id -> client.getSecretValue(b -> b.secretId(id)).secretString());
+        return find(secretId).orElseThrow(() -> new IllegalStateException("secret " + secretId + " does not exist"));
+    }
+
+    /** The secret's string value, or empty when no such secret exists (that answer is cached too). */
+    public Optional<String> find(String secretId) {
+        Instant now = clock.instant();
+        Cached cached = cache.get(secretId);
+        if (cached == null || cached.readAt().plus(ttl).isBefore(now)) {
+            cached = new Cached(read(secretId), now);
+            cache.put(secretId, cached);
+        }
+        return cached.value();
+    }
+
+    private Optional<String> read(String secretId) {
+        try {
+            return Optional.ofNullable(client.getSecretValue(b -> b.secretId(secretId)).secretString());
+        } catch (ResourceNotFoundException e) {
+            return Optional.empty();
+        }
     }
 }

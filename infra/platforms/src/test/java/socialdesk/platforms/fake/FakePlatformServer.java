@@ -81,6 +81,13 @@ public abstract class FakePlatformServer implements AutoCloseable {
         addScript(new Script(path, times, new Reply(status, headers, body), null));
     }
 
+    /** Drops every scripted answer not used yet: the platform behaves normally again. */
+    public void clearScripts() {
+        synchronized (scripts) {
+            scripts.clear();
+        }
+    }
+
     /** The next {@code times} requests (any path) are handled, then their answer is held back for {@code hold}. */
     public void hangNext(int times, Duration hold) {
         hangNext(null, times, hold);

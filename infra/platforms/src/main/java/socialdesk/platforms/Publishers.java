@@ -1,0 +1,51 @@
+package socialdesk.platforms;
+
+import java.net.http.HttpClient;
+import java.time.Clock;
+import socialdesk.core.post.Platform;
+import socialdesk.core.publish.PlatformPublisher;
+import socialdesk.platforms.bluesky.BlueskyAccount;
+import socialdesk.platforms.bluesky.BlueskyPublisher;
+import socialdesk.platforms.discord.DiscordAccount;
+import socialdesk.platforms.discord.DiscordPublisher;
+import socialdesk.platforms.facebook.FacebookAccount;
+import socialdesk.platforms.facebook.FacebookPublisher;
+import socialdesk.platforms.instagram.InstagramAccount;
+import socialdesk.platforms.instagram.InstagramPublisher;
+import socialdesk.platforms.linkedin.LinkedInAccount;
+import socialdesk.platforms.linkedin.LinkedInPublisher;
+import socialdesk.platforms.mastodon.MastodonAccount;
+import socialdesk.platforms.mastodon.MastodonPublisher;
+import socialdesk.platforms.slack.SlackAccount;
+import socialdesk.platforms.slack.SlackPublisher;
+import socialdesk.platforms.telegram.TelegramAccount;
+import socialdesk.platforms.telegram.TelegramPublisher;
+import socialdesk.platforms.threads.ThreadsAccount;
+import socialdesk.platforms.threads.ThreadsPublisher;
+import socialdesk.platforms.x.XAccount;
+import socialdesk.platforms.x.XPublisher;
+
+/** Builds a platform's publisher from the JSON of its credentials secret. */
+public final class Publishers {
+    private Publishers() {
+    }
+
+    /**
+     * @throws IllegalArgumentException when the secret lacks a field the platform needs (the
+     *                                  message names the field, never a value)
+     */
+    public static PlatformPublisher fromSecret(Platform platform, String secretJson, HttpClient http, Clock clock) {
+        return switch (platform) {
+            case MASTODON -> new MastodonPublisher(http, MastodonAccount.fromSecretJson(secretJson), clock);
+            case BLUESKY -> new BlueskyPublisher(http, BlueskyAccount.fromSecretJson(secretJson), clock);
+            case X -> new XPublisher(http, XAccount.fromSecretJson(secretJson), clock);
+            case LINKEDIN -> new LinkedInPublisher(http, LinkedInAccount.fromSecretJson(secretJson), clock);
+            case FACEBOOK -> new FacebookPublisher(http, FacebookAccount.fromSecretJson(secretJson), clock);
+            case INSTAGRAM -> new InstagramPublisher(http, InstagramAccount.fromSecretJson(secretJson), clock);
+            case THREADS -> new ThreadsPublisher(http, ThreadsAccount.fromSecretJson(secretJson), clock);
+            case DISCORD -> new DiscordPublisher(http, DiscordAccount.fromSecretJson(secretJson), clock);
+            case SLACK -> new SlackPublisher(http, SlackAccount.fromSecretJson(secretJson), clock);
+            case TELEGRAM -> new TelegramPublisher(http, TelegramAccount.fromSecretJson(secretJson), clock);
+        };
+    }
+}
