@@ -37,14 +37,15 @@ final class PublishBenchmark {
     private PublishBenchmark() {
     }
 
-    record Result(int posts, int deliveries, Duration elapsed, int runs, Map<String, Long> dynamoRequests, long peakHeapBytes) {
+    record Result(int posts, Duration platformLatency, int deliveries, Duration elapsed, int runs, Map<String, Long> dynamoRequests, long peakHeapBytes) {
         double deliveriesPerSecond() {
             return deliveries / (elapsed.toNanos() / 1e9);
         }
 
         String describe() {
             StringBuilder out = new StringBuilder();
-            out.append(String.format("posts: %d x 2 platforms, platform latency as configured, %d publisher run(s)%n", posts, runs));
+            out.append(String.format("posts: %d x 2 platforms, platform latency %d ms, %d publisher run(s)%n",
+                    posts, platformLatency.toMillis(), runs));
             out.append(String.format("deliveries: %d in %.2f s = %.1f deliveries/s%n", deliveries, elapsed.toNanos() / 1e9, deliveriesPerSecond()));
             out.append("DynamoDB requests per delivery (publishing only, queueing excluded):\n");
             long total = 0;
@@ -92,11 +93,11 @@ final class PublishBenchmark {
                 published += report.published();
             } while (report.due() > 0);
             Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
-            if (mastodon.statusesCreated() != posts || bluesky.postsCreated() != posts) {
-                throw new IllegalStateException("published " + mastodon.statusesCreated() + " + " + bluesky.postsCreated()
+            if (mastodon.statusesCreated() != posts || bluesky.records().size() != posts) {
+                throw new IllegalStateException("published " + mastodon.statusesCreated() + " + " + bluesky.records().size()
                         + " posts, expected " + posts + " each");
             }
-            return new Result(posts, published, elapsed, runs, counter.snapshot(), peakHeap());
+            return new Result(posts, platformLatency, published, elapsed, runs, counter.snapshot(), peakHeap());
         }
     }
 

@@ -126,7 +126,7 @@ class PublishDuePostsHandlerTest {
         int claimed = runs.stream().mapToInt(f -> f.resultNow().claimed()).sum();
         assertEquals(300, claimed, "every post claimed by exactly one run");
         assertEquals(300, mastodon.statusesCreated());
-        assertEquals(300, bluesky.postsCreated());
+        assertEquals(300, bluesky.records().size());
         assertEquals(300, mastodon.statuses().stream().map(FakeMastodon.Status::text).distinct().count());
         assertTrue(posts.stream().allMatch(p -> status(p) == PostStatus.PUBLISHED));
         assertEquals(300, events.ofType("PostPublished").size());
@@ -150,7 +150,7 @@ class PublishDuePostsHandlerTest {
         assertEquals(1, rescue.claimed());
         assertEquals(PostStatus.PUBLISHED, status(post));
         assertEquals(1, mastodon.statusesCreated());
-        assertEquals(1, bluesky.postsCreated());
+        assertEquals(1, bluesky.records().size());
     }
 
     @Test
@@ -165,7 +165,7 @@ class PublishDuePostsHandlerTest {
 
         assertEquals(PostStatus.PUBLISHED, status(post));
         assertEquals(1, mastodon.statusesCreated());
-        assertEquals(1, bluesky.postsCreated());
+        assertEquals(1, bluesky.records().size());
         assertEquals(mastodon.statuses().getFirst().id(), delivery(post, Platform.MASTODON).remoteId());
     }
 
@@ -192,7 +192,7 @@ class PublishDuePostsHandlerTest {
 
         assertEquals(PostStatus.PUBLISHED, status(post));
         assertEquals(1, mastodon.statusesCreated());
-        assertEquals(1, bluesky.postsCreated(), "the platform that succeeded is not sent again");
+        assertEquals(1, bluesky.records().size(), "the platform that succeeded is not sent again");
         assertEquals(2, delivery(post, Platform.MASTODON).attempts());
     }
 
@@ -272,7 +272,7 @@ class PublishDuePostsHandlerTest {
         String reason = delivery(tooLongForMastodon, Platform.MASTODON).lastError();
         assertTrue(reason.startsWith("mastodon:") && reason.contains("500"), reason);
         assertEquals(1, mastodon.statusesCreated());
-        assertEquals(0, bluesky.postsCreated());
+        assertEquals(0, bluesky.records().size());
         Set<String> failedPosts = events.ofType("PostFailed").stream()
                 .map(e -> (String) e.detail().get("postId")).collect(Collectors.toSet());
         assertEquals(Set.of(tooLongForBluesky.id(), tooLongForMastodon.id()), failedPosts);

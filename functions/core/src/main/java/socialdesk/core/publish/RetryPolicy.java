@@ -15,7 +15,7 @@ import java.util.random.RandomGenerator;
  */
 public record RetryPolicy(int maxTransientAttempts, int maxPermanentAttempts, Duration baseDelay, Duration maxDelay) {
 
-    public static final RetryPolicy DEFAULT = new RetryPolicy(8, 2, Duration.ofSeconds(30), Duration.ofMinutes(30));
+    public static final RetryPolicy DEFAULT = new RetryPolicy(8, 2, Duration.ofSeconds(30), Duration.ofMinutes(15));
 
     public RetryPolicy {
         if (maxTransientAttempts < 1 || maxPermanentAttempts < 1) {

@@ -1,0 +1,239 @@
+package socialdesk.platforms.bluesky;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import socialdesk.core.json.Json;
+import socialdesk.core.json.JsonRead;
+import socialdesk.core.platform.BlueskyRules;
+import socialdesk.core.platform.ContentRules;
+import socialdesk.core.post.Platform;
+import socialdesk.core.publish.PlatformPublisher;
+import socialdesk.core.publish.PublishOutcome;
+import socialdesk.core.publish.PublishOutcome.Permanent;
+import socialdesk.core.publish.PublishOutcome.Published;
+import socialdesk.core.publish.PublishRequest;
+import socialdesk.platforms.PlatformHttp;
+import socialdesk.platforms.PlatformHttp.Response;
+import socialdesk.platforms.PlatformHttp.StatusClass;
+import socialdesk.platforms.bluesky.BlueskySessions.Session;
+import socialdesk.platforms.bluesky.BlueskySessions.SessionUnavailable;
+
+/**
+ * Posts with {@code com.atproto.repo.createRecord} into the account's repo.
+ *
+ * <p>Exactly once: the record key is a {@link Tid#forPost TID derived from the post} (due time and
+ * idempotency key), so every retry writes to the same key. When the key is already taken, the
+ * publisher reads the record back with {@code com.atproto.repo.getRecord}; if it holds this post's
+ * text, the earlier send worked and the outcome is {@link Published}. (The reference PDS answers a
+ * taken key with a 500 today; an explicit error is planned; both are handled.)
+ *
+ * <p>Session: created once per publisher and shared by all threads, refreshed on expiry, created
+ * again only when the refresh is refused (see {@link BlueskySessions}).
+ */
+public final class BlueskyPublisher implements PlatformPublisher {
+    public static final String COLLECTION = "app.bsky.feed.post";
+    private static final DateTimeFormatter CREATED_AT =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
+
+    private final PlatformHttp http;
+    private final BlueskyAccount account;
+    private final BlueskySessions sessions;
+    private final BlueskyRules rules = new BlueskyRules();
+    private final URI createRecordUri;
+
+    public BlueskyPublisher(HttpClient client, BlueskyAccount account, Clock clock) {
+        this(client, account, clock, PlatformHttp.DEFAULT_REQUEST_TIMEOUT);
+    }
+
+    public BlueskyPublisher(HttpClient client, BlueskyAccount account, Clock clock, Duration requestTimeout) {
+        this.account = Objects.requireNonNull(account, "account");
+        this.http = new PlatformHttp(Platform.BLUESKY.id(), client, requestTimeout, clock);
+        this.sessions = new BlueskySessions(http, account);
+        this.createRecordUri = xrpc("com.atproto.repo.createRecord");
+    }
+
+    @Override
+    public Platform platform() {
+        return Platform.BLUESKY;
+    }
+
+    @Override
+    public ContentRules rules() {
+        return rules;
+    }
+
+    @Override
+    public PublishOutcome publish(PublishRequest request) {
+        try {
+            List<String> problems = rules.problems(request.content());
+            if (!problems.isEmpty()) {
+                return new Permanent(String.join("; ", problems));
+            }
+            String rkey;
+            try {
+                rkey = Tid.forPost(request.dueAt(), request.idempotencyKey());
+            } catch (IllegalArgumentException e) {
+                return new Permanent("bluesky: " + e.getMessage());
+            }
+            return send(request.content().fullText(), rkey);
+        } catch (SessionUnavailable e) {
+            return e.outcome();
+        } catch (Exception e) {
+            return http.transportFailure(e);
+        }
+    }
+
+    private PublishOutcome send(String text, String rkey) throws Exception {
+        Session session = sessions.get();
+        List<Object> facets = resolvedFacets(text, session);
+        Response response = createRecord(session, text, rkey, facets);
+        if (tokenRefused(response)) {
+            session = sessions.renew(session);
+            response = createRecord(session, text, rkey, facets);
+        }
+        if (response.statusClass() == StatusClass.SUCCESS) {
+            String uri = JsonRead.string(response.json(), "uri");
+            return published(session, uri != null ? uri : atUri(session.did(), rkey), rkey);
+        }
+        if (tokenRefused(response)) {
+            return http.credentialsRejected(response.status(), response.detail());
+        }
+        if (mayBeTakenKey(response)) {
+            PublishOutcome existing = existing(session, text, rkey);
+            if (existing != null) {
+                return existing;
+            }
+        }
+        return http.failure(response);
+    }
+
+    private Response createRecord(Session session, String text, String rkey, List<Object> facets)
+            throws IOException, InterruptedException {
+        Map<String, Object> record = new LinkedHashMap<>();
+        record.put("$type", COLLECTION);
+        record.put("text", text);
+        if (!facets.isEmpty()) {
+            record.put("facets", facets);
+        }
+        record.put("createdAt", CREATED_AT.format(http.clock().instant()));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("repo", session.did());
+        body.put("collection", COLLECTION);
+        body.put("rkey", rkey);
+        body.put("record", record);
+        return http.send(http.request(createRecordUri)
+                .header("Authorization", "Bearer " + session.accessJwt())
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(Json.write(body)))
+                .build());
+    }
+
+    /** The access token was not accepted: expired ({@code ExpiredToken}, 400 or 401), revoked or otherwise refused (401). */
+    private static boolean tokenRefused(Response response) {
+        return response.status() == 401
+                || (response.status() == 400 && "ExpiredToken".equals(response.errorCode()))
+                || (response.status() == 400 && "InvalidToken".equals(response.errorCode()));
+    }
+
+    /** What a create into a taken key looks like: a 500 from today's PDS, or a 4xx that says the record exists. */
+    private static boolean mayBeTakenKey(Response response) {
+        if (response.status() == 500) {
+            return true;
+        }
+        return (response.status() == 400 || response.status() == 409)
+                && response.detail().toLowerCase(Locale.ROOT).contains("exist");
+    }
+
+    /** Published when the key holds this very post; a permanent failure when it holds another; null when it is empty or unreadable. */
+    private PublishOutcome existing(Session session, String text, String rkey) throws IOException, InterruptedException {
+        URI uri = xrpc("com.atproto.repo.getRecord?repo=" + encode(session.did()) + "&collection=" + COLLECTION
+                + "&rkey=" + rkey);
+        Response response = http.send(http.request(uri)
+                .header("Authorization", "Bearer " + session.accessJwt())
+                .GET()
+                .build());
+        if (response.statusClass() != StatusClass.SUCCESS) {
+            return null;
+        }
+        Map<String, Object> json = response.json();
+        String existingText = JsonRead.string(json, "value", "text");
+        if (existingText == null) {
+            return null;
+        }
+        if (!existingText.equals(text)) {
+            return new Permanent("bluesky: record key " + rkey + " already holds a different post");
+        }
+        String found = JsonRead.string(json, "uri");
+        return published(session, found != null ? found : atUri(session.did(), rkey), rkey);
+    }
+
+    private Published published(Session session, String uri, String rkey) {
+        // The DID never changes; a handle can, and would break a stored link.
+        return new Published(uri, "https://bsky.app/profile/" + session.did() + "/post/" + rkey);
+    }
+
+    /** Facets with mentions resolved to DIDs; a mention whose handle does not resolve is left as plain text. */
+    private List<Object> resolvedFacets(String text, Session session) throws IOException, InterruptedException {
+        List<Facets.Facet> found = Facets.detect(text);
+        List<Object> out = new ArrayList<>(found.size());
+        Map<String, String> dids = new LinkedHashMap<>();
+        for (Facets.Facet facet : found) {
+            if (facet.kind() == Facets.Kind.MENTION) {
+                String handle = facet.value();
+                String did = handle.equalsIgnoreCase(session.handle()) ? session.did() : dids.get(handle);
+                if (did == null && !dids.containsKey(handle)) {
+                    did = resolveHandle(handle);
+                    dids.put(handle, did);
+                }
+                if (did != null) {
+                    out.add(facet.toJson(did));
+                }
+            } else {
+                out.add(facet.toJson(null));
+            }
+        }
+        return out;
+    }
+
+    private String resolveHandle(String handle) throws IOException, InterruptedException {
+        Response response = http.send(http.request(xrpc("com.atproto.identity.resolveHandle?handle=" + encode(handle)))
+                .GET()
+                .build());
+        if (response.statusClass() != StatusClass.SUCCESS) {
+            return null;
+        }
+        String did = JsonRead.string(response.json(), "did");
+        return did != null && did.startsWith("did:") ? did : null;
+    }
+
+    private URI xrpc(String methodAndQuery) {
+        return URI.create(account.service() + "/xrpc/" + methodAndQuery);
+    }
+
+    private static String atUri(String did, String rkey) {
+        return "at://" + did + "/" + COLLECTION + "/" + rkey;
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public String toString() {
+        return "BlueskyPublisher[" + account.service() + ", " + account.identifier() + "]";
+    }
+}
