@@ -9,7 +9,7 @@ import socialdesk.core.json.JsonRead;
 
 /** Platform timestamps, read defensively: anything absurd falls back to the delivery's time. */
 final class Times {
-    /** 2001-09-09 in epoch seconds and milliseconds; anything outside [0, 10^11 s] is not a real time. */
+    /** Epoch seconds beyond 10^11 (the year 5138) are not real times; neither are negative ones. */
     private static final long MAX_SECONDS = 100_000_000_000L;
     private static final DateTimeFormatter X_CREATED_AT = DateTimeFormatter.ofPattern("EEE MMM dd HH:mm:ss Z yyyy", Locale.ENGLISH);
 
@@ -49,8 +49,24 @@ final class Times {
         return null;
     }
 
+    /** Longest platform id accepted; real ones (numbers, {@code 123_456}, URNs) are far shorter. */
+    static final int MAX_ID_LENGTH = 200;
+
+    /**
+     * A platform id, or null when absent or not id-like: ids become parts of DynamoDB keys, so only
+     * short runs of printable ASCII are accepted (no spaces, no control or non-ASCII characters).
+     */
     static String idOrNull(Object node, String... path) {
         String id = JsonRead.id(node, path);
-        return id == null || id.isBlank() || id.length() > 256 ? null : id;
+        if (id == null || id.isEmpty() || id.length() > MAX_ID_LENGTH) {
+            return null;
+        }
+        for (int i = 0; i < id.length(); i++) {
+            char c = id.charAt(i);
+            if (c < 0x21 || c > 0x7e) {
+                return null;
+            }
+        }
+        return id;
     }
 }
