@@ -136,6 +136,8 @@ public final class EngagementIngestion {
             case MISSING -> addComment(owner, e.platform(), e.remotePostId(), e.comment());
             case UNCHANGED -> Outcome.UNCHANGED;
             case UPDATED -> publishIfFlagged(stored) ? Outcome.FLAGGED : Outcome.STORED;
+            // Flagged before the edit: the person already has it, and the stored text is current.
+            case UPDATED_WAS_FLAGGED -> Outcome.STORED;
         };
     }
 

@@ -33,7 +33,16 @@ public interface EngagementStore {
     /** Deletes a comment this invocation created, when a later step failed (compensation, best effort). */
     void deleteComment(String ownerId, Platform platform, String commentId);
 
-    enum Revision { UPDATED, UNCHANGED, MISSING }
+    enum Revision {
+        /** The text changed; the stored verdict was not flagged. */
+        UPDATED,
+        /** The text changed; the stored verdict was flagged already (a person has it). */
+        UPDATED_WAS_FLAGGED,
+        /** Same text, an older edit, or a removed comment: nothing written. */
+        UNCHANGED,
+        /** No such comment (the edit arrived before, or instead of, its creation). */
+        MISSING
+    }
 
     /**
      * Replaces text, time and verdict of an existing, not removed comment when the text differs and

@@ -154,25 +154,32 @@ public final class DynamoEngagementStore implements EngagementStore {
         values.put(":editedAt", s(c.at().toString()));
         Map<String, AttributeValue> verdict = new HashMap<>();
         putVerdict(verdict, stored.verdict());
+        // Attribute names go through placeholders: some (text, action) are DynamoDB reserved words.
+        Map<String, String> names = new HashMap<>();
+        names.put("#text", "text");
         StringBuilder update = new StringBuilder("SET #text = :text, changedAtMs = :at, editedAt = :editedAt");
         for (Map.Entry<String, AttributeValue> e : verdict.entrySet()) {
-            update.append(", ").append(e.getKey()).append(" = :v_").append(e.getKey());
+            update.append(", #v_").append(e.getKey()).append(" = :v_").append(e.getKey());
+            names.put("#v_" + e.getKey(), e.getKey());
             values.put(":v_" + e.getKey(), e.getValue());
         }
         StringBuilder remove = new StringBuilder();
         for (String name : List.of("action", "suggestedReply")) {
             if (!verdict.containsKey(name)) {
-                remove.append(remove.isEmpty() ? " REMOVE " : ", ").append(name);
+                remove.append(remove.isEmpty() ? " REMOVE " : ", ").append("#r_").append(name);
+                names.put("#r_" + name, name);
             }
         }
         try {
-            dynamo.updateItem(b -> b.tableName(table).key(k)
+            UpdateItemResponse response = dynamo.updateItem(b -> b.tableName(table).key(k)
                     .conditionExpression("attribute_exists(PK) AND attribute_not_exists(removedAt) "
                             + "AND (attribute_not_exists(#text) OR #text <> :text) AND changedAtMs <= :at")
                     .updateExpression(update.toString() + remove)
-                    .expressionAttributeNames(Map.of("#text", "text"))
-                    .expressionAttributeValues(values));
-            return Revision.UPDATED;
+                    .expressionAttributeNames(names)
+                    .expressionAttributeValues(values)
+                    .returnValues(ReturnValue.UPDATED_OLD));
+            AttributeValue wasFlagged = response.attributes() == null ? null : response.attributes().get("flagged");
+            return wasFlagged != null && Boolean.TRUE.equals(wasFlagged.bool()) ? Revision.UPDATED_WAS_FLAGGED : Revision.UPDATED;
         } catch (ConditionalCheckFailedException e) {
             Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).key(k)
                     .consistentRead(true).projectionExpression("PK")).item();
