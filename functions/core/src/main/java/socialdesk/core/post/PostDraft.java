@@ -1,0 +1,13 @@
+package socialdesk.core.post;
+
+import java.util.List;
+
+/**
+ * A post as a person or a calendar file asks for it, before validation: platform names and the due
+ * time are still text. {@code id} may be null (one is made); given, it makes queueing idempotent.
+ */
+public record PostDraft(String id, String text, String link, List<String> platforms, String dueAt) {
+    public PostDraft {
+        platforms = platforms == null ? List.of() : List.copyOf(platforms);
+    }
+}

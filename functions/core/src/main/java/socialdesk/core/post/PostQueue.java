@@ -1,0 +1,95 @@
+package socialdesk.core.post;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import socialdesk.core.platform.ContentRules;
+
+/**
+ * Puts posts on the queue. Every draft is checked against the rules of each platform it targets
+ * (the same rules the publisher checks again before sending), so a post that a platform would
+ * refuse is turned away now, with every reason, instead of failing at 3 a.m.
+ */
+public final class PostQueue {
+    private final PostStore store;
+    private final Map<Platform, ContentRules> rules;
+    private final Clock clock;
+
+    public PostQueue(PostStore store, Map<Platform, ContentRules> rules, Clock clock) {
+        this.store = store;
+        this.rules = Map.copyOf(rules);
+        this.clock = clock;
+    }
+
+    /**
+     * Validates and queues a draft. Queueing the same id again answers the post already queued, so
+     * a client that retries after a lost answer does not queue twice.
+     *
+     * @throws InvalidPostException naming every problem with the draft
+     */
+    public Post enqueue(PostDraft draft) {
+        List<String> problems = new ArrayList<>();
+        Instant dueAt = parseDueAt(draft.dueAt(), problems);
+        List<Platform> platforms = parsePlatforms(draft.platforms(), problems);
+        PostContent content = new PostContent(draft.text(), draft.link());
+        if (content.link() != null && !content.link().matches("https?://\\S+")) {
+            problems.add("link must be an http(s) URL without spaces");
+        }
+        for (Platform platform : platforms) {
+            ContentRules platformRules = rules.get(platform);
+            if (platformRules == null) {
+                problems.add(platform.id() + ": publishing to this platform is not supported yet");
+            } else {
+                problems.addAll(platformRules.problems(content));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidPostException(problems);
+        }
+        String id = draft.id() == null || draft.id().isBlank() ? UUID.randomUUID().toString() : draft.id();
+        if (!id.matches("[A-Za-z0-9._-]{1,64}")) {
+            throw new InvalidPostException(List.of("id may use only letters, digits, '.', '_' and '-' (at most 64)"));
+        }
+        Post post = new Post(id, content, platforms, dueAt, PostStatus.QUEUED, 1, clock.instant());
+        if (store.create(post)) {
+            return post;
+        }
+        return store.find(id).orElseThrow(() -> new IllegalStateException("post " + id + " vanished while queueing"));
+    }
+
+    /** ISO-8601 with an offset or Z; stored as UTC. A time without an offset is ambiguous and refused. */
+    static Instant parseDueAt(String text, List<String> problems) {
+        if (text == null || text.isBlank()) {
+            problems.add("dueAt is required (ISO-8601 with an offset, e.g. 2026-11-27T09:00:00+07:00)");
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(text.strip()).toInstant();
+        } catch (DateTimeParseException e) {
+            problems.add("dueAt '" + text + "' is not an ISO-8601 time with an offset (e.g. 2026-11-27T09:00:00+07:00)");
+            return null;
+        }
+    }
+
+    private static List<Platform> parsePlatforms(List<String> names, List<String> problems) {
+        if (names.isEmpty()) {
+            problems.add("platforms must name at least one platform");
+        }
+        Set<Platform> platforms = new LinkedHashSet<>();
+        for (String name : names) {
+            try {
+                platforms.add(Platform.fromId(name));
+            } catch (IllegalArgumentException e) {
+                problems.add(e.getMessage());
+            }
+        }
+        return List.copyOf(platforms);
+    }
+}
