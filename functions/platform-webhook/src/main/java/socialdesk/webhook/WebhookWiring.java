@@ -6,8 +6,8 @@ import socialdesk.aws.Env;
 import socialdesk.aws.dynamo.DynamoEngagementStore;
 import socialdesk.aws.events.EventBridgePublisher;
 import socialdesk.aws.secrets.SecretsManagerSecrets;
-import socialdesk.core.engagement.CommentTriager;
 import socialdesk.core.engagement.EngagementIngestion;
+import socialdesk.core.engagement.Triage;
 
 /**
  * Builds the webhook service from the function's environment, once per container: SDK clients and
@@ -28,15 +28,11 @@ final class WebhookWiring {
         Clock clock = Clock.systemUTC();
         EngagementIngestion ingestion = new EngagementIngestion(
                 new DynamoEngagementStore(clients.dynamoDb(), table, clock),
-                triager(),
+                Triage.standard(),
                 new EventBridgePublisher(clients.eventBridge(), bus),
                 clock);
         WebhookSecrets secrets = new SecretsManagerWebhookSecrets(new SecretsManagerSecrets(clients.secretsManager()),
                 metaSecret, xSecret, linkedInSecret);
         return new PlatformWebhooks(secrets, ingestion, clock);
-    }
-
-    static CommentTriager triager() {
-        return CommentTriager.NONE;
     }
 }

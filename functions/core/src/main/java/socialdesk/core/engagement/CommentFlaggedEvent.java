@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import socialdesk.core.events.DomainEvent;
+import socialdesk.core.triage.Excerpt;
 
 /**
  * The {@code CommentFlagged} event: what a person on the desk needs to act on a flagged comment,
@@ -32,7 +33,7 @@ public final class CommentFlaggedEvent {
         detail.put("kind", c.kind().name());
         detail.put("permalink", orEmpty(c.permalink()));
         detail.put("author", c.author().label());
-        detail.put("excerpt", excerpt(c.text(), EXCERPT_CHARS));
+        detail.put("excerpt", c.text() == null ? "" : Excerpt.of(c.text(), EXCERPT_CHARS));
         detail.put("categories", List.of(v.category()));
         detail.put("severity", v.severity());
         detail.put("language", v.lang());
@@ -45,21 +46,5 @@ public final class CommentFlaggedEvent {
 
     private static String orEmpty(String s) {
         return s == null ? "" : s;
-    }
-
-    /** The text on one line, at most {@code max} characters, never splitting a surrogate pair. */
-    static String excerpt(String text, int max) {
-        if (text == null) {
-            return "";
-        }
-        String flat = text.strip().replaceAll("\\s+", " ");
-        if (flat.length() <= max) {
-            return flat;
-        }
-        int cut = max - 1;
-        if (Character.isLowSurrogate(flat.charAt(cut)) && Character.isHighSurrogate(flat.charAt(cut - 1))) {
-            cut--;
-        }
-        return flat.substring(0, cut).stripTrailing() + "\u2026";
     }
 }
