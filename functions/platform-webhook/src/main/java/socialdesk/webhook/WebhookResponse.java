@@ -16,7 +16,10 @@ record WebhookResponse(int status, String contentType, String body, Map<String, 
     }
 
     static WebhookResponse error(int status, String code, String message) {
-        return json(status, Map.of("error", Map.of("code", code, "message", message)));
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("code", code);
+        error.put("message", message);
+        return json(status, Map.of("error", error));
     }
 
     WebhookResponse withHeader(String name, String value) {

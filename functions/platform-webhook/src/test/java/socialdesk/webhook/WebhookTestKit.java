@@ -60,7 +60,6 @@ final class WebhookTestKit {
         Dynalite server = Dynalite.shared();
         dynamo = server.client(requests);
         table = server.createTable();
-        dynamo.waiter().waitUntilTableExists(b -> b.tableName(table));
         requests.reset();
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
         store = new DynamoEngagementStore(dynamo, table, clock);

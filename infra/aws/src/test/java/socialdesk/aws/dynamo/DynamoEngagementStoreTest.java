@@ -44,7 +44,6 @@ class DynamoEngagementStoreTest {
         Dynalite server = Dynalite.shared();
         dynamo = server.client();
         table = server.createTable();
-        dynamo.waiter().waitUntilTableExists(b -> b.tableName(table));
         store = new DynamoEngagementStore(dynamo, table, Clock.fixed(NOW, ZoneOffset.UTC));
     }
 

@@ -23,6 +23,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
+import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 
 /**
  * A real DynamoDB-compatible server for tests: dynalite from the project's own package.json,
@@ -71,13 +72,32 @@ public final class Dynalite {
         return builder.build();
     }
 
-    /** Creates a fresh table with the project's key schema and index, and answers its name. */
+    /**
+     * Creates a fresh table with the project's key schema and index, and answers its name once it is
+     * ACTIVE: dynalite answers CreateTable with CREATING and some operations (Scan, Query) refuse the
+     * table until a moment later, which made tests fail now and then.
+     */
     public String createTable() {
         String name = "social-desk-test-" + UUID.randomUUID();
         try (DynamoDbClient client = client()) {
             client.createTable(TableDefinition.createTableRequest(name));
+            for (int i = 0; client.describeTable(b -> b.tableName(name)).table().tableStatus() != TableStatus.ACTIVE; i++) {
+                if (i > 1000) {
+                    throw new IllegalStateException("table " + name + " never became ACTIVE");
+                }
+                sleepBriefly();
+            }
         }
         return name;
+    }
+
+    private static void sleepBriefly() {
+        try {
+            Thread.sleep(5);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static Dynalite start() {
