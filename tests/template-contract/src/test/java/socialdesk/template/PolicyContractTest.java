@@ -48,7 +48,14 @@ class PolicyContractTest {
                     new Need("TABLE_NAME", Scope.INDEXES_OF, List.of("dynamodb:Query")),
                     new Need("EVENT_BUS_NAME", Scope.ARN_OF, List.of("events:PutEvents")),
                     new Need("MASTODON_SECRET_ARN", Scope.SAME_VALUE, List.of("secretsmanager:GetSecretValue")),
-                    new Need("BLUESKY_SECRET_ARN", Scope.SAME_VALUE, List.of("secretsmanager:GetSecretValue"))));
+                    new Need("BLUESKY_SECRET_ARN", Scope.SAME_VALUE, List.of("secretsmanager:GetSecretValue"))),
+            "PlatformWebhookFunction", List.of(
+                    new Need("TABLE_NAME", Scope.ARN_OF,
+                            List.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem")),
+                    new Need("EVENT_BUS_NAME", Scope.ARN_OF, List.of("events:PutEvents")),
+                    new Need("META_SECRET_ARN", Scope.SAME_VALUE, List.of("secretsmanager:GetSecretValue")),
+                    new Need("X_SECRET_ARN", Scope.SAME_VALUE, List.of("secretsmanager:GetSecretValue")),
+                    new Need("LINKEDIN_SECRET_ARN", Scope.SAME_VALUE, List.of("secretsmanager:GetSecretValue"))));
 
     static Stream<Template.Function> functions() {
         return Template.load().functions().stream();

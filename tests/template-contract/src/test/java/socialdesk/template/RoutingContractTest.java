@@ -17,6 +17,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import socialdesk.core.engagement.Author;
+import socialdesk.core.engagement.Comment;
+import socialdesk.core.engagement.CommentFlaggedEvent;
+import socialdesk.core.engagement.CommentKind;
+import socialdesk.core.engagement.CommentVerdict;
+import socialdesk.core.engagement.Owners;
+import socialdesk.core.engagement.StoredComment;
 import socialdesk.core.events.DomainEvent;
 import socialdesk.core.json.Json;
 import socialdesk.core.post.Delivery;
@@ -101,13 +108,82 @@ class RoutingContractTest {
         assertTrue(machine.rulesForEvent(Template.read(Template.event("post-failed.json"))).isEmpty());
     }
 
-    /** The rule's EventPattern exactly as written in template.yaml. */
-    private static Machine machineFor(String ruleId) throws IOException {
-        Map<String, Object> properties = Template.map(Template.load().resource(ruleId).get("Properties"));
-        Object pattern = properties.get("EventPattern");
-        assertTrue(pattern instanceof Map<?, ?>, () -> ruleId + " has no EventPattern object");
+    // ---------------------------------------------------------------- CommentFlagged
+
+    private static final String COMMENT_FLAGGED_RULE = "CommentFlaggedRule";
+    private static final String COMMENT_FLAGGED_URGENT_RULE = "CommentFlaggedUrgentRule";
+
+    @Test
+    void aMediumSeverityFlaggedCommentReachesTheNotificationTopicOnly() throws Exception {
+        Machine machine = machineFor(COMMENT_FLAGGED_RULE, COMMENT_FLAGGED_URGENT_RULE);
+
+        assertEquals(List.of(COMMENT_FLAGGED_RULE),
+                machine.rulesForEvent(Template.read(Template.event("comment-flagged-medium.json"))));
+    }
+
+    @Test
+    void aHighSeverityFlaggedCommentAlsoReachesTheUrgentTopic() throws Exception {
+        Machine machine = machineFor(COMMENT_FLAGGED_RULE, COMMENT_FLAGGED_URGENT_RULE);
+
+        assertEquals(List.of(COMMENT_FLAGGED_RULE, COMMENT_FLAGGED_URGENT_RULE),
+                machine.rulesForEvent(Template.read(Template.event("comment-flagged-high.json"))).stream().sorted().toList());
+    }
+
+    @Test
+    void commentFlaggedEventsTheCodeEmitsAreRoutedBySeverity() throws Exception {
+        Machine machine = machineFor(COMMENT_FLAGGED_RULE, COMMENT_FLAGGED_URGENT_RULE, POST_FAILED_RULE);
+        Map<String, List<String>> expected = Map.of(
+                "high", List.of(COMMENT_FLAGGED_RULE, COMMENT_FLAGGED_URGENT_RULE),
+                "medium", List.of(COMMENT_FLAGGED_RULE),
+                "low", List.of(COMMENT_FLAGGED_RULE));
+        for (Map.Entry<String, List<String>> e : expected.entrySet()) {
+            String event = envelope(CommentFlaggedEvent.of(flagged(e.getKey())));
+
+            assertEquals(e.getValue(), machine.rulesForEvent(event).stream().sorted().toList(), e.getKey());
+            assertInputPathsResolve(COMMENT_FLAGGED_RULE, JSON.readTree(event));
+            assertInputPathsResolve(COMMENT_FLAGGED_URGENT_RULE, JSON.readTree(event));
+        }
+    }
+
+    @Test
+    void aFlaggedCommentOnAPostThatIsNotOursStillHasEveryTransformerPath() throws Exception {
+        StoredComment stored = flagged("high");
+        StoredComment unmatched = new StoredComment(Owners.unmatched(Platform.X), Platform.X, null,
+                new Comment("1861", CommentKind.MENTION, Author.UNKNOWN, "you will pay for this", null, stored.comment().at()),
+                stored.verdict(), false);
+
+        String event = envelope(CommentFlaggedEvent.of(unmatched));
+
+        assertInputPathsResolve(COMMENT_FLAGGED_RULE, JSON.readTree(event));
+        assertInputPathsResolve(COMMENT_FLAGGED_URGENT_RULE, JSON.readTree(event));
+    }
+
+    @Test
+    void inputTransformerPathsExistInTheCommentFlaggedSamples() throws IOException {
+        for (String sample : List.of("comment-flagged-high.json", "comment-flagged-medium.json")) {
+            assertInputPathsResolve(COMMENT_FLAGGED_RULE, JSON.readTree(Template.event(sample).toFile()));
+            assertInputPathsResolve(COMMENT_FLAGGED_URGENT_RULE, JSON.readTree(Template.event(sample).toFile()));
+        }
+    }
+
+    private static StoredComment flagged(String severity) {
+        CommentVerdict verdict = new CommentVerdict("CONCERN", severity, true, "en", List.of("money lost (charged twice)"),
+                "ESCALATE", "Sorry about the payment problem. Please send us a DM so our billing team can put it right.");
+        Comment comment = new Comment("912837465_3318004412", CommentKind.COMMENT, new Author("555", "Minh Tran"),
+                "I was charged twice for my order", "https://www.facebook.com/912837465_3318004412",
+                Instant.parse("2025-11-26T09:45:01Z"));
+        return new StoredComment("01JAF3Q2V8K6M4W9T7R5N1X0ZC", Platform.FACEBOOK, "104857283947_912837465", comment, verdict, false);
+    }
+
+    /** The rules' EventPatterns exactly as written in template.yaml, in one machine. */
+    private static Machine machineFor(String... ruleIds) throws IOException {
         Machine machine = new Machine();
-        machine.addRule(ruleId, JSON.writeValueAsString(pattern));
+        for (String ruleId : ruleIds) {
+            Map<String, Object> properties = Template.map(Template.load().resource(ruleId).get("Properties"));
+            Object pattern = properties.get("EventPattern");
+            assertTrue(pattern instanceof Map<?, ?>, () -> ruleId + " has no EventPattern object");
+            machine.addRule(ruleId, JSON.writeValueAsString(pattern));
+        }
         return machine;
     }
 

@@ -59,6 +59,12 @@ class TemplateShapeTest {
         Set<String> names = new HashSet<>(template.resources().keySet());
         names.addAll(Template.map(template.document.get("Parameters")).keySet());
         names.addAll(PSEUDO_PARAMETERS);
+        // SAM generates <Function>Url (AWS::Lambda::Url) for a function with a FunctionUrlConfig.
+        template.resourcesOfType("AWS::Serverless::Function").forEach((id, function) -> {
+            if (Template.map(function.get("Properties")).containsKey("FunctionUrlConfig")) {
+                names.add(id + "Url");
+            }
+        });
         Set<String> conditions = Template.map(template.document.get("Conditions")).keySet();
         List<String> unknown = new ArrayList<>();
 

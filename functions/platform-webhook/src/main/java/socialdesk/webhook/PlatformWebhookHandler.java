@@ -1,0 +1,117 @@
+package socialdesk.webhook;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import socialdesk.core.json.Json;
+import socialdesk.core.json.JsonException;
+import socialdesk.core.json.JsonRead;
+import socialdesk.core.log.JsonLog;
+
+/**
+ * Lambda entry point of {@code platform-webhook}, behind a function URL (AuthType NONE: every
+ * delivery is authenticated by its platform signature). Translates the function URL event
+ * (payload format 2.0) into a {@link WebhookRequest}, lets {@link PlatformWebhooks} answer it, and
+ * writes the function URL response. A caller never sees an exception's text: an unexpected
+ * failure is logged once and answered 500 so the platform retries.
+ */
+public final class PlatformWebhookHandler implements RequestStreamHandler {
+    /** Largest function URL event read; the body limit is far below it, the rest is headers. */
+    private static final int MAX_EVENT_BYTES = 6 * 1024 * 1024;
+
+    private final PlatformWebhooks webhooks;
+
+    /** Used by Lambda: SDK clients are built once per container; secrets are read on first use. */
+    public PlatformWebhookHandler() {
+        this(WebhookWiring.fromEnvironment());
+    }
+
+    PlatformWebhookHandler(PlatformWebhooks webhooks) {
+        this.webhooks = webhooks;
+    }
+
+    @Override
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        String requestId = context == null ? null : context.getAwsRequestId();
+        WebhookResponse response;
+        try {
+            byte[] event = input.readNBytes(MAX_EVENT_BYTES + 1);
+            if (event.length > MAX_EVENT_BYTES) {
+                response = WebhookResponse.error(413, "too_large", "request too large");
+            } else {
+                WebhookRequest request = toRequest(new String(event, StandardCharsets.UTF_8));
+                response = request == null
+                        ? WebhookResponse.error(400, "malformed", "not a function URL request")
+                        : webhooks.handle(request, requestId);
+            }
+        } catch (RuntimeException e) {
+            JsonLog.error("webhook failed", "requestId", requestId, "error", e.getClass().getName());
+            response = WebhookResponse.error(500, "internal", "temporary failure; retry later");
+        }
+        if (response.status() >= 400) {
+            JsonLog.info("webhook answered", "requestId", requestId, "status", response.status());
+        }
+        output.write(response.toFunctionUrlJson().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The request in a function URL event, or null when the event is not one. */
+    static WebhookRequest toRequest(String eventJson) {
+        Object event;
+        try {
+            event = Json.parse(eventJson);
+        } catch (JsonException e) {
+            return null;
+        }
+        String method = JsonRead.string(event, "requestContext", "http", "method");
+        String path = JsonRead.string(event, "rawPath");
+        if (method == null || path == null) {
+            return null;
+        }
+        Map<String, String> headers = new HashMap<>();
+        Map<String, Object> rawHeaders = JsonRead.object(event, "headers");
+        if (rawHeaders != null) {
+            rawHeaders.forEach((k, v) -> {
+                if (v instanceof String s) {
+                    headers.put(k.toLowerCase(Locale.ROOT), s);
+                }
+            });
+        }
+        Map<String, String> query = new HashMap<>();
+        Map<String, Object> params = JsonRead.object(event, "queryStringParameters");
+        if (params != null) {
+            params.forEach((k, v) -> {
+                if (v instanceof String s) {
+                    query.put(k, s);
+                }
+            });
+        } else {
+            parseQuery(JsonRead.string(event, "rawQueryString"), query);
+        }
+        Boolean base64 = JsonRead.bool(event, "isBase64Encoded");
+        return new WebhookRequest(method.toUpperCase(Locale.ROOT), path, query, headers,
+                JsonRead.string(event, "body"), Boolean.TRUE.equals(base64));
+    }
+
+    private static void parseQuery(String raw, Map<String, String> into) {
+        if (raw == null || raw.isEmpty()) {
+            return;
+        }
+        for (String pair : raw.split("&")) {
+            int eq = pair.indexOf('=');
+            try {
+                String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+                String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+                into.put(name, value);
+            } catch (IllegalArgumentException e) {
+                // A broken %-escape: the parameter is left out.
+            }
+        }
+    }
+}
