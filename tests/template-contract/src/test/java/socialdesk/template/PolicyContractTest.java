@@ -27,6 +27,9 @@ class PolicyContractTest {
         ARN_OF(ref -> Map.of("Fn::GetAtt", List.of(ref, "Arn"))),
         /** {@code !Sub "${X.Arn}/index/*"}: the table's indexes. */
         INDEXES_OF(ref -> Map.of("Fn::Sub", "${" + ref + ".Arn}/index/*")),
+        /** Every secret whose name starts with the parameter the variable refers to (Secrets Manager adds a suffix). */
+        SECRETS_NAMED_BY(ref -> Map.of("Fn::Sub",
+                "arn:${AWS::Partition}:secretsmanager:${AWS::Region}:${AWS::AccountId}:secret:${" + ref + "}*")),
         /** The variable's own value, e.g. a secret ARN parameter. */
         SAME_VALUE(null);
 
@@ -47,8 +50,7 @@ class PolicyContractTest {
                             List.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:Query")),
                     new Need("TABLE_NAME", Scope.INDEXES_OF, List.of("dynamodb:Query")),
                     new Need("EVENT_BUS_NAME", Scope.ARN_OF, List.of("events:PutEvents")),
-                    new Need("MASTODON_SECRET_ARN", Scope.SAME_VALUE, List.of("secretsmanager:GetSecretValue")),
-                    new Need("BLUESKY_SECRET_ARN", Scope.SAME_VALUE, List.of("secretsmanager:GetSecretValue"))),
+                    new Need("PLATFORM_SECRETS_PREFIX", Scope.SECRETS_NAMED_BY, List.of("secretsmanager:GetSecretValue"))),
             "PlatformWebhookFunction", List.of(
                     new Need("TABLE_NAME", Scope.ARN_OF,
                             List.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem")),

@@ -31,6 +31,7 @@ import socialdesk.core.post.Platform;
 import socialdesk.core.post.Post;
 import socialdesk.core.post.PostContent;
 import socialdesk.core.post.PostStatus;
+import socialdesk.core.publish.AccountEvents;
 import socialdesk.core.publish.PublishEvents;
 import software.amazon.event.ruler.Machine;
 
@@ -106,6 +107,35 @@ class RoutingContractTest {
         machine.addRule("typo", "{\"source\":[\"social.publishing\"],\"detail-type\":[\"PostFailure\"]}");
 
         assertTrue(machine.rulesForEvent(Template.read(Template.event("post-failed.json"))).isEmpty());
+    }
+
+    // ---------------------------------------------------------------- account events
+
+    private static final String ACCOUNT_ALERTS_RULE = "AccountAlertsRule";
+    private static final String CREDENTIALS_REJECTED_URGENT_RULE = "CredentialsRejectedUrgentRule";
+
+    @Test
+    void accountEventsTheCodeEmitsReachTheTopicAndOnlyRejectionsAreUrgent() throws Exception {
+        Machine machine = machineFor(ACCOUNT_ALERTS_RULE, CREDENTIALS_REJECTED_URGENT_RULE, POST_FAILED_RULE);
+        Instant now = Instant.parse("2025-11-26T09:31:02Z");
+
+        assertEquals(List.of(ACCOUNT_ALERTS_RULE, CREDENTIALS_REJECTED_URGENT_RULE), machine.rulesForEvent(envelope(
+                AccountEvents.rejected(Platform.MASTODON, "401", now, now.plusSeconds(900)))).stream().sorted().toList());
+        assertEquals(List.of(ACCOUNT_ALERTS_RULE), machine.rulesForEvent(envelope(
+                AccountEvents.expiring(Platform.LINKEDIN, now.plus(java.time.Duration.ofDays(5)), now))));
+        assertEquals(List.of(ACCOUNT_ALERTS_RULE), machine.rulesForEvent(envelope(AccountEvents.restored(Platform.X))));
+    }
+
+    @Test
+    void inputTransformerPathsExistInTheAccountEvents() throws IOException {
+        JsonNode sample = JSON.readTree(Template.event("platform-credentials-rejected.json").toFile());
+        assertInputPathsResolve(ACCOUNT_ALERTS_RULE, sample);
+        assertInputPathsResolve(CREDENTIALS_REJECTED_URGENT_RULE, sample);
+        Instant now = Instant.parse("2025-11-26T09:31:02Z");
+        for (DomainEvent event : List.of(AccountEvents.restored(Platform.SLACK),
+                AccountEvents.expiring(Platform.THREADS, now.plusSeconds(86_400), now))) {
+            assertInputPathsResolve(ACCOUNT_ALERTS_RULE, JSON.readTree(envelope(event)));
+        }
     }
 
     // ---------------------------------------------------------------- CommentFlagged
