@@ -91,7 +91,7 @@ final class PostsService {
         PostContent content = new PostContent(text, link);
         problems.addAll(queue.contentProblems(content, platforms));
         Instant at = when(fields, true, problems);
-        boolean nextSlot = at == null && Boolean.TRUE.equals(fields.get("nextSlot"));
+        boolean nextSlot = !fields.containsKey("at") && Boolean.TRUE.equals(fields.get("nextSlot"));
         List<Cadence> slotCadences = nextSlot ? cadencesOf(platforms, problems) : List.of();
         if (!problems.isEmpty()) {
             throw ApiException.invalid(problems);
@@ -194,7 +194,7 @@ final class PostsService {
         String link = optionalString(fields, "link", problems);
         List<Platform> platforms = fields.containsKey("platforms") ? platforms(fields.get("platforms"), problems) : null;
         Instant at = fields.containsKey("at") || fields.containsKey("nextSlot") ? when(fields, true, problems) : null;
-        boolean nextSlot = at == null && Boolean.TRUE.equals(fields.get("nextSlot"));
+        boolean nextSlot = !fields.containsKey("at") && Boolean.TRUE.equals(fields.get("nextSlot"));
         Long version = null;
         if (fields.containsKey("version")) {
             if (fields.get("version") instanceof Long v && v > 0) {
