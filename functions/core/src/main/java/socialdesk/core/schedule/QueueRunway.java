@@ -147,7 +147,8 @@ public final class QueueRunway {
         return status == PostStatus.PUBLISHED || status == PostStatus.PARTIALLY_PUBLISHED;
     }
 
-    static DomainEvent queueRunningLow(Cadence cadence, Report report) {
+    /** The event for a platform still short of its target after the run. */
+    public static DomainEvent queueRunningLow(Cadence cadence, Report report) {
         Runway runway = report.after();
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("platform", cadence.platform().id());
