@@ -1,0 +1,59 @@
+package socialdesk.cli;
+
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * The {@code ./social} command line. The first argument names a subcommand; each subcommand is a
+ * small class with a {@code run} method so that later ones ({@code import}, {@code list},
+ * {@code local}) slot in beside {@code triage}.
+ */
+public final class SocialCli {
+    /** Exit status for a wrong command line. */
+    static final int USAGE = 2;
+
+    static final String USAGE_TEXT = """
+            usage: social <command> [options]
+
+            commands:
+              triage                  read JSON Lines ({"id","text","lang"?}) on stdin, write one triage line per input
+              triage --report FILE    precision / recall / F1 against a labelled JSON Lines file
+              triage --bench FILE     microseconds per comment, warm, over several passes
+            """;
+
+    private SocialCli() {
+    }
+
+    public static void main(String[] args) {
+        PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
+        PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
+        int status = run(args, System.in, out, err);
+        out.flush();
+        System.exit(status);
+    }
+
+    /** Runs one command; returns the process exit status. Never throws for bad input. */
+    static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
+        if (args.length == 0 || args[0].equals("-h") || args[0].equals("--help") || args[0].equals("help")) {
+            (args.length == 0 ? err : out).print(USAGE_TEXT);
+            return args.length == 0 ? USAGE : 0;
+        }
+        String[] rest = Arrays.copyOfRange(args, 1, args.length);
+        try {
+            return switch (args[0]) {
+                case "triage" -> new TriageCommand().run(rest, in, out, err);
+                default -> {
+                    err.println("social: unknown command '" + args[0] + "'");
+                    err.print(USAGE_TEXT);
+                    yield USAGE;
+                }
+            };
+        } catch (RuntimeException e) {
+            err.println("social: " + args[0] + " failed: " + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+            return 1;
+        }
+    }
+}

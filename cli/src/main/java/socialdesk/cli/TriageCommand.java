@@ -1,0 +1,158 @@
+package socialdesk.cli;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import socialdesk.core.json.Json;
+import socialdesk.core.json.JsonException;
+import socialdesk.core.json.JsonRead;
+import socialdesk.core.triage.CommentTriage;
+import socialdesk.core.triage.SuggestedResponse;
+import socialdesk.core.triage.TriageResult;
+
+/** {@code social triage}: JSON Lines in, one triage line out per input; or a report, or a benchmark. */
+final class TriageCommand {
+    /** Comments longer than this are refused rather than scanned. */
+    static final int MAX_TEXT = 20_000;
+
+    private final CommentTriage triage = CommentTriage.standard();
+
+    int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
+        if (args.length == 0) {
+            return stream(in, out);
+        }
+        String option = args[0];
+        if ((option.equals("--report") || option.equals("--bench")) && args.length >= 2) {
+            Path file = Path.of(args[1]);
+            List<String> lines;
+            try {
+                lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            } catch (NoSuchFileException e) {
+                err.println("social triage: no such file: " + file);
+                return 1;
+            } catch (IOException e) {
+                err.println("social triage: cannot read " + file + ": " + e.getMessage());
+                return 1;
+            }
+            if (option.equals("--report")) {
+                boolean showErrors = args.length > 2 && args[2].equals("--errors");
+                new TriageReport(triage).run(file.getFileName().toString(), lines, out, showErrors ? err : null);
+                return 0;
+            }
+            int passes = 30;
+            if (args.length > 3 && args[2].equals("--passes")) {
+                try {
+                    passes = Math.max(3, Integer.parseInt(args[3]));
+                } catch (NumberFormatException e) {
+                    err.println("social triage: --passes needs a number");
+                    return SocialCli.USAGE;
+                }
+            }
+            return new TriageBench(triage).run(file.getFileName().toString(), lines, passes, out, err);
+        }
+        err.println("social triage: unknown or incomplete option '" + option + "'");
+        err.println("usage: social triage [--report FILE [--errors] | --bench FILE [--passes N]] < comments.jsonl");
+        return SocialCli.USAGE;
+    }
+
+    private int stream(InputStream in, PrintStream out) {
+        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+        int number = 0;
+        try {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                number++;
+                if (line.isBlank()) {
+                    continue;
+                }
+                out.println(Json.write(handle(line, number)));
+                out.flush();
+            }
+        } catch (IOException e) {
+            out.println(Json.write(Map.of("error", "cannot read input after line " + number + ": " + e.getMessage())));
+            return 1;
+        }
+        return 0;
+    }
+
+    /** The output object for one input line: a triage, or an id (when known) and an error. */
+    Map<String, Object> handle(String line, int number) {
+        Map<String, Object> input;
+        try {
+            input = Json.parseObject(line);
+        } catch (JsonException e) {
+            return error(null, "line " + number + ": not a JSON object: " + e.getMessage());
+        }
+        Object id = input.get("id") instanceof Long || input.get("id") instanceof String ? input.get("id") : null;
+        Object text = input.get("text");
+        if (!(text instanceof String comment)) {
+            return error(id, "line " + number + ": " + (text == null ? "missing \"text\"" : "\"text\" must be a string"));
+        }
+        if (comment.length() > MAX_TEXT) {
+            return error(id, "line " + number + ": \"text\" is longer than " + MAX_TEXT + " characters");
+        }
+        Object lang = input.get("lang");
+        if (lang != null && !(lang instanceof String)) {
+            return error(id, "line " + number + ": \"lang\" must be a string");
+        }
+        TriageResult result = triage.triage(comment, (String) lang);
+        return toJson(id, result);
+    }
+
+    static Map<String, Object> toJson(Object id, TriageResult result) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("id", id);
+        out.put("category", result.category());
+        out.put("flagged", result.flagged());
+        out.put("severity", result.severity().wire());
+        out.put("lang", result.lang());
+        out.put("reasons", result.reasons());
+        SuggestedResponse s = result.suggestion();
+        if (s != null) {
+            Map<String, Object> suggestion = new LinkedHashMap<>();
+            suggestion.put("action", s.action());
+            suggestion.put("topic", s.topic());
+            if (s.reply() != null) {
+                suggestion.put("reply", s.reply());
+            }
+            suggestion.put("note", s.note());
+            out.put("suggestion", suggestion);
+        }
+        return out;
+    }
+
+    private static Map<String, Object> error(Object id, String message) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        if (id != null) {
+            out.put("id", id);
+        }
+        out.put("error", message);
+        return out;
+    }
+
+    /** The parsed objects of a JSON Lines file, skipping blank and unreadable lines (counted). */
+    static List<Map<String, Object>> readObjects(List<String> lines, int[] skipped) {
+        List<Map<String, Object>> objects = new ArrayList<>(lines.size());
+        for (String line : lines) {
+            if (line.isBlank()) {
+                continue;
+            }
+            try {
+                objects.add(Json.parseObject(line));
+            } catch (JsonException e) {
+                skipped[0]++;
+            }
+        }
+        return objects;
+    }
+}
