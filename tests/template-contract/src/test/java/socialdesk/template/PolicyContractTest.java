@@ -57,7 +57,17 @@ class PolicyContractTest {
                     new Need("EVENT_BUS_NAME", Scope.ARN_OF, List.of("events:PutEvents")),
                     new Need("META_SECRET_ARN", Scope.SAME_VALUE, List.of("secretsmanager:GetSecretValue")),
                     new Need("X_SECRET_ARN", Scope.SAME_VALUE, List.of("secretsmanager:GetSecretValue")),
-                    new Need("LINKEDIN_SECRET_ARN", Scope.SAME_VALUE, List.of("secretsmanager:GetSecretValue"))));
+                    new Need("LINKEDIN_SECRET_ARN", Scope.SAME_VALUE, List.of("secretsmanager:GetSecretValue")))),
+            // DeleteItem: deliveries of platforms an edit removes, evergreen entries of a cancelled post.
+            "PostsApiFunction", List.of(
+                    new Need("TABLE_NAME", Scope.ARN_OF,
+                            List.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:Query")),
+                    new Need("TABLE_NAME", Scope.INDEXES_OF, List.of("dynamodb:Query"))),
+            "QueueRunwayFunction", List.of(
+                    new Need("TABLE_NAME", Scope.ARN_OF,
+                            List.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:Query")),
+                    new Need("TABLE_NAME", Scope.INDEXES_OF, List.of("dynamodb:Query")),
+                    new Need("EVENT_BUS_NAME", Scope.ARN_OF, List.of("events:PutEvents"))));
 
     static Stream<Template.Function> functions() {
         return Template.load().functions().stream();

@@ -9,7 +9,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +38,10 @@ import socialdesk.core.post.PostContent;
 import socialdesk.core.post.PostStatus;
 import socialdesk.core.publish.AccountEvents;
 import socialdesk.core.publish.PublishEvents;
+import socialdesk.core.schedule.Cadence;
+import socialdesk.core.schedule.QueueRunway;
+import socialdesk.core.schedule.Runway;
+import socialdesk.core.schedule.SlotRule;
 import software.amazon.event.ruler.Machine;
 
 /**
@@ -43,6 +52,7 @@ import software.amazon.event.ruler.Machine;
 class RoutingContractTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String POST_FAILED_RULE = "PostFailedRule";
+    private static final String QUEUE_RUNNING_LOW_RULE = "QueueRunningLowRule";
     private static final Pattern INPUT_PATH_STEP = Pattern.compile("\\.([A-Za-z0-9_-]+)|\\[(\\d+)]");
 
     @Test
@@ -83,6 +93,32 @@ class RoutingContractTest {
     @Test
     void inputTransformerPathsExistInThePostFailedSample() throws IOException {
         assertInputPathsResolve(POST_FAILED_RULE, JSON.readTree(Template.event("post-failed.json").toFile()));
+    }
+
+    @Test
+    void queueRunningLowSampleMatchesOnlyTheQueueRunningLowRule() throws Exception {
+        String sample = Template.read(Template.event("queue-running-low.json"));
+
+        assertEquals(List.of(QUEUE_RUNNING_LOW_RULE), machineFor(QUEUE_RUNNING_LOW_RULE).rulesForEvent(sample));
+        assertTrue(machineFor(POST_FAILED_RULE).rulesForEvent(sample).isEmpty());
+        assertTrue(machineFor(QUEUE_RUNNING_LOW_RULE).rulesForEvent(Template.read(Template.event("post-failed.json"))).isEmpty());
+        assertInputPathsResolve(QUEUE_RUNNING_LOW_RULE, JSON.readTree(sample));
+    }
+
+    @Test
+    void theQueueRunningLowEventTheCodeEmitsIsRouted() throws Exception {
+        Cadence cadence = new Cadence(Platform.MASTODON, ZoneId.of("Asia/Ho_Chi_Minh"), List.of(new SlotRule(
+                EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), List.of(LocalTime.of(9, 0), LocalTime.of(13, 30)))), 3, 30);
+        Instant now = Instant.parse("2026-11-30T00:00:00Z");
+        Runway runway = Runway.measure(cadence, now, List.of(Instant.parse("2026-11-30T02:00:00Z")), Duration.ofDays(60));
+
+        DomainEvent event = QueueRunway.queueRunningLow(cadence, new QueueRunway.Report(runway, 0, runway, true));
+
+        String envelope = envelope(event);
+        assertEquals(List.of(QUEUE_RUNNING_LOW_RULE), machineFor(QUEUE_RUNNING_LOW_RULE).rulesForEvent(envelope));
+        assertInputPathsResolve(QUEUE_RUNNING_LOW_RULE, JSON.readTree(envelope));
+        assertEquals(Json.parseObject(Template.read(Template.event("queue-running-low.json"))).get("detail") instanceof Map<?, ?> sample
+                ? sample.keySet() : null, event.detail().keySet(), "events/queue-running-low.json has the fields the code emits");
     }
 
     @Test

@@ -43,6 +43,27 @@ class ScheduleContractTest {
     }
 
     @Test
+    void queueRunwayRunsDailyWithRetries() {
+        Map<String, Object> schedule = schedule("QueueRunwayFunction", "Daily");
+
+        assertEquals("ScheduleV2", schedule.get("Type"));
+        Map<String, Object> properties = Template.map(schedule.get("Properties"));
+        assertEquals("cron(0 7 * * ? *)", properties.get("ScheduleExpression"));
+        assertEquals("OFF", Template.map(properties.get("FlexibleTimeWindow")).get("Mode"));
+    }
+
+    @Test
+    void queueRunwayTickSampleIsWhatTheDailyScheduleSends() {
+        Object input = Json.parse((String) Template.map(schedule("QueueRunwayFunction", "Daily").get("Properties")).get("Input"));
+        Object sample = Json.parse(Template.read(Template.event("queue-runway-tick.json")));
+
+        List<String> differences = new ArrayList<>();
+        compare("$", input, sample, differences);
+
+        assertTrue(differences.isEmpty(), () -> "events/queue-runway-tick.json differs from the schedule's Input: " + differences);
+    }
+
+    @Test
     void aSampleWithAnotherSourceIsCaught() {
         List<String> differences = new ArrayList<>();
 

@@ -57,6 +57,9 @@ class TemplateShapeTest {
     void everyReferenceNamesAResourceParameterOrCondition() {
         Template template = Template.load();
         Set<String> names = new HashSet<>(template.resources().keySet());
+        // SAM generates <Function>Url for a function with a FunctionUrlConfig.
+        template.functions().stream().filter(f -> f.properties().containsKey("FunctionUrlConfig"))
+                .forEach(f -> names.add(f.logicalId() + "Url"));
         names.addAll(Template.map(template.document.get("Parameters")).keySet());
         names.addAll(PSEUDO_PARAMETERS);
         // SAM generates <Function>Url (AWS::Lambda::Url) for a function with a FunctionUrlConfig.
@@ -132,11 +135,26 @@ class TemplateShapeTest {
                 .filter(i -> "GSI1".equals(i.get("IndexName"))).findFirst().orElseThrow(() -> new AssertionError("no GSI1"));
         assertEquals(List.of(Map.of("AttributeName", "GSI1PK", "KeyType", "HASH"), Map.of("AttributeName", "GSI1SK", "KeyType", "RANGE")),
                 gsi1.get("KeySchema"));
+        Map<String, Object> gsi2 = Template.list(p.get("GlobalSecondaryIndexes")).stream().map(Template::map)
+                .filter(i -> "GSI2".equals(i.get("IndexName"))).findFirst().orElseThrow(() -> new AssertionError("no GSI2 (post listing)"));
+        assertEquals(List.of(Map.of("AttributeName", "GSI2PK", "KeyType", "HASH"), Map.of("AttributeName", "GSI2SK", "KeyType", "RANGE")),
+                gsi2.get("KeySchema"));
+        assertEquals(Map.of("ProjectionType", "ALL"), gsi2.get("Projection"), "a listing page reads whole posts from GSI2");
         for (Object definition : Template.list(p.get("AttributeDefinitions"))) {
             assertEquals("S", Template.map(definition).get("AttributeType"), () -> "keys are strings: " + definition);
         }
         assertEquals(Map.of("AttributeName", "expiresAt", "Enabled", true), p.get("TimeToLiveSpecification"));
         assertEquals(Map.of("PointInTimeRecoveryEnabled", true), p.get("PointInTimeRecoverySpecification"));
+    }
+
+    @Test
+    void thePostsApiHasAnIamAuthenticatedFunctionUrlInTheOutputs() {
+        Template template = Template.load();
+        Template.Function api = template.functions().stream().filter(f -> f.logicalId().equals("PostsApiFunction")).findFirst().orElseThrow();
+
+        assertEquals(Map.of("AuthType", "AWS_IAM"), api.properties().get("FunctionUrlConfig"));
+        assertEquals(Map.of("Fn::GetAtt", List.of("PostsApiFunctionUrl", "FunctionUrl")),
+                Template.map(Template.map(template.document.get("Outputs")).get("PostsApiUrl")).get("Value"));
     }
 
     static List<Template.Function> functions() {

@@ -40,4 +40,59 @@ public interface PostStore {
      * @throws LeaseLostException when another run holds the post now
      */
     void release(Claim claim, PostStatus status, Instant nextAttemptAt);
+
+    /**
+     * One page of posts by due time, filtered by status, without a table scan.
+     *
+     * @throws InvalidCursorException when the query's cursor was not made by this store
+     */
+    PostPage list(PostQuery query);
+
+    /**
+     * Replaces the content, platforms and due time of a post that is still QUEUED and still at
+     * {@code expectedVersion}, in one conditional write, moving it on the due index; answers the
+     * post as stored (its version one higher). Pending deliveries follow the new platforms.
+     *
+     * @throws PostConflictException when publishing has started, the post was cancelled, or another
+     *     change came first ({@link PostConflictException#VERSION_MISMATCH})
+     * @throws PostNotFoundException when there is no such post
+     */
+    Post updateQueued(Post revised, long expectedVersion);
+
+    /**
+     * Cancels a QUEUED post (conditional write) and takes it off the due index; cancelling a post
+     * already cancelled answers it unchanged.
+     *
+     * @throws PostConflictException once publishing has started
+     * @throws PostNotFoundException when there is no such post
+     */
+    Post cancel(String postId);
+
+    /**
+     * Every QUEUED or PUBLISHING post due in {@code [from, to]}, earliest first: the instants at
+     * which posting slots are taken.
+     */
+    default List<Post> scheduled(Instant from, Instant to) {
+        List<Post> out = new java.util.ArrayList<>();
+        String cursor = null;
+        do {
+            PostPage page = list(new PostQuery(java.util.Set.of(PostStatus.QUEUED, PostStatus.PUBLISHING), from, to, 100, cursor));
+            out.addAll(page.posts());
+            cursor = page.next();
+        } while (cursor != null);
+        return out;
+    }
+
+    /**
+     * Evergreen posts that may go out again on {@code platform}, the least recently scheduled
+     * first, at most {@code limit}.
+     */
+    List<EvergreenEntry> evergreen(Platform platform, int limit);
+
+    /**
+     * Queues {@code copy} (a repeat of {@code entry}'s original on its platform) and moves the
+     * entry's last-scheduled time to the copy's due time, only if nobody else repeated the
+     * original since {@code entry} was read; false when someone did (the copy is then not queued).
+     */
+    boolean requeueEvergreen(EvergreenEntry entry, Post copy);
 }

@@ -4,6 +4,8 @@ import static socialdesk.aws.dynamo.Attr.n;
 import static socialdesk.aws.dynamo.Attr.s;
 
 import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -12,10 +14,15 @@ import java.util.Optional;
 import socialdesk.core.post.Claim;
 import socialdesk.core.post.Delivery;
 import socialdesk.core.post.DeliveryStatus;
+import socialdesk.core.post.EvergreenEntry;
 import socialdesk.core.post.LeaseLostException;
 import socialdesk.core.post.Platform;
 import socialdesk.core.post.Post;
+import socialdesk.core.post.PostConflictException;
 import socialdesk.core.post.PostContent;
+import socialdesk.core.post.PostNotFoundException;
+import socialdesk.core.post.PostPage;
+import socialdesk.core.post.PostQuery;
 import socialdesk.core.post.PostStatus;
 import socialdesk.core.post.PostStore;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -34,6 +41,11 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
  * held under a lease (the sort key is then the lease's expiry, so a crashed run's post comes due
  * again by itself). A final state removes the index keys. The attribute {@code claimableAt}
  * mirrors the index sort key on the item so that the claim can be a conditional write on it.
+ *
+ * <p>Every post is also on GSI2 under its due month ({@code POSTS#<yyyy-MM>}, sort key
+ * {@code <due ms>#<id>}) for listing by date range, and an evergreen post has one entry per platform
+ * ({@code SK = EVERGREEN#<platform>}) on GSI2 under {@code EVERGREEN#<platform>}, sorted by when
+ * it, or its latest repeat, was last due. See {@link TableDefinition#GSI2} for why.
  */
 public final class DynamoPostStore implements PostStore {
     /**
@@ -62,6 +74,15 @@ public final class DynamoPostStore implements PostStore {
         return "REMOTE#" + platform.id() + "#" + remoteId;
     }
 
+    static String evergreenKey(Platform platform) {
+        return "EVERGREEN#" + platform.id();
+    }
+
+    /** The listing partition of a due time: its UTC month. */
+    static String monthKey(Instant dueAt) {
+        return "POSTS#" + YearMonth.from(dueAt.atOffset(ZoneOffset.UTC));
+    }
+
     private static String dueSortKey(Instant at, String postId) {
         return String.format("%013d#%s", at.toEpochMilli(), postId);
     }
@@ -88,6 +109,13 @@ public final class DynamoPostStore implements PostStore {
         item.put("status", s(post.status().name()));
         item.put("version", n(post.version()));
         item.put("createdAt", s(post.createdAt().toString()));
+        item.put(TableDefinition.GSI2PK, s(monthKey(post.dueAt())));
+        item.put(TableDefinition.GSI2SK, s(dueSortKey(post.dueAt(), post.id())));
+        if (post.evergreen()) {
+            item.put("evergreen", AttributeValue.fromBool(true));
+        }
+        putIfPresent(item, "evergreenOf", post.evergreenOf());
+        putIfPresent(item, "requestHash", post.requestHash());
         if (post.status() == PostStatus.QUEUED) {
             item.put("claimableAt", n(post.dueAt().toEpochMilli()));
             item.put(TableDefinition.GSI1PK, s(DUE_BUCKET));
@@ -102,7 +130,33 @@ public final class DynamoPostStore implements PostStore {
         for (Platform platform : post.platforms()) {
             putDelivery(Delivery.pending(post.id(), platform), false);
         }
+        if (post.evergreen()) {
+            for (Platform platform : post.platforms()) {
+                putEvergreenEntry(post, platform);
+            }
+        }
         return true;
+    }
+
+    /** An evergreen entry for the original {@code post} on {@code platform}, last due at the post's due time. */
+    private void putEvergreenEntry(Post post, Platform platform) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put(TableDefinition.PK, s(postKey(post.id())));
+        item.put(TableDefinition.SK, s(evergreenKey(platform)));
+        item.put("type", s("evergreen"));
+        item.put("platform", s(platform.id()));
+        item.put("latestPostId", s(post.id()));
+        item.put("lastAt", s(post.dueAt().toString()));
+        item.put(TableDefinition.GSI2PK, s(evergreenKey(platform)));
+        item.put(TableDefinition.GSI2SK, s(dueSortKey(post.dueAt(), post.id())));
+        try {
+            // Only while the original itself is the latest: an entry that already moved to a repeat stays.
+            dynamo.putItem(b -> b.tableName(table).item(item)
+                    .conditionExpression("attribute_not_exists(PK) OR latestPostId = :self")
+                    .expressionAttributeValues(Map.of(":self", s(post.id()))));
+        } catch (ConditionalCheckFailedException e) {
+            // Repeated already; the entry follows the repeat.
+        }
     }
 
     @Override
@@ -259,6 +313,216 @@ public final class DynamoPostStore implements PostStore {
         }
     }
 
+    @Override
+    public PostPage list(PostQuery query) {
+        String after = query.cursor() == null ? null : ListingCursor.decode(query.cursor());
+        Instant start = query.from();
+        if (after != null) {
+            Instant cursorAt = Instant.ofEpochMilli(Long.parseLong(after.substring(0, 13)));
+            start = cursorAt.isAfter(start) ? cursorAt : start;
+        }
+        String fromKey = String.format("%013d", query.from().toEpochMilli());
+        String lower = after != null && after.compareTo(fromKey) > 0 ? after : fromKey;
+        String upper = String.format("%013d~", query.to().toEpochMilli());
+        Map<String, String> names = new HashMap<>();
+        Map<String, AttributeValue> filterValues = new HashMap<>();
+        String filter = null;
+        if (!query.statuses().isEmpty()) {
+            names.put("#status", "status");
+            List<String> placeholders = new ArrayList<>();
+            for (PostStatus status : query.statuses()) {
+                String placeholder = ":s" + status.ordinal();
+                placeholders.add(placeholder);
+                filterValues.put(placeholder, s(status.name()));
+            }
+            filter = "#status IN (" + String.join(", ", placeholders) + ")";
+        }
+        List<Map<String, AttributeValue>> found = new ArrayList<>();
+        YearMonth last = YearMonth.from(query.to().atOffset(ZoneOffset.UTC));
+        for (YearMonth month = YearMonth.from(start.atOffset(ZoneOffset.UTC));
+                !month.isAfter(last) && found.size() <= query.limit(); month = month.plusMonths(1)) {
+            Map<String, AttributeValue> values = new HashMap<>(filterValues);
+            values.put(":month", s("POSTS#" + month));
+            values.put(":lower", s(lower));
+            values.put(":upper", s(upper));
+            String filterExpression = filter;
+            Map<String, AttributeValue> startKey = null;
+            do {
+                Map<String, AttributeValue> from = startKey;
+                QueryResponse page = dynamo.query(b -> {
+                    b.tableName(table).indexName(TableDefinition.GSI2)
+                            .keyConditionExpression("GSI2PK = :month AND GSI2SK BETWEEN :lower AND :upper")
+                            .expressionAttributeValues(values)
+                            .exclusiveStartKey(from)
+                            .limit(100);
+                    if (filterExpression != null) {
+                        b.filterExpression(filterExpression).expressionAttributeNames(names);
+                    }
+                });
+                for (Map<String, AttributeValue> item : page.items()) {
+                    if (!Attr.string(item, TableDefinition.GSI2SK).equals(after) && found.size() <= query.limit()) {
+                        found.add(item);
+                    }
+                }
+                startKey = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+            } while (startKey != null && found.size() <= query.limit());
+        }
+        String next = null;
+        if (found.size() > query.limit()) {
+            found = found.subList(0, query.limit());
+            next = ListingCursor.encode(Attr.string(found.getLast(), TableDefinition.GSI2SK));
+        }
+        return new PostPage(found.stream().map(DynamoPostStore::toPost).toList(), next);
+    }
+
+    @Override
+    public Post updateQueued(Post revised, long expectedVersion) {
+        String id = revised.id();
+        Map<String, AttributeValue> values = new HashMap<>();
+        values.put(":queued", s(PostStatus.QUEUED.name()));
+        values.put(":expected", n(expectedVersion));
+        values.put(":one", n(1));
+        values.put(":text", s(revised.content().text()));
+        values.put(":platforms", Attr.strings(revised.platforms().stream().map(Platform::id).toList()));
+        values.put(":dueAt", s(revised.dueAt().toString()));
+        values.put(":claimableAt", n(revised.dueAt().toEpochMilli()));
+        values.put(":dueKey", s(dueSortKey(revised.dueAt(), id)));
+        values.put(":month", s(monthKey(revised.dueAt())));
+        String update = "SET #text = :text, platforms = :platforms, dueAt = :dueAt, claimableAt = :claimableAt, "
+                + "GSI1SK = :dueKey, GSI2PK = :month, GSI2SK = :dueKey, version = version + :one";
+        if (revised.content().link() != null) {
+            values.put(":link", s(revised.content().link()));
+            update += ", link = :link";
+        } else {
+            update += " REMOVE link";
+        }
+        String updateExpression = update;
+        UpdateItemResponse response;
+        try {
+            response = dynamo.updateItem(b -> b.tableName(table)
+                    .key(key(postKey(id), "POST"))
+                    .conditionExpression("#status = :queued AND version = :expected")
+                    .updateExpression(updateExpression)
+                    .expressionAttributeNames(Map.of("#status", "status", "#text", "text"))
+                    .expressionAttributeValues(values)
+                    .returnValues(ReturnValue.ALL_OLD));
+        } catch (ConditionalCheckFailedException e) {
+            throw conflictFor(id, "changed");
+        }
+        Post before = toPost(response.attributes());
+        Post after = new Post(id, revised.content(), revised.platforms(), revised.dueAt(), PostStatus.QUEUED,
+                before.version() + 1, before.createdAt(), before.evergreen(), before.evergreenOf(), before.requestHash());
+        for (Platform platform : before.platforms()) {
+            if (!after.platforms().contains(platform)) {
+                deleteUnsentDelivery(id, platform);
+                if (after.evergreen()) {
+                    deleteEvergreenEntry(id, platform);
+                }
+            }
+        }
+        for (Platform platform : after.platforms()) {
+            if (!before.platforms().contains(platform)) {
+                putDelivery(Delivery.pending(id, platform), false);
+            }
+            if (after.evergreen()) {
+                putEvergreenEntry(after, platform);
+            }
+        }
+        return after;
+    }
+
+    @Override
+    public Post cancel(String postId) {
+        UpdateItemResponse response;
+        try {
+            response = dynamo.updateItem(b -> b.tableName(table)
+                    .key(key(postKey(postId), "POST"))
+                    .conditionExpression("#status = :queued")
+                    .updateExpression("SET #status = :cancelled, version = version + :one REMOVE GSI1PK, GSI1SK, claimableAt")
+                    .expressionAttributeNames(Map.of("#status", "status"))
+                    .expressionAttributeValues(Map.of(
+                            ":queued", s(PostStatus.QUEUED.name()),
+                            ":cancelled", s(PostStatus.CANCELLED.name()),
+                            ":one", n(1)))
+                    .returnValues(ReturnValue.ALL_NEW));
+        } catch (ConditionalCheckFailedException e) {
+            Post current = find(postId).orElseThrow(() -> new PostNotFoundException(postId));
+            if (current.status() == PostStatus.CANCELLED) {
+                return current;
+            }
+            throw conflictFor(postId, "cancelled");
+        }
+        Post cancelled = toPost(response.attributes());
+        if (cancelled.evergreen()) {
+            cancelled.platforms().forEach(platform -> deleteEvergreenEntry(postId, platform));
+        }
+        return cancelled;
+    }
+
+    /** Why a conditional write on a queued post failed, read back from the post as it is now. */
+    private PostConflictException conflictFor(String postId, String verb) {
+        Post current = find(postId).orElseThrow(() -> new PostNotFoundException(postId));
+        return switch (current.status()) {
+            case QUEUED -> new PostConflictException(PostConflictException.VERSION_MISMATCH,
+                    "post " + postId + " was changed by someone else (now version " + current.version() + "); read it again");
+            case CANCELLED -> new PostConflictException(PostConflictException.CANCELLED,
+                    "post " + postId + " is cancelled and cannot be " + verb);
+            default -> new PostConflictException(PostConflictException.PUBLISHING_STARTED,
+                    "post " + postId + " is " + current.status() + ": publishing has started, it can no longer be " + verb);
+        };
+    }
+
+    /** Removes the delivery of a platform the post no longer targets, unless an attempt was made already. */
+    private void deleteUnsentDelivery(String postId, Platform platform) {
+        try {
+            dynamo.deleteItem(b -> b.tableName(table).key(key(postKey(postId), deliveryKey(platform)))
+                    .conditionExpression("attempts = :zero")
+                    .expressionAttributeValues(Map.of(":zero", n(0))));
+        } catch (ConditionalCheckFailedException e) {
+            // Attempted already: keep the record of it.
+        }
+    }
+
+    private void deleteEvergreenEntry(String postId, Platform platform) {
+        dynamo.deleteItem(b -> b.tableName(table).key(key(postKey(postId), evergreenKey(platform))));
+    }
+
+    @Override
+    public List<EvergreenEntry> evergreen(Platform platform, int limit) {
+        QueryResponse response = dynamo.query(b -> b.tableName(table).indexName(TableDefinition.GSI2)
+                .keyConditionExpression("GSI2PK = :entries")
+                .expressionAttributeValues(Map.of(":entries", s(evergreenKey(platform))))
+                .limit(limit));
+        return response.items().stream().map(item -> new EvergreenEntry(
+                Attr.string(item, TableDefinition.PK).substring("POST#".length()),
+                platform,
+                Attr.string(item, "latestPostId"),
+                Attr.instant(item, "lastAt"))).toList();
+    }
+
+    /**
+     * Moves the entry first (conditional on the latest post it was read with), then queues the copy:
+     * two runs cannot both repeat the same original, and a run that stops in between leaves an entry
+     * pointing at a repeat that does not exist, which only means the rest counts from that slot.
+     */
+    @Override
+    public boolean requeueEvergreen(EvergreenEntry entry, Post copy) {
+        try {
+            dynamo.updateItem(b -> b.tableName(table)
+                    .key(key(postKey(entry.originalId()), evergreenKey(entry.platform())))
+                    .conditionExpression("latestPostId = :previous")
+                    .updateExpression("SET latestPostId = :copy, lastAt = :at, GSI2SK = :sortKey")
+                    .expressionAttributeValues(Map.of(
+                            ":previous", s(entry.latestPostId()),
+                            ":copy", s(copy.id()),
+                            ":at", s(copy.dueAt().toString()),
+                            ":sortKey", s(dueSortKey(copy.dueAt(), entry.originalId())))));
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+        return create(copy);
+    }
+
     private static Post toPost(Map<String, AttributeValue> item) {
         String id = Attr.string(item, TableDefinition.PK).substring("POST#".length());
         return new Post(
@@ -268,7 +532,10 @@ public final class DynamoPostStore implements PostStore {
                 Attr.instant(item, "dueAt"),
                 PostStatus.valueOf(Attr.string(item, "status")),
                 Attr.number(item, "version", 0),
-                Attr.instant(item, "createdAt"));
+                Attr.instant(item, "createdAt"),
+                item.containsKey("evergreen") && Boolean.TRUE.equals(item.get("evergreen").bool()),
+                Attr.string(item, "evergreenOf"),
+                Attr.string(item, "requestHash"));
     }
 
     private static Delivery toDelivery(String postId, Map<String, AttributeValue> item) {

@@ -20,6 +20,16 @@ public final class TableDefinition {
     public static final String GSI1 = "GSI1";
     public static final String GSI1PK = "GSI1PK";
     public static final String GSI1SK = "GSI1SK";
+    /**
+     * Overloaded second index, projection ALL. Every post carries {@code GSI2PK = POSTS#<yyyy-MM>}
+     * (the UTC month of its due time) and {@code GSI2SK = <due epoch ms, 13 digits>#<id>}: listing
+     * by date range is one Query per month, in due order, with the status as a filter. Evergreen
+     * entries carry {@code GSI2PK = EVERGREEN#<platform>}, {@code GSI2SK = <last due ms>#<id>}:
+     * the least recently posted first.
+     */
+    public static final String GSI2 = "GSI2";
+    public static final String GSI2PK = "GSI2PK";
+    public static final String GSI2SK = "GSI2SK";
     public static final String TTL = "expiresAt";
 
     private TableDefinition() {
@@ -30,12 +40,17 @@ public final class TableDefinition {
                 .tableName(tableName)
                 .billingMode(BillingMode.PAY_PER_REQUEST)
                 .attributeDefinitions(
-                        string(PK), string(SK), string(GSI1PK), string(GSI1SK))
+                        string(PK), string(SK), string(GSI1PK), string(GSI1SK), string(GSI2PK), string(GSI2SK))
                 .keySchema(key(PK, KeyType.HASH), key(SK, KeyType.RANGE))
                 .globalSecondaryIndexes(GlobalSecondaryIndex.builder()
                         .indexName(GSI1)
                         .keySchema(key(GSI1PK, KeyType.HASH), key(GSI1SK, KeyType.RANGE))
                         .projection(Projection.builder().projectionType(ProjectionType.KEYS_ONLY).build())
+                        .build(),
+                        GlobalSecondaryIndex.builder()
+                        .indexName(GSI2)
+                        .keySchema(key(GSI2PK, KeyType.HASH), key(GSI2SK, KeyType.RANGE))
+                        .projection(Projection.builder().projectionType(ProjectionType.ALL).build())
                         .build())
                 .build();
     }

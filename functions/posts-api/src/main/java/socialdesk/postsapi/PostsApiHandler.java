@@ -1,0 +1,255 @@
+package socialdesk.postsapi;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import socialdesk.core.json.Json;
+import socialdesk.core.json.JsonException;
+import socialdesk.core.json.JsonRead;
+import socialdesk.core.log.JsonLog;
+import socialdesk.core.post.Delivery;
+import socialdesk.core.post.InvalidCursorException;
+import socialdesk.core.post.Platform;
+import socialdesk.core.post.Post;
+import socialdesk.core.post.PostConflictException;
+import socialdesk.core.post.PostNotFoundException;
+import socialdesk.core.post.PostPage;
+import socialdesk.core.post.PostQueue;
+import socialdesk.core.schedule.CadenceJson;
+import socialdesk.core.schedule.InvalidCadenceException;
+
+/**
+ * Lambda entry point of {@code posts-api}, behind a function URL (AuthType AWS_IAM, so every caller
+ * is a signed IAM principal). Reads the function URL event (payload format 2.0), routes it, and
+ * answers {@code {statusCode, headers, body}} with a JSON body; errors are
+ * {@code {"error": {"code", "message", "problems"?}}}, never an exception's text.
+ *
+ * <pre>
+ * POST   /posts                 create (201; 200 for a retry with the same clientToken)
+ * GET    /posts                 list: ?status=QUEUED,FAILED&amp;from=&amp;to=&amp;limit=&amp;next=
+ * GET    /posts/{id}            one post with its deliveries
+ * PATCH  /posts/{id}            edit or reschedule while QUEUED
+ * DELETE /posts/{id}            cancel while QUEUED
+ * GET    /cadence/{platform}    posting slots
+ * PUT    /cadence/{platform}    set posting slots
+ * </pre>
+ */
+public final class PostsApiHandler implements RequestStreamHandler {
+    /** Larger bodies are refused (413): no post or cadence comes anywhere near it. */
+    static final int MAX_BODY_BYTES = 64 * 1024;
+    private static final Pattern POST_PATH = Pattern.compile("/posts/([^/]+)");
+    private static final Pattern CADENCE_PATH = Pattern.compile("/cadence/([^/]+)");
+
+    private final PostsService service;
+
+    /** Used by Lambda: the DynamoDB client and the stores are built once per container. */
+    public PostsApiHandler() {
+        this(PostsApiWiring.fromEnvironment());
+    }
+
+    PostsApiHandler(PostsService service) {
+        this.service = service;
+    }
+
+    @Override
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        String requestId = context == null ? null : context.getAwsRequestId();
+        Map<String, Object> response;
+        String method = null;
+        String path = null;
+        try {
+            Map<String, Object> event = Json.parseObject(new String(input.readAllBytes(), StandardCharsets.UTF_8));
+            method = JsonRead.string(event, "requestContext", "http", "method");
+            path = JsonRead.string(event, "rawPath");
+            if (method == null || path == null) {
+                throw new ApiException(400, "invalid_event", "not a function URL request");
+            }
+            response = route(method, normalise(path), event);
+        } catch (ApiException e) {
+            response = error(e.status(), e.code(), e.getMessage(), e.problems());
+        } catch (InvalidCadenceException e) {
+            response = error(400, "validation_failed", "the cadence has " + e.problems().size() + " problem(s)", e.problems());
+        } catch (PostConflictException e) {
+            response = error(409, e.code(), e.getMessage(), List.of());
+        } catch (PostNotFoundException e) {
+            response = error(404, "post_not_found", e.getMessage(), List.of());
+        } catch (InvalidCursorException e) {
+            response = error(400, "invalid_cursor", e.getMessage(), List.of());
+        } catch (JsonException e) {
+            response = error(400, "invalid_json", "the body is not valid JSON", List.of());
+        } catch (RuntimeException e) {
+            JsonLog.error("posts-api request failed", "requestId", requestId, "method", method, "path", path,
+                    "error", e.getClass().getName(), "detail", String.valueOf(e.getMessage()));
+            response = error(500, "internal_error", "something went wrong on our side; try again (request " + requestId + ")", List.of());
+        }
+        JsonLog.info("posts-api request", "requestId", requestId, "method", method, "path", path, "status", response.get("statusCode"));
+        output.write(Json.write(response).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private Map<String, Object> route(String method, String path, Map<String, Object> event) {
+        if (path.equals("/posts")) {
+            return switch (method) {
+                case "POST" -> {
+                    PostsService.Created created = service.create(body(event));
+                    Map<String, Object> response = json(created.created() ? 201 : 200, postJson(created.post()));
+                    headers(response).put("location", "/posts/" + created.post().id());
+                    yield response;
+                }
+                case "GET" -> json(200, pageJson(service.list(queryParameters(event))));
+                default -> notAllowed("GET, POST");
+            };
+        }
+        Matcher post = POST_PATH.matcher(path);
+        if (post.matches()) {
+            String id = post.group(1);
+            if (!PostQueue.validId(id)) {
+                throw new PostNotFoundException(id);
+            }
+            return switch (method) {
+                case "GET" -> {
+                    Post found = service.get(id);
+                    Map<String, Object> body = postJson(found);
+                    body.put("deliveries", service.deliveries(found).stream().map(PostsApiHandler::deliveryJson).toList());
+                    yield json(200, body);
+                }
+                case "PATCH" -> json(200, postJson(service.update(id, body(event))));
+                case "DELETE" -> json(200, postJson(service.cancel(id)));
+                default -> notAllowed("GET, PATCH, DELETE");
+            };
+        }
+        Matcher cadence = CADENCE_PATH.matcher(path);
+        if (cadence.matches()) {
+            Platform platform;
+            try {
+                platform = Platform.fromId(cadence.group(1));
+            } catch (IllegalArgumentException e) {
+                throw new ApiException(404, "platform_not_found", "no platform '" + cadence.group(1) + "'; use one of "
+                        + java.util.Arrays.stream(Platform.values()).map(Platform::id).toList());
+            }
+            return switch (method) {
+                case "GET" -> json(200, CadenceJson.write(service.getCadence(platform)));
+                case "PUT" -> json(200, CadenceJson.write(service.putCadence(platform, body(event))));
+                default -> notAllowed("GET, PUT");
+            };
+        }
+        throw new ApiException(404, "route_not_found", "no route " + method + " " + path
+                + "; the routes are /posts, /posts/{id} and /cadence/{platform}");
+    }
+
+    /** The request body, parsed: base64 decoded when Lambda says so, at most {@link #MAX_BODY_BYTES}. */
+    private static Object body(Map<String, Object> event) {
+        String raw = JsonRead.string(event, "body");
+        if (raw == null || raw.isBlank()) {
+            throw new ApiException(400, "invalid_body", "a JSON body is required");
+        }
+        if (raw.length() > MAX_BODY_BYTES * 4 / 3 + 4) {
+            throw tooLarge();
+        }
+        byte[] bytes;
+        if (Boolean.TRUE.equals(JsonRead.bool(event, "isBase64Encoded"))) {
+            try {
+                bytes = Base64.getDecoder().decode(raw.strip());
+            } catch (IllegalArgumentException e) {
+                throw new ApiException(400, "invalid_body", "the body is marked base64 but is not");
+            }
+        } else {
+            bytes = raw.getBytes(StandardCharsets.UTF_8);
+        }
+        if (bytes.length > MAX_BODY_BYTES) {
+            throw tooLarge();
+        }
+        return Json.parse(new String(bytes, StandardCharsets.UTF_8));
+    }
+
+    private static ApiException tooLarge() {
+        return new ApiException(413, "body_too_large", "the body is larger than " + MAX_BODY_BYTES / 1024 + " KB");
+    }
+
+    private static Map<String, String> queryParameters(Map<String, Object> event) {
+        Map<String, String> out = new LinkedHashMap<>();
+        Map<String, Object> parameters = JsonRead.object(event, "queryStringParameters");
+        if (parameters != null) {
+            parameters.forEach((k, v) -> out.put(k, v == null ? null : String.valueOf(v)));
+        }
+        return out;
+    }
+
+    private static String normalise(String path) {
+        return path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+    }
+
+    static Map<String, Object> postJson(Post post) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("id", post.id());
+        out.put("text", post.content().text());
+        out.put("link", post.content().link());
+        out.put("platforms", post.platforms().stream().map(Platform::id).toList());
+        out.put("dueAt", post.dueAt().toString());
+        out.put("status", post.status().name());
+        out.put("version", post.version());
+        out.put("createdAt", post.createdAt() == null ? null : post.createdAt().toString());
+        out.put("evergreen", post.evergreen());
+        out.put("evergreenOf", post.evergreenOf());
+        return out;
+    }
+
+    private static Map<String, Object> deliveryJson(Delivery d) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("platform", d.platform().id());
+        out.put("status", d.status().name());
+        out.put("attempts", d.attempts());
+        out.put("remoteId", d.remoteId());
+        out.put("url", d.remoteUrl());
+        out.put("lastError", d.lastError());
+        out.put("nextAttemptAt", d.nextAttemptAt() == null ? null : d.nextAttemptAt().toString());
+        return out;
+    }
+
+    private static Map<String, Object> pageJson(PostPage page) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("posts", page.posts().stream().map(PostsApiHandler::postJson).toList());
+        out.put("next", page.next());
+        return out;
+    }
+
+    private static Map<String, Object> notAllowed(String allow) {
+        Map<String, Object> response = error(405, "method_not_allowed", "this route allows " + allow, List.of());
+        headers(response).put("allow", allow);
+        return response;
+    }
+
+    static Map<String, Object> error(int status, String code, String message, List<String> problems) {
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("code", code);
+        error.put("message", message);
+        if (!problems.isEmpty()) {
+            error.put("problems", problems);
+        }
+        return json(status, Map.of("error", error));
+    }
+
+    private static Map<String, Object> json(int status, Object body) {
+        Map<String, Object> response = new LinkedHashMap<>();
+        response.put("statusCode", status);
+        Map<String, Object> headers = new LinkedHashMap<>();
+        headers.put("content-type", "application/json");
+        response.put("headers", headers);
+        response.put("body", Json.write(body));
+        response.put("isBase64Encoded", false);
+        return response;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> headers(Map<String, Object> response) {
+        return (Map<String, Object>) response.get("headers");
+    }
+}

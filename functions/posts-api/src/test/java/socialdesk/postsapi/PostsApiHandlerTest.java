@@ -1,0 +1,423 @@
+package socialdesk.postsapi;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import socialdesk.aws.dynamo.DynamoCadenceStore;
+import socialdesk.aws.dynamo.DynamoPostStore;
+import socialdesk.aws.testing.Dynalite;
+import socialdesk.core.json.Json;
+import socialdesk.core.json.JsonRead;
+
+/**
+ * The posts API end to end: the real handler fed function URL events (the samples in events/ and
+ * events built here), over the real stores in dynalite on loopback.
+ */
+class PostsApiHandlerTest {
+    /** Thursday 26 November 2026, 15:30 in Ho Chi Minh City. */
+    private static final Instant NOW = Instant.parse("2026-11-26T08:30:00Z");
+    private static final String CADENCE_HCM = """
+            {"timezone": "Asia/Ho_Chi_Minh", "slots": [{"days": ["MON", "TUE", "WED", "THU", "FRI"], "times": ["09:00", "13:30"]}]}""";
+
+    private DynamoPostStore store;
+    private PostsApiHandler handler;
+
+    @BeforeEach
+    void freshTable() {
+        Dynalite dynalite = Dynalite.shared();
+        String table = dynalite.createTable();
+        store = new DynamoPostStore(dynalite.client(), table);
+        handler = new PostsApiHandler(PostsApiWiring.create(store, new DynamoCadenceStore(dynalite.client(), table),
+                Clock.fixed(NOW, ZoneOffset.UTC)));
+    }
+
+    // ------------------------------------------------------------------ create, idempotency
+
+    @Test
+    void createsThePostOfTheSampleEventAndAnswersTheSamePostToARetry() throws IOException {
+        Response first = call(sample("posts-api-create.json"));
+        Response again = call(sample("posts-api-create.json"));
+
+        assertEquals(201, first.status(), first.body().toString());
+        assertEquals("/posts/" + first.string("id"), first.headers().get("location"));
+        assertEquals("2026-12-01T02:00:00Z", first.string("dueAt"));
+        assertEquals(List.of("mastodon", "bluesky"), JsonRead.list(first.body(), "platforms"));
+        assertEquals(true, JsonRead.bool(first.body(), "evergreen"));
+        assertEquals(200, again.status());
+        assertEquals(first.body(), again.body());
+        assertEquals(1, store.list(new socialdesk.core.post.PostQuery(Set.of(), NOW, NOW.plusSeconds(86400 * 30), 10, null)).posts().size());
+    }
+
+    @Test
+    void aClientTokenReusedForAnotherRequestIsRefusedWithItsOwnCode() {
+        Response first = call(request("POST", "/posts", null, """
+                {"text": "Hello", "platforms": ["mastodon"], "at": "2026-12-01T09:00:00+07:00", "clientToken": "t-1"}"""));
+        Response other = call(request("POST", "/posts", null, """
+                {"text": "Hello, again", "platforms": ["mastodon"], "at": "2026-12-01T09:00:00+07:00", "clientToken": "t-1"}"""));
+        Response noToken = call(request("POST", "/posts", null, """
+                {"text": "Hello", "platforms": ["mastodon"], "at": "2026-12-01T09:00:00+07:00"}"""));
+
+        assertEquals(201, first.status());
+        assertEquals(422, other.status());
+        assertEquals("client_token_reused", other.errorCode());
+        assertEquals(201, noToken.status());
+        assertNotEquals(first.string("id"), noToken.string("id"));
+    }
+
+    @Test
+    void listsEveryProblemWithADraftAtOnce() {
+        Response response = call(request("POST", "/posts", null, """
+                {"text": "%s", "link": "not a link", "platforms": ["bluesky", "myspace"], "at": "tomorrow at nine",
+                 "evergreen": "yes", "platfrom": "x"}""".formatted("é".repeat(301))));
+
+        assertEquals(400, response.status());
+        assertEquals("validation_failed", response.errorCode());
+        List<Object> problems = JsonRead.list(response.body(), "error", "problems");
+        assertEquals(6, problems.size(), problems.toString());
+        assertTrue(problems.stream().anyMatch(p -> p.toString().startsWith("unknown field 'platfrom'")));
+        assertTrue(problems.stream().anyMatch(p -> p.toString().contains("myspace")));
+        assertTrue(problems.stream().anyMatch(p -> p.toString().startsWith("link")));
+        assertTrue(problems.stream().anyMatch(p -> p.toString().startsWith("bluesky:")));
+        assertTrue(problems.stream().anyMatch(p -> p.toString().startsWith("at 'tomorrow at nine'")));
+        assertTrue(problems.stream().anyMatch(p -> p.toString().startsWith("evergreen")));
+    }
+
+    @Test
+    void refusesATimeInThePastAndAskingForBothATimeAndTheNextSlot() {
+        Response past = call(request("POST", "/posts", null, """
+                {"text": "Hi", "platforms": ["mastodon"], "at": "2026-11-01T09:00:00Z"}"""));
+        Response both = call(request("POST", "/posts", null, """
+                {"text": "Hi", "platforms": ["mastodon"], "at": "2026-12-01T09:00:00Z", "nextSlot": true}"""));
+        Response noSlots = call(request("POST", "/posts", null, """
+                {"text": "Hi", "platforms": ["mastodon"], "nextSlot": true}"""));
+
+        assertEquals(List.of("at 2026-11-01T09:00:00Z is in the past"), JsonRead.list(past.body(), "error", "problems"));
+        assertEquals(List.of("give either at or nextSlot: true, not both"), JsonRead.list(both.body(), "error", "problems"));
+        assertTrue(JsonRead.list(noSlots.body(), "error", "problems").getFirst().toString().startsWith("mastodon: no posting slots are set"));
+    }
+
+    // ------------------------------------------------------------------ slots
+
+    @Test
+    void nextSlotTakesTheEarliestSlotFreeOnEveryPlatform() throws IOException {
+        assertEquals(200, call(sample("posts-api-put-cadence.json")).status());
+        assertEquals(200, call(request("PUT", "/cadence/bluesky", null, """
+                {"timezone": "Asia/Bangkok", "slots": [{"days": ["mon", "Tuesday", "WED", "THU", "FRI"], "times": ["13:30"]}]}""")).status());
+        // Mastodon alone takes Friday 09:00 local.
+        Response mastodonOnly = call(request("POST", "/posts", null, """
+                {"text": "Morning", "platforms": ["mastodon"], "nextSlot": true}"""));
+
+        Response first = call(sample("posts-api-create-next-slot.json"));
+        Response second = call(request("POST", "/posts", null, """
+                {"text": "Another tip", "platforms": ["bluesky", "mastodon"], "nextSlot": true}"""));
+
+        assertEquals("2026-11-27T02:00:00Z", mastodonOnly.string("dueAt"));
+        // Thursday 13:30 is past (it is 15:30); Friday 13:30 is the first slot both share.
+        assertEquals("2026-11-27T06:30:00Z", first.string("dueAt"));
+        // Then the following Monday 13:30: the weekend has no slots.
+        assertEquals("2026-11-30T06:30:00Z", second.string("dueAt"));
+        Response cadence = call(request("GET", "/cadence/mastodon", null, null));
+        assertEquals(Json.parse("""
+                {"platform": "mastodon", "timezone": "Asia/Ho_Chi_Minh",
+                 "slots": [{"days": ["MON", "TUE", "WED", "THU", "FRI"], "times": ["09:00", "13:30"]}],
+                 "runwayTargetDays": 3, "evergreenMinGapDays": 30}"""), cadence.body());
+    }
+
+    @Test
+    void aCadenceWithProblemsNamesThemAll() {
+        Response response = call(request("PUT", "/cadence/mastodon", null, """
+                {"timezone": "Mars/Olympus", "slots": [{"days": ["Funday"], "times": ["25:00", "9am"]}], "runwayTargetDays": 0}"""));
+        Response unknownPlatform = call(request("GET", "/cadence/myspace", null, null));
+        Response notSet = call(request("GET", "/cadence/bluesky", null, null));
+
+        assertEquals(400, response.status());
+        assertEquals(5, JsonRead.list(response.body(), "error", "problems").size(), response.body().toString());
+        assertEquals(404, unknownPlatform.status());
+        assertEquals(404, notSet.status());
+        assertEquals("cadence_not_found", notSet.errorCode());
+    }
+
+    // ------------------------------------------------------------------ show, edit, cancel
+
+    @Test
+    void showsAPostWithADeliveryPerPlatform() throws IOException {
+        String id = call(sample("posts-api-create.json")).string("id");
+
+        Response shown = call(request("GET", "/posts/" + id, null, null));
+
+        assertEquals(200, shown.status());
+        List<Object> deliveries = JsonRead.list(shown.body(), "deliveries");
+        assertEquals(List.of("mastodon", "bluesky"), deliveries.stream().map(d -> JsonRead.string(d, "platform")).toList());
+        assertTrue(deliveries.stream().allMatch(d -> "PENDING".equals(JsonRead.string(d, "status"))));
+        assertEquals(404, call(request("GET", "/posts/no-such-post", null, null)).status());
+        assertEquals("post_not_found", call(request("GET", "/posts/no%20such", null, null)).errorCode());
+    }
+
+    @Test
+    void reschedulingMovesThePostOnTheDueIndexAndChecksTheVersion() {
+        String id = create("Launch", "2026-12-01T09:00:00+07:00");
+
+        Response moved = call(request("PATCH", "/posts/" + id, null, """
+                {"at": "2026-12-02T13:30:00+07:00", "text": "Launch day", "platforms": ["mastodon", "bluesky"], "version": 1}"""));
+        Response stale = call(request("PATCH", "/posts/" + id, null, """
+                {"text": "Launch!", "version": 1}"""));
+
+        assertEquals(200, moved.status(), moved.body().toString());
+        assertEquals("2026-12-02T06:30:00Z", moved.string("dueAt"));
+        assertEquals(2L, JsonRead.integer(moved.body(), "version"));
+        assertEquals("Launch day", store.find(id).orElseThrow().content().text());
+        assertEquals(List.of(), store.findDue(Instant.parse("2026-12-01T03:00:00Z"), 10));
+        assertEquals(List.of(id), store.findDue(Instant.parse("2026-12-02T06:30:00Z"), 10));
+        assertEquals(2, store.deliveries(id).size());
+        assertEquals(409, stale.status());
+        assertEquals("version_mismatch", stale.errorCode());
+    }
+
+    @Test
+    void anEditIsValidatedAgainstEveryTargetPlatform() {
+        String id = create("Short", "2026-12-01T09:00:00+07:00");
+
+        Response response = call(request("PATCH", "/posts/" + id, null, """
+                {"text": "%s", "platforms": ["mastodon", "bluesky"]}""".formatted("x".repeat(501))));
+
+        assertEquals(400, response.status());
+        assertEquals(2, JsonRead.list(response.body(), "error", "problems").size(), response.body().toString());
+        assertEquals("Short", store.find(id).orElseThrow().content().text());
+    }
+
+    @Test
+    void cancellingTakesThePostOffTheQueueAndIsIdempotent() throws IOException {
+        String id = create("To be cancelled", "2026-12-01T09:00:00+07:00");
+
+        Response cancelled = call(request("DELETE", "/posts/" + id, null, null));
+        Response again = call(request("DELETE", "/posts/" + id, null, null));
+        Response edit = call(request("PATCH", "/posts/" + id, null, "{\"text\": \"too late\"}"));
+
+        assertEquals(200, cancelled.status());
+        assertEquals("CANCELLED", cancelled.string("status"));
+        assertEquals(200, again.status());
+        assertEquals(cancelled.body(), again.body());
+        assertEquals(List.of(), store.findDue(Instant.parse("2027-01-01T00:00:00Z"), 10));
+        assertEquals(409, edit.status());
+        assertEquals("post_cancelled", edit.errorCode());
+        assertEquals(404, call(request("DELETE", "/posts/missing", null, null)).status());
+    }
+
+    @Test
+    void editsAndCancelsAreRefusedOncePublishingStarted() {
+        String id = create("Going out", "2026-11-26T08:30:00Z");
+        Instant due = Instant.parse("2026-11-26T08:30:00Z");
+        assertTrue(store.claim(id, due, due.plusSeconds(180), "run-1").isPresent());
+
+        Response edit = call(request("PATCH", "/posts/" + id, null, "{\"text\": \"changed my mind\"}"));
+        Response cancel = call(request("DELETE", "/posts/" + id, null, null));
+
+        assertEquals(409, edit.status());
+        assertEquals("publishing_started", edit.errorCode());
+        assertEquals(409, cancel.status());
+        assertEquals("publishing_started", cancel.errorCode());
+        assertEquals("Going out", store.find(id).orElseThrow().content().text());
+    }
+
+    // ------------------------------------------------------------------ listing
+
+    @Test
+    void pagesThroughEveryPostOnceInDueOrderAcrossMonths() {
+        List<String> created = new ArrayList<>();
+        for (int i = 0; i < 25; i++) {
+            // Every third day from 27 November: the posts span three month partitions.
+            created.add(create("Post " + i, NOW.plusSeconds(86400L * (1 + 3 * i)).toString()));
+        }
+        List<String> seen = new ArrayList<>();
+        List<Integer> sizes = new ArrayList<>();
+        String next = null;
+        do {
+            Map<String, String> query = new LinkedHashMap<>();
+            query.put("limit", "10");
+            query.put("to", "2027-03-31");
+            if (next != null) {
+                query.put("next", next);
+            }
+            Response page = call(request("GET", "/posts", query, null));
+            assertEquals(200, page.status(), page.body().toString());
+            List<Object> posts = JsonRead.list(page.body(), "posts");
+            sizes.add(posts.size());
+            posts.forEach(p -> seen.add(JsonRead.string(p, "id")));
+            next = JsonRead.string(page.body(), "next");
+        } while (next != null);
+
+        assertEquals(List.of(10, 10, 5), sizes);
+        assertEquals(created, seen);
+        assertEquals(25, new HashSet<>(seen).size());
+    }
+
+    @Test
+    void filtersByStatusAndDateRange() throws IOException {
+        String december1 = create("One", "2026-12-01T09:00:00Z");
+        String december2 = create("Two", "2026-12-02T09:00:00Z");
+        String january = create("Three", "2027-01-05T09:00:00Z");
+        call(request("DELETE", "/posts/" + december2, null, null));
+
+        List<String> queued = ids(call(sample("posts-api-list.json")));
+        List<String> cancelled = ids(call(request("GET", "/posts", Map.of("status", "cancelled"), null)));
+        List<String> both = ids(call(request("GET", "/posts", Map.of("status", "QUEUED,CANCELLED", "from", "2026-12-01T11:00:00+01:00"), null)));
+        List<String> january2027 = ids(call(request("GET", "/posts", Map.of("from", "2027-01-01", "to", "2027-01-31"), null)));
+
+        assertEquals(List.of(december1), queued);
+        assertEquals(List.of(december2), cancelled);
+        assertEquals(List.of(december2, january), both);
+        assertEquals(List.of(january), january2027);
+    }
+
+    @Test
+    void listingParametersWithProblemsAreNamed() {
+        Response response = call(request("GET", "/posts", Map.of("status", "DONE", "limit", "1000", "from", "yesterday", "sort", "x"), null));
+        Response badCursor = call(request("GET", "/posts", Map.of("next", "not-a-cursor"), null));
+        Response hugeSpan = call(request("GET", "/posts", Map.of("from", "2020-01-01", "to", "2030-01-01"), null));
+
+        assertEquals(400, response.status());
+        assertEquals(4, JsonRead.list(response.body(), "error", "problems").size(), response.body().toString());
+        assertEquals("invalid_cursor", badCursor.errorCode());
+        assertEquals(400, hugeSpan.status());
+    }
+
+    // ------------------------------------------------------------------ garbage
+
+    @Test
+    void garbageIsAlwaysA4xxWithAJsonErrorAndNeverAStackTrace() {
+        List<Response> responses = List.of(
+                call(request("POST", "/posts", null, "{not json")),
+                call(request("POST", "/posts", null, "[1, 2, 3]")),
+                call(request("POST", "/posts", null, "[".repeat(5000))),
+                call(request("POST", "/posts", null, "\"just a string\"")),
+                call(request("POST", "/posts", null, "")),
+                call(request("POST", "/posts", null, "{\"text\": 42, \"platforms\": \"mastodon\", \"at\": 17, \"nextSlot\": \"yes\"}")),
+                call(request("POST", "/posts", null, "{\"text\": \"x\", \"platforms\": [null, 3], \"at\": \"2026-12-01T09:00:00Z\"}")),
+                call(request("PATCH", "/posts/abc", null, "{}")),
+                call(request("PUT", "/cadence/mastodon", null, "{\"timezone\": [], \"slots\": {}}")),
+                call(base64Request("POST", "/posts", "%%% not base64 %%%")),
+                call(base64Request("POST", "/posts", Base64.getEncoder().encodeToString("\u0000\u0001garbage".getBytes(StandardCharsets.UTF_8)))),
+                call(request("POST", "/posts", null, "{\"text\": \"" + "a".repeat(70_000) + "\"}")),
+                call(request("GET", "/nowhere", null, null)),
+                call(request("PUT", "/posts", null, "{}")),
+                call(request("POST", "/posts/abc", null, "{}")),
+                call("{\"hello\": \"not a function URL event\"}"),
+                call("garbage"));
+
+        for (Response response : responses) {
+            assertTrue(response.status() >= 400 && response.status() < 500, () -> response.status() + " " + response.body());
+            assertNotNull(response.errorCode(), response.body()::toString);
+            assertFalse(response.raw().contains("Exception") || response.raw().contains("\tat "), response::raw);
+        }
+        assertEquals(413, responses.get(11).status());
+        assertEquals(404, responses.get(12).status());
+        assertEquals(405, responses.get(13).status());
+        assertEquals("GET, POST", responses.get(13).headers().get("allow"));
+        assertEquals(405, responses.get(14).status());
+    }
+
+    @Test
+    void aBase64BodyIsDecoded() {
+        String body = "{\"text\": \"Xin chào\", \"platforms\": [\"bluesky\"], \"at\": \"2026-12-01T09:00:00+07:00\"}";
+
+        Response response = call(base64Request("POST", "/posts", Base64.getEncoder().encodeToString(body.getBytes(StandardCharsets.UTF_8))));
+
+        assertEquals(201, response.status(), response.body().toString());
+        assertEquals("Xin chào", response.string("text"));
+        assertNull(JsonRead.string(response.body(), "link"));
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private String create(String text, String at) {
+        Response response = call(request("POST", "/posts", null, Json.write(Map.of("text", text, "platforms", List.of("mastodon"), "at", at))));
+        assertEquals(201, response.status(), response.body().toString());
+        return response.string("id");
+    }
+
+    private static List<String> ids(Response page) {
+        assertEquals(200, page.status(), page.body().toString());
+        return JsonRead.list(page.body(), "posts").stream().map(p -> JsonRead.string(p, "id")).toList();
+    }
+
+    private static String sample(String name) throws IOException {
+        return Files.readString(Dynalite.projectRoot().resolve(Path.of("events", name)));
+    }
+
+    /** A function URL event (payload 2.0) as Lambda delivers it. */
+    static String request(String method, String path, Map<String, String> query, String body) {
+        Map<String, Object> event = baseEvent(method, path, query);
+        if (body != null) {
+            event.put("body", body);
+        }
+        event.put("isBase64Encoded", false);
+        return Json.write(event);
+    }
+
+    private static String base64Request(String method, String path, String body) {
+        Map<String, Object> event = baseEvent(method, path, null);
+        event.put("body", body);
+        event.put("isBase64Encoded", true);
+        return Json.write(event);
+    }
+
+    private static Map<String, Object> baseEvent(String method, String path, Map<String, String> query) {
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("version", "2.0");
+        event.put("rawPath", path);
+        StringBuilder raw = new StringBuilder();
+        if (query != null) {
+            query.forEach((k, v) -> raw.append(raw.isEmpty() ? "" : "&").append(k).append('=').append(v));
+            event.put("queryStringParameters", query);
+        }
+        event.put("rawQueryString", raw.toString());
+        event.put("headers", Map.of("content-type", "application/json"));
+        event.put("requestContext", Map.of("http", Map.of("method", method, "path", path)));
+        return event;
+    }
+
+    private Response call(String event) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            handler.handleRequest(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), out, null);
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+        String raw = out.toString(StandardCharsets.UTF_8);
+        Map<String, Object> response = Json.parseObject(raw);
+        return new Response(JsonRead.integer(response, "statusCode").intValue(), JsonRead.object(response, "headers"),
+                Json.parse(JsonRead.string(response, "body")), raw);
+    }
+
+    record Response(int status, Map<String, Object> headers, Object body, String raw) {
+        String string(String field) {
+            return JsonRead.string(body, field);
+        }
+
+        String errorCode() {
+            return JsonRead.string(body, "error", "code");
+        }
+    }
+}
