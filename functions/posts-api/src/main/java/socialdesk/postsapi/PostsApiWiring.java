@@ -1,14 +1,11 @@
 package socialdesk.postsapi;
 
 import java.time.Clock;
-import java.util.Map;
 import socialdesk.aws.AwsClients;
 import socialdesk.aws.Env;
 import socialdesk.aws.dynamo.DynamoCadenceStore;
 import socialdesk.aws.dynamo.DynamoPostStore;
-import socialdesk.core.platform.BlueskyRules;
-import socialdesk.core.platform.MastodonRules;
-import socialdesk.core.post.Platform;
+import socialdesk.core.platform.PlatformRules;
 import socialdesk.core.post.PostQueue;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -23,11 +20,9 @@ final class PostsApiWiring {
         return create(new DynamoPostStore(dynamo, table), new DynamoCadenceStore(dynamo, table), Clock.systemUTC());
     }
 
-    /** The content rules are the publisher's: a stock Mastodon instance's 500 characters, Bluesky's 300 graphemes. */
+    /** The content rules are the publisher's, at each platform's stock limits. */
     static PostsService create(DynamoPostStore posts, DynamoCadenceStore cadences, Clock clock) {
-        PostQueue queue = new PostQueue(posts, Map.of(
-                Platform.MASTODON, new MastodonRules(),
-                Platform.BLUESKY, new BlueskyRules()), clock);
+        PostQueue queue = new PostQueue(posts, PlatformRules.standard(), clock);
         return new PostsService(posts, cadences, queue, clock);
     }
 }

@@ -57,7 +57,7 @@ class PolicyContractTest {
                     new Need("EVENT_BUS_NAME", Scope.ARN_OF, List.of("events:PutEvents")),
                     new Need("META_SECRET_ARN", Scope.SAME_VALUE, List.of("secretsmanager:GetSecretValue")),
                     new Need("X_SECRET_ARN", Scope.SAME_VALUE, List.of("secretsmanager:GetSecretValue")),
-                    new Need("LINKEDIN_SECRET_ARN", Scope.SAME_VALUE, List.of("secretsmanager:GetSecretValue")))),
+                    new Need("LINKEDIN_SECRET_ARN", Scope.SAME_VALUE, List.of("secretsmanager:GetSecretValue"))),
             // DeleteItem: deliveries of platforms an edit removes, evergreen entries of a cancelled post.
             "PostsApiFunction", List.of(
                     new Need("TABLE_NAME", Scope.ARN_OF,
