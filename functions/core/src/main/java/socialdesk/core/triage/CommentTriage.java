@@ -35,7 +35,7 @@ public final class CommentTriage {
             Map.entry("sp", "sản phẩm"), Map.entry("ad", "admin"), Map.entry("j", "gì"), Map.entry("z", "vậy"),
             Map.entry("v", "vậy"), Map.entry("ntn", "như thế nào"), Map.entry("mn", "mọi người"), Map.entry("mng", "mọi người"),
             Map.entry("cty", "công ty"), Map.entry("sdt", "số điện thoại"), Map.entry("sđt", "số điện thoại"),
-            Map.entry("ib", "inbox"), Map.entry("vs", "với"), Map.entry("cx", "cũng"), Map.entry("cg", "cũng"),
+            Map.entry("ib", "inbox"), Map.entry("tk", "tài khoản"), Map.entry("acc", "tài khoản"), Map.entry("vs", "với"), Map.entry("cx", "cũng"), Map.entry("cg", "cũng"),
             Map.entry("lm", "làm"), Map.entry("bh", "bao giờ"), Map.entry("ng", "người"), Map.entry("thg", "thằng"),
             Map.entry("trc", "trước"), Map.entry("iu", "yêu"), Map.entry("nma", "nhưng mà"), Map.entry("hnay", "hôm nay"),
             Map.entry("đt", "điện thoại"), Map.entry("dt", "điện thoại"), Map.entry("qa", "quá"), Map.entry("wa", "quá"),
@@ -69,6 +69,12 @@ public final class CommentTriage {
             "get", "got", "will", "can", "but", "i", "i'm", "be", "at", "so", "all", "there", "here", "why", "when", "who",
             "would", "should", "could", "been", "about", "like", "they're", "it's", "don't", "didn't", "your", "our", "lol",
             "if", "or", "in", "on", "to", "a", "an", "no", "yes", "one", "time", "today", "order", "week", "still", "after");
+
+    /** Context words that only say who is addressed, not what went wrong. */
+    private static final String[] PRONOUNS = {"you", "your", "you're", "youre", "y'all", "yall", "ban", "cac"};
+    /** The writer speaking of their own experience. */
+    private static final String[] FIRST_PERSON = {"i", "i'm", "i've", "my", "me", "we", "we're", "our", "us",
+            "toi", "minh", "em", "tui", "tao"};
 
     private static Set<String> words(String... words) {
         return Set.copyOf(List.of(words));
@@ -176,6 +182,7 @@ public final class CommentTriage {
         private boolean rhetorical;
         private boolean content;
         private boolean context;
+        private boolean things;
         private boolean quotedPraise;
         private int spamScore;
         private int questionScore;
@@ -249,7 +256,13 @@ public final class CommentTriage {
                         }
                     }
                     case SARCASM -> sarcasm.add(h);
-                    case THREAT -> threats.add(h);
+                    case THREAT -> {
+                        if (ownAddress(h)) {
+                            notes.add("own personal data (" + phrase(h) + ")");
+                        } else {
+                            threats.add(h);
+                        }
+                    }
                     case SLUR -> hate.add(h);
                     case INSULT -> insults.add(h);
                     case MEAN -> mean.add(h);
@@ -261,7 +274,12 @@ public final class CommentTriage {
                     case DEGRADE -> degrading.add(h);
                     case HATE_VERB -> hateVerbs.add(h);
                     case CONTENT -> content = true;
-                    case CONTEXT -> context = true;
+                    case CONTEXT -> {
+                        context = true;
+                        if (!tokens.get(h.start()).is(PRONOUNS)) {
+                            things = true;
+                        }
+                    }
                     case SPAM -> {
                         spam.add(h);
                         spamScore += h.cue().weight();
@@ -319,11 +337,14 @@ public final class CommentTriage {
             if (spamScore >= 4) {
                 return plain(Category.SPAM, spamReasons());
             }
-            boolean actionable = !concerns.isEmpty() || sarcasm.stream().anyMatch(h -> h.cue().weight() >= 2);
+            boolean abusive = !insults.isEmpty() || !contempt.isEmpty();
+            boolean bareAccusation = abusive && bareAccusation();
+            boolean actionable = !bareAccusation
+                    && (!concerns.isEmpty() || sarcasm.stream().anyMatch(h -> h.cue().weight() >= 2));
             boolean aboutUs = context;
             boolean complaining = actionable || !negatives.isEmpty() && (aboutUs || !insults.isEmpty() || !contempt.isEmpty())
-                    || !supports.isEmpty() && (quotedPraise || !sarcasm.isEmpty() || praiseThenHarm());
-            boolean abusive = !insults.isEmpty() || !contempt.isEmpty();
+                    || !supports.isEmpty() && (quotedPraise || !sarcasm.isEmpty() || praiseThenHarm())
+                    || statedFailure();
             if (complaining && !actionable && content && !abusive) {
                 return abuse(Severity.LOW, negatives);
             }
@@ -355,6 +376,64 @@ public final class CommentTriage {
             List<String> reasons = new ArrayList<>();
             reasons.add(rhetorical || leadingMention && questionScore >= 2 ? "social chat, not asked of the company" : "no cue");
             return plain(Category.NEUTRAL, reasons);
+        }
+
+        /**
+         * "scam company, f*** you": the only complaint is a one-word accusation (scam, fraud, lừa đảo) thrown
+         * with insults, and nothing says what happened: that is abuse, not a concern to answer.
+         */
+        private boolean bareAccusation() {
+            if (concerns.isEmpty() || !supports.isEmpty() || !sarcasm.isEmpty()) {
+                return false;
+            }
+            for (Lexicon.Hit h : concerns) {
+                if (h.cue().topic() != Topic.LEGAL || !h.cue().label().startsWith("fraud")) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /**
+         * The fallback before NEUTRAL: the writer plainly stating that something of the company's went wrong
+         * ("my flight was cancelled", "we have been waiting for the order since Monday"): a medium-weight failure
+         * word, a company object, the first person, and no question, praise or promotion around it.
+         */
+        private boolean statedFailure() {
+            if (things && firstPerson() && questionScore < 2 && praiseScore == 0 && spamScore < 2) {
+                for (Lexicon.Hit h : supports) {
+                    if (h.cue().weight() == 2) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
+
+        private boolean firstPerson() {
+            for (Token t : tokens) {
+                if (t.is(FIRST_PERSON)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** "my full name and home address": an address cue about the writer's own data, not doxxing someone. */
+        private boolean ownAddress(Lexicon.Hit h) {
+            boolean address = false;
+            for (String w : h.cue().words()) {
+                address |= w.equals("address") || w.equals("chỉ");
+            }
+            if (!address) {
+                return false;
+            }
+            for (int i = Math.max(0, h.start() - 5); i < h.start(); i++) {
+                if (tokens.get(i).is("my", "our", "tôi", "toi", "mình", "minh")) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /** "thanks for charging me ...": a thank-you or a "great" followed, in one sentence, by a money or safety fact. */
