@@ -177,6 +177,7 @@ public final class CommentTriage {
         private final List<Lexicon.Hit> questions = new ArrayList<>();
         private final List<String> notes = new ArrayList<>();
         private final List<Lexicon.Hit> targetsYou = new ArrayList<>();
+        private final List<Lexicon.Hit> conditions = new ArrayList<>();
         private boolean profanity;
         private boolean softened;
         private boolean rhetorical;
@@ -223,7 +224,7 @@ public final class CommentTriage {
             for (Lexicon.Hit h : hits) {
                 switch (h.kind()) {
                     case CONCERN -> {
-                        if (h.cue().words().length == 1 && negated(h)) {
+                        if (h.cue().words().length == 1 ? negated(h) : negatedComplaint(h)) {
                             praiseScore += 1;
                             notes.add("negated complaint (" + phrase(h) + ")");
                         } else {
@@ -289,10 +290,15 @@ public final class CommentTriage {
                         questionScore += h.cue().weight();
                     }
                     case NOT_QUESTION -> rhetorical = true;
+                    case CONDITION -> conditions.add(h);
                     case SOFTENER -> softened = true;
                     default -> {
                     }
                 }
+            }
+            if (questionScore >= 2 && !conditions.isEmpty()) {
+                concerns.removeIf(this::hypothetical);
+                supports.removeIf(this::hypothetical);
             }
             if (scan.phone()) {
                 spamScore += 2;
@@ -340,7 +346,7 @@ public final class CommentTriage {
             boolean abusive = !insults.isEmpty() || !contempt.isEmpty();
             boolean bareAccusation = abusive && bareAccusation();
             boolean actionable = !bareAccusation
-                    && (!concerns.isEmpty() || sarcasm.stream().anyMatch(h -> h.cue().weight() >= 2));
+                    && (!concerns.isEmpty() || sarcasm.stream().anyMatch(h -> h.cue().weight() >= 2) && !literalPraise());
             boolean aboutUs = context;
             boolean complaining = actionable || !negatives.isEmpty() && (aboutUs || !insults.isEmpty() || !contempt.isEmpty())
                     || !supports.isEmpty() && (quotedPraise || !sarcasm.isEmpty() || praiseThenHarm())
@@ -376,6 +382,11 @@ public final class CommentTriage {
             List<String> reasons = new ArrayList<>();
             reasons.add(rhetorical || leadingMention && questionScore >= 2 ? "social chat, not asked of the company" : "no cue");
             return plain(Category.NEUTRAL, reasons);
+        }
+
+        /** "no hidden fees, just great service": a would-be sarcastic phrase among praise and nothing else negative. */
+        private boolean literalPraise() {
+            return praiseScore > 0 && concerns.isEmpty() && negatives.isEmpty() && supports.isEmpty() && !quotedPraise;
         }
 
         /**
@@ -613,6 +624,35 @@ public final class CommentTriage {
                 out.append(tokens.get(i).text());
             }
             return out.toString();
+        }
+
+        /**
+         * A complaint phrase right after a negator ("no hidden fees", "không có phí ẩn", "never been charged
+         * twice"), unless the phrase carries its own negation ("no refund").
+         */
+        private boolean negatedComplaint(Lexicon.Hit h) {
+            if (isNegatorWord(tokens.get(h.start()))) {
+                return false;
+            }
+            int k = h.start();
+            if (k > 0 && tokens.get(k - 1).is("any", "a", "the", "been", "co", "bi", "gi")) {
+                k--;
+            }
+            return negatorEnds[k];
+        }
+
+        private static boolean isNegatorWord(Token t) {
+            return t.is("no", "not", "never", "nothing", "nobody", "without", "khong", "chua", "chang", "cha");
+        }
+
+        /** A complaint word inside "if ..." / "nếu ..." in a question: "what if my flight is delayed?". */
+        private boolean hypothetical(Lexicon.Hit h) {
+            for (Lexicon.Hit c : conditions) {
+                if (c.start() < h.start() && h.start() - c.end() <= 6 && !crossesBarrier(c.end(), h.start())) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /** A negator ends within a few tokens before the hit, with no punctuation or "but" between. */

@@ -57,6 +57,8 @@ record Cue(Kind kind, int weight, Topic topic, char lang, String label, String[]
         PRAISE,
         NEGATOR,
         SOFTENER,
+        /** Opens a hypothetical ("if", "nếu"): a complaint word after it, in a question, is asked about, not reported. */
+        CONDITION,
         CONTRAST,
         /** Phrases whose words must not trigger anything else ("cười đau bụng", "late-night"). */
         IGNORE

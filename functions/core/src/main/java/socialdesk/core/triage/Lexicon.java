@@ -43,7 +43,7 @@ final class Lexicon {
 
     private static int layerOf(Cue.Kind kind) {
         return switch (kind) {
-            case NEGATOR, SOFTENER, CONTRAST -> 1;
+            case NEGATOR, SOFTENER, CONTRAST, CONDITION -> 1;
             case TARGET, CONTEXT, GROUP, DEGRADE, HATE_VERB, CONTENT -> 2;
             default -> 0;
         };
