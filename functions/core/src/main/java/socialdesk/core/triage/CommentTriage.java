@@ -386,7 +386,8 @@ public final class CommentTriage {
 
         /** "no hidden fees, just great service": a would-be sarcastic phrase among praise and nothing else negative. */
         private boolean literalPraise() {
-            return praiseScore > 0 && concerns.isEmpty() && negatives.isEmpty() && supports.isEmpty() && !quotedPraise;
+            return praiseScore > 0 && concerns.isEmpty() && negatives.isEmpty() && supports.isEmpty() && !quotedPraise
+                    && sarcasm.stream().allMatch(h -> h.cue().label().equals("ironic praise"));
         }
 
         /**
