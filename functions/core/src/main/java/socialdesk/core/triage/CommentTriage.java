@@ -391,15 +391,18 @@ public final class CommentTriage {
         }
 
         /**
-         * "scam company, f*** you": the only complaint is a one-word accusation (scam, fraud, lừa đảo) thrown
-         * with insults, and nothing says what happened: that is abuse, not a concern to answer.
+         * "scam company, f*** you", "useless clowns": the only complaint is a one-word accusation or verdict
+         * (scam, fraud, useless, lừa đảo) thrown with insults, and nothing says what happened: that is abuse,
+         * not a concern to answer.
          */
         private boolean bareAccusation() {
             if (concerns.isEmpty() || !supports.isEmpty() || !sarcasm.isEmpty()) {
                 return false;
             }
             for (Lexicon.Hit h : concerns) {
-                if (h.cue().topic() != Topic.LEGAL || !h.cue().label().startsWith("fraud")) {
+                boolean accusation = h.cue().topic() == Topic.LEGAL && h.cue().label().startsWith("fraud")
+                        || h.cue().label().equals("bare judgement");
+                if (!accusation) {
                     return false;
                 }
             }
