@@ -487,7 +487,7 @@ public final class CommentTriage {
                 }
             }
             if (lastContrast < 0) {
-                return false;
+                return resolvedAfterwards();
             }
             int praiseAfter = 0;
             int complaintAfter = 0;
@@ -505,6 +505,28 @@ public final class CommentTriage {
             }
             boolean high = concerns.stream().anyMatch(h -> h.cue().weight() >= 3);
             return !high && praiseAfter > 0 && complaintAfter == 0;
+        }
+
+        /**
+         * "arrived broken, they replaced it the next day": the problem is told only to say it was put right. A
+         * resolution after the last complaint, and nothing high (money, safety, data) in it.
+         */
+        private boolean resolvedAfterwards() {
+            int lastComplaint = -1;
+            for (List<Lexicon.Hit> list : List.of(concerns, negatives, sarcasm, supports)) {
+                for (Lexicon.Hit h : list) {
+                    lastComplaint = Math.max(lastComplaint, h.start());
+                    if (h.kind() == Cue.Kind.CONCERN && h.cue().weight() >= 3) {
+                        return false;
+                    }
+                }
+            }
+            for (Lexicon.Hit h : praises) {
+                if (h.start() > lastComplaint && h.cue().label().equals("resolved")) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         private TriageResult concern() {

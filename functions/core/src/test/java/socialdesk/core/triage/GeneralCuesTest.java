@@ -91,6 +91,23 @@ class GeneralCuesTest {
         assertAll(Category.CONCERN, "My flight was cancelled this morning and I found out at the gate.");
     }
 
+    @Test
+    void blockedCoreActionsRefusalsAndUnwantedContactAreConcerns() {
+        assertAll(Category.CONCERN,
+                "Since the update I can't log in on my tablet at all.",
+                "The store refused to honour the warranty over a tiny scuff.",
+                "My jacket took 12 days to arrive with express shipping. Took 12 days.",
+                "Please stop calling me about the upgrade, I said no twice.");
+    }
+
+    @Test
+    void aProblemToldOnlyToSayItWasPutRightIsPraise() {
+        assertAll(Category.PRAISE,
+                "Headphones arrived broken, they sent a replacement the very next morning. Thank you!",
+                "app bị lỗi đăng nhập, nhắn page là xử lý nhanh luôn");
+        assertAll(Category.CONCERN, "The app was broken for a week and it is still not fixed.");
+    }
+
     // ---- concerns, Vietnamese (with and without diacritics, teen-code)
 
     @Test
@@ -118,6 +135,14 @@ class GeneralCuesTest {
                 "ổ cắm trong phòng bị rò điện, con tôi suýt bị điện giật",
                 "tai khoan bi chiem quyen, mat het diem",
                 "nhân viên phân biệt đối xử với khách đi xe máy");
+    }
+
+    @Test
+    void vietnameseRefusalLossAndDodgingResponsibilityAreConcerns() {
+        assertAll(Category.CONCERN,
+                "gửi đồ ở tủ mà bị mất ví, quản lý bảo không chịu trách nhiệm",
+                "mang máy đi bảo hành thì bị từ chối vì tem rách",
+                "dat lich 8h ma 10h moi duoc kham");
     }
 
     // ---- abuse
@@ -162,7 +187,9 @@ class GeneralCuesTest {
                 "con bé thu ngân mặt như con khỉ",
                 "dm tui may lam an nhu cc",
                 "tổ sư thằng admin",
-                "đồ vô học, cút đi");
+                "đồ vô học, cút đi",
+                "admin có não không vậy",
+                "mod page toàn trẻ trâu");
     }
 
     @Test
