@@ -228,6 +228,15 @@ class GeneralCuesTest {
     }
 
     @Test
+    void unaccentedEverydayWordsAreNotComplaintWords() {
+        // sap = sắp (soon), not sập; quat = quạt (fan), not quát; loi = lời (word), not lỗi; cham = chấm, not chậm
+        assertNotFlagged("sap co hang moi chua shop", "quat dien con mau trang ko shop", "cam on loi khen cua ban",
+                "cho minh cham diem san pham o dau", "hu tieu con ban ko quan", "vo minh thich quan nay lam");
+        // ... while the same complaints typed without diacritics, in their usual phrases, are still found
+        assertAll(Category.CONCERN, "app loi hoai, mo len la bi sap", "giao cham qua, hop bi vo het");
+    }
+
+    @Test
     void slangPraiseIsNotAHealthScare() {
         assertAll(Category.PRAISE, "map mới đẹp xỉu 🔥", "trà đào ngon xỉu luôn");
     }
