@@ -35,7 +35,7 @@ public final class CommentTriage {
             Map.entry("sp", "sản phẩm"), Map.entry("ad", "admin"), Map.entry("j", "gì"), Map.entry("z", "vậy"),
             Map.entry("v", "vậy"), Map.entry("ntn", "như thế nào"), Map.entry("mn", "mọi người"), Map.entry("mng", "mọi người"),
             Map.entry("cty", "công ty"), Map.entry("sdt", "số điện thoại"), Map.entry("sđt", "số điện thoại"),
-            Map.entry("ib", "inbox"), Map.entry("vs", "với"), Map.entry("cx", "cũng"), Map.entry("cg", "cũng"),
+            Map.entry("ib", "inbox"), Map.entry("tk", "tài khoản"), Map.entry("acc", "tài khoản"), Map.entry("vs", "với"), Map.entry("cx", "cũng"), Map.entry("cg", "cũng"),
             Map.entry("lm", "làm"), Map.entry("bh", "bao giờ"), Map.entry("ng", "người"), Map.entry("thg", "thằng"),
             Map.entry("trc", "trước"), Map.entry("iu", "yêu"), Map.entry("nma", "nhưng mà"), Map.entry("hnay", "hôm nay"),
             Map.entry("đt", "điện thoại"), Map.entry("dt", "điện thoại"), Map.entry("qa", "quá"), Map.entry("wa", "quá"),
@@ -69,6 +69,12 @@ public final class CommentTriage {
             "get", "got", "will", "can", "but", "i", "i'm", "be", "at", "so", "all", "there", "here", "why", "when", "who",
             "would", "should", "could", "been", "about", "like", "they're", "it's", "don't", "didn't", "your", "our", "lol",
             "if", "or", "in", "on", "to", "a", "an", "no", "yes", "one", "time", "today", "order", "week", "still", "after");
+
+    /** Context words that only say who is addressed, not what went wrong. */
+    private static final String[] PRONOUNS = {"you", "your", "you're", "youre", "y'all", "yall", "ban", "cac"};
+    /** The writer speaking of their own experience. */
+    private static final String[] FIRST_PERSON = {"i", "i'm", "i've", "my", "me", "we", "we're", "our", "us",
+            "toi", "minh", "em", "tui", "tao"};
 
     private static Set<String> words(String... words) {
         return Set.copyOf(List.of(words));
@@ -171,11 +177,13 @@ public final class CommentTriage {
         private final List<Lexicon.Hit> questions = new ArrayList<>();
         private final List<String> notes = new ArrayList<>();
         private final List<Lexicon.Hit> targetsYou = new ArrayList<>();
+        private final List<Lexicon.Hit> conditions = new ArrayList<>();
         private boolean profanity;
         private boolean softened;
         private boolean rhetorical;
         private boolean content;
         private boolean context;
+        private boolean things;
         private boolean quotedPraise;
         private int spamScore;
         private int questionScore;
@@ -216,7 +224,7 @@ public final class CommentTriage {
             for (Lexicon.Hit h : hits) {
                 switch (h.kind()) {
                     case CONCERN -> {
-                        if (h.cue().words().length == 1 && negated(h)) {
+                        if (h.cue().words().length == 1 ? negated(h) : negatedComplaint(h)) {
                             praiseScore += 1;
                             notes.add("negated complaint (" + phrase(h) + ")");
                         } else {
@@ -249,7 +257,13 @@ public final class CommentTriage {
                         }
                     }
                     case SARCASM -> sarcasm.add(h);
-                    case THREAT -> threats.add(h);
+                    case THREAT -> {
+                        if (ownAddress(h)) {
+                            notes.add("own personal data (" + phrase(h) + ")");
+                        } else {
+                            threats.add(h);
+                        }
+                    }
                     case SLUR -> hate.add(h);
                     case INSULT -> insults.add(h);
                     case MEAN -> mean.add(h);
@@ -261,7 +275,12 @@ public final class CommentTriage {
                     case DEGRADE -> degrading.add(h);
                     case HATE_VERB -> hateVerbs.add(h);
                     case CONTENT -> content = true;
-                    case CONTEXT -> context = true;
+                    case CONTEXT -> {
+                        context = true;
+                        if (!tokens.get(h.start()).is(PRONOUNS)) {
+                            things = true;
+                        }
+                    }
                     case SPAM -> {
                         spam.add(h);
                         spamScore += h.cue().weight();
@@ -271,10 +290,15 @@ public final class CommentTriage {
                         questionScore += h.cue().weight();
                     }
                     case NOT_QUESTION -> rhetorical = true;
+                    case CONDITION -> conditions.add(h);
                     case SOFTENER -> softened = true;
                     default -> {
                     }
                 }
+            }
+            if (questionScore >= 2 && !conditions.isEmpty()) {
+                concerns.removeIf(this::hypothetical);
+                supports.removeIf(this::hypothetical);
             }
             if (scan.phone()) {
                 spamScore += 2;
@@ -319,11 +343,14 @@ public final class CommentTriage {
             if (spamScore >= 4) {
                 return plain(Category.SPAM, spamReasons());
             }
-            boolean actionable = !concerns.isEmpty() || sarcasm.stream().anyMatch(h -> h.cue().weight() >= 2);
+            boolean abusive = !insults.isEmpty() || !contempt.isEmpty();
+            boolean bareAccusation = abusive && bareAccusation();
+            boolean actionable = !bareAccusation
+                    && (!concerns.isEmpty() || sarcasm.stream().anyMatch(h -> h.cue().weight() >= 2) && !literalPraise());
             boolean aboutUs = context;
             boolean complaining = actionable || !negatives.isEmpty() && (aboutUs || !insults.isEmpty() || !contempt.isEmpty())
-                    || !supports.isEmpty() && (quotedPraise || !sarcasm.isEmpty() || praiseThenHarm());
-            boolean abusive = !insults.isEmpty() || !contempt.isEmpty();
+                    || !supports.isEmpty() && (quotedPraise || !sarcasm.isEmpty() || praiseThenHarm())
+                    || statedFailure();
             if (complaining && !actionable && content && !abusive) {
                 return abuse(Severity.LOW, negatives);
             }
@@ -355,6 +382,73 @@ public final class CommentTriage {
             List<String> reasons = new ArrayList<>();
             reasons.add(rhetorical || leadingMention && questionScore >= 2 ? "social chat, not asked of the company" : "no cue");
             return plain(Category.NEUTRAL, reasons);
+        }
+
+        /** "no hidden fees, just great service": a would-be sarcastic phrase among praise and nothing else negative. */
+        private boolean literalPraise() {
+            return praiseScore > 0 && concerns.isEmpty() && negatives.isEmpty() && supports.isEmpty() && !quotedPraise
+                    && sarcasm.stream().allMatch(h -> h.cue().label().equals("ironic praise"));
+        }
+
+        /**
+         * "scam company, f*** you", "useless clowns": the only complaint is a one-word accusation or verdict
+         * (scam, fraud, useless, lừa đảo) thrown with insults, and nothing says what happened: that is abuse,
+         * not a concern to answer.
+         */
+        private boolean bareAccusation() {
+            if (concerns.isEmpty() || !supports.isEmpty() || !sarcasm.isEmpty()) {
+                return false;
+            }
+            for (Lexicon.Hit h : concerns) {
+                boolean accusation = h.cue().topic() == Topic.LEGAL && h.cue().label().startsWith("fraud")
+                        || h.cue().label().equals("bare judgement");
+                if (!accusation) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /**
+         * The fallback before NEUTRAL: the writer plainly stating that something of the company's went wrong
+         * ("my flight was cancelled", "we have been waiting for the order since Monday"): a medium-weight failure
+         * word, a company object, the first person, and no question, praise or promotion around it.
+         */
+        private boolean statedFailure() {
+            if (things && firstPerson() && questionScore < 2 && praiseScore == 0 && spamScore < 2) {
+                for (Lexicon.Hit h : supports) {
+                    if (h.cue().weight() == 2) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
+
+        private boolean firstPerson() {
+            for (Token t : tokens) {
+                if (t.is(FIRST_PERSON)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** "my full name and home address": an address cue about the writer's own data, not doxxing someone. */
+        private boolean ownAddress(Lexicon.Hit h) {
+            boolean address = false;
+            for (String w : h.cue().words()) {
+                address |= w.equals("address") || w.equals("chỉ");
+            }
+            if (!address) {
+                return false;
+            }
+            for (int i = Math.max(0, h.start() - 5); i < h.start(); i++) {
+                if (tokens.get(i).is("my", "our", "tôi", "toi", "mình", "minh")) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /** "thanks for charging me ...": a thank-you or a "great" followed, in one sentence, by a money or safety fact. */
@@ -393,7 +487,7 @@ public final class CommentTriage {
                 }
             }
             if (lastContrast < 0) {
-                return false;
+                return resolvedAfterwards();
             }
             int praiseAfter = 0;
             int complaintAfter = 0;
@@ -411,6 +505,28 @@ public final class CommentTriage {
             }
             boolean high = concerns.stream().anyMatch(h -> h.cue().weight() >= 3);
             return !high && praiseAfter > 0 && complaintAfter == 0;
+        }
+
+        /**
+         * "arrived broken, they replaced it the next day": the problem is told only to say it was put right. A
+         * resolution after the last complaint, and nothing high (money, safety, data) in it.
+         */
+        private boolean resolvedAfterwards() {
+            int lastComplaint = -1;
+            for (List<Lexicon.Hit> list : List.of(concerns, negatives, sarcasm, supports)) {
+                for (Lexicon.Hit h : list) {
+                    lastComplaint = Math.max(lastComplaint, h.start());
+                    if (h.kind() == Cue.Kind.CONCERN && h.cue().weight() >= 3) {
+                        return false;
+                    }
+                }
+            }
+            for (Lexicon.Hit h : praises) {
+                if (h.start() > lastComplaint && h.cue().label().equals("resolved")) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         private TriageResult concern() {
@@ -534,6 +650,35 @@ public final class CommentTriage {
                 out.append(tokens.get(i).text());
             }
             return out.toString();
+        }
+
+        /**
+         * A complaint phrase right after a negator ("no hidden fees", "không có phí ẩn", "never been charged
+         * twice"), unless the phrase carries its own negation ("no refund").
+         */
+        private boolean negatedComplaint(Lexicon.Hit h) {
+            if (isNegatorWord(tokens.get(h.start()))) {
+                return false;
+            }
+            int k = h.start();
+            if (k > 0 && tokens.get(k - 1).is("any", "a", "the", "been", "co", "bi", "gi")) {
+                k--;
+            }
+            return negatorEnds[k];
+        }
+
+        private static boolean isNegatorWord(Token t) {
+            return t.is("no", "not", "never", "nothing", "nobody", "without", "khong", "chua", "chang", "cha");
+        }
+
+        /** A complaint word inside "if ..." / "nếu ..." in a question: "what if my flight is delayed?". */
+        private boolean hypothetical(Lexicon.Hit h) {
+            for (Lexicon.Hit c : conditions) {
+                if (c.start() < h.start() && h.start() - c.end() <= 6 && !crossesBarrier(c.end(), h.start())) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /** A negator ends within a few tokens before the hit, with no punctuation or "but" between. */

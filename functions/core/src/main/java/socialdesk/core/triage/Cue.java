@@ -9,7 +9,8 @@ package socialdesk.core.triage;
  * @param lang   'e' English only, 'v' Vietnamese only, 'b' both
  * @param label  the short reason reported when this cue decides
  * @param words  the phrase: words (with diacritics where they matter), {@code <num>}, {@code <money>},
- *               {@code <url>}, {@code <mention>}, a word ending in {@code *} for a prefix, or
+ *               {@code <url>}, {@code <mention>}, a word ending in {@code *} for a prefix, a word starting
+ *               with {@code =} that only matches with its own diacritics, or
  *               {@code ~} for a gap of up to three words
  */
 record Cue(Kind kind, int weight, Topic topic, char lang, String label, String[] words) {
@@ -56,6 +57,8 @@ record Cue(Kind kind, int weight, Topic topic, char lang, String label, String[]
         PRAISE,
         NEGATOR,
         SOFTENER,
+        /** Opens a hypothetical ("if", "nếu"): a complaint word after it, in a question, is asked about, not reported. */
+        CONDITION,
         CONTRAST,
         /** Phrases whose words must not trigger anything else ("cười đau bụng", "late-night"). */
         IGNORE

@@ -20,7 +20,7 @@ final class Lexicon {
     private static final int MAX_GAP = 3;
 
     /** One word of a phrase. */
-    private record Word(String text, String fold, boolean prefix, boolean gap, Token.Shape shape) {
+    private record Word(String text, String fold, boolean prefix, boolean gap, boolean exact, Token.Shape shape) {
     }
 
     private record Entry(Cue cue, Word[] words) {
@@ -43,7 +43,7 @@ final class Lexicon {
 
     private static int layerOf(Cue.Kind kind) {
         return switch (kind) {
-            case NEGATOR, SOFTENER, CONTRAST -> 1;
+            case NEGATOR, SOFTENER, CONTRAST, CONDITION -> 1;
             case TARGET, CONTEXT, GROUP, DEGRADE, HATE_VERB, CONTENT -> 2;
             default -> 0;
         };
@@ -132,17 +132,20 @@ final class Lexicon {
                 default -> null;
             };
             if (shape != null) {
-                words[i] = new Word(w, w, false, false, shape);
+                words[i] = new Word(w, w, false, false, false, shape);
             } else if (w.equals("~")) {
                 if (i == 0) {
                     throw new IllegalStateException("a phrase cannot start with a gap: " + phrase);
                 }
-                words[i] = new Word(w, w, false, true, null);
+                words[i] = new Word(w, w, false, true, false, null);
             } else if (w.length() > 1 && w.endsWith("*")) {
                 String stem = w.substring(0, w.length() - 1);
-                words[i] = new Word(stem, TextScanner.fold(stem), true, false, null);
+                words[i] = new Word(stem, TextScanner.fold(stem), true, false, false, null);
+            } else if (w.length() > 1 && w.startsWith("=")) {
+                String exact = w.substring(1);
+                words[i] = new Word(exact, TextScanner.fold(exact), false, false, true, null);
             } else {
-                words[i] = new Word(w, TextScanner.fold(w), false, false, null);
+                words[i] = new Word(w, TextScanner.fold(w), false, false, false, null);
             }
         }
         return words;
@@ -273,6 +276,10 @@ final class Lexicon {
         }
         if (word.prefix()) {
             return t.shape() == Token.Shape.WORD && t.fold().startsWith(word.fold());
+        }
+        if (word.exact()) {
+            // typed without its diacritics the word is another word (hời / hơi, mát / mặt / mất): only the exact spelling
+            return t.accented() && (word.text().equals(t.text()) || word.text().equals(t.text1()));
         }
         if (word.fold().equals(t.fold()) && (!t.accented() || word.text().equals(t.text()))) {
             return true;
