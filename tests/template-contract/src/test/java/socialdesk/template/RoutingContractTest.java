@@ -25,6 +25,7 @@ import socialdesk.core.post.Post;
 import socialdesk.core.post.PostContent;
 import socialdesk.core.post.PostStatus;
 import socialdesk.core.publish.PublishEvents;
+import socialdesk.local.template.Template;
 import software.amazon.event.ruler.Machine;
 
 /**
