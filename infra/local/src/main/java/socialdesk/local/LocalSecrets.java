@@ -54,6 +54,11 @@ public final class LocalSecrets {
         return ARN_PREFIX + name;
     }
 
+    /** Every secret name in the file, configured or not. */
+    public java.util.Set<String> names() {
+        return read().keySet();
+    }
+
     /** Whether a secret of that name is configured (present and not null). */
     public boolean configured(String name) {
         return read().get(name) != null;
