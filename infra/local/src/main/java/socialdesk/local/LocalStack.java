@@ -84,6 +84,7 @@ public final class LocalStack implements AutoCloseable {
     private Demo demo;
     private String tableName;
     private String dynamoEndpoint;
+    private String awsEndpoint;
     private volatile boolean closed;
 
     private LocalStack(Options options) {
@@ -133,6 +134,7 @@ public final class LocalStack implements AutoCloseable {
             dynamoEndpoint = dynalite.endpoint();
             LocalBus defaultBus = track(new LocalBus("default", REGION, clock));
             LocalAwsEndpoint aws = track(new LocalAwsEndpoint(awsPort, Map.of(busName, bus, "default", defaultBus), secrets));
+            awsEndpoint = aws.url();
             endpoints.put("AWS_ENDPOINT_URL_DYNAMODB", dynamoEndpoint);
             endpoints.put("AWS_ENDPOINT_URL_EVENTBRIDGE", aws.url());
             endpoints.put("AWS_ENDPOINT_URL_SECRETS_MANAGER", aws.url());
@@ -198,6 +200,16 @@ public final class LocalStack implements AutoCloseable {
 
     Console console() {
         return console;
+    }
+
+    /** The in-process PutEvents / GetSecretValue endpoint (null against a remote endpoint). */
+    public String awsEndpoint() {
+        return awsEndpoint;
+    }
+
+    /** The DynamoDB endpoint (dynalite, or the remote endpoint). */
+    public String dynamoEndpoint() {
+        return dynamoEndpoint;
     }
 
     public SandboxPlatform sandbox() {
