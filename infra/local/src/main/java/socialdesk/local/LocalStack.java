@@ -439,6 +439,7 @@ public final class LocalStack implements AutoCloseable {
         if (demo != null) {
             demo.close();
         }
+        functions.values().forEach(f -> console.line("local", "cold start of " + f.function().name() + ": " + f.function().timings()));
         java.util.Collections.reverse(all);
         // Function JVMs stop in parallel; each has a short grace before a forced kill.
         List<CompletableFuture<Void>> stopping = new ArrayList<>();
