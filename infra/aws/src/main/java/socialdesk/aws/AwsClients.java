@@ -3,6 +3,7 @@ package socialdesk.aws;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -20,9 +21,19 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 public final class AwsClients {
     private final Map<String, String> env;
     private final SdkHttpClient http;
+    private final AwsCredentialsProvider credentials;
 
     public AwsClients(Map<String, String> env) {
+        this(env, null);
+    }
+
+    /**
+     * With fixed credentials, for an emulator that takes any key (tests); {@code null} keeps the
+     * SDK's default chain, which in Lambda reads the function's role from the environment.
+     */
+    public AwsClients(Map<String, String> env, AwsCredentialsProvider credentials) {
         this.env = Map.copyOf(env);
+        this.credentials = credentials;
         this.http = UrlConnectionHttpClient.builder()
                 .connectionTimeout(Duration.ofSeconds(3))
                 .socketTimeout(Duration.ofSeconds(10))
@@ -53,6 +64,9 @@ public final class AwsClients {
         String endpoint = env.getOrDefault("AWS_ENDPOINT_URL_" + serviceSuffix, env.get("AWS_ENDPOINT_URL"));
         if (endpoint != null && !endpoint.isBlank()) {
             builder.endpointOverride(URI.create(endpoint));
+        }
+        if (credentials != null) {
+            builder.credentialsProvider(credentials);
         }
         return builder;
     }

@@ -23,6 +23,7 @@ import socialdesk.core.json.Json;
 import socialdesk.core.json.JsonException;
 import socialdesk.core.json.JsonRead;
 import socialdesk.core.publish.PublishOutcome;
+import socialdesk.core.publish.PublishOutcome.CredentialsRejected;
 import socialdesk.core.publish.PublishOutcome.Permanent;
 import socialdesk.core.publish.PublishOutcome.Transient;
 
@@ -162,27 +163,66 @@ public final class PlatformHttp {
         };
     }
 
-    public Permanent credentialsRejected(int status, String detail) {
-        return new Permanent(platform + ": credentials rejected (" + status + ")"
+    /** The account's credentials were refused: a person has to reconnect the account before anything can be sent. */
+    public CredentialsRejected credentialsRejected(int status, String detail) {
+        return new CredentialsRejected(platform + ": credentials rejected (" + status + ")"
                 + (detail == null || detail.isEmpty() ? "" : ": " + detail)
-                + "; update the account secret");
+                + "; update the account secret", null);
+    }
+
+    /** A rate limit the platform stated in its body (Telegram's {@code retry_after}, Discord's): retry after that many seconds. */
+    public Transient rateLimited(String detail, Instant notBefore) {
+        return new Transient(platform + ": rate limited" + (detail == null || detail.isEmpty() ? "" : ": " + detail), notBefore);
+    }
+
+    /** Now plus a delay in (possibly fractional) seconds, rounded up to the millisecond; null for null, negative or absurd values. */
+    public Instant afterSeconds(Number seconds) {
+        if (seconds == null) {
+            return null;
+        }
+        double s = seconds.doubleValue();
+        if (!(s >= 0) || s > 31_536_000) {
+            return null;
+        }
+        return clock.instant().plusMillis((long) Math.ceil(s * 1000));
+    }
+
+    /** The later of two instants, either of which may be null. */
+    public static Instant later(Instant a, Instant b) {
+        if (a == null) {
+            return b;
+        }
+        return b == null || a.isAfter(b) ? a : b;
     }
 
     /**
      * When the platform wants to hear from us again: {@code Retry-After} (seconds or HTTP date),
-     * else {@code X-RateLimit-Reset} (Mastodon, ISO time), else {@code RateLimit-Reset} (Bluesky,
-     * epoch seconds; the IETF draft's delay in seconds is understood too). Null when none is usable.
+     * else {@code X-RateLimit-Reset-After} (Discord, seconds with a fraction), else
+     * {@code X-RateLimit-Reset} (Mastodon ISO time, Discord epoch seconds with a fraction), else
+     * {@code x-rate-limit-reset} (X, epoch seconds), else {@code RateLimit-Reset} (Bluesky, epoch
+     * seconds; the IETF draft's delay in seconds is understood too). Null when none is usable.
      */
     public Instant notBefore(HttpHeaders headers) {
         Instant now = clock.instant();
         Instant at = headers.firstValue("Retry-After").map(v -> parseRetryAfter(v, now)).orElse(null);
         if (at == null) {
-            at = headers.firstValue("X-RateLimit-Reset").map(v -> parseReset(v, now)).orElse(null);
+            at = headers.firstValue("X-RateLimit-Reset-After").map(v -> parseDelay(v, now)).orElse(null);
         }
-        if (at == null) {
-            at = headers.firstValue("RateLimit-Reset").map(v -> parseReset(v, now)).orElse(null);
+        for (String name : new String[] {"X-RateLimit-Reset", "x-rate-limit-reset", "RateLimit-Reset"}) {
+            if (at == null) {
+                at = headers.firstValue(name).map(v -> parseReset(v, now)).orElse(null);
+            }
         }
         return at;
+    }
+
+    /** A delay in seconds, possibly fractional ({@code "1.337"}); null when it is not one. */
+    public static Instant parseDelay(String value, Instant now) {
+        String v = value.strip();
+        if (!v.matches("\\d{1,9}(\\.\\d{1,6})?")) {
+            return null;
+        }
+        return now.plusMillis((long) Math.ceil(Double.parseDouble(v) * 1000));
     }
 
     /** {@code Retry-After}: delay-seconds or an HTTP date (RFC 9110); null when neither. */
@@ -201,6 +241,12 @@ public final class PlatformHttp {
     /** A rate-limit reset: an ISO-8601 time, epoch seconds, or (small numbers) a delay in seconds. */
     public static Instant parseReset(String value, Instant now) {
         String v = value.strip();
+        if (v.matches("\\d{1,12}\\.\\d{1,6}")) {
+            double seconds = Double.parseDouble(v);
+            return seconds >= EPOCH_SECONDS_THRESHOLD
+                    ? Instant.ofEpochMilli((long) Math.ceil(seconds * 1000))
+                    : now.plusMillis((long) Math.ceil(seconds * 1000));
+        }
         if (!v.isEmpty() && v.chars().allMatch(Character::isDigit)) {
             return seconds(v).map(s -> s >= EPOCH_SECONDS_THRESHOLD ? Instant.ofEpochSecond(s) : now.plusSeconds(s))
                     .orElse(null);

@@ -11,6 +11,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import socialdesk.core.publish.PublishOutcome;
 import socialdesk.core.publish.PublishOutcome.Permanent;
 import socialdesk.core.publish.PublishOutcome.Transient;
 import socialdesk.platforms.PlatformHttp.StatusClass;
@@ -64,6 +65,19 @@ class PlatformHttpTest {
     }
 
     @Test
+    void readsXAndDiscordResetHeaders() {
+        assertEquals(Instant.ofEpochSecond(1_748_768_400L),
+                http.notBefore(headers(Map.of("x-rate-limit-limit", "100", "x-rate-limit-remaining", "0",
+                        "x-rate-limit-reset", "1748768400"))));
+        assertEquals(NOW.plusMillis(1337), http.notBefore(headers(Map.of("X-RateLimit-Reset-After", "1.337",
+                "X-RateLimit-Reset", "1748768999.337"))));
+        assertEquals(Instant.ofEpochMilli(1_748_768_400_250L),
+                http.notBefore(headers(Map.of("X-RateLimit-Reset", "1748768400.250"))));
+        assertEquals(NOW.plusMillis(2500), http.afterSeconds(2.5));
+        assertNull(http.afterSeconds(-1));
+    }
+
+    @Test
     void mapsFailuresToOutcomesWithThePlatformsWords() {
         var rateLimited = new PlatformHttp.Response(429, headers(Map.of("Retry-After", "10")),
                 "{\"error\":\"RateLimitExceeded\",\"message\":\"Rate Limit Exceeded\"}");
@@ -71,7 +85,7 @@ class PlatformHttpTest {
                 http.failure(rateLimited));
         assertEquals(new Permanent("demo: refused (400): oops"),
                 http.failure(new PlatformHttp.Response(400, headers(Map.of()), "oops")));
-        assertEquals(new Permanent("demo: credentials rejected (401): bad; update the account secret"),
+        assertEquals(new PublishOutcome.CredentialsRejected("demo: credentials rejected (401): bad; update the account secret", null),
                 http.failure(new PlatformHttp.Response(401, headers(Map.of()), "{\"error\":\"bad\"}")));
     }
 

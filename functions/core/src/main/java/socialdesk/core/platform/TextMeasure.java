@@ -27,6 +27,43 @@ public final class TextMeasure {
         return count;
     }
 
+    /** Unicode code points (what Python's {@code len} counts). */
+    public static int codePoints(String text) {
+        return text.codePointCount(0, text.length());
+    }
+
+    /** UTF-16 code units (what JavaScript's {@code length} and Telegram count); an emoji outside the BMP is 2. */
+    public static int utf16Units(String text) {
+        return text.length();
+    }
+
+    /**
+     * Whether one grapheme cluster is an emoji as emoji parsers see it: a code point with emoji
+     * presentation (😀), a regional-indicator flag, a keycap, or any pictograph made emoji by
+     * U+FE0F (❤️). A bare text-presentation symbol such as © or ™ is not.
+     */
+    public static boolean isEmojiCluster(String cluster) {
+        boolean variation = cluster.indexOf('\uFE0F') >= 0 || cluster.indexOf('\u20E3') >= 0;
+        return cluster.codePoints().anyMatch(cp -> Character.isEmojiPresentation(cp)
+                || (cp >= 0x1F1E6 && cp <= 0x1F1FF)
+                || (variation && Character.isEmoji(cp)));
+    }
+
+    /** The text's grapheme clusters, in order. */
+    public static java.util.List<String> graphemeClusters(String text) {
+        java.util.List<String> clusters = new java.util.ArrayList<>();
+        if (text.isEmpty()) {
+            return clusters;
+        }
+        BreakIterator it = BreakIterator.getCharacterInstance(Locale.ROOT);
+        it.setText(text);
+        int start = it.first();
+        for (int end = it.next(); end != BreakIterator.DONE; start = end, end = it.next()) {
+            clusters.add(text.substring(start, end));
+        }
+        return clusters;
+    }
+
     /** Bytes the text takes in UTF-8. */
     public static int utf8Length(String text) {
         return utf8Length(text, 0, text.length());

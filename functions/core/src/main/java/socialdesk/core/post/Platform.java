@@ -9,7 +9,11 @@ public enum Platform {
     X,
     LINKEDIN,
     FACEBOOK,
-    INSTAGRAM;
+    INSTAGRAM,
+    THREADS,
+    DISCORD,
+    SLACK,
+    TELEGRAM;
 
     /** The lower-case name used in keys, events, configuration and URLs. */
     public String id() {

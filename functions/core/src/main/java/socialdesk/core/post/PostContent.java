@@ -1,16 +1,30 @@
 package socialdesk.core.post;
 
 /**
- * What a post says: its text and an optional link. Platforms receive {@link #fullText()}; the link
- * goes on its own line after the text so every platform renders it as a link.
+ * What a post says: its text, an optional link and an optional image. Platforms receive
+ * {@link #fullText()}; the link goes on its own line after the text so every platform renders it as
+ * a link.
+ *
+ * @param imageUrl a public http(s) URL of one image, or null. Platforms that fetch media by URL use
+ *                 it (Instagram requires it, Threads posts it when present); the others ignore it.
  */
-public record PostContent(String text, String link) {
+public record PostContent(String text, String link, String imageUrl) {
     public PostContent {
         text = text == null ? "" : text;
         link = link == null || link.isBlank() ? null : link.strip();
+        imageUrl = imageUrl == null || imageUrl.isBlank() ? null : imageUrl.strip();
+    }
+
+    /** Text and link only, no image. */
+    public PostContent(String text, String link) {
+        this(text, link, null);
     }
 
     public String fullText() {
         return link == null ? text : text.isEmpty() ? link : text + "\n\n" + link;
+    }
+
+    public boolean hasImage() {
+        return imageUrl != null;
     }
 }

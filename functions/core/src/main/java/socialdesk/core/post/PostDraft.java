@@ -5,9 +5,15 @@ import java.util.List;
 /**
  * A post as a person or a calendar file asks for it, before validation: platform names and the due
  * time are still text. {@code id} may be null (one is made); given, it makes queueing idempotent.
+ * {@code imageUrl} is optional (Instagram needs one).
  */
-public record PostDraft(String id, String text, String link, List<String> platforms, String dueAt) {
+public record PostDraft(String id, String text, String link, String imageUrl, List<String> platforms, String dueAt) {
     public PostDraft {
         platforms = platforms == null ? List.of() : List.copyOf(platforms);
+    }
+
+    /** A draft without an image. */
+    public PostDraft(String id, String text, String link, List<String> platforms, String dueAt) {
+        this(id, text, link, null, platforms, dueAt);
     }
 }

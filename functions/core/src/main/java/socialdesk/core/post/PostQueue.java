@@ -38,9 +38,12 @@ public final class PostQueue {
         List<String> problems = new ArrayList<>();
         Instant dueAt = parseDueAt(draft.dueAt(), problems);
         List<Platform> platforms = parsePlatforms(draft.platforms(), problems);
-        PostContent content = new PostContent(draft.text(), draft.link());
+        PostContent content = new PostContent(draft.text(), draft.link(), draft.imageUrl());
         if (content.link() != null && !content.link().matches("https?://\\S+")) {
             problems.add("link must be an http(s) URL without spaces");
+        }
+        if (content.imageUrl() != null && !content.imageUrl().matches("https?://\\S+")) {
+            problems.add("imageUrl must be an http(s) URL without spaces");
         }
         for (Platform platform : platforms) {
             ContentRules platformRules = rules.get(platform);

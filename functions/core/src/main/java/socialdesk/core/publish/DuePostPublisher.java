@@ -183,6 +183,11 @@ public final class DuePostPublisher {
             case PublishOutcome.Published p -> delivery.published(p.remoteId(), p.url());
             case PublishOutcome.Transient t -> retryOrFail(delivery, t, t.reason(), t.notBefore(), now);
             case PublishOutcome.Permanent p -> retryOrFail(delivery, p, p.reason(), null, now);
+            // Treated as a permanent refusal for now; marking the account's deliveries blocked comes next.
+            case PublishOutcome.CredentialsRejected c -> {
+                PublishOutcome.Permanent asPermanent = new PublishOutcome.Permanent(c.reason());
+                yield retryOrFail(delivery, asPermanent, c.reason(), null, now);
+            }
         };
     }
 

@@ -17,7 +17,19 @@ public sealed interface PublishOutcome {
     record Transient(String reason, Instant notBefore) implements PublishOutcome {
     }
 
-    /** The platform refused this post and will refuse it again (validation, other 4xx, credentials rejected). */
+    /** The platform refused this post and will refuse it again (validation, a duplicate, other 4xx). */
     record Permanent(String reason) implements PublishOutcome {
+    }
+
+    /**
+     * The platform refused the account's credentials (expired, revoked, missing a permission): no
+     * post to this account can succeed until a person reconnects it, so retrying is pointless.
+     *
+     * @param expiresAt when the platform said the credentials expired (or will), or null when it did not say
+     */
+    record CredentialsRejected(String reason, Instant expiresAt) implements PublishOutcome {
+        public CredentialsRejected(String reason) {
+            this(reason, null);
+        }
     }
 }

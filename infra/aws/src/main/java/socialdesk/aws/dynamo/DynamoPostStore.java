@@ -80,6 +80,9 @@ public final class DynamoPostStore implements PostStore {
         if (post.content().link() != null) {
             item.put("link", s(post.content().link()));
         }
+        if (post.content().imageUrl() != null) {
+            item.put("imageUrl", s(post.content().imageUrl()));
+        }
         item.put("platforms", Attr.strings(post.platforms().stream().map(Platform::id).toList()));
         item.put("dueAt", s(post.dueAt().toString()));
         item.put("status", s(post.status().name()));
@@ -260,7 +263,7 @@ public final class DynamoPostStore implements PostStore {
         String id = Attr.string(item, TableDefinition.PK).substring("POST#".length());
         return new Post(
                 id,
-                new PostContent(Attr.string(item, "text"), Attr.string(item, "link")),
+                new PostContent(Attr.string(item, "text"), Attr.string(item, "link"), Attr.string(item, "imageUrl")),
                 Attr.stringList(item, "platforms").stream().map(Platform::fromId).toList(),
                 Attr.instant(item, "dueAt"),
                 PostStatus.valueOf(Attr.string(item, "status")),

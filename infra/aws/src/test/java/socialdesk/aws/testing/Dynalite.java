@@ -23,6 +23,8 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
+import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 
 /**
  * A real DynamoDB-compatible server for tests: dynalite from the project's own package.json,
@@ -76,8 +78,30 @@ public final class Dynalite {
         String name = "social-desk-test-" + UUID.randomUUID();
         try (DynamoDbClient client = client()) {
             client.createTable(TableDefinition.createTableRequest(name));
+            awaitActive(client, name);
         }
         return name;
+    }
+
+    /** Polls briefly; the SDK's waiter would sleep 20 s between checks. */
+    private static void awaitActive(DynamoDbClient client, String table) {
+        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                if (client.describeTable(b -> b.tableName(table)).table().tableStatus() == TableStatus.ACTIVE) {
+                    return;
+                }
+            } catch (ResourceNotFoundException e) {
+                // Not visible yet; dynalite creates tables asynchronously.
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new IllegalStateException("table " + table + " did not become active");
     }
 
     private static Dynalite start() {

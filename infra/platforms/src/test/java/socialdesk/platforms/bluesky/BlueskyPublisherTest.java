@@ -20,6 +20,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import socialdesk.core.json.JsonRead;
 import socialdesk.core.post.PostContent;
 import socialdesk.core.publish.PublishOutcome;
+import socialdesk.core.publish.PublishOutcome.CredentialsRejected;
 import socialdesk.core.publish.PublishOutcome.Permanent;
 import socialdesk.core.publish.PublishOutcome.Published;
 import socialdesk.core.publish.PublishOutcome.Transient;
@@ -160,12 +161,12 @@ class BlueskyPublisherTest {
     }
 
     @Test
-    void aRejectedAppPasswordIsPermanentAndNeverShown() {
+    void aRejectedAppPasswordIsCredentialsRejectedAndNeverShown() {
         String password = "wrong-pass-word-0000";
         BlueskyPublisher wrong = new BlueskyPublisher(CLIENT,
                 new BlueskyAccount(bluesky.baseUri(), FakeBluesky.HANDLE, password), clock);
 
-        Permanent refused = assertInstanceOf(Permanent.class, wrong.publish(request("k1", "hi")));
+        CredentialsRejected refused = assertInstanceOf(CredentialsRejected.class, wrong.publish(request("k1", "hi")));
 
         assertEquals("bluesky: credentials rejected (401): AuthenticationRequired: Invalid identifier or password; "
                 + "update the account secret", refused.reason());
@@ -188,7 +189,7 @@ class BlueskyPublisherTest {
             t.join();
         }
 
-        assertEquals(10, outcomes.stream().filter(o -> o instanceof Permanent).count());
+        assertEquals(10, outcomes.stream().filter(o -> o instanceof CredentialsRejected).count());
         assertEquals(1, bluesky.createSessionCalls());
 
         clock.advance(Duration.ofMinutes(6));
@@ -197,14 +198,14 @@ class BlueskyPublisherTest {
     }
 
     @Test
-    void aRevokedSessionWithARejectedPasswordIsPermanent() {
+    void aRevokedSessionWithARejectedPasswordIsCredentialsRejected() {
         assertInstanceOf(Published.class, publisher.publish(request("k1", "one")));
         bluesky.expireAccessTokens();
         bluesky.expireRefreshTokens();
         bluesky.failNext(FakeBluesky.CREATE_SESSION, 1, 401, Map.of(),
                 "{\"error\":\"AuthenticationRequired\",\"message\":\"Invalid identifier or password\"}");
 
-        Permanent refused = assertInstanceOf(Permanent.class, publisher.publish(request("k2", "two")));
+        CredentialsRejected refused = assertInstanceOf(CredentialsRejected.class, publisher.publish(request("k2", "two")));
 
         assertTrue(refused.reason().startsWith("bluesky: credentials rejected (401)"), refused.reason());
     }

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import socialdesk.core.post.PostContent;
 import socialdesk.core.publish.PublishOutcome;
+import socialdesk.core.publish.PublishOutcome.CredentialsRejected;
 import socialdesk.core.publish.PublishOutcome.Permanent;
 import socialdesk.core.publish.PublishOutcome.Published;
 import socialdesk.core.publish.PublishOutcome.Transient;
@@ -149,11 +150,11 @@ class MastodonPublisherTest {
     }
 
     @Test
-    void rejectedTokenIsPermanentAndTheReasonNeverShowsTheToken() {
+    void rejectedTokenIsCredentialsRejectedAndTheReasonNeverShowsTheToken() {
         String token = "wrong-token-secret-value";
         MastodonPublisher wrong = new MastodonPublisher(CLIENT, new MastodonAccount(mastodon.baseUri(), token), clock);
 
-        Permanent refused = assertInstanceOf(Permanent.class, wrong.publish(request("key-1", "hi", null)));
+        CredentialsRejected refused = assertInstanceOf(CredentialsRejected.class, wrong.publish(request("key-1", "hi", null)));
 
         assertTrue(refused.reason().startsWith("mastodon: credentials rejected (401)"), refused.reason());
         assertFalse(refused.reason().contains(token));
@@ -161,10 +162,10 @@ class MastodonPublisherTest {
     }
 
     @Test
-    void forbiddenIsPermanentCredentials() {
+    void forbiddenIsCredentialsRejected() {
         mastodon.failNext(1, 403, Map.of(), "{\"error\":\"This action is outside the authorized scopes\"}");
 
-        Permanent refused = assertInstanceOf(Permanent.class, publisher.publish(request("key-1", "hi", null)));
+        CredentialsRejected refused = assertInstanceOf(CredentialsRejected.class, publisher.publish(request("key-1", "hi", null)));
 
         assertEquals("mastodon: credentials rejected (403): This action is outside the authorized scopes; update the account secret",
                 refused.reason());

@@ -1,0 +1,140 @@
+package socialdesk.platforms.x;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import socialdesk.core.json.Json;
+import socialdesk.core.json.JsonRead;
+import socialdesk.core.platform.ContentRules;
+import socialdesk.core.platform.XRules;
+import socialdesk.core.post.Platform;
+import socialdesk.core.publish.PlatformPublisher;
+import socialdesk.core.publish.PublishOutcome;
+import socialdesk.core.publish.PublishOutcome.Permanent;
+import socialdesk.core.publish.PublishOutcome.Published;
+import socialdesk.core.publish.PublishOutcome.Transient;
+import socialdesk.core.publish.PublishRequest;
+import socialdesk.platforms.PlatformHttp;
+import socialdesk.platforms.PlatformHttp.Response;
+
+/**
+ * Posts with {@code POST /2/tweets} ({@code {"text": ...}}), answered {@code 201 {"data": {"id", "text"}}}.
+ *
+ * <p>Rate limits: a 429 waits for the latest of {@code Retry-After}, {@code x-rate-limit-reset}
+ * (epoch seconds, the 15-minute window) and, when the 24-hour allowance is used up
+ * ({@code x-user-limit-24hour-remaining} or {@code x-app-limit-24hour-remaining} at 0), its reset.
+ * A 401 is credentials rejected; so is a 403 other than a duplicate (app without write access,
+ * suspended account). X has no idempotency key: a retry after a lost answer is refused as
+ * duplicate content (403 "You are not allowed to create a Tweet with duplicate content"), which X
+ * answers without the id of the existing post, so it ends as a permanent "duplicate" failure.
+ */
+public final class XPublisher implements PlatformPublisher {
+    private final PlatformHttp http;
+    private final XAccount account;
+    private final XRules rules = new XRules();
+    private final URI tweetsUri;
+
+    public XPublisher(HttpClient client, XAccount account, Clock clock) {
+        this(client, account, clock, PlatformHttp.DEFAULT_REQUEST_TIMEOUT);
+    }
+
+    public XPublisher(HttpClient client, XAccount account, Clock clock, Duration requestTimeout) {
+        this.account = Objects.requireNonNull(account, "account");
+        this.http = new PlatformHttp(Platform.X.id(), client, requestTimeout, clock);
+        this.tweetsUri = URI.create(account.apiUrl() + "/2/tweets");
+    }
+
+    @Override
+    public Platform platform() {
+        return Platform.X;
+    }
+
+    @Override
+    public ContentRules rules() {
+        return rules;
+    }
+
+    @Override
+    public PublishOutcome publish(PublishRequest request) {
+        try {
+            List<String> problems = rules.problems(request.content());
+            if (!problems.isEmpty()) {
+                return new Permanent(String.join("; ", problems));
+            }
+            Response response = http.send(http.request(tweetsUri)
+                    .header("Authorization", "Bearer " + account.accessToken())
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(Json.write(Map.of("text", request.content().fullText()))))
+                    .build());
+            if (response.statusClass() == PlatformHttp.StatusClass.SUCCESS) {
+                String id = JsonRead.id(response.json(), "data", "id");
+                if (id == null) {
+                    return new Transient("x: answer " + response.status() + " carried no post id", null);
+                }
+                return new Published(id, "https://x.com/i/web/status/" + id);
+            }
+            return failure(response);
+        } catch (Exception e) {
+            return http.transportFailure(e);
+        }
+    }
+
+    private PublishOutcome failure(Response response) {
+        String detail = detail(response);
+        int status = response.status();
+        if (status == 403 && detail.toLowerCase(Locale.ROOT).contains("duplicate content")) {
+            return new Permanent("x: duplicate post: X already holds a post with this text (" + detail
+                    + "); X gives no id for it, so it is not recorded as published");
+        }
+        if (status == 401 || status == 403) {
+            return http.credentialsRejected(status, detail);
+        }
+        if (status == 429) {
+            return new Transient("x: rate limited (429)" + (detail.isEmpty() ? "" : ": " + detail), notBefore(response.headers()));
+        }
+        return http.failure(new Response(status, response.headers(), detail.isEmpty() ? response.body() : detail));
+    }
+
+    private Instant notBefore(HttpHeaders headers) {
+        Instant now = http.clock().instant();
+        Instant at = http.notBefore(headers);
+        for (String scope : List.of("x-user-limit-24hour", "x-app-limit-24hour")) {
+            if (headers.firstValue(scope + "-remaining").map(String::strip).filter("0"::equals).isPresent()) {
+                at = PlatformHttp.later(at, headers.firstValue(scope + "-reset")
+                        .map(v -> PlatformHttp.parseReset(v, now)).orElse(null));
+            }
+        }
+        return at;
+    }
+
+    /** X's problem details: {@code detail}, else {@code title}, else the first of {@code errors[].message}. */
+    private static String detail(Response response) {
+        Map<String, Object> json = response.json();
+        String text = JsonRead.string(json, "detail");
+        if (text == null) {
+            text = JsonRead.string(json, "title");
+        }
+        if (text == null) {
+            text = JsonRead.list(json, "errors").stream().map(e -> JsonRead.string(e, "message"))
+                    .filter(Objects::nonNull).findFirst().orElse(null);
+        }
+        if (text == null) {
+            return response.detail();
+        }
+        String flat = text.replaceAll("[\\p{Cntrl}\\s]+", " ").strip();
+        return flat.length() <= 300 ? flat : flat.substring(0, 300) + "…";
+    }
+
+    @Override
+    public String toString() {
+        return "XPublisher[" + account.apiUrl() + "]";
+    }
+}

@@ -1,0 +1,260 @@
+package socialdesk.platforms.fake;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import socialdesk.platforms.facebook.FacebookAccount;
+import socialdesk.platforms.instagram.InstagramAccount;
+import socialdesk.platforms.threads.ThreadsAccount;
+
+/**
+ * Meta's Graph API on loopback, for the three adapters that speak it: a Facebook Page's
+ * {@code /feed}, Instagram's {@code /media} + {@code /media_publish}, and Threads'
+ * {@code /threads} + {@code /threads_publish} + {@code /threads_publishing_limit}, with media
+ * containers whose {@code status_code} / {@code status} can be kept {@code IN_PROGRESS} for a number
+ * of polls, and {@code ?fields=permalink} reads. POST bodies must be form-encoded and every request
+ * must carry {@code access_token}; a wrong or expired token gets Graph's code 190 answer. Errors use
+ * Graph's envelope {@code {"error":{"message","type","code","error_subcode","fbtrace_id"}}}.
+ */
+public final class FakeGraph extends FakePlatformServer {
+    public static final String TOKEN = "EAAGfakeGraphToken0123456789";
+    public static final String PAGE_ID = "104857600000001";
+    public static final String IG_USER_ID = "17841400000000001";
+    public static final String THREADS_USER_ID = "25000000000000001";
+    private static final Set<String> MEDIA_TYPES = Set.of("TEXT", "IMAGE");
+
+    /** A post the fake published. */
+    public record Post(String platform, String id, Map<String, String> fields) {
+    }
+
+    private record Container(String platform, String owner, Map<String, String> fields) {
+    }
+
+    private final String version;
+    private final List<Post> posts = new ArrayList<>();                   // guarded by this
+    private final Map<String, Container> containers = new HashMap<>();     // guarded by this
+    private final Map<String, Integer> pollsSeen = new HashMap<>();        // guarded by this
+    private final Map<String, String> permalinks = new HashMap<>();        // guarded by this
+    private long nextId = 1;                                               // guarded by this
+    private volatile int pollsBeforeReady = 0;
+    private volatile String containerError;
+    private volatile boolean tokenExpired;
+    private volatile int threadsQuotaUsage = 0;
+
+    public FakeGraph(String version) {
+        this.version = version;
+    }
+
+    public FacebookAccount facebookAccount() {
+        return new FacebookAccount(baseUri(), version, PAGE_ID, TOKEN);
+    }
+
+    public InstagramAccount instagramAccount() {
+        return new InstagramAccount(baseUri(), version, IG_USER_ID, TOKEN);
+    }
+
+    public ThreadsAccount threadsAccount() {
+        return new ThreadsAccount(baseUri(), version, THREADS_USER_ID, TOKEN);
+    }
+
+    /** Containers answer IN_PROGRESS this many times before FINISHED. */
+    public void pollsBeforeReady(int polls) {
+        this.pollsBeforeReady = polls;
+    }
+
+    /** Containers end in ERROR with this message. */
+    public void containerError(String message) {
+        this.containerError = message;
+    }
+
+    /** From now on the token is expired (code 190, subcode 463). */
+    public void expireToken() {
+        this.tokenExpired = true;
+    }
+
+    public void threadsQuotaUsage(int usage) {
+        this.threadsQuotaUsage = usage;
+    }
+
+    public synchronized List<Post> posts() {
+        return List.copyOf(posts);
+    }
+
+    public static Map<String, Object> error(String message, String type, int code, Integer subcode) {
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("message", message);
+        error.put("type", type);
+        error.put("code", code);
+        if (subcode != null) {
+            error.put("error_subcode", subcode);
+        }
+        error.put("fbtrace_id", "AbCdEfGhIjK");
+        return Map.of("error", error);
+    }
+
+    @Override
+    protected Reply handle(RecordedRequest request) {
+        String prefix = "/" + version + "/";
+        if (!request.path().startsWith(prefix)) {
+            violation("path without version " + version + ": " + request.path());
+            return Reply.json(400, error("Unknown path components: " + request.path(), "OAuthException", 2500, null));
+        }
+        String[] parts = request.path().substring(prefix.length()).split("/");
+        Map<String, String> fields = new LinkedHashMap<>();
+        if (request.method().equals("POST")) {
+            String type = request.header("Content-Type");
+            if (type == null || !type.startsWith("application/x-www-form-urlencoded")) {
+                violation("POST body is not form-encoded: " + type);
+            }
+            for (String pair : request.body().split("&")) {
+                String key = java.net.URLDecoder.decode(pair.substring(0, Math.max(pair.indexOf('='), 0)), java.nio.charset.StandardCharsets.UTF_8);
+                if (!key.isEmpty()) {
+                    fields.put(key, formField(request.body(), key));
+                }
+            }
+        } else if (request.rawQuery() != null) {
+            for (String pair : request.rawQuery().split("&")) {
+                String key = java.net.URLDecoder.decode(pair.substring(0, Math.max(pair.indexOf('='), 0)), java.nio.charset.StandardCharsets.UTF_8);
+                if (!key.isEmpty()) {
+                    fields.put(key, request.query(key));
+                }
+            }
+        }
+        String token = fields.remove("access_token");
+        if (token == null) {
+            violation("no access_token on " + request.method() + " " + request.path());
+            return Reply.json(400, error("An active access token must be used to query information about the current user.",
+                    "OAuthException", 2500, null));
+        }
+        if (!token.equals(TOKEN)) {
+            return Reply.json(400, error("Invalid OAuth access token - Cannot parse access token", "OAuthException", 190, null));
+        }
+        if (tokenExpired) {
+            return Reply.json(400, error("Error validating access token: Session has expired on Tuesday, 24-Nov-26 10:00:00 PST. "
+                    + "The current time is Thursday, 26-Nov-26 03:42:15 PST.", "OAuthException", 190, 463));
+        }
+        synchronized (this) {
+            return route(request.method(), parts, fields);
+        }
+    }
+
+    private Reply route(String method, String[] parts, Map<String, String> fields) {
+        String node = parts[0];
+        String edge = parts.length > 1 ? parts[1] : null;
+        if (method.equals("POST") && PAGE_ID.equals(node) && "feed".equals(edge)) {
+            return feed(fields);
+        }
+        if (method.equals("POST") && IG_USER_ID.equals(node) && "media".equals(edge)) {
+            if (fields.get("image_url") == null) {
+                return Reply.json(400, error("The parameter image_url is required", "OAuthException", 100, null));
+            }
+            return container("instagram", node, fields);
+        }
+        if (method.equals("POST") && THREADS_USER_ID.equals(node) && "threads".equals(edge)) {
+            String type = fields.get("media_type");
+            if (!MEDIA_TYPES.contains(type) || ("TEXT".equals(type) && fields.get("text") == null)
+                    || ("IMAGE".equals(type) && fields.get("image_url") == null)) {
+                violation("bad threads container " + fields);
+                return Reply.json(400, error("Invalid parameter", "OAuthException", 100, null));
+            }
+            return container("threads", node, fields);
+        }
+        if (method.equals("POST") && ("media_publish".equals(edge) || "threads_publish".equals(edge))) {
+            return publish(node, fields.get("creation_id"));
+        }
+        if (method.equals("GET") && THREADS_USER_ID.equals(node) && "threads_publishing_limit".equals(edge)) {
+            if (!"quota_usage,config".equals(fields.get("fields"))) {
+                violation("publishing limit read without fields=quota_usage,config");
+            }
+            return Reply.json(200, Map.of("data", List.of(Map.of("quota_usage", threadsQuotaUsage,
+                    "config", Map.of("quota_total", 250, "quota_duration", 86400)))));
+        }
+        if (method.equals("GET") && edge == null) {
+            return read(node, fields.getOrDefault("fields", ""));
+        }
+        violation("unexpected " + method + " " + String.join("/", parts));
+        return Reply.json(400, error("Unsupported request", "GraphMethodException", 100, 33));
+    }
+
+    private Reply feed(Map<String, String> fields) {
+        String message = fields.get("message");
+        if (message == null && fields.get("link") == null) {
+            return Reply.json(400, error("(#100) The parameter message or link is required", "OAuthException", 100, null));
+        }
+        for (Post p : posts) {
+            if (p.platform().equals("facebook") && message != null && message.equals(p.fields().get("message"))) {
+                return Reply.json(400, error("(#506) Duplicate status message", "OAuthException", 506, null));
+            }
+        }
+        String id = PAGE_ID + "_" + (122_100_000_000_000_000L + nextId++);
+        posts.add(new Post("facebook", id, Map.copyOf(fields)));
+        return Reply.json(200, Map.of("id", id));
+    }
+
+    private Reply container(String platform, String owner, Map<String, String> fields) {
+        String id = String.valueOf(17_900_000_000_000_000L + nextId++);
+        containers.put(id, new Container(platform, owner, Map.copyOf(fields)));
+        return Reply.json(200, Map.of("id", id));
+    }
+
+    private String status(String containerId) {
+        if (containerError != null) {
+            return "ERROR";
+        }
+        int seen = pollsSeen.merge(containerId, 1, Integer::sum);
+        return seen > pollsBeforeReady ? "FINISHED" : "IN_PROGRESS";
+    }
+
+    private Reply read(String node, String wanted) {
+        Container c = containers.get(node);
+        if (c != null) {
+            String field = c.platform().equals("instagram") ? "status_code" : "status";
+            if (!wanted.startsWith(field)) {
+                violation("container read without fields=" + field + ": " + wanted);
+            }
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put(field, status(node));
+            if (containerError != null) {
+                body.put(c.platform().equals("instagram") ? "status" : "error_message", containerError);
+                body.put("error_message", containerError);
+            }
+            body.put("id", node);
+            return Reply.json(200, body);
+        }
+        String permalink = permalinks.get(node);
+        if (permalink != null && wanted.equals("permalink")) {
+            return Reply.json(200, Map.of("permalink", permalink, "id", node));
+        }
+        return Reply.json(400, error("Unsupported get request. Object with ID '" + node + "' does not exist",
+                "GraphMethodException", 100, 33));
+    }
+
+    private Reply publish(String owner, String creationId) {
+        Container c = creationId == null ? null : containers.get(creationId);
+        if (c == null || !c.owner().equals(owner)) {
+            violation("publish of unknown container " + creationId);
+            return Reply.json(400, error("Media ID is not available", "OAuthException", 9007, 2207027));
+        }
+        Integer seen = pollsSeen.get(creationId);
+        if (seen == null || seen <= pollsBeforeReady || containerError != null) {
+            violation("container " + creationId + " published before it was FINISHED");
+            return Reply.json(400, error("Media ID is not available", "OAuthException", 9007, 2207027));
+        }
+        containers.remove(creationId);
+        String id = String.valueOf(18_000_000_000_000_000L + nextId++);
+        posts.add(new Post(c.platform(), id, c.fields()));
+        permalinks.put(id, c.platform().equals("instagram")
+                ? "https://www.instagram.com/p/C" + id.substring(10) + "/"
+                : "https://www.threads.net/@desk/post/D" + id.substring(10));
+        return Reply.json(200, Map.of("id", id));
+    }
+
+    /** Where the fake lives, with the version: handy for asserting nothing else was called. */
+    public URI versionedBase() {
+        return URI.create(baseUri() + "/" + version);
+    }
+}

@@ -1,0 +1,109 @@
+package socialdesk.platforms.fake;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import socialdesk.core.json.JsonException;
+import socialdesk.platforms.linkedin.LinkedInAccount;
+
+/**
+ * LinkedIn's versioned {@code POST /rest/posts} on loopback. It checks the headers
+ * ({@code Linkedin-Version}, {@code X-Restli-Protocol-Version: 2.0.0}, bearer) and the body's exact
+ * fields, answers 201 with an empty body and the URN in {@code x-restli-id}, refuses a repeated
+ * commentary with 422 {@code DUPLICATE_POST} naming the first post's URN (or, after
+ * {@link #hideDuplicateUrn()}, without it), and a revoked token with 401 {@code REVOKED_ACCESS_TOKEN}.
+ */
+public final class FakeLinkedIn extends FakePlatformServer {
+    public static final String TOKEN = "AQXfakeLinkedInToken_0123456789";
+    public static final String AUTHOR = "urn:li:organization:2414183";
+    public static final String VERSION = "202605";
+
+    /** A post the fake created. */
+    public record Post(String urn, Map<String, Object> body) {
+    }
+
+    private final List<Post> posts = new ArrayList<>(); // guarded by this
+    private long nextId = 7_400_000_000_000_000_000L;   // guarded by this
+    private volatile boolean revoked;
+    private volatile boolean hideDuplicateUrn;
+
+    public LinkedInAccount account() {
+        return new LinkedInAccount(baseUri(), TOKEN, AUTHOR, VERSION);
+    }
+
+    public void revokeToken() {
+        revoked = true;
+    }
+
+    public void hideDuplicateUrn() {
+        hideDuplicateUrn = true;
+    }
+
+    public synchronized List<Post> posts() {
+        return List.copyOf(posts);
+    }
+
+    public static Map<String, Object> error(int status, String code, int serviceErrorCode, String message) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", status);
+        body.put("serviceErrorCode", serviceErrorCode);
+        body.put("code", code);
+        body.put("message", message);
+        return body;
+    }
+
+    @Override
+    protected Reply handle(RecordedRequest request) {
+        if (!request.method().equals("POST") || !request.path().equals("/rest/posts")) {
+            violation("unexpected " + request.method() + " " + request.path());
+            return Reply.json(404, error(404, "NOT_FOUND", 0, "Resource not found"));
+        }
+        if (!"2.0.0".equals(request.header("X-Restli-Protocol-Version"))) {
+            violation("X-Restli-Protocol-Version " + request.header("X-Restli-Protocol-Version"));
+        }
+        String version = request.header("Linkedin-Version");
+        if (version == null || !version.matches("\\d{6}")) {
+            violation("Linkedin-Version " + version);
+            return Reply.json(400, error(400, "VERSION_MISSING", 0, "A version must be present. Please specify a version by adding the LinkedIn-Version header."));
+        }
+        if (revoked || !TOKEN.equals(request.bearer())) {
+            return Reply.json(401, error(401, "REVOKED_ACCESS_TOKEN", 65601, "The token used in the request has been revoked by the user"));
+        }
+        Map<String, Object> body;
+        try {
+            body = request.json();
+        } catch (JsonException e) {
+            violation("body is not JSON");
+            return Reply.json(400, error(400, "ILLEGAL_ARGUMENT", 0, "Request body could not be converted to data map"));
+        }
+        Map<String, Object> expected = new LinkedHashMap<>();
+        expected.put("author", AUTHOR);
+        expected.put("commentary", body.get("commentary"));
+        expected.put("visibility", "PUBLIC");
+        expected.put("distribution", Map.of("feedDistribution", "MAIN_FEED", "targetEntities", List.of(),
+                "thirdPartyDistributionChannels", List.of()));
+        expected.put("lifecycleState", "PUBLISHED");
+        expected.put("isReshareDisabledByAuthor", false);
+        if (!expected.equals(body) || !(body.get("commentary") instanceof String)) {
+            violation("unexpected body " + body);
+            return Reply.json(422, Map.of("message", "ERROR :: /commentary :: field is required but not found", "status", 422));
+        }
+        synchronized (this) {
+            for (Post p : posts) {
+                if (p.body().get("commentary").equals(body.get("commentary"))) {
+                    String message = "com.linkedin.content.common.exception.BadRequestResponseException: Content is a duplicate"
+                            + (hideDuplicateUrn ? "" : " of " + p.urn());
+                    return Reply.json(422, Map.of("errorDetailType", "com.linkedin.common.error.BadRequest",
+                            "message", message,
+                            "errorDetails", Map.of("inputErrors", List.of(Map.of("description", "Duplicate post is detected",
+                                    "input", Map.of(), "code", "DUPLICATE_POST"))),
+                            "status", 422));
+                }
+            }
+            String urn = "urn:li:share:" + nextId++;
+            posts.add(new Post(urn, body));
+            return new Reply(201, Map.of("x-restli-id", urn, "x-linkedin-id", urn), null);
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package socialdesk.platforms.fake;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import socialdesk.core.json.JsonException;
+import socialdesk.core.json.JsonRead;
+import socialdesk.platforms.slack.SlackAccount;
+
+/**
+ * Slack's Web API on loopback: {@code POST /api/chat.postMessage} (JSON, bot token as bearer) and
+ * {@code GET /api/chat.getPermalink}. Errors are HTTP 200 with {@code {"ok": false, "error": …}}, as
+ * Slack sends them: {@code invalid_auth} for a wrong token, {@code token_revoked} after
+ * {@link #revokeToken()}, {@code channel_not_found} for another channel.
+ */
+public final class FakeSlack extends FakePlatformServer {
+    public static final String TOKEN = "xoxb-0000000000-0000000000000-fAkEsLaCkBoTtOkEn";
+    public static final String CHANNEL = "C08FAKE0CHN";
+
+    /** A message the fake posted. */
+    public record Message(String ts, String text) {
+    }
+
+    private final Clock clock;
+    private final List<Message> messages = new ArrayList<>(); // guarded by this
+    private int seq = 100;                                     // guarded by this
+    private volatile boolean revoked;
+
+    public FakeSlack(Clock clock) {
+        this.clock = clock;
+    }
+
+    public SlackAccount account() {
+        return new SlackAccount(java.net.URI.create(baseUri() + "/api"), TOKEN, CHANNEL);
+    }
+
+    public void revokeToken() {
+        revoked = true;
+    }
+
+    public synchronized List<Message> messages() {
+        return List.copyOf(messages);
+    }
+
+    @Override
+    protected Reply handle(RecordedRequest request) {
+        if (request.bearer() == null) {
+            violation("no bearer token");
+            return Reply.json(200, Map.of("ok", false, "error", "not_authed"));
+        }
+        if (revoked) {
+            return Reply.json(200, Map.of("ok", false, "error", "token_revoked"));
+        }
+        if (!TOKEN.equals(request.bearer())) {
+            return Reply.json(200, Map.of("ok", false, "error", "invalid_auth"));
+        }
+        if (request.method().equals("GET") && request.path().equals("/api/chat.getPermalink")) {
+            String ts = request.query("message_ts");
+            return Reply.json(200, Map.of("ok", true, "channel", request.query("channel"),
+                    "permalink", "https://desk.slack.com/archives/" + request.query("channel") + "/p" + ts.replace(".", "")));
+        }
+        if (!request.method().equals("POST") || !request.path().equals("/api/chat.postMessage")) {
+            violation("unexpected " + request.method() + " " + request.path());
+            return Reply.json(200, Map.of("ok", false, "error", "unknown_method"));
+        }
+        if (!"application/json; charset=utf-8".equals(request.header("Content-Type"))) {
+            violation("Content-Type " + request.header("Content-Type"));
+        }
+        Map<String, Object> body;
+        try {
+            body = request.json();
+        } catch (JsonException e) {
+            violation("body is not JSON");
+            return Reply.json(200, Map.of("ok", false, "error", "invalid_json"));
+        }
+        if (!CHANNEL.equals(JsonRead.string(body, "channel"))) {
+            return Reply.json(200, Map.of("ok", false, "error", "channel_not_found"));
+        }
+        String text = JsonRead.string(body, "text");
+        if (text == null || text.isBlank()) {
+            return Reply.json(200, Map.of("ok", false, "error", "no_text"));
+        }
+        synchronized (this) {
+            String ts = clock.instant().getEpochSecond() + "." + String.format("%06d", seq++);
+            messages.add(new Message(ts, text));
+            return Reply.json(200, Map.of("ok", true, "channel", CHANNEL, "ts", ts,
+                    "message", Map.of("type", "message", "subtype", "bot_message", "text", text, "ts", ts, "bot_id", "B08FAKEBOT")));
+        }
+    }
+}
