@@ -21,6 +21,8 @@ public final class SocialCli {
               triage                  read JSON Lines ({"id","text","lang"?}) on stdin, write one triage line per input
               triage --report FILE    precision / recall / F1 against a labelled JSON Lines file
               triage --bench FILE     microseconds per comment, warm, over several passes
+              local [--fresh] [--no-demo] [--port N]
+                                      the whole desk on this machine (no AWS account, no Docker); Ctrl-C stops it
             """;
 
     private SocialCli() {
@@ -44,6 +46,7 @@ public final class SocialCli {
         try {
             return switch (args[0]) {
                 case "triage" -> new TriageCommand().run(rest, in, out, err);
+                case "local" -> socialdesk.local.LocalCommand.run(rest, out, err);
                 default -> {
                     err.println("social: unknown command '" + args[0] + "'");
                     err.print(USAGE_TEXT);

@@ -42,6 +42,7 @@ import socialdesk.core.schedule.Cadence;
 import socialdesk.core.schedule.QueueRunway;
 import socialdesk.core.schedule.Runway;
 import socialdesk.core.schedule.SlotRule;
+import socialdesk.local.template.Template;
 import software.amazon.event.ruler.Machine;
 
 /**

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import socialdesk.core.json.Json;
+import socialdesk.local.template.Template;
 
 /**
  * The payload EventBridge Scheduler sends (the {@code Input} of the ScheduleV2 event) and the sample

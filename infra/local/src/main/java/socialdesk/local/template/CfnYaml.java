@@ -1,4 +1,4 @@
-package socialdesk.template;
+package socialdesk.local.template;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,7 +20,7 @@ import org.yaml.snakeyaml.nodes.Tag;
  * JSON forms CloudFormation itself uses ({@code {"Ref": ...}}, {@code {"Fn::Sub": ...}}, ...).
  * Duplicate keys are an error, as they are for CloudFormation.
  */
-final class CfnYaml {
+public final class CfnYaml {
     /** Short forms whose long form is {@code Fn::<name>}. */
     private static final Set<String> FUNCTIONS = Set.of(
             "Sub", "GetAtt", "If", "Equals", "Not", "And", "Or", "Select", "Join", "Split", "FindInMap",
@@ -29,7 +29,7 @@ final class CfnYaml {
     private CfnYaml() {
     }
 
-    static Map<String, Object> parse(String yaml) {
+    public static Map<String, Object> parse(String yaml) {
         LoaderOptions options = new LoaderOptions();
         options.setAllowDuplicateKeys(false);
         Object document = new Yaml(new IntrinsicConstructor(options)).load(yaml);

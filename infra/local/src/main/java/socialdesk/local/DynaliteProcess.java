@@ -1,0 +1,120 @@
+package socialdesk.local;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * dynalite (the DynamoDB-compatible server pinned in package.json) as a child process on loopback:
+ * installed with {@code npm ci} when node_modules lacks it, persisted in a LevelDB folder (or in
+ * memory when no folder is given), stopped with the stack.
+ */
+public final class DynaliteProcess implements AutoCloseable {
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
+
+    private final Process process;
+    private final int port;
+
+    private DynaliteProcess(Process process, int port) {
+        this.process = process;
+        this.port = port;
+    }
+
+    /**
+     * @param root    the repository root (package.json, node_modules)
+     * @param dataDir the LevelDB folder, or null for an in-memory server
+     * @param log     receives what dynalite and npm print
+     */
+    public static DynaliteProcess start(Path root, int port, Path dataDir, Consumer<String> log) {
+        Path cli = root.resolve("node_modules/dynalite/cli.js");
+        if (!Files.exists(cli)) {
+            npmCi(root, log);
+        }
+        List<String> command = new ArrayList<>(List.of("node", cli.toString(), "--host", "127.0.0.1",
+                "--port", Integer.toString(port), "--createTableMs", "0", "--deleteTableMs", "0", "--updateTableMs", "0"));
+        try {
+            if (dataDir != null) {
+                Files.createDirectories(dataDir);
+                command.add("--path");
+                command.add(dataDir.toString());
+            }
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            CompletableFuture<Void> listening = new CompletableFuture<>();
+            Thread.ofPlatform().daemon().name("dynalite-log").start(() -> {
+                try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                    String line;
+                    while ((line = out.readLine()) != null) {
+                        if (line.contains("listening")) {
+                            listening.complete(null);
+                        } else {
+                            log.accept(line);
+                        }
+                    }
+                } catch (IOException e) {
+                    // Gone.
+                }
+                listening.completeExceptionally(new IllegalStateException("dynalite exited before listening"));
+            });
+            try {
+                listening.get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            } catch (Exception e) {
+                process.destroyForcibly();
+                throw new IllegalStateException("dynalite did not start on port " + port + ": " + e.getMessage(), e);
+            }
+            return new DynaliteProcess(process, port);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot start dynalite with node (is Node.js installed?): " + e.getMessage(), e);
+        }
+    }
+
+    private static void npmCi(Path root, Consumer<String> log) {
+        log.accept("installing dynalite (npm ci) ...");
+        try {
+            Process npm = new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund").directory(root.toFile())
+                    .redirectErrorStream(true).start();
+            try (BufferedReader out = new BufferedReader(new InputStreamReader(npm.getInputStream(), StandardCharsets.UTF_8))) {
+                out.lines().forEach(log);
+            }
+            if (!npm.waitFor(5, TimeUnit.MINUTES) || npm.exitValue() != 0) {
+                throw new IllegalStateException("npm ci failed in " + root + "; dynalite is needed for the local stack");
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot run npm (is Node.js installed?): " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while installing dynalite");
+        }
+    }
+
+    public String endpoint() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    @Override
+    public void close() {
+        if (process.isAlive()) {
+            process.destroy();
+            try {
+                if (!process.waitFor(3, TimeUnit.SECONDS)) {
+                    process.destroyForcibly().waitFor(3, TimeUnit.SECONDS);
+                }
+            } catch (InterruptedException e) {
+                process.destroyForcibly();
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

@@ -1,0 +1,172 @@
+package socialdesk.local;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import socialdesk.core.json.Json;
+import socialdesk.core.json.JsonException;
+import socialdesk.core.json.JsonRead;
+
+/**
+ * The two AWS calls the functions make besides DynamoDB, served on loopback in the AWS JSON 1.1
+ * protocol the SDK speaks: {@code AWSEvents.PutEvents} (routed by the {@link LocalBus}) and
+ * {@code secretsmanager.GetSecretValue} (from {@link LocalSecrets}). The functions reach it through
+ * {@code AWS_ENDPOINT_URL_EVENTBRIDGE} and {@code AWS_ENDPOINT_URL_SECRETS_MANAGER}; the operation is
+ * told by the {@code X-Amz-Target} header, so one port serves both. Requests are not signature-checked.
+ */
+public final class LocalAwsEndpoint implements AutoCloseable {
+    private final HttpServer server;
+    private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+    private final Map<String, LocalBus> buses;
+    private final LocalSecrets secrets;
+
+    /** @param buses by name; PutEvents entries without EventBusName go to "default" */
+    public LocalAwsEndpoint(int port, Map<String, LocalBus> buses, LocalSecrets secrets) {
+        this.buses = Map.copyOf(buses);
+        this.secrets = secrets;
+        try {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot listen on 127.0.0.1:" + port + ": " + e.getMessage(), e);
+        }
+        server.setExecutor(executor);
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
+            Object request;
+            try {
+                String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+                request = body.isBlank() ? Map.of() : Json.parse(body);
+            } catch (JsonException e) {
+                send(exchange, 400, error("SerializationException", "request body is not JSON"));
+                return;
+            }
+            if (target == null) {
+                send(exchange, 400, error("MissingAction", "no X-Amz-Target header"));
+                return;
+            }
+            switch (target) {
+                case "AWSEvents.PutEvents" -> putEvents(exchange, request);
+                case "secretsmanager.GetSecretValue" -> getSecretValue(exchange, request);
+                default -> send(exchange, 400, error("UnknownOperationException",
+                        target + " is not served by the local stack (PutEvents and GetSecretValue are)"));
+            }
+        }
+    }
+
+    private void putEvents(HttpExchange exchange, Object request) throws IOException {
+        List<Object> entries = JsonRead.list(request, "Entries");
+        if (entries == null || entries.isEmpty() || entries.size() > 10) {
+            send(exchange, 400, error("ValidationException", "Entries must hold 1 to 10 entries"));
+            return;
+        }
+        List<Object> results = new ArrayList<>();
+        int failed = 0;
+        for (Object entry : entries) {
+            String busName = busName(JsonRead.string(entry, "EventBusName"));
+            LocalBus bus = buses.get(busName);
+            String source = JsonRead.string(entry, "Source");
+            String detailType = JsonRead.string(entry, "DetailType");
+            String detail = JsonRead.string(entry, "Detail");
+            Map<String, Object> result = new LinkedHashMap<>();
+            if (bus == null) {
+                failed++;
+                result.put("ErrorCode", "ResourceNotFoundException");
+                result.put("ErrorMessage", "Event bus " + busName + " does not exist.");
+            } else if (source == null || detailType == null || detail == null) {
+                failed++;
+                result.put("ErrorCode", "MalformedDetail");
+                result.put("ErrorMessage", "Source, DetailType and Detail are required");
+            } else {
+                try {
+                    List<String> resources = new ArrayList<>();
+                    List<Object> raw = JsonRead.list(entry, "Resources");
+                    if (raw != null) {
+                        raw.forEach(r -> resources.add(String.valueOf(r)));
+                    }
+                    Object time = JsonRead.at(entry, "Time");
+                    Instant at = time instanceof Number n ? Instant.ofEpochMilli((long) (n.doubleValue() * 1000)) : null;
+                    result.put("EventId", bus.put(source, detailType, detail, resources, at));
+                } catch (JsonException e) {
+                    failed++;
+                    result.put("ErrorCode", "MalformedDetail");
+                    result.put("ErrorMessage", "Detail is not a JSON object");
+                }
+            }
+            results.add(result);
+        }
+        Map<String, Object> response = new LinkedHashMap<>();
+        response.put("FailedEntryCount", failed);
+        response.put("Entries", results);
+        send(exchange, 200, Json.write(response));
+    }
+
+    /** A bus named by name or ARN. */
+    private static String busName(String nameOrArn) {
+        if (nameOrArn == null || nameOrArn.isBlank()) {
+            return "default";
+        }
+        int slash = nameOrArn.lastIndexOf('/');
+        return nameOrArn.startsWith("arn:") && slash > 0 ? nameOrArn.substring(slash + 1) : nameOrArn;
+    }
+
+    private void getSecretValue(HttpExchange exchange, Object request) throws IOException {
+        String id = JsonRead.string(request, "SecretId");
+        Optional<String> value = id == null ? Optional.empty() : secrets.secretString(id);
+        if (value.isEmpty()) {
+            send(exchange, 400, error("ResourceNotFoundException",
+                    "Secrets Manager can't find the specified secret (see " + secrets.file() + ")"));
+            return;
+        }
+        String name = id.startsWith("arn:") ? id.substring(id.indexOf(":secret:") + 8) : id;
+        Map<String, Object> response = new LinkedHashMap<>();
+        response.put("ARN", LocalSecrets.arn(name));
+        response.put("Name", name);
+        response.put("VersionId", UUID.nameUUIDFromBytes(value.get().getBytes(StandardCharsets.UTF_8)).toString());
+        response.put("SecretString", value.get());
+        response.put("VersionStages", List.of("AWSCURRENT"));
+        response.put("CreatedDate", Instant.now().getEpochSecond());
+        send(exchange, 200, Json.write(response));
+    }
+
+    private static String error(String type, String message) {
+        return Json.write(Map.of("__type", type, "message", message));
+    }
+
+    private static void send(HttpExchange exchange, int status, String json) throws IOException {
+        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/x-amz-json-1.1");
+        exchange.getResponseHeaders().set("x-amzn-RequestId", UUID.randomUUID().toString());
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+}

@@ -1,0 +1,303 @@
+package socialdesk.local;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * One Lambda function run unmodified, as Lambda runs it: a child JVM started from the function's
+ * shaded jar plus the AWS Lambda Runtime Interface Client, talking to a {@link RuntimeApiServer} on
+ * loopback. {@link #start()} waits until the runtime asks for its first event (init done);
+ * {@link #invoke(byte[])} hands it one event and answers the function's response bytes;
+ * {@link #close()} stops the JVM. The timings of a cold start are kept for reports and benchmarks.
+ */
+public final class LocalFunction implements AutoCloseable {
+    /** The runtime client's entry point; its argument is the handler string of the template. */
+    public static final String RUNTIME_MAIN = "com.amazonaws.services.lambda.runtime.api.client.AWSLambda";
+
+    private static final Pattern CREATE_VM = Pattern.compile("^\\[([0-9.]+)s].*Create VM, ([0-9.]+) secs");
+    private static final Duration STOP_GRACE = Duration.ofSeconds(3);
+
+    /**
+     * What to run.
+     *
+     * @param name        the function's name (log prefix, {@code AWS_LAMBDA_FUNCTION_NAME})
+     * @param handler     the template's Handler
+     * @param jar         the shaded function jar
+     * @param runtimeJars the Runtime Interface Client and its dependencies
+     * @param environment the function's own variables (template Environment, resolved)
+     * @param memoryMb    MemorySize; bounds the child JVM's memory as Lambda's sandbox would
+     * @param timeout     the function's Timeout: an invocation's deadline
+     * @param java        the java executable of the child
+     * @param jvmOptions  extra JVM options (before the main class)
+     */
+    public record Spec(String name, String handler, Path jar, List<Path> runtimeJars, Map<String, String> environment,
+                       int memoryMb, Duration timeout, Path java, List<String> jvmOptions) {
+        public Spec {
+            runtimeJars = List.copyOf(runtimeJars);
+            environment = Map.copyOf(environment);
+            jvmOptions = List.copyOf(jvmOptions);
+        }
+
+        /** The java executable of this JVM: the child runs on the same JDK as the caller. */
+        public static Path currentJava() {
+            return Path.of(System.getProperty("java.home"), "bin", "java");
+        }
+    }
+
+    /**
+     * A cold start, in milliseconds: the JVM's own start ({@code Create VM}), the function's init
+     * (runtime client plus handler construction, up to its first {@code /next}), the whole span from
+     * process spawn to the first {@code /next}, and the first invocation.
+     */
+    public record Timings(double jvmStartMs, double initMs, double spawnToReadyMs, double firstInvokeMs) {
+        @Override
+        public String toString() {
+            return String.format("JVM start %.0f ms, init %.0f ms (ready %.0f ms after spawn), first invoke %s",
+                    jvmStartMs, initMs, spawnToReadyMs, firstInvokeMs < 0 ? "-" : String.format("%.0f ms", firstInvokeMs));
+        }
+    }
+
+    /** The function answered with an error document (unhandled exception), or could not answer. */
+    public static final class InvocationException extends RuntimeException {
+        private final String errorDocument;
+
+        public InvocationException(String message, String errorDocument) {
+            super(message);
+            this.errorDocument = errorDocument;
+        }
+
+        public String errorDocument() {
+            return errorDocument;
+        }
+    }
+
+    private final Spec spec;
+    private final Consumer<String> logSink;
+    private final Path startupLog;
+    private RuntimeApiServer api;
+    private Process process;
+    private long spawnNanos;
+    private long readyNanos;
+    private volatile double firstInvokeMs = -1;
+    private double jvmStartMs = -1;
+
+    /**
+     * @param logSink receives every line the function writes to stdout or stderr (already decoded),
+     *                from reader threads
+     */
+    public LocalFunction(Spec spec, Consumer<String> logSink) {
+        this.spec = spec;
+        this.logSink = logSink;
+        try {
+            this.startupLog = Files.createTempFile("socialdesk-" + spec.name() + "-", ".startup.log");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public String name() {
+        return spec.name();
+    }
+
+    /** Starts the JVM and waits until the runtime is ready for its first event; throws if init fails. */
+    public LocalFunction start(Duration initTimeout) {
+        if (!Files.isRegularFile(spec.jar())) {
+            throw new IllegalStateException(spec.name() + ": no function jar at " + spec.jar() + " (build it first)");
+        }
+        api = new RuntimeApiServer("arn:aws:lambda:" + spec.environment().getOrDefault("AWS_REGION", "us-east-1")
+                + ":000000000000:function:" + spec.name());
+        List<String> command = new ArrayList<>();
+        command.add(spec.java().toString());
+        command.add("-XX:MaxRAM=" + spec.memoryMb() + "m");
+        // The runtime client loads its JNI library; Lambda allows it, so say so instead of warning.
+        command.add("--enable-native-access=ALL-UNNAMED");
+        command.add("-Xlog:startuptime=info:file=" + startupLog + ":uptime");
+        command.addAll(spec.jvmOptions());
+        command.add("-cp");
+        List<Path> classpath = new ArrayList<>(spec.runtimeJars());
+        classpath.add(spec.jar());
+        command.add(classpath.stream().map(Path::toString).collect(Collectors.joining(java.io.File.pathSeparator)));
+        command.add(RUNTIME_MAIN);
+        command.add(spec.handler());
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().clear();
+        builder.environment().putAll(lambdaEnvironment());
+        spawnNanos = System.nanoTime();
+        try {
+            process = builder.start();
+        } catch (IOException e) {
+            api.close();
+            throw new IllegalStateException(spec.name() + ": cannot start " + spec.java() + ": " + e.getMessage(), e);
+        }
+        pump(process.getInputStream());
+        pump(process.getErrorStream());
+        process.onExit().thenRun(() -> api.failAll(spec.name() + " runtime exited with status " + process.exitValue()));
+        try {
+            Object first = java.util.concurrent.CompletableFuture.anyOf(api.firstNext(), api.initError(), process.onExit())
+                    .get(initTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            if (api.initError().isDone()) {
+                close();
+                throw new InvocationException(spec.name() + ": init failed", api.initError().getNow(""));
+            }
+            if (!(first instanceof Long)) {
+                close();
+                throw new IllegalStateException(spec.name() + ": runtime exited during init");
+            }
+            readyNanos = api.firstNext().getNow(System.nanoTime());
+        } catch (TimeoutException e) {
+            close();
+            throw new IllegalStateException(spec.name() + ": not ready after " + initTimeout.toSeconds() + " s");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            close();
+            throw new IllegalStateException(spec.name() + ": interrupted during start");
+        } catch (ExecutionException e) {
+            close();
+            throw new IllegalStateException(spec.name() + ": start failed: " + e.getCause());
+        }
+        jvmStartMs = readCreateVm();
+        return this;
+    }
+
+    /** The Lambda environment: the reserved variables first, then the function's own. */
+    Map<String, String> lambdaEnvironment() {
+        Map<String, String> env = new LinkedHashMap<>();
+        String path = System.getenv("PATH");
+        env.put("PATH", path == null ? "/usr/bin:/bin" : path);
+        env.put("LANG", "en_US.UTF-8");
+        env.put("TZ", "UTC");
+        env.put("AWS_LAMBDA_RUNTIME_API", api.address());
+        env.put("_HANDLER", spec.handler());
+        env.put("AWS_LAMBDA_FUNCTION_NAME", spec.name());
+        env.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
+        env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", Integer.toString(spec.memoryMb()));
+        env.put("AWS_LAMBDA_LOG_GROUP_NAME", "/aws/lambda/" + spec.name());
+        env.put("AWS_LAMBDA_LOG_STREAM_NAME", "local");
+        env.put("AWS_EXECUTION_ENV", "AWS_Lambda_java25");
+        env.put("AWS_REGION", "us-east-1");
+        env.put("AWS_DEFAULT_REGION", "us-east-1");
+        env.put("AWS_ACCESS_KEY_ID", "local");
+        env.put("AWS_SECRET_ACCESS_KEY", "local");
+        env.put("LAMBDA_TASK_ROOT", spec.jar().getParent().toString());
+        env.putAll(spec.environment());
+        return env;
+    }
+
+    /**
+     * Hands the function one event and waits for its answer (up to the function's Timeout).
+     *
+     * @throws InvocationException when the function reports an error or cannot answer in time
+     */
+    public byte[] invoke(byte[] event) {
+        if (api == null) {
+            throw new IllegalStateException(spec.name() + " is not started");
+        }
+        long start = System.nanoTime();
+        RuntimeApiServer.Result result;
+        try {
+            result = api.submit(event, spec.timeout()).get(spec.timeout().toMillis() + 2_000, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw new InvocationException(spec.name() + ": timed out after " + spec.timeout().toSeconds() + " s", null);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InvocationException(spec.name() + ": interrupted", null);
+        } catch (ExecutionException e) {
+            throw new InvocationException(spec.name() + ": " + e.getCause().getMessage(), null);
+        }
+        synchronized (this) {
+            if (firstInvokeMs < 0) {
+                firstInvokeMs = (System.nanoTime() - start) / 1e6;
+            }
+        }
+        if (result.error()) {
+            throw new InvocationException(spec.name() + " failed" + (result.errorType() == null ? "" : ": " + result.errorType()),
+                    result.text());
+        }
+        return result.body();
+    }
+
+    public Timings timings() {
+        double spawnToReady = (readyNanos - spawnNanos) / 1e6;
+        double jvm = Math.max(0, jvmStartMs);
+        return new Timings(jvm, spawnToReady - jvm, spawnToReady, firstInvokeMs);
+    }
+
+    public boolean isAlive() {
+        return process != null && process.isAlive();
+    }
+
+    /** The child's process id, or -1 before start. */
+    public long pid() {
+        return process == null ? -1 : process.pid();
+    }
+
+    /** Milliseconds the JVM took to create itself, from its own startup log (the end of "Create VM"). */
+    private double readCreateVm() {
+        try {
+            for (String line : Files.readAllLines(startupLog)) {
+                Matcher m = CREATE_VM.matcher(line);
+                if (m.find()) {
+                    return Double.parseDouble(m.group(1)) * 1000;
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            // No figure: reported as 0.
+        }
+        return -1;
+    }
+
+    private void pump(InputStream stream) {
+        Thread.ofPlatform().daemon().name(spec.name() + "-log").start(() -> {
+            try (BufferedReader reader = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = reader.readLine()) != null) {
+                    logSink.accept(line);
+                }
+            } catch (IOException e) {
+                // The process is gone.
+            }
+        });
+    }
+
+    /** Stops the JVM (SIGTERM, then a forced kill after a short grace) and the Runtime API. */
+    @Override
+    public void close() {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+            try {
+                if (!process.waitFor(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+                    process.destroyForcibly().waitFor(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+                }
+            } catch (InterruptedException e) {
+                process.destroyForcibly();
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (api != null) {
+            api.close();
+        }
+        try {
+            Files.deleteIfExists(startupLog);
+        } catch (IOException ignored) {
+            // A temp file; the OS cleans it.
+        }
+    }
+}

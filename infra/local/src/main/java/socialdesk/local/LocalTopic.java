@@ -1,0 +1,73 @@
+package socialdesk.local;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Consumer;
+import socialdesk.core.json.Json;
+import socialdesk.core.json.JsonException;
+
+/**
+ * The notification topic on this machine: every message is printed as one readable line and
+ * appended to a JSON Lines file ({@code {"time","topicArn","messageId","subject","message"}}, the
+ * message exactly as the topic received it).
+ */
+public final class LocalTopic {
+    private final String arn;
+    private final Path file;
+    private final Consumer<String> console;
+    private final Clock clock;
+
+    public LocalTopic(String arn, Path file, Consumer<String> console, Clock clock) {
+        this.arn = arn;
+        this.file = file;
+        this.console = console;
+        this.clock = clock;
+    }
+
+    public String arn() {
+        return arn;
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    public synchronized void publish(String subject, String message) {
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("time", clock.instant().toString());
+        line.put("topicArn", arn);
+        line.put("messageId", UUID.randomUUID().toString());
+        if (subject != null) {
+            line.put("subject", subject);
+        }
+        line.put("message", message);
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, Json.write(line) + "\n", StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot append to " + file, e);
+        }
+        console.accept(readable(message));
+    }
+
+    /** A JSON string message (an input template in quotes) is shown as its text; anything else as sent. */
+    static String readable(String message) {
+        try {
+            if (Json.parse(message) instanceof String text) {
+                return text;
+            }
+        } catch (JsonException e) {
+            // Plain text.
+        }
+        return message;
+    }
+}

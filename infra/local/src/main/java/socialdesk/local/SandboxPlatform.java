@@ -1,0 +1,242 @@
+package socialdesk.local;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import socialdesk.core.json.Json;
+import socialdesk.core.json.JsonException;
+import socialdesk.core.json.JsonRead;
+
+/**
+ * A sandbox social platform on loopback that speaks the part of Mastodon's API the publisher uses:
+ * {@code POST /api/v1/statuses} (bearer token required, {@code Idempotency-Key} honoured: a repeated
+ * key answers the status it created). Each post gets a page of its own ({@code /@sandbox/<id>}, a
+ * small HTML page; {@code /api/v1/statuses/<id>} as JSON; {@code /} lists them all) and a line in a
+ * JSON Lines file, which is read back on the next start so URLs and keys survive a restart.
+ */
+public final class SandboxPlatform implements AutoCloseable {
+    /** One recorded post. */
+    public record SandboxPost(String id, String text, String url, String createdAt, String idempotencyKey) {
+        Map<String, Object> toStatus() {
+            Map<String, Object> status = new LinkedHashMap<>();
+            status.put("id", id);
+            status.put("created_at", createdAt);
+            status.put("visibility", "public");
+            status.put("uri", url);
+            status.put("url", url);
+            status.put("content", "<p>" + html(text) + "</p>");
+            status.put("account", Map.of("id", "1", "username", "sandbox", "acct", "sandbox", "display_name", "Sandbox desk"));
+            return status;
+        }
+    }
+
+    private final HttpServer server;
+    private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+    private final Path file;
+    private final Clock clock;
+    private final Map<String, SandboxPost> byId = new LinkedHashMap<>();
+    private final Map<String, SandboxPost> byKey = new LinkedHashMap<>();
+    private final List<Consumer<SandboxPost>> listeners = new CopyOnWriteArrayList<>();
+    private final AtomicLong sequence = new AtomicLong();
+
+    public SandboxPlatform(int port, Path file, Clock clock) {
+        this.file = file;
+        this.clock = clock;
+        try {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
+        } catch (IOException e) {
+            throw new IllegalStateException("sandbox: cannot listen on 127.0.0.1:" + port + ": " + e.getMessage(), e);
+        }
+        server.setExecutor(executor);
+        server.createContext("/", this::handle);
+        load();
+        server.start();
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** Called, on the server's thread, for each new post (not for an idempotent repeat). */
+    public void onPost(Consumer<SandboxPost> listener) {
+        listeners.add(listener);
+    }
+
+    public synchronized List<SandboxPost> posts() {
+        return List.copyOf(byId.values());
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String path = exchange.getRequestURI().getPath();
+            String method = exchange.getRequestMethod();
+            if (method.equals("POST") && path.equals("/api/v1/statuses")) {
+                createStatus(exchange);
+            } else if (method.equals("GET") && path.startsWith("/api/v1/statuses/")) {
+                SandboxPost post = find(path.substring("/api/v1/statuses/".length()));
+                if (post == null) {
+                    send(exchange, 404, "application/json", "{\"error\":\"Record not found\"}");
+                } else {
+                    send(exchange, 200, "application/json", Json.write(post.toStatus()));
+                }
+            } else if (method.equals("GET") && path.startsWith("/@sandbox/")) {
+                SandboxPost post = find(path.substring("/@sandbox/".length()));
+                if (post == null) {
+                    send(exchange, 404, "text/html; charset=utf-8", page("Not found", "<p>No such post.</p>"));
+                } else {
+                    send(exchange, 200, "text/html; charset=utf-8", page("Post " + post.id(), article(post)));
+                }
+            } else if (method.equals("GET") && path.equals("/")) {
+                StringBuilder body = new StringBuilder();
+                List<SandboxPost> all = new ArrayList<>(posts());
+                java.util.Collections.reverse(all);
+                all.forEach(p -> body.append(article(p)));
+                send(exchange, 200, "text/html; charset=utf-8", page("Sandbox platform", all.isEmpty() ? "<p>Nothing posted yet.</p>" : body.toString()));
+            } else {
+                send(exchange, 404, "application/json", "{\"error\":\"not found\"}");
+            }
+        }
+    }
+
+    private void createStatus(HttpExchange exchange) throws IOException {
+        String auth = exchange.getRequestHeaders().getFirst("Authorization");
+        if (auth == null || !auth.startsWith("Bearer ") || auth.length() <= 7) {
+            send(exchange, 401, "application/json", "{\"error\":\"The access token is invalid\"}");
+            return;
+        }
+        String text;
+        try {
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            text = JsonRead.string(Json.parse(body), "status");
+        } catch (JsonException e) {
+            text = null;
+        }
+        if (text == null || text.isBlank()) {
+            send(exchange, 422, "application/json", "{\"error\":\"Validation failed: Text can't be blank\"}");
+            return;
+        }
+        String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
+        SandboxPost post;
+        boolean created = false;
+        synchronized (this) {
+            post = key == null ? null : byKey.get(key);
+            if (post == null) {
+                String id = Long.toString(clock.millis() * 1000 + sequence.incrementAndGet() % 1000);
+                post = new SandboxPost(id, text, url() + "/@sandbox/" + id, clock.instant().toString(), key);
+                record(post);
+                append(post);
+                created = true;
+            }
+        }
+        send(exchange, 200, "application/json", Json.write(post.toStatus()));
+        if (created) {
+            for (Consumer<SandboxPost> listener : listeners) {
+                listener.accept(post);
+            }
+        }
+    }
+
+    private synchronized SandboxPost find(String id) {
+        return byId.get(id);
+    }
+
+    private void record(SandboxPost post) {
+        byId.put(post.id(), post);
+        if (post.idempotencyKey() != null) {
+            byKey.put(post.idempotencyKey(), post);
+        }
+    }
+
+    private void append(SandboxPost post) {
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("id", post.id());
+        line.put("createdAt", post.createdAt());
+        line.put("url", post.url());
+        line.put("idempotencyKey", post.idempotencyKey());
+        line.put("text", post.text());
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, Json.write(line) + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot append to " + file, e);
+        }
+    }
+
+    /** Posts of earlier runs: their pages stay reachable and their idempotency keys stay answered. */
+    private void load() {
+        if (!Files.exists(file)) {
+            return;
+        }
+        try {
+            for (String line : Files.readAllLines(file)) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                try {
+                    Object json = Json.parse(line);
+                    String id = JsonRead.string(json, "id");
+                    // The port may differ from run to run: the post gets this run's URL.
+                    record(new SandboxPost(id, JsonRead.string(json, "text"), url() + "/@sandbox/" + id,
+                            JsonRead.string(json, "createdAt"), JsonRead.string(json, "idempotencyKey")));
+                } catch (JsonException e) {
+                    // A damaged line is skipped.
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+
+    private String article(SandboxPost post) {
+        String link = url() + "/@sandbox/" + post.id();
+        return "<article><p>" + html(post.text()).replace("\n", "<br>") + "</p><footer><a href=\"" + link + "\">"
+                + html(post.createdAt()) + "</a> &middot; id " + html(post.id()) + "</footer></article>\n";
+    }
+
+    private static String page(String title, String body) {
+        return "<!doctype html><html><head><meta charset=\"utf-8\"><title>" + html(title) + "</title>"
+                + "<style>body{font-family:sans-serif;max-width:40em;margin:2em auto}article{border-bottom:1px solid #ccc;padding:.5em 0}"
+                + "footer{color:#666;font-size:.85em}</style></head><body><h1>" + html(title) + "</h1>" + body + "</body></html>";
+    }
+
+    private static String html(String text) {
+        return text == null ? "" : text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+
+    private static void send(HttpExchange exchange, int status, String type, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", type);
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+}
