@@ -22,6 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import socialdesk.aws.dynamo.DynamoEngagementStore;
 import socialdesk.aws.testing.Dynalite;
+import socialdesk.aws.testing.TestContext;
 import socialdesk.core.engagement.Counter;
 import socialdesk.core.engagement.EngagementIngestion;
 import socialdesk.core.engagement.EngagementStore;
@@ -92,7 +93,7 @@ class WebhookRobustnessTest {
         try {
             java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
             handler.handleRequest(new java.io.ByteArrayInputStream(socialdesk.core.json.Json.write(event).getBytes(StandardCharsets.UTF_8)),
-                    out, new TestContext("r"));
+                    out, TestContext.of("platform-webhook", "r"));
             return socialdesk.core.json.Json.parseObject(out.toString(StandardCharsets.UTF_8));
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);

@@ -18,6 +18,7 @@ import socialdesk.aws.dynamo.DynamoEngagementStore;
 import socialdesk.aws.dynamo.TableDefinition;
 import socialdesk.aws.testing.Dynalite;
 import socialdesk.aws.testing.RequestCounter;
+import socialdesk.aws.testing.TestContext;
 import socialdesk.core.engagement.CommentTriager;
 import socialdesk.core.engagement.EngagementIngestion;
 import socialdesk.core.engagement.EngagementStore;
@@ -149,7 +150,7 @@ final class WebhookTestKit {
         try {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             handler.handleRequest(new ByteArrayInputStream(eventJson.getBytes(StandardCharsets.UTF_8)), out,
-                    new TestContext("test-request"));
+                    TestContext.of("platform-webhook", "test-request"));
             return Json.parseObject(out.toString(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

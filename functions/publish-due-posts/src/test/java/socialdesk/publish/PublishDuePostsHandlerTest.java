@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import socialdesk.aws.dynamo.DynamoAccountHealthStore;
 import socialdesk.aws.dynamo.DynamoPostStore;
 import socialdesk.aws.testing.Dynalite;
+import socialdesk.aws.testing.TestContext;
 import socialdesk.core.events.DomainEvent;
 import socialdesk.core.json.Json;
 import socialdesk.core.json.JsonRead;
@@ -401,7 +402,7 @@ class PublishDuePostsHandlerTest {
         PublishDuePostsHandler handler = new PublishDuePostsHandler(publisher());
         ByteArrayOutputStream out = new ByteArrayOutputStream();
 
-        handler.handleRequest(new ByteArrayInputStream(tick), out, TestContext.withMinute("req-1"));
+        handler.handleRequest(new ByteArrayInputStream(tick), out, TestContext.of("publish-due-posts", "req-1"));
 
         Map<String, Object> summary = Json.parseObject(out.toString(StandardCharsets.UTF_8));
         assertEquals(1L, summary.get("claimed"));

@@ -1,21 +1,33 @@
-package socialdesk.webhook;
+package socialdesk.aws.testing;
 
 import com.amazonaws.services.lambda.runtime.ClientContext;
 import com.amazonaws.services.lambda.runtime.CognitoIdentity;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import java.nio.charset.StandardCharsets;
+import java.util.function.LongSupplier;
 
-/** A Lambda context for handler tests. */
-record TestContext(String requestId) implements Context {
+/** A Lambda context for handler tests: the function's name, a request id and a remaining-time budget the test controls. */
+public record TestContext(String functionName, String requestId, LongSupplier remainingMillis) implements Context {
+
+    /** A context with a minute left, as a fresh invocation of a one-minute function has. */
+    public static TestContext of(String functionName, String requestId) {
+        return new TestContext(functionName, requestId, () -> 60_000);
+    }
+
     @Override
     public String getAwsRequestId() {
         return requestId;
     }
 
     @Override
+    public int getRemainingTimeInMillis() {
+        return (int) remainingMillis.getAsLong();
+    }
+
+    @Override
     public String getLogGroupName() {
-        return "/aws/lambda/platform-webhook";
+        return "/aws/lambda/" + functionName;
     }
 
     @Override
@@ -25,7 +37,7 @@ record TestContext(String requestId) implements Context {
 
     @Override
     public String getFunctionName() {
-        return "platform-webhook";
+        return functionName;
     }
 
     @Override
@@ -35,7 +47,7 @@ record TestContext(String requestId) implements Context {
 
     @Override
     public String getInvokedFunctionArn() {
-        return "arn:aws:lambda:eu-west-1:123456789012:function:platform-webhook";
+        return "arn:aws:lambda:us-east-1:123456789012:function:" + functionName;
     }
 
     @Override
@@ -46,11 +58,6 @@ record TestContext(String requestId) implements Context {
     @Override
     public ClientContext getClientContext() {
         return null;
-    }
-
-    @Override
-    public int getRemainingTimeInMillis() {
-        return 30_000;
     }
 
     @Override
