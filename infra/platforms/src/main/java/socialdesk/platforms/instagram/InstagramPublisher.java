@@ -7,18 +7,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import socialdesk.core.json.JsonRead;
 import socialdesk.core.platform.ContentRules;
 import socialdesk.core.platform.InstagramRules;
 import socialdesk.core.post.Platform;
 import socialdesk.core.publish.PlatformPublisher;
 import socialdesk.core.publish.PublishOutcome;
 import socialdesk.core.publish.PublishOutcome.Permanent;
-import socialdesk.core.publish.PublishOutcome.Published;
-import socialdesk.core.publish.PublishOutcome.Transient;
 import socialdesk.core.publish.PublishRequest;
 import socialdesk.platforms.PlatformHttp;
-import socialdesk.platforms.PlatformHttp.Response;
 import socialdesk.platforms.meta.ContainerWait;
 import socialdesk.platforms.meta.GraphClient;
 
@@ -75,35 +71,10 @@ public final class InstagramPublisher implements PlatformPublisher {
             if (!caption.isBlank()) {
                 fields.put("caption", caption);
             }
-            Response created = graph.post(account.igUserId() + "/media", fields);
-            String containerId = successId(created);
-            if (containerId == null) {
-                return failureOrMissingId(created, "container");
-            }
-            PublishOutcome notReady = graph.awaitContainer(containerId, "status_code", wait.interval(), wait.maxWait());
-            if (notReady != null) {
-                return notReady;
-            }
-            Response published = graph.post(account.igUserId() + "/media_publish", Map.of("creation_id", containerId));
-            String mediaId = successId(published);
-            if (mediaId == null) {
-                return failureOrMissingId(published, "media");
-            }
-            return new Published(mediaId, graph.permalink(mediaId));
+            return graph.publishContainer(account.igUserId(), "media", fields, "media_publish", "status_code", wait);
         } catch (Exception e) {
             return graph.http().transportFailure(e);
         }
-    }
-
-    private static String successId(Response response) {
-        return response.statusClass() == PlatformHttp.StatusClass.SUCCESS ? JsonRead.id(response.json(), "id") : null;
-    }
-
-    private PublishOutcome failureOrMissingId(Response response, String what) {
-        if (response.statusClass() == PlatformHttp.StatusClass.SUCCESS && JsonRead.object(response.json(), "error") == null) {
-            return new Transient("instagram: answer " + response.status() + " carried no " + what + " id", null);
-        }
-        return graph.failure(response);
     }
 
     @Override

@@ -105,6 +105,45 @@ public final class GraphClient {
         }
     }
 
+    /**
+     * The two-step publish Instagram and Threads share: create a media container under
+     * {@code userId}, wait until {@code statusField} says it is ready, publish it, and answer the
+     * media id with its permalink.
+     *
+     * @param containerEdge the edge that creates containers ({@code media}, {@code threads})
+     * @param publishEdge   the edge that publishes one ({@code media_publish}, {@code threads_publish})
+     */
+    public PublishOutcome publishContainer(String userId, String containerEdge, Map<String, String> fields,
+                                           String publishEdge, String statusField, ContainerWait wait)
+            throws IOException, InterruptedException {
+        Response created = post(userId + "/" + containerEdge, fields);
+        String containerId = successId(created);
+        if (containerId == null) {
+            return failureOrMissingId(created, "container");
+        }
+        PublishOutcome notReady = awaitContainer(containerId, statusField, wait.interval(), wait.maxWait());
+        if (notReady != null) {
+            return notReady;
+        }
+        Response published = post(userId + "/" + publishEdge, Map.of("creation_id", containerId));
+        String mediaId = successId(published);
+        if (mediaId == null) {
+            return failureOrMissingId(published, "media");
+        }
+        return new PublishOutcome.Published(mediaId, permalink(mediaId));
+    }
+
+    private static String successId(Response response) {
+        return response.statusClass() == PlatformHttp.StatusClass.SUCCESS ? JsonRead.id(response.json(), "id") : null;
+    }
+
+    private PublishOutcome failureOrMissingId(Response response, String what) {
+        if (response.statusClass() == PlatformHttp.StatusClass.SUCCESS && JsonRead.object(response.json(), "error") == null) {
+            return new Transient(http.platform() + ": answer " + response.status() + " carried no " + what + " id", null);
+        }
+        return failure(response);
+    }
+
     /** The {@code permalink} of a published media, or null when it cannot be read (the post is published either way). */
     public String permalink(String mediaId) {
         try {

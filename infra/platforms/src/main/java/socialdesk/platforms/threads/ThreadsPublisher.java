@@ -14,7 +14,6 @@ import socialdesk.core.post.Platform;
 import socialdesk.core.publish.PlatformPublisher;
 import socialdesk.core.publish.PublishOutcome;
 import socialdesk.core.publish.PublishOutcome.Permanent;
-import socialdesk.core.publish.PublishOutcome.Published;
 import socialdesk.core.publish.PublishOutcome.Transient;
 import socialdesk.core.publish.PublishRequest;
 import socialdesk.platforms.PlatformHttp;
@@ -93,21 +92,7 @@ public final class ThreadsPublisher implements PlatformPublisher {
             if (!text.isBlank()) {
                 fields.put("text", text);
             }
-            Response created = graph.post(account.userId() + "/threads", fields);
-            String containerId = successId(created);
-            if (containerId == null) {
-                return failureOrMissingId(created, "container");
-            }
-            PublishOutcome notReady = graph.awaitContainer(containerId, "status", wait.interval(), wait.maxWait());
-            if (notReady != null) {
-                return notReady;
-            }
-            Response published = graph.post(account.userId() + "/threads_publish", Map.of("creation_id", containerId));
-            String mediaId = successId(published);
-            if (mediaId == null) {
-                return failureOrMissingId(published, "media");
-            }
-            return new Published(mediaId, graph.permalink(mediaId));
+            return graph.publishContainer(account.userId(), "threads", fields, "threads_publish", "status", wait);
         } catch (Exception e) {
             return graph.http().transportFailure(e);
         }
@@ -129,17 +114,6 @@ public final class ThreadsPublisher implements PlatformPublisher {
                     + " posts in 24 hours); trying again later", graph.http().clock().instant().plus(QUOTA_RECHECK));
         }
         return null;
-    }
-
-    private static String successId(Response response) {
-        return response.statusClass() == PlatformHttp.StatusClass.SUCCESS ? JsonRead.id(response.json(), "id") : null;
-    }
-
-    private PublishOutcome failureOrMissingId(Response response, String what) {
-        if (response.statusClass() == PlatformHttp.StatusClass.SUCCESS && JsonRead.object(response.json(), "error") == null) {
-            return new Transient("threads: answer " + response.status() + " carried no " + what + " id", null);
-        }
-        return graph.failure(response);
     }
 
     @Override
