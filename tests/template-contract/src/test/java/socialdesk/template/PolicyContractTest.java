@@ -64,6 +64,12 @@ class PolicyContractTest {
                     new Need("TABLE_NAME", Scope.ARN_OF,
                             List.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:Query")),
                     new Need("TABLE_NAME", Scope.INDEXES_OF, List.of("dynamodb:Query"))),
+            // DeleteItem: the ingestion's compensation when the bus or a counter update fails.
+            "CollectEngagementFunction", List.of(
+                    new Need("TABLE_NAME", Scope.ARN_OF,
+                            List.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem")),
+                    new Need("EVENT_BUS_NAME", Scope.ARN_OF, List.of("events:PutEvents")),
+                    new Need("PLATFORM_SECRETS_PREFIX", Scope.SECRETS_NAMED_BY, List.of("secretsmanager:GetSecretValue"))),
             "QueueRunwayFunction", List.of(
                     new Need("TABLE_NAME", Scope.ARN_OF,
                             List.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:Query")),

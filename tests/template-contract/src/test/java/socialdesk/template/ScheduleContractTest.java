@@ -65,6 +65,28 @@ class ScheduleContractTest {
     }
 
     @Test
+    void collectEngagementPollsEveryFifteenMinutesWithoutRetries() {
+        Map<String, Object> schedule = schedule("CollectEngagementFunction", "Every15Minutes");
+
+        assertEquals("ScheduleV2", schedule.get("Type"));
+        Map<String, Object> properties = Template.map(schedule.get("Properties"));
+        assertEquals("rate(15 minutes)", properties.get("ScheduleExpression"));
+        assertEquals("OFF", Template.map(properties.get("FlexibleTimeWindow")).get("Mode"));
+        assertEquals(0, Template.map(properties.get("RetryPolicy")).get("MaximumRetryAttempts"));
+    }
+
+    @Test
+    void collectEngagementTickSampleIsWhatTheScheduleSends() {
+        Object input = Json.parse((String) Template.map(schedule("CollectEngagementFunction", "Every15Minutes").get("Properties")).get("Input"));
+        Object sample = Json.parse(Template.read(Template.event("collect-engagement-tick.json")));
+
+        List<String> differences = new ArrayList<>();
+        compare("$", input, sample, differences);
+
+        assertTrue(differences.isEmpty(), () -> "events/collect-engagement-tick.json differs from the schedule's Input: " + differences);
+    }
+
+    @Test
     void aSampleWithAnotherSourceIsCaught() {
         List<String> differences = new ArrayList<>();
 

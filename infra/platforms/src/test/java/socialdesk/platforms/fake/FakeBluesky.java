@@ -48,6 +48,7 @@ public final class FakeBluesky extends FakePlatformServer {
     public static final String GET_RECORD = "/xrpc/com.atproto.repo.getRecord";
     public static final String RESOLVE_HANDLE = "/xrpc/com.atproto.identity.resolveHandle";
     public static final String POST_COLLECTION = "app.bsky.feed.post";
+    public static final String LIST_NOTIFICATIONS = "/xrpc/app.bsky.notification.listNotifications";
 
     public static final String HANDLE = "desk.example.com";
     public static final String DID = "did:plc:deskfakeaccount2345abcd";
@@ -78,6 +79,8 @@ public final class FakeBluesky extends FakePlatformServer {
     private final AtomicLong tokenSerial = new AtomicLong();
     private volatile Duration accessLifetime = Duration.ofHours(2);
     private volatile TakenKeyAnswer takenKeyAnswer = TakenKeyAnswer.INTERNAL_SERVER_ERROR;
+    private final List<Map<String, Object>> notifications = new java.util.ArrayList<>(); // guarded by this, oldest first
+    private long notificationSerial;                                                     // guarded by this
 
     public FakeBluesky() {
         this(Clock.systemUTC());
@@ -144,9 +147,156 @@ public final class FakeBluesky extends FakePlatformServer {
         return store(rkey, value);
     }
 
+    // ---------------------------------------------------------------- notifications
+
+    /** A reply by {@code handle} to {@code parentUri} in the thread of {@code rootUri}; answers the notification's uri. */
+    public String addReply(String handle, String text, String parentUri, String rootUri) {
+        Map<String, Object> record = post(text);
+        record.put("reply", Map.of("parent", Map.of("uri", parentUri, "cid", cid(parentUri)),
+                "root", Map.of("uri", rootUri, "cid", cid(rootUri))));
+        return addNotification("reply", handle, POST_COLLECTION, record, parentUri);
+    }
+
+    /** A post by {@code handle} that mentions the account (outside any thread of ours). */
+    public String addMention(String handle, String text) {
+        return addNotification("mention", handle, POST_COLLECTION, post(text), null);
+    }
+
+    /** A post by {@code handle} quoting {@code quotedUri}. */
+    public String addQuote(String handle, String text, String quotedUri) {
+        Map<String, Object> record = post(text);
+        record.put("embed", Map.of("$type", "app.bsky.embed.record", "record", Map.of("uri", quotedUri, "cid", cid(quotedUri))));
+        return addNotification("quote", handle, POST_COLLECTION, record, quotedUri);
+    }
+
+    public String addLike(String handle, String subjectUri) {
+        return addNotification("like", handle, "app.bsky.feed.like", subject("app.bsky.feed.like", subjectUri), subjectUri);
+    }
+
+    public String addRepost(String handle, String subjectUri) {
+        return addNotification("repost", handle, "app.bsky.feed.repost", subject("app.bsky.feed.repost", subjectUri), subjectUri);
+    }
+
+    /** A follow: a reason the desk does not ask for. */
+    public String addFollow(String handle) {
+        return addNotification("follow", handle, "app.bsky.graph.follow", subject("app.bsky.graph.follow", DID), null);
+    }
+
+    public static String didOf(String handle) {
+        StringBuilder id = new StringBuilder();
+        for (char c : handle.toLowerCase(Locale.ROOT).toCharArray()) {
+            if (Character.isLetterOrDigit(c)) {
+                id.append(c);
+            }
+        }
+        return "did:plc:" + id;
+    }
+
+    private Map<String, Object> post(String text) {
+        Map<String, Object> record = new LinkedHashMap<>();
+        record.put("$type", POST_COLLECTION);
+        record.put("text", text);
+        record.put("createdAt", clock.instant().toString());
+        return record;
+    }
+
+    private Map<String, Object> subject(String type, String uri) {
+        Map<String, Object> record = new LinkedHashMap<>();
+        record.put("$type", type);
+        record.put("subject", uri.startsWith("at://") ? Map.of("uri", uri, "cid", cid(uri)) : uri);
+        record.put("createdAt", clock.instant().toString());
+        return record;
+    }
+
+    private synchronized String addNotification(String reason, String handle, String collection, Map<String, Object> record,
+                                                String reasonSubject) {
+        long serial = ++notificationSerial;
+        String did = didOf(handle);
+        String uri = "at://" + did + "/" + collection + "/" + Tid.encode(clock.instant().toEpochMilli() * 1000 + serial, 0);
+        Map<String, Object> n = new LinkedHashMap<>();
+        n.put("uri", uri);
+        n.put("cid", cid(uri));
+        n.put("author", Map.of("did", did, "handle", handle, "displayName", handle));
+        n.put("reason", reason);
+        if (reasonSubject != null) {
+            n.put("reasonSubject", reasonSubject);
+        }
+        n.put("record", record);
+        n.put("isRead", false);
+        // Distinct, growing times: the server's own clock plus the arrival order.
+        n.put("indexedAt", clock.instant().plusMillis(serial).toString());
+        n.put("labels", List.of());
+        notifications.add(n);
+        return uri;
+    }
+
+    /**
+     * {@code app.bsky.notification.listNotifications}: newest first, {@code limit} 1..100 (default
+     * 50), repeated {@code reasons} filter, and an opaque keyset {@code cursor} (the last item's
+     * time and uri) present whenever the page is not empty, as the App View pages.
+     */
+    private Reply listNotifications(RecordedRequest request) {
+        Reply refused = checkAccess(request);
+        if (refused != null) {
+            return refused;
+        }
+        List<String> reasons = new java.util.ArrayList<>();
+        String limitText = null;
+        String cursor = null;
+        if (request.rawQuery() != null) {
+            for (String pair : request.rawQuery().split("&")) {
+                int eq = pair.indexOf('=');
+                String key = pair.substring(0, eq < 0 ? pair.length() : eq);
+                String value = eq < 0 ? "" : java.net.URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+                switch (key) {
+                    case "reasons" -> reasons.add(value);
+                    case "limit" -> limitText = value;
+                    case "cursor" -> cursor = value;
+                    default -> { }
+                }
+            }
+        }
+        int limit = 50;
+        if (limitText != null) {
+            try {
+                limit = Integer.parseInt(limitText);
+            } catch (NumberFormatException e) {
+                limit = -1;
+            }
+            if (limit < 1 || limit > 100) {
+                return error(400, "InvalidRequest", "Error: limit must be between 1 and 100");
+            }
+        }
+        String after = cursor;
+        if (after != null && !after.contains("::")) {
+            return error(400, "InvalidRequest", "Malformed cursor");
+        }
+        List<Map<String, Object>> newestFirst;
+        synchronized (this) {
+            newestFirst = new java.util.ArrayList<>(notifications.reversed());
+        }
+        List<Map<String, Object>> page = newestFirst.stream()
+                .filter(n -> reasons.isEmpty() || reasons.contains((String) n.get("reason")))
+                .filter(n -> after == null || sortKey(n).compareTo(after) < 0)
+                .limit(limit)
+                .toList();
+        Map<String, Object> answer = new LinkedHashMap<>();
+        if (!page.isEmpty()) {
+            answer.put("cursor", sortKey(page.getLast()));
+        }
+        answer.put("notifications", page);
+        answer.put("priority", false);
+        return ok(answer);
+    }
+
+    private static String sortKey(Map<String, Object> n) {
+        return String.format(Locale.ROOT, "%020d", Instant.parse((String) n.get("indexedAt")).toEpochMilli()) + "::" + n.get("uri");
+    }
+
     @Override
     protected Reply handle(RecordedRequest request) {
         return switch (request.method() + " " + request.path()) {
+            case "GET " + LIST_NOTIFICATIONS -> listNotifications(request);
             case "POST " + CREATE_SESSION -> createSession(request);
             case "POST " + REFRESH_SESSION -> refreshSession(request);
             case "POST " + CREATE_RECORD -> createRecord(request);

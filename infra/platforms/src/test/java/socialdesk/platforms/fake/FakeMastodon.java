@@ -26,6 +26,7 @@ import socialdesk.platforms.mastodon.MastodonAccount;
  */
 public final class FakeMastodon extends FakePlatformServer {
     public static final String STATUSES = "/api/v1/statuses";
+    public static final String NOTIFICATIONS = "/api/v1/notifications";
     public static final String DEFAULT_TOKEN = "fake-mastodon-token-Zk3PqX9uVb2mW7sLr4tY";
     private static final Set<String> VISIBILITIES = Set.of("public", "unlisted", "private", "direct");
 
@@ -39,6 +40,9 @@ public final class FakeMastodon extends FakePlatformServer {
     private final List<Status> statuses = new ArrayList<>();             // guarded by this
     private final Map<String, Map<String, Object>> byKey = new HashMap<>(); // guarded by this
     private long nextId = 113_742_000_000_000_000L;                         // guarded by this
+    private final List<Map<String, Object>> notifications = new ArrayList<>(); // guarded by this, oldest first
+    private long nextNotificationId = 98_000L;                                // guarded by this
+    private long nextRemoteStatusId = 113_800_000_000_000_000L;                // guarded by this
 
     public FakeMastodon() {
         this(DEFAULT_TOKEN, MastodonRules.DEFAULT_MAX_CHARS, Clock.systemUTC());
@@ -64,8 +68,137 @@ public final class FakeMastodon extends FakePlatformServer {
         return statuses.size();
     }
 
+    // ---------------------------------------------------------------- notifications
+
+    /**
+     * Someone mentions the account; with {@code inReplyToId} the status replies to that status (a
+     * reply). Answers the notification id.
+     */
+    public synchronized String addMention(String acct, String text, String inReplyToId) {
+        String statusId = Long.toString(nextRemoteStatusId++);
+        Map<String, Object> status = statusJson(statusId, text, "public");
+        status.put("in_reply_to_id", inReplyToId);
+        status.put("account", accountJson(acct));
+        status.put("url", baseUri() + "/@" + acct + "/" + statusId);
+        status.put("uri", baseUri() + "/users/" + acct + "/statuses/" + statusId);
+        status.put("content", "<p><span class=\"h-card\"><a href=\"" + baseUri() + "/@desk\" class=\"u-url mention\">@<span>desk</span></a></span> "
+                + html(text) + "</p>");
+        return addNotification("mention", acct, status);
+    }
+
+    /** Someone favourites one of the account's statuses. */
+    public synchronized String addFavourite(String acct, String statusId) {
+        return addNotification("favourite", acct, statusJson(statusId, "our post", "public"));
+    }
+
+    /** Someone reblogs one of the account's statuses. */
+    public synchronized String addReblog(String acct, String statusId) {
+        return addNotification("reblog", acct, statusJson(statusId, "our post", "public"));
+    }
+
+    /** A follow: a type the desk does not ask for. */
+    public synchronized String addFollow(String acct) {
+        return addNotification("follow", acct, null);
+    }
+
+    /** The status a mention notification carries (its id is the comment id). */
+    public synchronized String statusIdOf(String notificationId) {
+        return notifications.stream().filter(n -> n.get("id").equals(notificationId))
+                .map(n -> JsonRead.id(n, "status", "id")).findFirst().orElse(null);
+    }
+
+    private String addNotification(String type, String acct, Map<String, Object> status) {
+        String id = Long.toString(nextNotificationId++);
+        Map<String, Object> n = new LinkedHashMap<>();
+        n.put("id", id);
+        n.put("type", type);
+        n.put("group_key", "ungrouped-" + id);
+        n.put("created_at", clock.instant().truncatedTo(ChronoUnit.MILLIS).toString());
+        n.put("account", accountJson(acct));
+        if (status != null) {
+            n.put("status", status);
+        }
+        notifications.add(n);
+        return id;
+    }
+
+    private Map<String, Object> accountJson(String acct) {
+        Map<String, Object> account = new LinkedHashMap<>();
+        account.put("id", Integer.toString(Math.abs(acct.hashCode())));
+        account.put("username", acct.contains("@") ? acct.substring(0, acct.indexOf('@')) : acct);
+        account.put("acct", acct);
+        account.put("display_name", acct);
+        account.put("url", baseUri() + "/@" + acct);
+        return account;
+    }
+
+    /**
+     * {@code GET /api/v1/notifications} as Mastodon pages it: newest first; {@code max_id} older
+     * than, {@code since_id} newer than (the newest page), {@code min_id} immediately newer than (the
+     * oldest page after it); {@code limit} default 40, at most 80; {@code types[]} filters; a
+     * {@code Link} header with {@code rel="next"} (older) and {@code rel="prev"} (newer).
+     */
+    private Reply listNotifications(RecordedRequest request) {
+        String bearer = request.bearer();
+        if (bearer == null || !bearer.equals(accessToken)) {
+            return Reply.json(401, Map.of("error", "The access token is invalid"));
+        }
+        List<String> types = new ArrayList<>();
+        Map<String, String> single = new HashMap<>();
+        if (request.rawQuery() != null) {
+            for (String pair : request.rawQuery().split("&")) {
+                int eq = pair.indexOf('=');
+                String key = java.net.URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), java.nio.charset.StandardCharsets.UTF_8);
+                String value = eq < 0 ? "" : java.net.URLDecoder.decode(pair.substring(eq + 1), java.nio.charset.StandardCharsets.UTF_8);
+                if (key.equals("types[]")) {
+                    types.add(value);
+                } else {
+                    single.put(key, value);
+                }
+            }
+        }
+        int limit = 40;
+        if (single.containsKey("limit")) {
+            try {
+                limit = Math.min(80, Math.max(1, Integer.parseInt(single.get("limit"))));
+            } catch (NumberFormatException e) {
+                violation("limit is not a number: " + single.get("limit"));
+            }
+        }
+        String maxId = single.get("max_id");
+        String sinceId = single.get("since_id");
+        String minId = single.get("min_id");
+        List<Map<String, Object>> matching;
+        synchronized (this) {
+            matching = notifications.stream()
+                    .filter(n -> types.isEmpty() || types.contains((String) n.get("type")))
+                    .filter(n -> maxId == null || compareIds((String) n.get("id"), maxId) < 0)
+                    .filter(n -> sinceId == null || compareIds((String) n.get("id"), sinceId) > 0)
+                    .filter(n -> minId == null || compareIds((String) n.get("id"), minId) > 0)
+                    .toList();
+        }
+        List<Map<String, Object>> page = new ArrayList<>(minId != null
+                ? matching.subList(0, Math.min(limit, matching.size()))                          // oldest after min_id
+                : matching.subList(Math.max(0, matching.size() - limit), matching.size()));       // newest
+        page.sort((a, b) -> compareIds((String) b.get("id"), (String) a.get("id")));
+        Map<String, String> headers = new HashMap<>();
+        if (!page.isEmpty()) {
+            String url = baseUri() + NOTIFICATIONS;
+            headers.put("Link", "<" + url + "?max_id=" + page.getLast().get("id") + ">; rel=\"next\", <"
+                    + url + "?min_id=" + page.getFirst().get("id") + ">; rel=\"prev\"");
+        }
+        return Reply.json(200, headers, page);
+    }
+
+    private static int compareIds(String a, String b) {
+        return a.length() != b.length() ? Integer.compare(a.length(), b.length()) : a.compareTo(b);
+    }
+
     @Override
     protected Reply handle(RecordedRequest request) {
+        if (request.path().equals(NOTIFICATIONS) && request.method().equals("GET")) {
+            return listNotifications(request);
+        }
         if (!request.path().equals(STATUSES) || !request.method().equals("POST")) {
             violation("unexpected " + request.method() + " " + request.path());
             return Reply.json(404, Map.of("error", "Record not found"));
