@@ -29,7 +29,7 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
  * {@code social flagged}: the comments triage flagged, newest first, with the advice and the calm
  * reply it suggests. Read from the table the webhook writes them to (the same source locally and on
  * AWS, so both show the same thing, and older ones too), with Queries only: the posts due in the last
- * {@code --days} from the listing index, then each post's comments (and each platform's "unmatched"
+ * {@code --days} (and those still queued) from the listing index, then each post's comments (and each platform's "unmatched"
  * owner, for comments on posts that are not ours), keeping the flagged ones.
  */
 final class FlaggedCommand {
@@ -105,7 +105,7 @@ final class FlaggedCommand {
         List<String> owners = new ArrayList<>();
         String cursor = null;
         do {
-            PostPage page = posts.list(new PostQuery(Set.of(), now.minus(window), now.plus(Duration.ofDays(1)), 100, cursor));
+            PostPage page = posts.list(new PostQuery(Set.of(), now.minus(window), now.plus(Duration.ofDays(365)), 100, cursor));
             page.posts().stream().map(Post::id).forEach(owners::add);
             cursor = page.next();
         } while (cursor != null);

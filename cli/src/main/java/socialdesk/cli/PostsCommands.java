@@ -21,6 +21,7 @@ final class PostsCommands {
               --status   QUEUED, PUBLISHING, PUBLISHED, PARTIALLY_PUBLISHED, FAILED, CANCELLED (comma-separated)
               --from/--to  a date (2026-12-01, UTC) or an ISO-8601 time with offset; default the last 30 days onwards
               --limit N  at most N posts in all (every page is followed otherwise)
+              --page N   posts per request (1-100, default 100)
               --zone     show due times in this zone (default: this machine's, TZ)
               --json     one JSON object per post instead of the table
             """;
@@ -43,6 +44,7 @@ final class PostsCommands {
         int limit = Integer.MAX_VALUE;
         boolean json = false;
         ZoneId zone = ZoneId.systemDefault();
+        int pageSize = PAGE;
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             switch (a) {
@@ -52,6 +54,7 @@ final class PostsCommands {
                 case "--limit" -> limit = positive(Target.value(args, ++i, a), a);
                 case "--zone" -> zone = zone(Target.value(args, ++i, a));
                 case "--json" -> json = true;
+                case "--page" -> pageSize = Math.min(PAGE, positive(Target.value(args, ++i, a), a));
                 default -> throw CliException.usage(a.startsWith("--") ? "unknown option '" + a + "'" : "list takes no argument '" + a + "'");
             }
         }
@@ -59,7 +62,7 @@ final class PostsCommands {
         List<Map<String, Object>> posts = new ArrayList<>();
         String next = null;
         do {
-            StringBuilder query = new StringBuilder("/posts?limit=" + Math.min(PAGE, limit - posts.size()));
+            StringBuilder query = new StringBuilder("/posts?limit=" + Math.min(pageSize, limit - posts.size()));
             param(query, "status", status);
             param(query, "from", from);
             param(query, "to", to);
