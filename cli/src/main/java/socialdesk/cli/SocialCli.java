@@ -23,6 +23,17 @@ public final class SocialCli {
               triage --bench FILE     microseconds per comment, warm, over several passes
               local [--fresh] [--no-demo] [--port N]
                                       the whole desk on this machine (no AWS account, no Docker); Ctrl-C stops it
+              import FILE             queue every row of a content calendar (.csv or .yaml); rejected rows by line
+              list [--status S] [--from D] [--to D] [--limit N] [--json]
+                                      the posts, earliest due first
+              show ID                 one post and its deliveries
+              cancel ID               cancel a queued post
+              flagged [--limit N]     recent flagged comments with their suggested replies
+              invoke FUNCTION --event events/FILE.json
+                                      invoke one function of the running local stack, as sam local invoke would
+
+            import, list, show, cancel and flagged go to the local stack by default;
+            --aws [--stack NAME] [--region R] sends them to the deployed stack (SigV4). social COMMAND --help for more.
             """;
 
     private SocialCli() {
@@ -47,12 +58,24 @@ public final class SocialCli {
             return switch (args[0]) {
                 case "triage" -> new TriageCommand().run(rest, in, out, err);
                 case "local" -> socialdesk.local.LocalCommand.run(rest, out, err);
+                case "import" -> new ImportCommand(Boolean.getBoolean("social.stderrTerminal")).run(rest, out, err);
+                case "list" -> PostsCommands.list(rest, out);
+                case "show" -> PostsCommands.show(rest, out);
+                case "cancel" -> PostsCommands.cancel(rest, out);
+                case "flagged" -> new FlaggedCommand(java.time.Clock.systemUTC()).run(rest, out);
+                case "invoke" -> new InvokeCommand().run(rest, in, out, err);
                 default -> {
                     err.println("social: unknown command '" + args[0] + "'");
                     err.print(USAGE_TEXT);
                     yield USAGE;
                 }
             };
+        } catch (CliException e) {
+            err.println("social " + args[0] + ": " + e.getMessage());
+            if (e.status() == USAGE) {
+                err.println("(social " + args[0] + " --help shows the options)");
+            }
+            return e.status();
         } catch (RuntimeException e) {
             err.println("social: " + args[0] + " failed: " + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : ": " + e.getMessage()));

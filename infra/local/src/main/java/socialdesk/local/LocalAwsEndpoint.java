@@ -16,6 +16,9 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import socialdesk.core.json.Json;
 import socialdesk.core.json.JsonException;
 import socialdesk.core.json.JsonRead;
@@ -26,12 +29,17 @@ import socialdesk.core.json.JsonRead;
  * {@code secretsmanager.GetSecretValue} (from {@link LocalSecrets}). The functions reach it through
  * {@code AWS_ENDPOINT_URL_EVENTBRIDGE} and {@code AWS_ENDPOINT_URL_SECRETS_MANAGER}; the operation is
  * told by the {@code X-Amz-Target} header, so one port serves both. Requests are not signature-checked.
+ * It also answers Lambda's {@code Invoke} ({@code POST /2015-03-31/functions/{name}/invocations},
+ * synchronous) for the running functions, so {@code ./social invoke} and
+ * {@code aws lambda invoke --endpoint-url} reach a function with its template environment.
  */
 public final class LocalAwsEndpoint implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final Map<String, LocalBus> buses;
     private final LocalSecrets secrets;
+    private static final Pattern INVOKE_PATH = Pattern.compile("/2015-03-31/functions/([^/]+)/invocations/?");
+    private volatile Function<String, LocalFunction> functions = name -> null;
 
     /** @param buses by name; PutEvents entries without EventBusName go to "default" */
     public LocalAwsEndpoint(int port, Map<String, LocalBus> buses, LocalSecrets secrets) {
@@ -47,12 +55,22 @@ public final class LocalAwsEndpoint implements AutoCloseable {
         server.start();
     }
 
+    /** Serves {@code Invoke} for the functions {@code lookup} finds by name (null when there is none). */
+    public void serveInvocations(Function<String, LocalFunction> lookup) {
+        this.functions = lookup;
+    }
+
     public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
+            Matcher invoke = INVOKE_PATH.matcher(exchange.getRequestURI().getPath());
+            if (invoke.matches()) {
+                invoke(exchange, invoke.group(1));
+                return;
+            }
             String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
             Object request;
             try {
@@ -122,6 +140,31 @@ public final class LocalAwsEndpoint implements AutoCloseable {
         send(exchange, 200, Json.write(response));
     }
 
+    /** Lambda's synchronous Invoke: the payload is the answer; a function error is flagged by a header, as on AWS. */
+    private void invoke(HttpExchange exchange, String name) throws IOException {
+        if (!exchange.getRequestMethod().equals("POST")) {
+            send(exchange, 405, error("MethodNotAllowed", "Invoke is a POST"));
+            return;
+        }
+        LocalFunction function = functions.apply(name);
+        if (function == null) {
+            send(exchange, 404, error("ResourceNotFoundException", "Function not found: " + name));
+            return;
+        }
+        byte[] payload = exchange.getRequestBody().readAllBytes();
+        byte[] answer;
+        try {
+            answer = function.invoke(payload.length == 0 ? "{}".getBytes(StandardCharsets.UTF_8) : payload);
+        } catch (LocalFunction.InvocationException e) {
+            String document = e.errorDocument() != null ? e.errorDocument()
+                    : Json.write(Map.of("errorMessage", String.valueOf(e.getMessage()), "errorType", "Runtime.Unknown"));
+            exchange.getResponseHeaders().set("X-Amz-Function-Error", "Unhandled");
+            sendBytes(exchange, 200, "application/json", document.getBytes(StandardCharsets.UTF_8));
+            return;
+        }
+        sendBytes(exchange, 200, "application/json", answer);
+    }
+
     /** A bus named by name or ARN. */
     private static String busName(String nameOrArn) {
         if (nameOrArn == null || nameOrArn.isBlank()) {
@@ -155,12 +198,17 @@ public final class LocalAwsEndpoint implements AutoCloseable {
     }
 
     private static void send(HttpExchange exchange, int status, String json) throws IOException {
-        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "application/x-amz-json-1.1");
+        sendBytes(exchange, status, "application/x-amz-json-1.1", json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void sendBytes(HttpExchange exchange, int status, String contentType, byte[] bytes) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", contentType);
         exchange.getResponseHeaders().set("x-amzn-RequestId", UUID.randomUUID().toString());
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
+        exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
+        if (bytes.length > 0) {
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(bytes);
+            }
         }
     }
 

@@ -85,6 +85,8 @@ public final class LocalStack implements AutoCloseable {
     private String tableName;
     private String dynamoEndpoint;
     private String awsEndpoint;
+    private LocalAwsEndpoint awsServer;
+    private Path endpointsFile;
     private volatile boolean closed;
 
     private LocalStack(Options options) {
@@ -134,6 +136,7 @@ public final class LocalStack implements AutoCloseable {
             dynamoEndpoint = dynalite.endpoint();
             LocalBus defaultBus = track(new LocalBus("default", REGION, clock));
             LocalAwsEndpoint aws = track(new LocalAwsEndpoint(awsPort, Map.of(busName, bus, "default", defaultBus), secrets));
+            awsServer = aws;
             awsEndpoint = aws.url();
             endpoints.put("AWS_ENDPOINT_URL_DYNAMODB", dynamoEndpoint);
             endpoints.put("AWS_ENDPOINT_URL_EVENTBRIDGE", aws.url());
@@ -146,6 +149,9 @@ public final class LocalStack implements AutoCloseable {
 
         List<Template.Function> templateFunctions = template.functions();
         startFunctions(templateFunctions, values, endpoints, ports);
+        if (awsServer != null) {
+            awsServer.serveInvocations(this::function);
+        }
         BusRules rules = new BusRules(template, values, functions, topic, console);
         if (options.remoteEndpoint() == null) {
             rules.addTo(bus);
@@ -165,6 +171,44 @@ public final class LocalStack implements AutoCloseable {
         boolean seeded = options.demo() && firstRun && demo.seed();
         banner(seeded);
         scheduler.start(this::invokeAsync);
+        writeEndpoints(data);
+    }
+
+    /**
+     * {@code <data>/endpoints.json}: where this running stack listens, for the command line
+     * ({@code ./social list}, {@code flagged}, {@code invoke}) to find it whatever ports were chosen.
+     * Removed again when the stack stops.
+     */
+    private void writeEndpoints(Path data) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("pid", ProcessHandle.current().pid());
+        doc.put("region", REGION);
+        doc.put("tableName", tableName);
+        doc.put("dynamodb", dynamoEndpoint);
+        doc.put("lambda", awsEndpoint);
+        doc.put("postsApi", functionUrl("posts-api"));
+        Map<String, Object> urls = new LinkedHashMap<>();
+        functions.values().stream().filter(f -> f.url() != null).forEach(f -> urls.put(f.function().name(), f.url().url()));
+        doc.put("functionUrls", urls);
+        doc.put("notifications", topic.file().toString());
+        Path file = data.resolve("endpoints.json");
+        try {
+            Files.createDirectories(data);
+            Files.writeString(file, Json.write(doc) + "\n", StandardCharsets.UTF_8);
+            endpointsFile = file;
+        } catch (IOException e) {
+            console.line("local", "cannot write " + file + ": " + e.getMessage());
+        }
+    }
+
+    /** A running function by logical id ({@code PostsApiFunction}), module name ({@code posts-api}) or ARN; null when none. */
+    LocalFunction function(String name) {
+        int at = name.indexOf(":function:");
+        String rest = at > 0 ? name.substring(at + ":function:".length()) : name;
+        String plain = at > 0 && rest.contains(":") ? rest.substring(0, rest.indexOf(':')) : rest;
+        return functions.values().stream()
+                .filter(f -> f.logicalId().equals(plain) || f.function().name().equals(plain))
+                .map(RunningFunction::function).findFirst().orElse(null);
     }
 
     private void createTable() {
@@ -429,6 +473,13 @@ public final class LocalStack implements AutoCloseable {
             return;
         }
         closed = true;
+        if (endpointsFile != null) {
+            try {
+                Files.deleteIfExists(endpointsFile);
+            } catch (IOException e) {
+                // A stale file only makes the command line try a stack that is gone, and say so.
+            }
+        }
         List<AutoCloseable> all;
         synchronized (closeables) {
             all = new ArrayList<>(closeables);
