@@ -10,14 +10,14 @@ import socialdesk.local.template.Template;
 /**
  * The bus rules of template.yaml: every {@code AWS::Events::Rule} with an EventPattern, and every
  * function event of type {@code EventBridgeRule} / {@code CloudWatchEvent}, with their targets
- * (the notification topic, or a function of the template) and how each target's input is made.
+ * (an SNS topic of the template, or a function) and how each target's input is made.
  */
 final class BusRules {
     /** A rule as the template states it, with its targets resolved. */
     record Rule(String name, String busName, String patternJson, List<RuleTarget> targets) {
     }
 
-    /** A target: the topic ({@code topicArn} set) or a function ({@code function} set). */
+    /** A target: a topic ({@code topicArn} set) or a function ({@code function} set). */
     record RuleTarget(String id, String topicArn, LocalStack.RunningFunction function, String input, String inputPath,
                       Map<String, String> inputPathsMap, String inputTemplate) {
         LocalBus.TargetInput targetInput() {
@@ -29,12 +29,12 @@ final class BusRules {
     }
 
     private final List<Rule> rules = new ArrayList<>();
-    private final LocalTopic topic;
+    private final Map<String, LocalTopic> topics;
     private final Console console;
 
     BusRules(Template template, TemplateValues values, Map<String, LocalStack.RunningFunction> functions,
-             LocalTopic topic, Console console) {
-        this.topic = topic;
+             Map<String, LocalTopic> topicsByArn, Console console) {
+        this.topics = Map.copyOf(topicsByArn);
         this.console = console;
         template.resourcesOfType("AWS::Events::Rule").forEach((id, resource) -> {
             Map<String, Object> properties = Template.map(resource.get("Properties"));
@@ -75,7 +75,7 @@ final class BusRules {
         return List.copyOf(rules);
     }
 
-    /** Adds the rules of this bus, with deliveries to the local topic and functions. */
+    /** Adds the rules of this bus, with deliveries to the local topics and functions. */
     void addTo(LocalBus bus) {
         for (Rule rule : rules) {
             if (!rule.busName().equals(bus.name())) {
@@ -91,7 +91,8 @@ final class BusRules {
                             console.line(t.function().function().name(), "invocation failed: " + e.getMessage());
                         }
                     }));
-                } else if (topic.arn().equals(t.topicArn())) {
+                } else if (topics.containsKey(t.topicArn())) {
+                    LocalTopic topic = topics.get(t.topicArn());
                     targets.add(new LocalBus.Target(t.id(), t.targetInput(), input -> topic.publish(null, input)));
                 } else {
                     console.line("bus", "rule " + rule.name() + ": target " + t.id() + " (" + t.topicArn() + ") is not run locally");

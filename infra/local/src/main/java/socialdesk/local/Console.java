@@ -20,8 +20,9 @@ public final class Console {
         out.flush();
     }
 
-    public synchronized void notification(String text) {
-        out.println("[notification] " + text);
+    /** A message delivered to a topic: {@code [notification NotificationTopic] ...}. */
+    public synchronized void notification(String topic, String text) {
+        out.println("[notification " + topic + "] " + text);
         out.flush();
     }
 

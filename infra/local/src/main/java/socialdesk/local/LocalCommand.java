@@ -23,7 +23,7 @@ public final class LocalCommand {
               --data DIR         where data lives between runs (default .local)
               --demo-delay S     demo posts are due S seconds after start (default 30)
               --rate-seconds S   run every rate() schedule every S seconds instead of its own rate
-            With AWS_ENDPOINT_URL set, the table, bus, rules, topic and secrets are created on that endpoint.
+            With AWS_ENDPOINT_URL set, the table, bus, rules, topics and secrets are created on that endpoint.
             """;
 
     private LocalCommand() {

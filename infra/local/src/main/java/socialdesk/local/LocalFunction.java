@@ -34,6 +34,19 @@ public final class LocalFunction implements AutoCloseable {
 
     private static final Pattern CREATE_VM = Pattern.compile("^\\[([0-9.]+)s].*Create VM, ([0-9.]+) secs");
     private static final Duration STOP_GRACE = Duration.ofSeconds(3);
+    /**
+     * The system property that tells the runtime client where its JNI library is. Without it, every
+     * runtime client copies the library to the one fixed path {@code /tmp/.libaws-lambda-jni.so} and
+     * loads it from there: JVMs starting at the same time (the stack starts every function at once,
+     * and other builds on the machine may too) overwrite the file while another loads it, and the
+     * loser prints "Failed to load the native runtime interface client library" and exits during
+     * init. Each run therefore extracts the library once, to a directory of its own.
+     */
+    static final String JNI_PROPERTY = "com.amazonaws.services.lambda.runtime.api.client.runtimeapi.NativeClient.JNI";
+    private static final Map<Path, Path> NATIVE_LIBRARIES = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** How many of the child's last output lines a start failure quotes. */
+    static final int RECENT_LINES = 40;
 
     /**
      * What to run.
@@ -89,6 +102,28 @@ public final class LocalFunction implements AutoCloseable {
         }
     }
 
+    /** The function could not start: the message carries the init error and the child's last output. */
+    public static final class InitFailedException extends IllegalStateException {
+        private final String errorDocument;
+        private final List<String> output;
+
+        public InitFailedException(String message, String errorDocument, List<String> output) {
+            super(message);
+            this.errorDocument = errorDocument;
+            this.output = List.copyOf(output);
+        }
+
+        /** The error document the runtime posted to {@code /init/error}, or null. */
+        public String errorDocument() {
+            return errorDocument;
+        }
+
+        /** The child's last lines of output. */
+        public List<String> output() {
+            return output;
+        }
+    }
+
     private final Spec spec;
     private final Consumer<String> logSink;
     private final Path startupLog;
@@ -98,6 +133,8 @@ public final class LocalFunction implements AutoCloseable {
     private long readyNanos;
     private volatile double firstInvokeMs = -1;
     private double jvmStartMs = -1;
+    private final java.util.ArrayDeque<String> recent = new java.util.ArrayDeque<>();
+    private final List<Thread> pumps = new ArrayList<>();
 
     /**
      * @param logSink receives every line the function writes to stdout or stderr (already decoded),
@@ -130,6 +167,7 @@ public final class LocalFunction implements AutoCloseable {
         // The runtime client loads its JNI library; Lambda allows it, so say so instead of warning.
         command.add("--enable-native-access=ALL-UNNAMED");
         command.add("-Xlog:startuptime=info:file=" + startupLog + ":uptime");
+        nativeLibrary(spec.runtimeJars()).ifPresent(lib -> command.add("-D" + JNI_PROPERTY + "=" + lib));
         command.addAll(spec.jvmOptions());
         command.add("-cp");
         List<Path> classpath = new ArrayList<>(spec.runtimeJars());
@@ -151,30 +189,131 @@ public final class LocalFunction implements AutoCloseable {
         pump(process.getErrorStream());
         process.onExit().thenRun(() -> api.failAll(spec.name() + " runtime exited with status " + process.exitValue()));
         try {
-            Object first = java.util.concurrent.CompletableFuture.anyOf(api.firstNext(), api.initError(), process.onExit())
+            java.util.concurrent.CompletableFuture.anyOf(api.firstNext(), api.initError(), process.onExit())
                     .get(initTimeout.toMillis(), TimeUnit.MILLISECONDS);
-            if (api.initError().isDone()) {
-                close();
-                throw new InvocationException(spec.name() + ": init failed", api.initError().getNow(""));
-            }
-            if (!(first instanceof Long)) {
-                close();
-                throw new IllegalStateException(spec.name() + ": runtime exited during init");
+            if (!api.firstNext().isDone()) {
+                // Init failed: the runtime reported an init error and/or exited. Let it finish and
+                // its output drain, so the failure can say why (a missing variable, a bad handler...).
+                process.waitFor(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+                throw startFailure(api.initError().isDone() ? "init failed" : "runtime exited during init");
             }
             readyNanos = api.firstNext().getNow(System.nanoTime());
         } catch (TimeoutException e) {
-            close();
-            throw new IllegalStateException(spec.name() + ": not ready after " + initTimeout.toSeconds() + " s");
+            throw startFailure("not ready after " + initTimeout.toSeconds() + " s");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            close();
-            throw new IllegalStateException(spec.name() + ": interrupted during start");
+            throw startFailure("interrupted during start");
         } catch (ExecutionException e) {
-            close();
-            throw new IllegalStateException(spec.name() + ": start failed: " + e.getCause());
+            throw startFailure("start failed: " + e.getCause());
         }
         jvmStartMs = readCreateVm();
         return this;
+    }
+
+    /**
+     * Stops the child and builds the exception of a failed start: what happened, the exit status,
+     * the init error the runtime reported (its errorType and errorMessage) and the child's last
+     * lines of output, so a function that dies at init says why.
+     */
+    private InitFailedException startFailure(String what) {
+        String errorDocument = api.initError().getNow(null);
+        close();
+        StringBuilder message = new StringBuilder(spec.name()).append(": ").append(what);
+        if (process != null && !process.isAlive()) {
+            message.append(" (exit status ").append(process.exitValue()).append(')');
+        }
+        if (errorDocument != null) {
+            message.append("\n  init error: ").append(describeError(errorDocument));
+        }
+        List<String> output = recentOutput();
+        if (output.isEmpty()) {
+            message.append("\n  (the function wrote nothing to stdout or stderr)");
+        } else {
+            message.append("\n  last output of ").append(spec.name()).append(':');
+            output.forEach(line -> message.append("\n    ").append(line));
+        }
+        return new InitFailedException(message.toString(), errorDocument, output);
+    }
+
+    /**
+     * The runtime client's JNI library for this machine, extracted once per JVM to a private
+     * directory; empty when the runtime jars hold none for this platform (the client then falls back
+     * to its own shared path).
+     */
+    static java.util.Optional<Path> nativeLibrary(List<Path> runtimeJars) {
+        Path ric = runtimeJars.stream()
+                .filter(p -> p.getFileName().toString().startsWith("aws-lambda-java-runtime-interface-client")).findFirst().orElse(null);
+        if (ric == null) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.ofNullable(NATIVE_LIBRARIES.computeIfAbsent(ric, LocalFunction::extractNativeLibrary));
+    }
+
+    private static Path extractNativeLibrary(Path ricJar) {
+        String name = nativeLibraryName();
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(ricJar.toFile())) {
+            java.util.zip.ZipEntry entry = zip.getEntry("jni/" + name);
+            if (entry == null) {
+                return null;
+            }
+            Path dir = Files.createTempDirectory("socialdesk-lambda-jni-");
+            Path lib = dir.resolve(name);
+            try (InputStream in = zip.getInputStream(entry)) {
+                Files.copy(in, lib);
+            }
+            lib.toFile().deleteOnExit();
+            dir.toFile().deleteOnExit();
+            return lib;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** The library the runtime client ships for this OS, CPU and C library. */
+    static String nativeLibraryName() {
+        String arch = System.getProperty("os.arch", "").toLowerCase(java.util.Locale.ROOT);
+        String cpu = arch.equals("aarch64") || arch.equals("arm64") ? "aarch_64" : "x86_64";
+        boolean musl = Files.exists(Path.of("/etc/alpine-release"));
+        if (!musl) {
+            try (var libs = Files.list(Path.of("/lib"))) {
+                musl = libs.anyMatch(p -> p.getFileName().toString().startsWith("ld-musl-"));
+            } catch (IOException e) {
+                // No /lib: assume glibc.
+            }
+        }
+        return "libaws-lambda-jni.linux" + (musl ? "_musl-" : "-") + cpu + ".so";
+    }
+
+    /** {@code errorType: errorMessage} of a runtime error document, or the document itself. */
+    static String describeError(String errorDocument) {
+        try {
+            Object json = socialdesk.core.json.Json.parse(errorDocument);
+            String type = socialdesk.core.json.JsonRead.string(json, "errorType");
+            String message = socialdesk.core.json.JsonRead.string(json, "errorMessage");
+            if (type != null || message != null) {
+                return (type == null ? "" : type + ": ") + (message == null ? "" : message);
+            }
+        } catch (RuntimeException e) {
+            // Not JSON: shown as sent.
+        }
+        return errorDocument;
+    }
+
+    /** The child's last lines of output (stdout and stderr), oldest first; waits briefly for the readers once it has exited. */
+    public List<String> recentOutput() {
+        if (process != null && !process.isAlive()) {
+            for (Thread pump : pumps) {
+                try {
+                    pump.join(1_000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+        }
+        synchronized (recent) {
+            return List.copyOf(recent);
+        }
     }
 
     /** The Lambda environment: the reserved variables first, then the function's own. */
@@ -265,16 +404,22 @@ public final class LocalFunction implements AutoCloseable {
     }
 
     private void pump(InputStream stream) {
-        Thread.ofPlatform().daemon().name(spec.name() + "-log").start(() -> {
+        pumps.add(Thread.ofPlatform().daemon().name(spec.name() + "-log").start(() -> {
             try (BufferedReader reader = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = reader.readLine()) != null) {
+                    synchronized (recent) {
+                        if (recent.size() == RECENT_LINES) {
+                            recent.removeFirst();
+                        }
+                        recent.addLast(line);
+                    }
                     logSink.accept(line);
                 }
             } catch (IOException e) {
                 // The process is gone.
             }
-        });
+        }));
     }
 
     /** Stops the JVM (SIGTERM, then a forced kill after a short grace) and the Runtime API. */

@@ -11,9 +11,12 @@ import socialdesk.core.json.Json;
 
 /**
  * The local stand-in for Secrets Manager: {@code .local/secrets.json}, one entry per secret name
- * ({@code social-desk/mastodon}, {@code social-desk/meta}, ...), each value the secret's JSON object
- * or {@code null} (not configured). Created with sandbox credentials on first start; edit it to use
- * real ones. In a value, the text {@code {{sandbox}}} stands for the sandbox platform's URL of this run.
+ * (platform secrets {@code social-desk/platforms/mastodon}, {@code .../facebook}, ... under the
+ * template's {@code PlatformSecretsPrefix}; webhook secrets {@code social-desk/meta-webhook}, ...),
+ * each value the secret's JSON object or {@code null} (not configured: GetSecretValue answers
+ * ResourceNotFoundException, as Secrets Manager does for a secret that does not exist). Created with
+ * sandbox credentials on first start; edit it to use real ones. In a value, the text
+ * {@code {{sandbox}}} stands for the sandbox platform's URL of this run.
  */
 public final class LocalSecrets {
     public static final String PREFIX = "social-desk/";

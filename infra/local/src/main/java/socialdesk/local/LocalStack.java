@@ -33,7 +33,7 @@ import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 /**
  * The whole desk on this machine: dynalite, every function of template.yaml in its own JVM (see
  * {@link LocalFunction}), their function URLs on loopback ports, their schedules, the bus with the
- * template's rules, the notification topic (console and JSON Lines), a sandbox platform and a short
+ * template's rules, every SNS topic of the template (console and JSON Lines), a sandbox platform and a short
  * demo. With a remote endpoint ({@code AWS_ENDPOINT_URL}: Floci, LocalStack, ...) the table, bus,
  * rules, topic and secrets are made there instead (see {@link RemoteResources}).
  */
@@ -76,7 +76,7 @@ public final class LocalStack implements AutoCloseable {
     private final ExecutorService async = Executors.newVirtualThreadPerTaskExecutor();
     private final Console console;
     private Scheduler scheduler;
-    private LocalTopic topic;
+    private final Map<String, LocalTopic> topics = new LinkedHashMap<>();
     private SandboxPlatform sandbox;
     private DynaliteProcess dynalite;
     private LocalSecrets secrets;
@@ -124,8 +124,16 @@ public final class LocalStack implements AutoCloseable {
         TemplateValues values = new TemplateValues(template, refs, attributes);
         String busName = refs.get(busLogicalId(template));
         tableName = refs.get(tableLogicalId(template));
-        String topicArn = refs.get(topicLogicalId(template));
-        topic = new LocalTopic(topicArn, data.resolve("notifications.jsonl"), console::notification, clock);
+        // Every SNS topic of the template (NotificationTopic, UrgentTopic): console and one JSON Lines file.
+        for (String topicId : template.resourcesOfType("AWS::SNS::Topic").keySet()) {
+            topics.put(topicId, new LocalTopic(topicId, refs.get(topicId), data.resolve("notifications.jsonl"),
+                    text -> console.notification(topicId, text), clock));
+        }
+        if (topics.isEmpty()) {
+            throw new IllegalStateException("template.yaml has no AWS::SNS::Topic");
+        }
+        Map<String, LocalTopic> topicsByArn = new LinkedHashMap<>();
+        topics.values().forEach(t -> topicsByArn.put(t.arn(), t));
 
         int awsPort = ports.next();
         int dynamoPort = ports.next();
@@ -152,12 +160,12 @@ public final class LocalStack implements AutoCloseable {
         if (awsServer != null) {
             awsServer.serveInvocations(this::function);
         }
-        BusRules rules = new BusRules(template, values, functions, topic, console);
+        BusRules rules = new BusRules(template, values, functions, topicsByArn, console);
         if (options.remoteEndpoint() == null) {
             rules.addTo(bus);
         } else {
-            remote = track(RemoteResources.create(options.remoteEndpoint(), busName, topicArn, rules.remoteRules(),
-                    secrets, topic, console));
+            remote = track(RemoteResources.create(options.remoteEndpoint(), busName, rules.remoteRules(),
+                    secrets, topics.values(), console));
         }
         scheduler = track(new Scheduler(clock, console));
         for (Template.Function function : templateFunctions) {
@@ -168,7 +176,7 @@ public final class LocalStack implements AutoCloseable {
         }
 
         demo = new Demo(this, options.demoDelay());
-        boolean seeded = options.demo() && firstRun && demo.seed();
+        boolean seeded = options.demo() && firstRun && demo.seed(template);
         banner(seeded);
         scheduler.start(this::invokeAsync);
         writeEndpoints(data);
@@ -190,7 +198,7 @@ public final class LocalStack implements AutoCloseable {
         Map<String, Object> urls = new LinkedHashMap<>();
         functions.values().stream().filter(f -> f.url() != null).forEach(f -> urls.put(f.function().name(), f.url().url()));
         doc.put("functionUrls", urls);
-        doc.put("notifications", topic.file().toString());
+        doc.put("notifications", topic().file().toString());
         Path file = data.resolve("endpoints.json");
         try {
             Files.createDirectories(data);
@@ -264,8 +272,14 @@ public final class LocalStack implements AutoCloseable {
         return secrets;
     }
 
+    /** The notification topic (the template's {@code NotificationTopic}, else its first topic). */
     public LocalTopic topic() {
-        return topic;
+        return topics.getOrDefault("NotificationTopic", topics.values().iterator().next());
+    }
+
+    /** Every SNS topic of the template, by logical id. */
+    public Map<String, LocalTopic> topics() {
+        return java.util.Collections.unmodifiableMap(topics);
     }
 
     public Map<String, RunningFunction> functions() {
@@ -426,11 +440,6 @@ public final class LocalStack implements AutoCloseable {
                 .orElseThrow(() -> new IllegalStateException("template.yaml has no AWS::DynamoDB::Table"));
     }
 
-    private static String topicLogicalId(Template template) {
-        return template.resourcesOfType("AWS::SNS::Topic").keySet().stream().findFirst()
-                .orElseThrow(() -> new IllegalStateException("template.yaml has no AWS::SNS::Topic"));
-    }
-
     private void banner(boolean seeded) {
         StringBuilder b = new StringBuilder();
         String rule = "-".repeat(78);
@@ -447,7 +456,8 @@ public final class LocalStack implements AutoCloseable {
         b.append("Functions (cold start: JVM start / init / ready after spawn):\n");
         functions.values().forEach(f -> b.append(String.format("  %-22s %s%n", f.function().name(), f.function().timings())));
         b.append("Sandbox platform:   ").append(sandbox.url()).append("   (posts: ").append(sandbox.file()).append(")\n");
-        b.append("Notifications:      ").append(topic.file()).append('\n');
+        b.append("Topics:             ").append(String.join(", ", topics.keySet())).append(" -> console and ")
+                .append(topic().file()).append('\n');
         b.append("Secrets:            ").append(secrets.file()).append("   (edit to use real platform credentials)\n");
         b.append("DynamoDB:           ").append(dynamoEndpoint).append("   table ").append(tableName).append('\n');
         if (seeded) {

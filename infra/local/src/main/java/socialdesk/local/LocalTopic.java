@@ -15,21 +15,32 @@ import socialdesk.core.json.Json;
 import socialdesk.core.json.JsonException;
 
 /**
- * The notification topic on this machine: every message is printed as one readable line and
- * appended to a JSON Lines file ({@code {"time","topicArn","messageId","subject","message"}}, the
- * message exactly as the topic received it).
+ * One SNS topic of the template on this machine: every message is printed as one readable line
+ * naming the topic and appended to a JSON Lines file shared by all topics
+ * ({@code {"time","topic","topicArn","messageId","subject","message"}}, {@code topic} the template's
+ * logical id, the message exactly as the topic received it).
  */
 public final class LocalTopic {
+    private final String name;
     private final String arn;
     private final Path file;
     private final Consumer<String> console;
     private final Clock clock;
 
-    public LocalTopic(String arn, Path file, Consumer<String> console, Clock clock) {
+    /**
+     * @param name    the topic's logical id in the template ({@code NotificationTopic}, {@code UrgentTopic})
+     * @param console receives each message as readable text
+     */
+    public LocalTopic(String name, String arn, Path file, Consumer<String> console, Clock clock) {
+        this.name = name;
         this.arn = arn;
         this.file = file;
         this.console = console;
         this.clock = clock;
+    }
+
+    public String name() {
+        return name;
     }
 
     public String arn() {
@@ -40,21 +51,25 @@ public final class LocalTopic {
         return file;
     }
 
-    public synchronized void publish(String subject, String message) {
+    public void publish(String subject, String message) {
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("time", clock.instant().toString());
+        line.put("topic", name);
         line.put("topicArn", arn);
         line.put("messageId", UUID.randomUUID().toString());
         if (subject != null) {
             line.put("subject", subject);
         }
         line.put("message", message);
-        try {
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, Json.write(line) + "\n", StandardCharsets.UTF_8,
-                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot append to " + file, e);
+        // Every topic appends to the same file: one lock for all of them keeps lines whole.
+        synchronized (LocalTopic.class) {
+            try {
+                Files.createDirectories(file.getParent());
+                Files.writeString(file, Json.write(line) + "\n", StandardCharsets.UTF_8,
+                        StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot append to " + file, e);
+            }
         }
         console.accept(readable(message));
     }

@@ -26,8 +26,8 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 /**
  * The stack's resources on an AWS-compatible endpoint ({@code AWS_ENDPOINT_URL}: Floci, LocalStack,
  * ...), made with the SDK: the bus, the rules with the patterns and input transformers of
- * template.yaml, the topic, the secrets of {@code .local/secrets.json}, and an SQS queue subscribed
- * to the topic (raw delivery) that is polled so notifications are printed and written here as in
+ * template.yaml, every topic, the secrets of {@code .local/secrets.json}, and an SQS queue subscribed
+ * to each topic (raw delivery) that is polled so notifications are printed and written here as in
  * the in-process mode. A rule that targets a function gets an SQS queue as its target instead
  * (the emulator cannot invoke a JVM on this machine); that queue is polled and each message handed
  * to the local function. Everything is created idempotently: a second start reuses what exists.
@@ -40,7 +40,8 @@ public final class RemoteResources implements AutoCloseable {
     private final List<Thread> pollers = new ArrayList<>();
     private final Console console;
     private volatile boolean closed;
-    private String topicArn;
+    /** Local topic ARN -> the emulator's ARN of the same topic. */
+    private final Map<String, String> topicArns = new java.util.LinkedHashMap<>();
 
     RemoteResources(URI endpoint, Console console) {
         this.console = console;
@@ -54,21 +55,25 @@ public final class RemoteResources implements AutoCloseable {
         secretsManager = SecretsManagerClient.builder().endpointOverride(endpoint).region(region).credentialsProvider(credentials).httpClient(http).build();
     }
 
-    /** Creates (or finds) everything and starts polling the notification queue. */
-    static RemoteResources create(String endpoint, String busName, String topicName, List<BusRules.Rule> rules,
-                                  LocalSecrets secrets, LocalTopic localTopic, Console console) {
+    /** Creates (or finds) everything and starts polling one queue per topic. */
+    static RemoteResources create(String endpoint, String busName, List<BusRules.Rule> rules,
+                                  LocalSecrets secrets, java.util.Collection<LocalTopic> localTopics, Console console) {
         RemoteResources remote = new RemoteResources(URI.create(endpoint), console);
         remote.createSecrets(secrets);
         remote.createBus(busName);
-        remote.topicArn = remote.sns.createTopic(b -> b.name(topicName.substring(topicName.lastIndexOf(':') + 1))).topicArn();
-        for (BusRules.Rule rule : rules) {
-            remote.putRule(rule, localTopic.arn());
+        for (LocalTopic localTopic : localTopics) {
+            String local = localTopic.arn();
+            String arn = remote.sns.createTopic(b -> b.name(local.substring(local.lastIndexOf(':') + 1))).topicArn();
+            remote.topicArns.put(local, arn);
+            String queueUrl = remote.queue(LocalStack.STACK + "-" + localTopic.name() + "-messages");
+            remote.sns.subscribe(b -> b.topicArn(arn).protocol("sqs").endpoint(remote.queueArn(queueUrl))
+                    .attributes(Map.of("RawMessageDelivery", "true")).returnSubscriptionArn(true));
+            remote.poll(queueUrl, body -> localTopic.publish(null, body));
         }
-        String queueUrl = remote.queue(LocalStack.STACK + "-notifications");
-        remote.sns.subscribe(b -> b.topicArn(remote.topicArn).protocol("sqs").endpoint(remote.queueArn(queueUrl))
-                .attributes(Map.of("RawMessageDelivery", "true")).returnSubscriptionArn(true));
-        remote.poll(queueUrl, body -> localTopic.publish(null, body));
-        console.line("remote", "bus " + busName + ", topic " + remote.topicArn + ", " + rules.size() + " rule(s) on " + endpoint);
+        for (BusRules.Rule rule : rules) {
+            remote.putRule(rule);
+        }
+        console.line("remote", "bus " + busName + ", topics " + remote.topicArns.values() + ", " + rules.size() + " rule(s) on " + endpoint);
         return remote;
     }
 
@@ -94,7 +99,7 @@ public final class RemoteResources implements AutoCloseable {
     }
 
     /** The rule with its pattern, and targets: the topic as is, a function through an SQS queue polled here. */
-    void putRule(BusRules.Rule rule, String localTopicArn) {
+    void putRule(BusRules.Rule rule) {
         events.putRule(b -> b.name(rule.name()).eventBusName(rule.busName()).eventPattern(rule.patternJson()));
         List<Target> targets = new ArrayList<>();
         for (BusRules.RuleTarget t : rule.targets()) {
@@ -110,8 +115,8 @@ public final class RemoteResources implements AutoCloseable {
                         console.line(function.name(), "invocation failed: " + e.getMessage());
                     }
                 });
-            } else if (localTopicArn.equals(t.topicArn())) {
-                arn = topicArn;
+            } else if (topicArns.containsKey(t.topicArn())) {
+                arn = topicArns.get(t.topicArn());
             } else {
                 console.line("remote", "rule " + rule.name() + ": target " + t.id() + " is left out");
                 continue;

@@ -26,15 +26,17 @@ import socialdesk.core.json.JsonException;
 import socialdesk.core.json.JsonRead;
 
 /**
- * A sandbox social platform on loopback that speaks the part of Mastodon's API the publisher uses:
- * {@code POST /api/v1/statuses} (bearer token required, {@code Idempotency-Key} honoured: a repeated
- * key answers the status it created). Each post gets a page of its own ({@code /@sandbox/<id>}, a
+ * A sandbox social platform on loopback that speaks the part of two platforms' APIs the publisher
+ * uses: Mastodon's {@code POST /api/v1/statuses} (bearer token required, {@code Idempotency-Key}
+ * honoured: a repeated key answers the status it created) and the Facebook Graph API's Page feed,
+ * {@code POST /{version}/{page-id}/feed} (form fields {@code message}, {@code link},
+ * {@code access_token}; answers {@code {"id":"<page-id>_<post-id>"}} as Graph does). Each post gets a page of its own ({@code /@sandbox/<id>}, a
  * small HTML page; {@code /api/v1/statuses/<id>} as JSON; {@code /} lists them all) and a line in a
  * JSON Lines file, which is read back on the next start so URLs and keys survive a restart.
  */
 public final class SandboxPlatform implements AutoCloseable {
     /** One recorded post. */
-    public record SandboxPost(String id, String text, String url, String createdAt, String idempotencyKey) {
+    public record SandboxPost(String platform, String id, String text, String url, String createdAt, String idempotencyKey) {
         Map<String, Object> toStatus() {
             Map<String, Object> status = new LinkedHashMap<>();
             status.put("id", id);
@@ -56,6 +58,7 @@ public final class SandboxPlatform implements AutoCloseable {
     private final Map<String, SandboxPost> byKey = new LinkedHashMap<>();
     private final List<Consumer<SandboxPost>> listeners = new CopyOnWriteArrayList<>();
     private final AtomicLong sequence = new AtomicLong();
+    private static final java.util.regex.Pattern GRAPH_FEED = java.util.regex.Pattern.compile("^/v\\d{1,2}\\.\\d/(\\d{1,30})/feed$");
 
     public SandboxPlatform(int port, Path file, Clock clock) {
         this.file = file;
@@ -88,12 +91,20 @@ public final class SandboxPlatform implements AutoCloseable {
         return List.copyOf(byId.values());
     }
 
+    /** The posts one platform received ({@code mastodon}, {@code facebook}). */
+    public List<SandboxPost> posts(String platform) {
+        return posts().stream().filter(p -> p.platform().equals(platform)).toList();
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             String path = exchange.getRequestURI().getPath();
             String method = exchange.getRequestMethod();
+            java.util.regex.Matcher feed = GRAPH_FEED.matcher(path);
             if (method.equals("POST") && path.equals("/api/v1/statuses")) {
                 createStatus(exchange);
+            } else if (method.equals("POST") && feed.matches()) {
+                createPagePost(exchange, feed.group(1));
             } else if (method.equals("GET") && path.startsWith("/api/v1/statuses/")) {
                 SandboxPost post = find(path.substring("/api/v1/statuses/".length()));
                 if (post == null) {
@@ -143,8 +154,8 @@ public final class SandboxPlatform implements AutoCloseable {
         synchronized (this) {
             post = key == null ? null : byKey.get(key);
             if (post == null) {
-                String id = Long.toString(clock.millis() * 1000 + sequence.incrementAndGet() % 1000);
-                post = new SandboxPost(id, text, url() + "/@sandbox/" + id, clock.instant().toString(), key);
+                String id = nextId();
+                post = new SandboxPost("mastodon", id, text, url() + "/@sandbox/" + id, clock.instant().toString(), key);
                 record(post);
                 append(post);
                 created = true;
@@ -156,6 +167,60 @@ public final class SandboxPlatform implements AutoCloseable {
                 listener.accept(post);
             }
         }
+    }
+
+    /**
+     * A Page post, as the Graph API takes it: a form with {@code message} and/or {@code link} and the
+     * Page token in {@code access_token}; errors in Graph's shape ({@code {"error":{"message","type","code"}}}).
+     * The Graph API has no idempotency key, so every request makes a post.
+     */
+    private void createPagePost(HttpExchange exchange, String pageId) throws IOException {
+        Map<String, String> form = form(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+        String token = form.get("access_token");
+        if (token == null || token.isBlank()) {
+            send(exchange, 400, "application/json", graphError("An active access token must be used to query information about the current user.", "OAuthException", 2500));
+            return;
+        }
+        String message = form.getOrDefault("message", "");
+        String link = form.get("link");
+        if (message.isBlank() && (link == null || link.isBlank())) {
+            send(exchange, 400, "application/json", graphError("(#100) Missing message or attachment", "OAuthException", 100));
+            return;
+        }
+        String text = link == null || link.isBlank() ? message : message.isBlank() ? link : message + "\n" + link;
+        SandboxPost post;
+        synchronized (this) {
+            String id = pageId + "_" + nextId();
+            post = new SandboxPost("facebook", id, text, url() + "/@sandbox/" + id, clock.instant().toString(), null);
+            record(post);
+            append(post);
+        }
+        send(exchange, 200, "application/json", Json.write(Map.of("id", post.id())));
+        for (Consumer<SandboxPost> listener : listeners) {
+            listener.accept(post);
+        }
+    }
+
+    private String nextId() {
+        return Long.toString(clock.millis() * 1000 + sequence.incrementAndGet() % 1000);
+    }
+
+    private static String graphError(String message, String type, int code) {
+        return Json.write(Map.of("error", Map.of("message", message, "type", type, "code", code)));
+    }
+
+    private static Map<String, String> form(String body) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        for (String pair : body.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            String key = java.net.URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+            String value = eq < 0 ? "" : java.net.URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            fields.put(key, value);
+        }
+        return fields;
     }
 
     private synchronized SandboxPost find(String id) {
@@ -171,6 +236,7 @@ public final class SandboxPlatform implements AutoCloseable {
 
     private void append(SandboxPost post) {
         Map<String, Object> line = new LinkedHashMap<>();
+        line.put("platform", post.platform());
         line.put("id", post.id());
         line.put("createdAt", post.createdAt());
         line.put("url", post.url());
@@ -198,7 +264,8 @@ public final class SandboxPlatform implements AutoCloseable {
                     Object json = Json.parse(line);
                     String id = JsonRead.string(json, "id");
                     // The port may differ from run to run: the post gets this run's URL.
-                    record(new SandboxPost(id, JsonRead.string(json, "text"), url() + "/@sandbox/" + id,
+                    String platform = JsonRead.string(json, "platform");
+                    record(new SandboxPost(platform == null ? "mastodon" : platform, id, JsonRead.string(json, "text"), url() + "/@sandbox/" + id,
                             JsonRead.string(json, "createdAt"), JsonRead.string(json, "idempotencyKey")));
                 } catch (JsonException e) {
                     // A damaged line is skipped.
@@ -212,7 +279,7 @@ public final class SandboxPlatform implements AutoCloseable {
     private String article(SandboxPost post) {
         String link = url() + "/@sandbox/" + post.id();
         return "<article><p>" + html(post.text()).replace("\n", "<br>") + "</p><footer><a href=\"" + link + "\">"
-                + html(post.createdAt()) + "</a> &middot; id " + html(post.id()) + "</footer></article>\n";
+                + html(post.createdAt()) + "</a> &middot; " + html(post.platform()) + " &middot; id " + html(post.id()) + "</footer></article>\n";
     }
 
     private static String page(String title, String body) {
