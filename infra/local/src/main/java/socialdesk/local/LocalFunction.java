@@ -34,6 +34,8 @@ public final class LocalFunction implements AutoCloseable {
 
     private static final Pattern CREATE_VM = Pattern.compile("^\\[([0-9.]+)s].*Create VM, ([0-9.]+) secs");
     private static final Duration STOP_GRACE = Duration.ofSeconds(3);
+    /** Where the runtime client loads its JNI library from when set (otherwise it rewrites /tmp/.libaws-lambda-jni.so). */
+    static final String JNI_PROPERTY = "com.amazonaws.services.lambda.runtime.api.client.runtimeapi.NativeClient.JNI";
 
     /**
      * What to run.
@@ -130,6 +132,10 @@ public final class LocalFunction implements AutoCloseable {
         // The runtime client loads its JNI library; Lambda allows it, so say so instead of warning.
         command.add("--enable-native-access=ALL-UNNAMED");
         command.add("-Xlog:startuptime=info:file=" + startupLog + ":uptime");
+        Path jni = nativeLibrary(spec.runtimeJars());
+        if (jni != null) {
+            command.add("-D" + JNI_PROPERTY + "=" + jni);
+        }
         command.addAll(spec.jvmOptions());
         command.add("-cp");
         List<Path> classpath = new ArrayList<>(spec.runtimeJars());
@@ -175,6 +181,41 @@ public final class LocalFunction implements AutoCloseable {
         }
         jvmStartMs = readCreateVm();
         return this;
+    }
+
+    /**
+     * The runtime client's JNI library, unpacked once next to its jar and never written again. Left to
+     * itself, every runtime client copies the library over the same /tmp file at start, under the feet
+     * of the JVMs already running from it (SIGBUS when several functions start or run together).
+     * Null (the client's own way) when the platform's library is not found.
+     */
+    static synchronized Path nativeLibrary(List<Path> runtimeJars) {
+        String arch = System.getProperty("os.arch");
+        String name = "libaws-lambda-jni.linux-" + (arch.equals("aarch64") ? "aarch_64" : "x86_64") + ".so";
+        for (Path jar : runtimeJars) {
+            if (!jar.getFileName().toString().startsWith("aws-lambda-java-runtime-interface-client")) {
+                continue;
+            }
+            Path target = jar.resolveSibling(name);
+            if (Files.isRegularFile(target)) {
+                return target;
+            }
+            try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(jar.toFile())) {
+                var entry = zip.getEntry("jni/" + name);
+                if (entry == null) {
+                    return null;
+                }
+                Path temp = Files.createTempFile(jar.getParent(), name, ".part");
+                try (InputStream in = zip.getInputStream(entry)) {
+                    Files.copy(in, temp, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+                Files.move(temp, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                return target;
+            } catch (IOException e) {
+                return null;
+            }
+        }
+        return null;
     }
 
     /** The Lambda environment: the reserved variables first, then the function's own. */

@@ -40,7 +40,10 @@ final class ModelClosure {
                 if (entry instanceof InterfaceMethodRefEntry ref) {
                     Matcher m = CLIENT.matcher(ref.owner().asInternalName());
                     String method = ref.name().stringValue();
-                    if (m.matches() && !method.equals("builder") && !method.equals("close") && !method.equals("create")) {
+                    // A client this jar does not hold is never built here (shared code such as the priming
+                    // steps names every client; each function calls only its own).
+                    boolean clientInJar = m.matches() && jar.getEntry(ref.owner().asInternalName() + ".class") != null;
+                    if (clientInJar && !method.equals("builder") && !method.equals("close") && !method.equals("create")) {
                         ops.computeIfAbsent(m.group(1), k -> new TreeSet<>())
                                 .add(Character.toUpperCase(method.charAt(0)) + method.substring(1));
                     }
