@@ -64,12 +64,17 @@ final class Demo implements AutoCloseable {
 
     /** The secret name a template parameter {@code <Platform>SecretArn} stands for. */
     static String secretName(String parameter) {
-        return LocalSecrets.PREFIX + parameter.substring(0, parameter.length() - "SecretArn".length()).toLowerCase(Locale.ROOT);
+        // MetaWebhookSecretArn -> social-desk/meta: the names the demo and the secrets file use.
+        String base = parameter.substring(0, parameter.length() - "SecretArn".length()).toLowerCase(Locale.ROOT);
+        return LocalSecrets.PREFIX + (base.endsWith("webhook") ? base.substring(0, base.length() - "webhook".length()) : base);
     }
 
     /** The secrets file of a first start: the sandbox for Mastodon, demo webhook secrets, nothing else. */
     static Map<String, Object> defaultSecrets(Template template) {
         Map<String, Object> secrets = new LinkedHashMap<>();
+        // The publisher reads its platform secrets by prefix (PLATFORM_SECRETS_PREFIX), not by parameter.
+        Object prefix = Template.map(Template.map(template.document.get("Parameters")).get("PlatformSecretsPrefix")).get("Default");
+        secrets.put((prefix == null ? LocalSecrets.PREFIX : String.valueOf(prefix)) + "mastodon", Map.of("instanceUrl", LocalSecrets.SANDBOX_PLACEHOLDER, "accessToken", "sandbox"));
         Template.map(template.document.get("Parameters")).keySet().stream().filter(p -> p.endsWith("SecretArn")).forEach(p -> {
             String name = secretName(p);
             secrets.put(name, switch (name) {
@@ -85,7 +90,7 @@ final class Demo implements AutoCloseable {
 
     /** Queues the demo posts; answers whether it did (Mastodon must be configured). */
     boolean seed() {
-        if (!stack.secrets().configured(LocalSecrets.PREFIX + "mastodon")) {
+        if (stack.secrets().names().stream().noneMatch(n -> n.endsWith("/mastodon") && stack.secrets().configured(n))) {
             return false;
         }
         dueAt = stack.clock().instant().plus(delay).truncatedTo(ChronoUnit.SECONDS);
