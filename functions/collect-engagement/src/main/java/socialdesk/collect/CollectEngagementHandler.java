@@ -13,6 +13,7 @@ import java.util.function.Supplier;
 import socialdesk.core.engagement.polling.EngagementPolling;
 import socialdesk.core.engagement.polling.NotificationSource;
 import socialdesk.core.engagement.polling.PollReport;
+import socialdesk.aws.priming.Priming;
 import socialdesk.core.json.Json;
 import socialdesk.core.json.JsonException;
 import socialdesk.core.json.JsonRead;
@@ -24,25 +25,33 @@ import socialdesk.core.log.JsonLog;
  * cursors and stores what they report. Answers one line per platform.
  */
 public final class CollectEngagementHandler implements RequestStreamHandler {
-    /** What the handler works with: the poller and the accounts configured right now. */
-    record Wiring(EngagementPolling polling, Supplier<List<NotificationSource>> sources) {
+    /** What the handler works with: the poller, the accounts configured right now, and its SnapStart hooks. */
+    record Wiring(EngagementPolling polling, Supplier<List<NotificationSource>> sources, Priming priming) {
     }
 
     private final EngagementPolling polling;
     private final Supplier<List<NotificationSource>> sources;
+    /** Kept: the CRaC context holds its resources weakly. Null when built by tests. */
+    private final Priming priming;
 
-    /** Used by Lambda: clients are built once per container; credentials are read on the first run. */
+    /**
+     * Used by Lambda: clients are built once per container and primed before a SnapStart snapshot;
+     * credentials are read on the first run.
+     */
     public CollectEngagementHandler() {
         this(CollectEngagementWiring.fromEnvironment());
     }
 
-    CollectEngagementHandler(Wiring wiring) {
-        this(wiring.polling(), wiring.sources());
+    private CollectEngagementHandler(Wiring wiring) {
+        this.polling = wiring.polling();
+        this.sources = wiring.sources();
+        this.priming = wiring.priming().register();
     }
 
     CollectEngagementHandler(EngagementPolling polling, Supplier<List<NotificationSource>> sources) {
         this.polling = polling;
         this.sources = sources;
+        this.priming = null;
     }
 
     @Override

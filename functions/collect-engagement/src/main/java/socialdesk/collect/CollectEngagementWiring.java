@@ -6,12 +6,16 @@ import socialdesk.aws.Env;
 import socialdesk.aws.dynamo.DynamoEngagementStore;
 import socialdesk.aws.dynamo.DynamoPollCursorStore;
 import socialdesk.aws.events.EventBridgePublisher;
+import socialdesk.aws.priming.Priming;
 import socialdesk.aws.secrets.SecretsManagerSecrets;
+import socialdesk.core.engagement.CommentTriager;
 import socialdesk.core.engagement.EngagementIngestion;
 import socialdesk.core.engagement.Triage;
 import socialdesk.core.engagement.polling.EngagementPolling;
 import socialdesk.platforms.PlatformHttp;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /**
  * Builds the poller from the function's environment, once per container: SDK clients and triage at
@@ -28,12 +32,33 @@ final class CollectEngagementWiring {
         String secretsPrefix = Env.required("PLATFORM_SECRETS_PREFIX");
         AwsClients clients = AwsClients.fromEnvironment();
         DynamoDbClient dynamo = clients.dynamoDb();
+        EventBridgeClient events = clients.eventBridge();
+        SecretsManagerClient secretsClient = clients.secretsManager();
         Clock clock = Clock.systemUTC();
+        CommentTriager triager = Triage.standard();
         EngagementIngestion ingestion = new EngagementIngestion(new DynamoEngagementStore(dynamo, table, clock),
-                Triage.standard(), new EventBridgePublisher(clients.eventBridge(), bus), clock);
+                triager, new EventBridgePublisher(events, bus), clock);
         EngagementPolling polling = new EngagementPolling(ingestion, new DynamoPollCursorStore(dynamo, table, clock));
-        SecretsManagerSecrets secrets = new SecretsManagerSecrets(clients.secretsManager());
+        SecretsManagerSecrets secrets = new SecretsManagerSecrets(secretsClient);
         return new CollectEngagementHandler.Wiring(polling,
-                new ConfiguredSources(secretsPrefix, secrets::find, PlatformHttp.sharedClient(), clock));
+                new ConfiguredSources(secretsPrefix, secrets::find, PlatformHttp.sharedClient(), clock),
+                priming(dynamo, events, secretsClient, table, triager));
+    }
+
+    /**
+     * Before the snapshot: the JSON paths, the triage on a sample reply, a DynamoDB read of a key
+     * that never exists, an empty PutEvents, a lookup of a secret that is never created, and the
+     * platform HTTP client: every path a run takes, with no data written and no secret read.
+     */
+    static Priming priming(DynamoDbClient dynamo, EventBridgeClient events, SecretsManagerClient secrets, String table,
+                           CommentTriager triager) {
+        return Priming.forFunction("collect-engagement")
+                .json()
+                .prime("triage", () -> triager.triage("Your app logged me out again and my order vanished", "en"))
+                .dynamoRead(dynamo, table)
+                .eventsNothing(events)
+                .secretsMiss(secrets)
+                .prime("platform http client", PlatformHttp::sharedClient)
+                .build();
     }
 }

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import socialdesk.aws.priming.Priming;
 import socialdesk.core.json.Json;
 import socialdesk.core.json.JsonException;
 import socialdesk.core.json.JsonRead;
@@ -26,15 +27,43 @@ public final class PlatformWebhookHandler implements RequestStreamHandler {
     /** Largest function URL event read; the body limit is far below it, the rest is headers. */
     private static final int MAX_EVENT_BYTES = 6 * 1024 * 1024;
 
-    private final PlatformWebhooks webhooks;
+    /** A request to no route: the handler's parsing and response paths, answered 404 before any secret or store. */
+    static final String PRIMING_EVENT = """
+            {"version":"2.0","rawPath":"/webhooks/priming","rawQueryString":"a=1","headers":{"content-type":"application/json"},\
+            "requestContext":{"http":{"method":"POST","path":"/webhooks/priming"}},"body":"{}","isBase64Encoded":false}""";
 
-    /** Used by Lambda: SDK clients are built once per container; secrets are read on first use. */
+    private final PlatformWebhooks webhooks;
+    /** Kept: the CRaC context holds its resources weakly. Null when built by tests. */
+    private final Priming priming;
+
+    /**
+     * Used by Lambda: SDK clients are built once per container and primed before a SnapStart
+     * snapshot; secrets are read on first use, never at init or in priming.
+     */
     public PlatformWebhookHandler() {
         this(WebhookWiring.fromEnvironment());
     }
 
+    private PlatformWebhookHandler(WebhookWiring.Wired wired) {
+        this.webhooks = wired.webhooks();
+        this.priming = withHandlerStep(wired.priming(), this).build().register();
+    }
+
     PlatformWebhookHandler(PlatformWebhooks webhooks) {
         this.webhooks = webhooks;
+        this.priming = null;
+    }
+
+    /** Adds the no-route request to the clients' priming steps. */
+    static Priming.Builder withHandlerStep(Priming.Builder priming, PlatformWebhookHandler handler) {
+        return priming.prime("handler POST /webhooks/priming (404)", () -> {
+            try {
+                handler.handleRequest(new java.io.ByteArrayInputStream(PRIMING_EVENT.getBytes(StandardCharsets.UTF_8)),
+                        OutputStream.nullOutputStream(), null);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
     }
 
     @Override

@@ -5,9 +5,16 @@ import socialdesk.aws.AwsClients;
 import socialdesk.aws.Env;
 import socialdesk.aws.dynamo.DynamoEngagementStore;
 import socialdesk.aws.events.EventBridgePublisher;
+import socialdesk.aws.priming.Priming;
 import socialdesk.aws.secrets.SecretsManagerSecrets;
+import socialdesk.core.engagement.CommentTriager;
 import socialdesk.core.engagement.EngagementIngestion;
 import socialdesk.core.engagement.Triage;
+import socialdesk.core.json.Json;
+import socialdesk.core.webhook.MetaPayloadParser;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /**
  * Builds the webhook service from the function's environment, once per container: SDK clients and
@@ -17,7 +24,11 @@ final class WebhookWiring {
     private WebhookWiring() {
     }
 
-    static PlatformWebhooks fromEnvironment() {
+    /** The service and the clients' SnapStart steps; the handler adds its own and registers them. */
+    record Wired(PlatformWebhooks webhooks, Priming.Builder priming) {
+    }
+
+    static Wired fromEnvironment() {
         String table = Env.required("TABLE_NAME");
         String bus = Env.required("EVENT_BUS_NAME");
         // Empty means the platform is not configured: its route answers 404.
@@ -25,14 +36,39 @@ final class WebhookWiring {
         String xSecret = Env.optional("X_SECRET_ARN", "");
         String linkedInSecret = Env.optional("LINKEDIN_SECRET_ARN", "");
         AwsClients clients = AwsClients.fromEnvironment();
+        DynamoDbClient dynamo = clients.dynamoDb();
+        EventBridgeClient events = clients.eventBridge();
+        SecretsManagerClient secretsClient = clients.secretsManager();
         Clock clock = Clock.systemUTC();
+        CommentTriager triager = Triage.standard();
         EngagementIngestion ingestion = new EngagementIngestion(
-                new DynamoEngagementStore(clients.dynamoDb(), table, clock),
-                Triage.standard(),
-                new EventBridgePublisher(clients.eventBridge(), bus),
+                new DynamoEngagementStore(dynamo, table, clock),
+                triager,
+                new EventBridgePublisher(events, bus),
                 clock);
-        WebhookSecrets secrets = new SecretsManagerWebhookSecrets(new SecretsManagerSecrets(clients.secretsManager()),
+        WebhookSecrets secrets = new SecretsManagerWebhookSecrets(new SecretsManagerSecrets(secretsClient),
                 metaSecret, xSecret, linkedInSecret);
-        return new PlatformWebhooks(secrets, ingestion, clock);
+        return new Wired(new PlatformWebhooks(secrets, ingestion, clock), priming(dynamo, events, secretsClient, table, triager, clock));
     }
+
+    /**
+     * Before the snapshot: the JSON paths, the triage (lexicon, scanner, replies) on a sample
+     * comment, a Meta payload parsed, a DynamoDB read of a key that never exists, an empty PutEvents
+     * and a lookup of a secret that is never created. Nothing is stored, put or read of real secrets.
+     */
+    static Priming.Builder priming(DynamoDbClient dynamo, EventBridgeClient events, SecretsManagerClient secrets,
+                                   String table, CommentTriager triager, Clock clock) {
+        return Priming.forFunction("platform-webhook")
+                .json()
+                .prime("triage", () -> triager.triage("Still waiting on my refund after three weeks, is anyone there?", "en"))
+                .prime("meta payload", () -> new MetaPayloadParser().parse(Json.parse(SAMPLE_META), clock.instant()))
+                .dynamoRead(dynamo, table)
+                .eventsNothing(events)
+                .secretsMiss(secrets);
+    }
+
+    private static final String SAMPLE_META = """
+            {"object":"page","entry":[{"id":"0","time":1767225600,"changes":[{"field":"feed","value":{"item":"comment",\
+            "verb":"add","post_id":"0_1","comment_id":"1_2","message":"priming","created_time":1767225600,\
+            "from":{"id":"3","name":"Priming"}}}]}]}""";
 }

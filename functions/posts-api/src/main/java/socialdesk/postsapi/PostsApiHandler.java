@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import socialdesk.aws.priming.Priming;
 import socialdesk.core.json.Json;
 import socialdesk.core.json.JsonException;
 import socialdesk.core.json.JsonRead;
@@ -49,15 +50,44 @@ public final class PostsApiHandler implements RequestStreamHandler {
     private static final Pattern POST_PATH = Pattern.compile("/posts/([^/]+)");
     private static final Pattern CADENCE_PATH = Pattern.compile("/cadence/([^/]+)");
 
-    private final PostsService service;
+    /** A read of a post that can never exist (ids are generated UUIDs): the whole GET path, 404, no data changed. */
+    static final String PRIMING_EVENT = """
+            {"version":"2.0","rawPath":"/posts/priming-never-exists","rawQueryString":"",\
+            "headers":{"accept":"application/json"},"requestContext":{"http":{"method":"GET","path":"/posts/priming-never-exists"}},\
+            "isBase64Encoded":false}""";
 
-    /** Used by Lambda: the DynamoDB client and the stores are built once per container. */
+    private final PostsService service;
+    /** Kept: the CRaC context holds its resources weakly. Null when built by tests. */
+    private final Priming priming;
+
+    /**
+     * Used by Lambda: the DynamoDB client and the stores are built once per container; before a
+     * SnapStart snapshot the client is primed and a read-only request runs through the handler.
+     */
     public PostsApiHandler() {
         this(PostsApiWiring.fromEnvironment());
     }
 
+    private PostsApiHandler(PostsApiWiring.Wired wired) {
+        this.service = wired.service();
+        this.priming = withHandlerStep(wired.priming(), this).build().register();
+    }
+
     PostsApiHandler(PostsService service) {
         this.service = service;
+        this.priming = null;
+    }
+
+    /** Adds the read-only handler request to the client's priming steps. */
+    static Priming.Builder withHandlerStep(Priming.Builder priming, PostsApiHandler handler) {
+        return priming.prime("handler GET /posts/{id} (404)", () -> {
+            try {
+                handler.handleRequest(new java.io.ByteArrayInputStream(PRIMING_EVENT.getBytes(StandardCharsets.UTF_8)),
+                        java.io.OutputStream.nullOutputStream(), null);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
     }
 
     @Override

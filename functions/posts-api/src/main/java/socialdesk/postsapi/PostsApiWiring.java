@@ -5,6 +5,7 @@ import socialdesk.aws.AwsClients;
 import socialdesk.aws.Env;
 import socialdesk.aws.dynamo.DynamoCadenceStore;
 import socialdesk.aws.dynamo.DynamoPostStore;
+import socialdesk.aws.priming.Priming;
 import socialdesk.core.platform.PlatformRules;
 import socialdesk.core.post.PostQueue;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -14,10 +15,15 @@ final class PostsApiWiring {
     private PostsApiWiring() {
     }
 
-    static PostsService fromEnvironment() {
+    /** The service and the client's SnapStart steps; the handler adds its own and registers them. */
+    record Wired(PostsService service, Priming.Builder priming) {
+    }
+
+    static Wired fromEnvironment() {
         String table = Env.required("TABLE_NAME");
         DynamoDbClient dynamo = AwsClients.fromEnvironment().dynamoDb();
-        return create(new DynamoPostStore(dynamo, table), new DynamoCadenceStore(dynamo, table), Clock.systemUTC());
+        PostsService service = create(new DynamoPostStore(dynamo, table), new DynamoCadenceStore(dynamo, table), Clock.systemUTC());
+        return new Wired(service, Priming.forFunction("posts-api").json().dynamoRead(dynamo, table));
     }
 
     /** The content rules are the publisher's, at each platform's stock limits. */

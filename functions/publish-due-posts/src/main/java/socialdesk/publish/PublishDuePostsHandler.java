@@ -8,6 +8,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import socialdesk.aws.priming.Priming;
 import socialdesk.core.json.Json;
 import socialdesk.core.json.JsonException;
 import socialdesk.core.json.JsonRead;
@@ -21,14 +22,25 @@ import socialdesk.core.publish.RunReport;
  */
 public final class PublishDuePostsHandler implements RequestStreamHandler {
     private final DuePostPublisher publisher;
+    /** Kept: the CRaC context holds its resources weakly. Null when built by tests. */
+    private final Priming priming;
 
-    /** Used by Lambda: clients are built once per container; credentials are read on the first tick. */
+    /**
+     * Used by Lambda: clients are built once per container and primed before a SnapStart snapshot;
+     * credentials are read on the first tick.
+     */
     public PublishDuePostsHandler() {
         this(PublisherWiring.fromEnvironment());
     }
 
+    private PublishDuePostsHandler(PublisherWiring.Wired wired) {
+        this.publisher = wired.publisher();
+        this.priming = wired.priming().register();
+    }
+
     public PublishDuePostsHandler(DuePostPublisher publisher) {
         this.publisher = publisher;
+        this.priming = null;
     }
 
     @Override
@@ -41,6 +53,7 @@ public final class PublishDuePostsHandler implements RequestStreamHandler {
         summary.put("claimed", report.claimed());
         summary.put("published", report.published());
         summary.put("retrying", report.retrying());
+        summary.put("blocked", report.blocked());
         summary.put("failed", report.failed());
         summary.put("deferred", report.deferred());
         output.write(Json.write(summary).getBytes(StandardCharsets.UTF_8));

@@ -8,12 +8,15 @@ import socialdesk.aws.Env;
 import socialdesk.aws.dynamo.DynamoAccountHealthStore;
 import socialdesk.aws.dynamo.DynamoPostStore;
 import socialdesk.aws.events.EventBridgePublisher;
+import socialdesk.aws.priming.Priming;
 import socialdesk.aws.secrets.SecretsManagerSecrets;
 import socialdesk.core.publish.DuePostPublisher;
 import socialdesk.core.publish.PlatformAccounts;
 import socialdesk.core.publish.PublishSettings;
 import socialdesk.platforms.PlatformHttp;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /**
  * Builds the publisher from the function's environment, once per container. The SDK clients are
@@ -24,17 +27,44 @@ final class PublisherWiring {
     private PublisherWiring() {
     }
 
-    static DuePostPublisher fromEnvironment() {
+    /** The publisher and its SnapStart hooks, built over the same clients. */
+    record Wired(DuePostPublisher publisher, Priming priming) {
+    }
+
+    static Wired fromEnvironment() {
         String table = Env.required("TABLE_NAME");
         String bus = Env.required("EVENT_BUS_NAME");
         String secretsPrefix = Env.required("PLATFORM_SECRETS_PREFIX");
         AwsClients clients = AwsClients.fromEnvironment();
         DynamoDbClient dynamo = clients.dynamoDb();
-        SecretsManagerSecrets secrets = new SecretsManagerSecrets(clients.secretsManager());
+        EventBridgeClient events = clients.eventBridge();
+        SecretsManagerClient secretsClient = clients.secretsManager();
+        SecretsManagerSecrets secrets = new SecretsManagerSecrets(secretsClient);
         Clock clock = Clock.systemUTC();
         Supplier<PlatformAccounts> accounts =
                 new ConfiguredAccounts(secretsPrefix, secrets::find, PlatformHttp.sharedClient(), clock);
-        return new DuePostPublisher(new DynamoPostStore(dynamo, table), new DynamoAccountHealthStore(dynamo, table),
-                accounts, new EventBridgePublisher(clients.eventBridge(), bus), clock, PublishSettings.DEFAULT, new Random());
+        Random random = new Random();
+        DuePostPublisher publisher = new DuePostPublisher(new DynamoPostStore(dynamo, table),
+                new DynamoAccountHealthStore(dynamo, table), accounts, new EventBridgePublisher(events, bus), clock,
+                PublishSettings.DEFAULT, random);
+        return new Wired(publisher, priming(dynamo, events, secretsClient, table, random));
+    }
+
+    /**
+     * Before the snapshot: the JSON paths, a DynamoDB read of a key that never exists, an empty
+     * PutEvents and a lookup of a secret that is never created (every path of a tick's clients, no
+     * data written, no secret read), and the platform HTTP client's classes. After restore: a fresh
+     * seed for the retry jitter, which restored copies would otherwise share.
+     */
+    static Priming priming(DynamoDbClient dynamo, EventBridgeClient events, SecretsManagerClient secrets, String table,
+                           Random random) {
+        return Priming.forFunction("publish-due-posts")
+                .json()
+                .dynamoRead(dynamo, table)
+                .eventsNothing(events)
+                .secretsMiss(secrets)
+                .prime("platform http client", PlatformHttp::sharedClient)
+                .reseed(random)
+                .build();
     }
 }

@@ -12,6 +12,7 @@ import java.util.Map;
 import socialdesk.core.json.Json;
 import socialdesk.core.json.JsonException;
 import socialdesk.core.json.JsonRead;
+import socialdesk.aws.priming.Priming;
 import socialdesk.core.log.JsonLog;
 import socialdesk.core.schedule.QueueRunway;
 
@@ -22,14 +23,22 @@ import socialdesk.core.schedule.QueueRunway;
  */
 public final class QueueRunwayHandler implements RequestStreamHandler {
     private final QueueRunway runway;
+    /** Kept: the CRaC context holds its resources weakly. Null when built by tests. */
+    private final Priming priming;
 
-    /** Used by Lambda: clients are built once per container. */
+    /** Used by Lambda: clients are built once per container and primed before a SnapStart snapshot. */
     public QueueRunwayHandler() {
         this(QueueRunwayWiring.fromEnvironment());
     }
 
+    private QueueRunwayHandler(QueueRunwayWiring.Wired wired) {
+        this.runway = wired.runway();
+        this.priming = wired.priming().register();
+    }
+
     QueueRunwayHandler(QueueRunway runway) {
         this.runway = runway;
+        this.priming = null;
     }
 
     @Override

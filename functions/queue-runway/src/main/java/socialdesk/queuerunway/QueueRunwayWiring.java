@@ -6,20 +6,36 @@ import socialdesk.aws.Env;
 import socialdesk.aws.dynamo.DynamoCadenceStore;
 import socialdesk.aws.dynamo.DynamoPostStore;
 import socialdesk.aws.events.EventBridgePublisher;
+import socialdesk.aws.priming.Priming;
 import socialdesk.core.schedule.QueueRunway;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 
 /** Builds the runway service from the function's environment, once per container. */
 final class QueueRunwayWiring {
     private QueueRunwayWiring() {
     }
 
-    static QueueRunway fromEnvironment() {
+    /** The service and its SnapStart hooks, built over the same clients. */
+    record Wired(QueueRunway runway, Priming priming) {
+    }
+
+    static Wired fromEnvironment() {
         String table = Env.required("TABLE_NAME");
         String bus = Env.required("EVENT_BUS_NAME");
         AwsClients clients = AwsClients.fromEnvironment();
         DynamoDbClient dynamo = clients.dynamoDb();
-        return new QueueRunway(new DynamoPostStore(dynamo, table), new DynamoCadenceStore(dynamo, table),
-                new EventBridgePublisher(clients.eventBridge(), bus), Clock.systemUTC());
+        EventBridgeClient events = clients.eventBridge();
+        QueueRunway runway = new QueueRunway(new DynamoPostStore(dynamo, table), new DynamoCadenceStore(dynamo, table),
+                new EventBridgePublisher(events, bus), Clock.systemUTC());
+        return new Wired(runway, priming(dynamo, events, table));
+    }
+
+    /**
+     * Before the snapshot: the JSON paths, a DynamoDB read of a key that never exists and an empty
+     * PutEvents. Not the runway itself: it may put QueueRunningLow and repeat evergreen posts.
+     */
+    static Priming priming(DynamoDbClient dynamo, EventBridgeClient events, String table) {
+        return Priming.forFunction("queue-runway").json().dynamoRead(dynamo, table).eventsNothing(events).build();
     }
 }

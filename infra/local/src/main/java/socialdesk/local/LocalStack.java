@@ -73,6 +73,7 @@ public final class LocalStack implements AutoCloseable {
     private final Clock clock = Clock.systemUTC();
     private final List<AutoCloseable> closeables = new ArrayList<>();
     private final Map<String, RunningFunction> functions = new LinkedHashMap<>();
+    private final Map<String, LocalFunction.Spec> specs = new java.util.concurrent.ConcurrentHashMap<>();
     private final ExecutorService async = Executors.newVirtualThreadPerTaskExecutor();
     private final Console console;
     private Scheduler scheduler;
@@ -292,6 +293,11 @@ public final class LocalStack implements AutoCloseable {
                 .map(f -> f.url().url()).findFirst().orElse(null);
     }
 
+    /** How the stack runs the function of module {@code moduleName} (jar, handler, resolved environment), or null. */
+    public LocalFunction.Spec spec(String moduleName) {
+        return specs.get(moduleName);
+    }
+
     /** Process ids of every child (function JVMs and dynalite), for checks that nothing is left. */
     public List<Long> childPids() {
         List<Long> pids = new ArrayList<>();
@@ -326,6 +332,7 @@ public final class LocalStack implements AutoCloseable {
             LocalFunction.Spec spec = new LocalFunction.Spec(name, function.handler(),
                     function.moduleDir().resolve("target/function.jar"), runtimeJars, env, function.memorySize(),
                     Duration.ofSeconds(function.timeoutSeconds()), LocalFunction.Spec.currentJava(), options.jvmOptions());
+            specs.put(name, spec);
             LocalFunction local = new LocalFunction(spec, console.prefixed(name));
             track(local);
             boolean hasUrl = !function.functionUrlConfig().isEmpty();

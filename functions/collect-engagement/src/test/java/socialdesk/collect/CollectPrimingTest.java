@@ -1,0 +1,43 @@
+package socialdesk.collect;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+import socialdesk.aws.AwsClients;
+import socialdesk.aws.priming.Priming;
+import socialdesk.aws.testing.Dynalite;
+import socialdesk.aws.testing.PrimingChecks;
+import socialdesk.core.engagement.Triage;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/** The SnapStart hooks of collect-engagement, called directly as Lambda would: no data changed, no throw. */
+class CollectPrimingTest {
+
+    @Test
+    void primingAgainstDynaliteChangesNoData() {
+        String table = Dynalite.shared().createTable();
+        AwsClients down = PrimingChecks.unreachable();
+        try (DynamoDbClient dynamo = Dynalite.shared().client()) {
+            PrimingChecks.seed(dynamo, table);
+            int before = PrimingChecks.itemCount(dynamo, table);
+            Priming priming = CollectEngagementWiring.priming(dynamo, down.eventBridge(), down.secretsManager(), table,
+                    Triage.standard());
+
+            priming.beforeCheckpoint(null);
+            priming.afterRestore(null);
+
+            assertEquals(before, PrimingChecks.itemCount(dynamo, table));
+        }
+    }
+
+    @Test
+    void primingToleratesEndpointsThatAreDown() {
+        AwsClients down = PrimingChecks.unreachable();
+        Priming priming = CollectEngagementWiring.priming(down.dynamoDb(), down.eventBridge(), down.secretsManager(), "t",
+                Triage.standard());
+
+        assertDoesNotThrow(() -> priming.beforeCheckpoint(null));
+        assertDoesNotThrow(() -> priming.afterRestore(null));
+    }
+}

@@ -1,0 +1,56 @@
+package socialdesk.webhook;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Clock;
+import org.junit.jupiter.api.Test;
+import socialdesk.aws.AwsClients;
+import socialdesk.aws.dynamo.DynamoEngagementStore;
+import socialdesk.aws.events.EventBridgePublisher;
+import socialdesk.aws.priming.Priming;
+import socialdesk.aws.testing.Dynalite;
+import socialdesk.aws.testing.PrimingChecks;
+import socialdesk.core.engagement.CommentTriager;
+import socialdesk.core.engagement.EngagementIngestion;
+import socialdesk.core.engagement.Triage;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/** The SnapStart hooks of platform-webhook, called directly as Lambda would: no data changed, no throw. */
+class WebhookPrimingTest {
+
+    private static Priming priming(DynamoDbClient dynamo, AwsClients others, String table) {
+        Clock clock = Clock.systemUTC();
+        CommentTriager triager = Triage.standard();
+        EngagementIngestion ingestion = new EngagementIngestion(new DynamoEngagementStore(dynamo, table, clock), triager,
+                new EventBridgePublisher(others.eventBridge(), "bus"), clock);
+        PlatformWebhookHandler handler = new PlatformWebhookHandler(
+                new PlatformWebhooks(WebhookTestKit.allSecrets(), ingestion, clock));
+        return PlatformWebhookHandler.withHandlerStep(
+                WebhookWiring.priming(dynamo, others.eventBridge(), others.secretsManager(), table, triager, clock), handler).build();
+    }
+
+    @Test
+    void primingAgainstDynaliteChangesNoData() {
+        String table = Dynalite.shared().createTable();
+        try (DynamoDbClient dynamo = Dynalite.shared().client()) {
+            PrimingChecks.seed(dynamo, table);
+            int before = PrimingChecks.itemCount(dynamo, table);
+            Priming priming = priming(dynamo, PrimingChecks.unreachable(), table);
+
+            priming.beforeCheckpoint(null);
+            priming.afterRestore(null);
+
+            assertEquals(before, PrimingChecks.itemCount(dynamo, table));
+        }
+    }
+
+    @Test
+    void primingToleratesEndpointsThatAreDown() {
+        AwsClients down = PrimingChecks.unreachable();
+        Priming priming = priming(down.dynamoDb(), down, "t");
+
+        assertDoesNotThrow(() -> priming.beforeCheckpoint(null));
+        assertDoesNotThrow(() -> priming.afterRestore(null));
+    }
+}

@@ -1,0 +1,46 @@
+package socialdesk.postsapi;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Clock;
+import org.junit.jupiter.api.Test;
+import socialdesk.aws.dynamo.DynamoCadenceStore;
+import socialdesk.aws.dynamo.DynamoPostStore;
+import socialdesk.aws.priming.Priming;
+import socialdesk.aws.testing.Dynalite;
+import socialdesk.aws.testing.PrimingChecks;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/** The SnapStart hooks of posts-api, called directly as Lambda would: no data changed, no throw. */
+class PostsApiPrimingTest {
+
+    private static Priming priming(DynamoDbClient dynamo, String table) {
+        PostsApiHandler handler = new PostsApiHandler(PostsApiWiring.create(new DynamoPostStore(dynamo, table),
+                new DynamoCadenceStore(dynamo, table), Clock.systemUTC()));
+        return PostsApiHandler.withHandlerStep(Priming.forFunction("posts-api").json().dynamoRead(dynamo, table), handler).build();
+    }
+
+    @Test
+    void primingAgainstDynaliteChangesNoData() {
+        String table = Dynalite.shared().createTable();
+        try (DynamoDbClient dynamo = Dynalite.shared().client()) {
+            PrimingChecks.seed(dynamo, table);
+            int before = PrimingChecks.itemCount(dynamo, table);
+            Priming priming = priming(dynamo, table);
+
+            priming.beforeCheckpoint(null);
+            priming.afterRestore(null);
+
+            assertEquals(before, PrimingChecks.itemCount(dynamo, table));
+        }
+    }
+
+    @Test
+    void primingToleratesADynamoDbThatIsDown() {
+        Priming priming = priming(PrimingChecks.unreachable().dynamoDb(), "t");
+
+        assertDoesNotThrow(() -> priming.beforeCheckpoint(null));
+        assertDoesNotThrow(() -> priming.afterRestore(null));
+    }
+}

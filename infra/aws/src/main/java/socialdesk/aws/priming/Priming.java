@@ -1,0 +1,155 @@
+package socialdesk.aws.priming;
+
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.crac.Context;
+import org.crac.Core;
+import org.crac.Resource;
+import socialdesk.core.json.Json;
+import socialdesk.core.log.JsonLog;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+
+/**
+ * SnapStart runtime hooks of one function (the org.crac API, which Lambda calls around the snapshot
+ * of a published version). {@link #beforeCheckpoint} runs what the first invoke would otherwise pay
+ * for (class loading and initialisation of the JSON paths, the SDK's marshalling, signing and HTTP
+ * stack), with no effect on data; {@link #afterRestore} refreshes what must differ between restored
+ * copies. Every step tolerates failure: a snapshot is still taken if an endpoint is down.
+ *
+ * <p>The handler keeps a reference to its {@code Priming}: the CRaC context holds resources weakly.
+ */
+public final class Priming implements Resource {
+    /**
+     * The key the DynamoDB priming read asks for. Every item the code writes has a partition key with
+     * a known prefix ({@code POST#}, {@code REMOTE#}, {@code EVENT#}, {@code CADENCE#}, ...), so this
+     * one can never exist: the read finds nothing and changes nothing.
+     */
+    public static final String NEVER_WRITTEN_KEY = "PRIMING#";
+    /** A secret id that is never created; asking for it reads no secret into the snapshot. */
+    public static final String NEVER_CREATED_SECRET = "social-desk/priming-never-created";
+
+    private static final String SAMPLE_JSON = """
+            {"version":"2.0","rawPath":"/","requestContext":{"http":{"method":"GET"}},"headers":{"content-type":"application/json"},\
+            "body":"{\\"text\\":\\"priming\\",\\"n\\":1,\\"ok\\":true,\\"list\\":[1.5,null]}","isBase64Encoded":false}""";
+
+    /** One named action. */
+    public record Step(String name, Runnable action) {
+    }
+
+    private final String function;
+    private final List<Step> before;
+    private final List<Step> after;
+
+    private Priming(String function, List<Step> before, List<Step> after) {
+        this.function = function;
+        this.before = List.copyOf(before);
+        this.after = List.copyOf(after);
+    }
+
+    public static Builder forFunction(String function) {
+        return new Builder(function);
+    }
+
+    /** Registers the hooks with the global CRaC context and answers this, for the handler to keep. */
+    public Priming register() {
+        Core.getGlobalContext().register(this);
+        return this;
+    }
+
+    @Override
+    public void beforeCheckpoint(Context<? extends Resource> context) {
+        run("beforeCheckpoint", before);
+    }
+
+    @Override
+    public void afterRestore(Context<? extends Resource> context) {
+        run("afterRestore", after);
+    }
+
+    /** The names of the steps run before a checkpoint, in order (tests, logs). */
+    public List<String> primingSteps() {
+        return before.stream().map(Step::name).toList();
+    }
+
+    private void run(String phase, List<Step> steps) {
+        long start = System.nanoTime();
+        int failed = 0;
+        for (Step step : steps) {
+            try {
+                step.action().run();
+            } catch (RuntimeException e) {
+                failed++;
+                JsonLog.warn("priming step failed", "function", function, "phase", phase, "step", step.name(),
+                        "error", e.getClass().getSimpleName());
+            }
+        }
+        JsonLog.info("priming done", "function", function, "phase", phase, "steps", steps.size(), "failed", failed,
+                "ms", (System.nanoTime() - start) / 1_000_000);
+    }
+
+    /** Collects the steps. */
+    public static final class Builder {
+        private final String function;
+        private final List<Step> before = new ArrayList<>();
+        private final List<Step> after = new ArrayList<>();
+
+        private Builder(String function) {
+            this.function = function;
+        }
+
+        public Builder prime(String name, Runnable action) {
+            before.add(new Step(name, action));
+            return this;
+        }
+
+        public Builder restore(String name, Runnable action) {
+            after.add(new Step(name, action));
+            return this;
+        }
+
+        /** Parses and writes a function URL-shaped JSON document: the core JSON paths every handler uses. */
+        public Builder json() {
+            return prime("json", () -> Json.write(Map.of("parsed", Json.parse(SAMPLE_JSON))));
+        }
+
+        /**
+         * A strongly consistent GetItem of {@link #NEVER_WRITTEN_KEY}: signing, marshalling, the HTTP
+         * connection and the unmarshalling of the item paths. A read (0.5 RRU eventually consistent,
+         * here 1 RRU strongly consistent) cannot change data. DescribeEndpoints would do as well for
+         * the HTTP stack but loads classes no invoke needs; GetItem is the operation the invokes use.
+         */
+        public Builder dynamoRead(DynamoDbClient dynamo, String table) {
+            return prime("dynamodb GetItem " + NEVER_WRITTEN_KEY, () -> dynamo.getItem(b -> b.tableName(table)
+                    .key(Map.of("PK", AttributeValue.fromS(NEVER_WRITTEN_KEY), "SK", AttributeValue.fromS(NEVER_WRITTEN_KEY)))
+                    .consistentRead(true)));
+        }
+
+        /**
+         * PutEvents with no entries: marshalled, signed and sent, and refused by EventBridge (an empty
+         * list is invalid) or accepted as nothing by an emulator. No event is ever put.
+         */
+        public Builder eventsNothing(EventBridgeClient events) {
+            return prime("eventbridge PutEvents []", () -> events.putEvents(b -> b.entries(List.of())));
+        }
+
+        /** GetSecretValue of {@link #NEVER_CREATED_SECRET}: the client's paths, and no secret in the snapshot. */
+        public Builder secretsMiss(SecretsManagerClient secrets) {
+            return prime("secretsmanager GetSecretValue (missing)", () -> secrets.getSecretValue(b -> b.secretId(NEVER_CREATED_SECRET)));
+        }
+
+        /** Re-seeds a generator after restore, so restored copies do not share a random sequence. */
+        public Builder reseed(Random random) {
+            return restore("reseed random", () -> random.setSeed(new SecureRandom().nextLong()));
+        }
+
+        public Priming build() {
+            return new Priming(function, before, after);
+        }
+    }
+}
