@@ -26,6 +26,7 @@ import socialdesk.aws.dynamo.DynamoEngagementStore;
 import socialdesk.aws.dynamo.DynamoPollCursorStore;
 import socialdesk.aws.dynamo.TableDefinition;
 import socialdesk.aws.testing.Dynalite;
+import socialdesk.aws.testing.TestContext;
 import socialdesk.core.engagement.Counter;
 import socialdesk.core.engagement.EngagementIngestion;
 import socialdesk.core.engagement.Owners;
@@ -403,7 +404,7 @@ class CollectEngagementHandlerTest {
         try {
             String tick = Files.readString(Dynalite.projectRoot().resolve(Path.of("events", "collect-engagement-tick.json")));
             ByteArrayOutputStream out = new ByteArrayOutputStream();
-            handler.handleRequest(new ByteArrayInputStream(tick.getBytes(StandardCharsets.UTF_8)), out, new TestContext("test-run"));
+            handler.handleRequest(new ByteArrayInputStream(tick.getBytes(StandardCharsets.UTF_8)), out, TestContext.of("collect-engagement", "test-run"));
             return Json.parseObject(out.toString(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

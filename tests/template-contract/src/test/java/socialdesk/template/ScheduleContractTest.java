@@ -8,7 +8,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import socialdesk.core.json.Json;
 import socialdesk.local.template.Template;
 
@@ -21,69 +25,39 @@ import socialdesk.local.template.Template;
 class ScheduleContractTest {
     private static final Pattern PLACEHOLDER = Pattern.compile("<aws\\.scheduler\\.[a-z-]+>");
 
-    @Test
-    void publisherTicksEveryMinuteWithoutRetries() {
-        Map<String, Object> schedule = schedule("PublishDuePostsFunction", "EveryMinute");
+    /** Each schedule of the template, its expression, whether a failed tick is retried, and its sample in events/. */
+    static Stream<Arguments> schedules() {
+        return Stream.of(
+                Arguments.of("PublishDuePostsFunction", "EveryMinute", "rate(1 minute)", false, "scheduled-tick.json"),
+                Arguments.of("QueueRunwayFunction", "Daily", "cron(0 7 * * ? *)", true, "queue-runway-tick.json"),
+                Arguments.of("CollectEngagementFunction", "Every15Minutes", "rate(15 minutes)", false,
+                        "collect-engagement-tick.json"));
+    }
+
+    @ParameterizedTest(name = "{0}.{1}")
+    @MethodSource("schedules")
+    void scheduleRunsOnItsExpressionAndRetriesOnlyWhereARetryHelps(String function, String event, String expression,
+                                                                  boolean retried, String sample) {
+        Map<String, Object> schedule = schedule(function, event);
 
         assertEquals("ScheduleV2", schedule.get("Type"));
         Map<String, Object> properties = Template.map(schedule.get("Properties"));
-        assertEquals("rate(1 minute)", properties.get("ScheduleExpression"));
+        assertEquals(expression, properties.get("ScheduleExpression"));
         assertEquals("OFF", Template.map(properties.get("FlexibleTimeWindow")).get("Mode"));
-        assertEquals(0, Template.map(properties.get("RetryPolicy")).get("MaximumRetryAttempts"));
+        Object attempts = Template.map(properties.get("RetryPolicy")).get("MaximumRetryAttempts");
+        assertEquals(retried, attempts instanceof Integer n && n > 0, () -> function + " MaximumRetryAttempts " + attempts);
     }
 
-    @Test
-    void scheduledTickSampleIsWhatTheScheduleSends() {
-        Object input = Json.parse((String) Template.map(schedule("PublishDuePostsFunction", "EveryMinute").get("Properties")).get("Input"));
-        Object sample = Json.parse(Template.read(Template.event("scheduled-tick.json")));
+    @ParameterizedTest(name = "{4}")
+    @MethodSource("schedules")
+    void sampleIsWhatTheScheduleSends(String function, String event, String expression, boolean retried, String sample) {
+        Object input = Json.parse((String) Template.map(schedule(function, event).get("Properties")).get("Input"));
+        Object expected = Json.parse(Template.read(Template.event(sample)));
 
         List<String> differences = new ArrayList<>();
-        compare("$", input, sample, differences);
+        compare("$", input, expected, differences);
 
-        assertTrue(differences.isEmpty(), () -> "events/scheduled-tick.json differs from the schedule's Input: " + differences);
-    }
-
-    @Test
-    void queueRunwayRunsDailyWithRetries() {
-        Map<String, Object> schedule = schedule("QueueRunwayFunction", "Daily");
-
-        assertEquals("ScheduleV2", schedule.get("Type"));
-        Map<String, Object> properties = Template.map(schedule.get("Properties"));
-        assertEquals("cron(0 7 * * ? *)", properties.get("ScheduleExpression"));
-        assertEquals("OFF", Template.map(properties.get("FlexibleTimeWindow")).get("Mode"));
-    }
-
-    @Test
-    void queueRunwayTickSampleIsWhatTheDailyScheduleSends() {
-        Object input = Json.parse((String) Template.map(schedule("QueueRunwayFunction", "Daily").get("Properties")).get("Input"));
-        Object sample = Json.parse(Template.read(Template.event("queue-runway-tick.json")));
-
-        List<String> differences = new ArrayList<>();
-        compare("$", input, sample, differences);
-
-        assertTrue(differences.isEmpty(), () -> "events/queue-runway-tick.json differs from the schedule's Input: " + differences);
-    }
-
-    @Test
-    void collectEngagementPollsEveryFifteenMinutesWithoutRetries() {
-        Map<String, Object> schedule = schedule("CollectEngagementFunction", "Every15Minutes");
-
-        assertEquals("ScheduleV2", schedule.get("Type"));
-        Map<String, Object> properties = Template.map(schedule.get("Properties"));
-        assertEquals("rate(15 minutes)", properties.get("ScheduleExpression"));
-        assertEquals("OFF", Template.map(properties.get("FlexibleTimeWindow")).get("Mode"));
-        assertEquals(0, Template.map(properties.get("RetryPolicy")).get("MaximumRetryAttempts"));
-    }
-
-    @Test
-    void collectEngagementTickSampleIsWhatTheScheduleSends() {
-        Object input = Json.parse((String) Template.map(schedule("CollectEngagementFunction", "Every15Minutes").get("Properties")).get("Input"));
-        Object sample = Json.parse(Template.read(Template.event("collect-engagement-tick.json")));
-
-        List<String> differences = new ArrayList<>();
-        compare("$", input, sample, differences);
-
-        assertTrue(differences.isEmpty(), () -> "events/collect-engagement-tick.json differs from the schedule's Input: " + differences);
+        assertTrue(differences.isEmpty(), () -> "events/" + sample + " differs from the schedule's Input: " + differences);
     }
 
     @Test
