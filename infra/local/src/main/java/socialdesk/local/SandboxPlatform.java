@@ -33,6 +33,7 @@ import socialdesk.core.json.JsonRead;
  * {@code access_token}; answers {@code {"id":"<page-id>_<post-id>"}} as Graph does). Each post gets a page of its own ({@code /@sandbox/<id>}, a
  * small HTML page; {@code /api/v1/statuses/<id>} as JSON; {@code /} lists them all) and a line in a
  * JSON Lines file, which is read back on the next start so URLs and keys survive a restart.
+ * Mastodon's {@code GET /api/v1/notifications}, which collect-engagement polls, answers an empty page.
  */
 public final class SandboxPlatform implements AutoCloseable {
     /** One recorded post. */
@@ -105,6 +106,9 @@ public final class SandboxPlatform implements AutoCloseable {
                 createStatus(exchange);
             } else if (method.equals("POST") && feed.matches()) {
                 createPagePost(exchange, feed.group(1));
+            } else if (method.equals("GET") && path.equals("/api/v1/notifications")) {
+                // Nobody replies to the sandbox: collect-engagement's poll finds an empty page, not an error.
+                send(exchange, 200, "application/json", "[]");
             } else if (method.equals("GET") && path.startsWith("/api/v1/statuses/")) {
                 SandboxPost post = find(path.substring("/api/v1/statuses/".length()));
                 if (post == null) {
