@@ -67,6 +67,9 @@ public final class LocalCommand {
         } catch (RuntimeException e) {
             err.println("social local: " + e.getMessage());
             return 1;
+        } catch (LinkageError e) {
+            err.println("social local: the build is broken (" + e + "); rebuild with: mvn -B -DskipTests package");
+            return 1;
         }
         try {
             stopped.await();

@@ -100,7 +100,8 @@ public final class LocalStack implements AutoCloseable {
         try {
             stack.run();
             return stack;
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
+            // A broken build (a class missing from a jar) must not leave dynalite and function JVMs behind.
             stack.close();
             throw e;
         }
