@@ -1,213 +1,58 @@
 package socialdesk.emulator;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import socialdesk.aws.dynamo.DynamoPostStore;
+import socialdesk.aws.dynamo.PostStoreContract;
 import socialdesk.aws.dynamo.TableDefinition;
-import socialdesk.core.post.Claim;
-import socialdesk.core.post.Delivery;
-import socialdesk.core.post.DeliveryStatus;
-import socialdesk.core.post.LeaseLostException;
-import socialdesk.core.post.Platform;
-import socialdesk.core.post.Post;
-import socialdesk.core.post.PostContent;
-import socialdesk.core.post.PostStatus;
 import software.amazon.awssdk.core.retry.backoff.FixedDelayBackoffStrategy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * DynamoPostStore against the DynamoDB of the emulator container, the table created from
- * {@link TableDefinition#createTableRequest}: the queue's whole life (create, find due, claim,
- * record, release) and the claim's guarantee that overlapping runs never share a post.
+ * The post-store contract (the same tests as against dynalite) against the DynamoDB of the emulator
+ * container, each table created from {@link TableDefinition#createTableRequest} and dropped after.
  */
 @RequiresDocker
-class DynamoPostStoreOnEmulatorTest {
-    private static final Instant NOW = Instant.parse("2026-11-26T09:00:00Z");
-    private static final Duration LEASE = Duration.ofMinutes(3);
-
-    private static DynamoDbClient dynamo;
-    private String table;
-    private DynamoPostStore store;
+class DynamoPostStoreOnEmulatorTest extends PostStoreContract {
+    private static DynamoDbClient client;
+    private final List<String> tables = new ArrayList<>();
 
     @BeforeAll
     static void client() {
-        dynamo = Emulator.shared().clients().dynamoDb();
+        client = Emulator.shared().clients().dynamoDb();
     }
 
     @AfterAll
     static void closeClient() {
-        if (dynamo != null) {
-            dynamo.close();
+        if (client != null) {
+            client.close();
         }
     }
 
-    @BeforeEach
-    void freshTable() {
-        table = "social-desk-emulator-" + UUID.randomUUID();
-        dynamo.createTable(TableDefinition.createTableRequest(table));
+    @Override
+    protected DynamoDbClient dynamo() {
+        return client;
+    }
+
+    @Override
+    protected String createTable() {
+        String table = "social-desk-emulator-" + UUID.randomUUID();
+        client.createTable(TableDefinition.createTableRequest(table));
         // The SDK waiter's default is 20 s between looks; a new table here is active in well under a second.
-        dynamo.waiter().waitUntilTableExists(b -> b.tableName(table), w -> w
+        client.waiter().waitUntilTableExists(b -> b.tableName(table), w -> w
                 .backoffStrategy(FixedDelayBackoffStrategy.create(Duration.ofMillis(100)))
                 .waitTimeout(Duration.ofSeconds(30)));
-        store = new DynamoPostStore(dynamo, table);
+        tables.add(table);
+        return table;
     }
 
     @AfterEach
-    void dropTable() {
-        dynamo.deleteTable(b -> b.tableName(table));
-    }
-
-    private static Post queued(Instant dueAt, Platform... platforms) {
-        return new Post(UUID.randomUUID().toString(), new PostContent("Hello from the desk", "https://example.com/a"),
-                List.of(platforms), dueAt, PostStatus.QUEUED, 1, NOW.minusSeconds(3600));
-    }
-
-    @Test
-    void aPostGoesFromQueuedToFinalThroughClaimRecordAndRelease() {
-        Post post = queued(NOW.minusSeconds(5), Platform.MASTODON, Platform.BLUESKY);
-
-        assertTrue(store.create(post));
-        assertFalse(store.create(post), "a second post with the same id is refused");
-        assertEquals(Optional.of(post), store.find(post.id()));
-        assertEquals(List.of(post.id()), store.findDue(NOW, 10));
-
-        Claim claim = store.claim(post.id(), NOW, NOW.plus(LEASE), "run-1").orElseThrow();
-        assertEquals(PostStatus.PUBLISHING, claim.post().status());
-        assertEquals(2, claim.deliveries().size());
-        assertTrue(claim.deliveries().stream().allMatch(d -> d.status() == DeliveryStatus.PENDING));
-        assertEquals(List.of(), store.findDue(NOW.plusSeconds(60), 10), "a leased post is not due");
-
-        store.recordDelivery(Delivery.pending(post.id(), Platform.MASTODON).published("113", "https://mastodon.example/@desk/113"));
-        store.recordDelivery(Delivery.pending(post.id(), Platform.BLUESKY).failed("401 invalid app password", true));
-        store.release(claim, PostStatus.PARTIALLY_PUBLISHED, null);
-
-        assertEquals(PostStatus.PARTIALLY_PUBLISHED, store.find(post.id()).orElseThrow().status());
-        Map<Platform, DeliveryStatus> outcomes = new EnumMap<>(Platform.class);
-        store.deliveries(post.id()).forEach(d -> outcomes.put(d.platform(), d.status()));
-        assertEquals(Map.of(Platform.MASTODON, DeliveryStatus.PUBLISHED, Platform.BLUESKY, DeliveryStatus.FAILED), outcomes);
-        assertEquals(List.of(), store.findDue(NOW.plus(Duration.ofDays(1)), 10), "a final post leaves the index");
-        assertTrue(store.claim(post.id(), NOW.plus(Duration.ofDays(1)), NOW.plus(Duration.ofDays(2)), "late").isEmpty());
-    }
-
-    @Test
-    void findsOnlyPostsThatAreDueEarliestFirst() {
-        Post later = queued(NOW.minusSeconds(10), Platform.MASTODON);
-        Post earlier = queued(NOW.minusSeconds(300), Platform.MASTODON);
-        Post exactlyNow = queued(NOW, Platform.MASTODON);
-        Post future = queued(NOW.plusMillis(1), Platform.MASTODON);
-        List.of(later, earlier, exactlyNow, future).forEach(store::create);
-
-        assertEquals(List.of(earlier.id(), later.id(), exactlyNow.id()), store.findDue(NOW, 10));
-        assertEquals(List.of(earlier.id()), store.findDue(NOW, 1));
-    }
-
-    @Test
-    void onlyOneOfManyConcurrentClaimersWins() throws Exception {
-        Post post = queued(NOW, Platform.MASTODON);
-        store.create(post);
-
-        List<Future<Optional<Claim>>> futures;
-        try (ExecutorService pool = Executors.newFixedThreadPool(8)) {
-            futures = IntStream.range(0, 8)
-                    .mapToObj(i -> pool.submit(() -> store.claim(post.id(), NOW, NOW.plus(LEASE), "run-" + i)))
-                    .toList();
-        }
-
-        List<Optional<Claim>> results = futures.stream().map(Future::resultNow).toList();
-        assertEquals(1, results.stream().filter(Optional::isPresent).count());
-    }
-
-    @Test
-    void overlappingRunsClaimEachDuePostExactlyOnce() {
-        List<String> ids = new ArrayList<>();
-        for (int i = 0; i < 20; i++) {
-            Post post = queued(NOW.minusSeconds(i), Platform.MASTODON, Platform.BLUESKY);
-            store.create(post);
-            ids.add(post.id());
-        }
-
-        List<Future<List<String>>> runs;
-        try (ExecutorService pool = Executors.newFixedThreadPool(4)) {
-            runs = IntStream.range(0, 4).mapToObj(run -> pool.submit(() -> {
-                List<String> claimed = new ArrayList<>();
-                for (String id : store.findDue(NOW, 50)) {
-                    store.claim(id, NOW, NOW.plus(LEASE), "run-" + run).ifPresent(c -> claimed.add(c.post().id()));
-                }
-                return claimed;
-            })).toList();
-        }
-
-        List<String> claimed = runs.stream().flatMap(f -> f.resultNow().stream()).toList();
-        Set<String> distinct = new HashSet<>(claimed);
-        assertEquals(claimed.size(), distinct.size(), "a post was claimed by two runs");
-        assertEquals(new HashSet<>(ids), distinct);
-    }
-
-    @Test
-    void aCrashedRunsPostIsDueAgainWhenItsLeaseExpiresAndTheStaleRunCannotRelease() {
-        Post post = queued(NOW, Platform.MASTODON);
-        store.create(post);
-        Claim stale = store.claim(post.id(), NOW, NOW.plus(LEASE), "crashed-run").orElseThrow();
-
-        Instant afterExpiry = NOW.plus(LEASE).plusMillis(1);
-        assertEquals(List.of(post.id()), store.findDue(afterExpiry, 10));
-        store.claim(post.id(), afterExpiry, afterExpiry.plus(LEASE), "rescuer").orElseThrow();
-
-        assertThrows(LeaseLostException.class, () -> store.release(stale, PostStatus.FAILED, null));
-        assertEquals(PostStatus.PUBLISHING, store.find(post.id()).orElseThrow().status());
-    }
-
-    @Test
-    void releasingForARetryMakesThePostDueAtTheNextAttempt() {
-        Post post = queued(NOW, Platform.MASTODON);
-        store.create(post);
-        Claim claim = store.claim(post.id(), NOW, NOW.plus(LEASE), "run").orElseThrow();
-        Instant next = NOW.plusSeconds(45);
-
-        store.release(claim, PostStatus.PUBLISHING, next);
-
-        assertEquals(List.of(), store.findDue(next.minusMillis(1), 10));
-        assertEquals(List.of(post.id()), store.findDue(next, 10));
-    }
-
-    @Test
-    void aPublishedDeliveryIsNeverOverwrittenAndIsIndexedByItsRemoteId() {
-        Post post = queued(NOW, Platform.MASTODON);
-        store.create(post);
-        Delivery pending = Delivery.pending(post.id(), Platform.MASTODON);
-
-        store.recordDelivery(pending.published("109", "https://mastodon.example/@desk/109"));
-        store.recordDelivery(pending.retryAt(NOW.plusSeconds(30), "late duplicate from a stale run"));
-
-        Delivery stored = store.deliveries(post.id()).getFirst();
-        assertEquals(DeliveryStatus.PUBLISHED, stored.status());
-        assertEquals("109", stored.remoteId());
-        Map<String, AttributeValue> remote = dynamo.getItem(b -> b.tableName(table).key(Map.of(
-                TableDefinition.PK, AttributeValue.fromS("REMOTE#mastodon#109"),
-                TableDefinition.SK, AttributeValue.fromS("REMOTE")))).item();
-        assertEquals(post.id(), remote.get("postId").s());
+    void dropTables() {
+        tables.forEach(table -> client.deleteTable(b -> b.tableName(table)));
+        tables.clear();
     }
 }
