@@ -1,73 +1,53 @@
 package socialdesk.aws;
 
-import java.net.URI;
-import java.time.Duration;
 import java.util.Map;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
-import software.amazon.awssdk.http.SdkHttpClient;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
-import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import socialdesk.aws.client.CredentialsProvider;
+import socialdesk.aws.client.ServiceEndpoint;
+import socialdesk.aws.client.Transport;
+import socialdesk.aws.client.UrlConnectionTransport;
+import socialdesk.aws.dynamo.DynamoDb;
+import socialdesk.aws.events.EventBridge;
+import socialdesk.aws.secrets.SecretsManager;
 
 /**
- * Builds the SDK clients a function needs, once per container: the light URLConnection HTTP
- * client (no Apache, no Netty on the classpath), the region from the environment, and the standard
- * {@code AWS_ENDPOINT_URL} / {@code AWS_ENDPOINT_URL_<SERVICE>} overrides so dynalite, Floci or
- * LocalStack work without code changes.
+ * Builds the AWS clients a function needs, once per container: one HTTP transport, the function's
+ * credentials, the region from the environment, and the standard {@code AWS_ENDPOINT_URL} /
+ * {@code AWS_ENDPOINT_URL_<SERVICE>} overrides so dynalite, Floci or LocalStack work without code
+ * changes. Building reads no credentials and opens no connection.
  */
 public final class AwsClients {
     private final Map<String, String> env;
-    private final SdkHttpClient http;
-    private final AwsCredentialsProvider credentials;
+    private final Transport transport;
+    private final CredentialsProvider credentials;
 
     public AwsClients(Map<String, String> env) {
-        this(env, null);
+        this(env, UrlConnectionTransport.standard(), null);
     }
 
     /**
-     * With fixed credentials, for an emulator that takes any key (tests); {@code null} keeps the
-     * SDK's default chain, which in Lambda reads the function's role from the environment.
+     * With a given transport (tests count requests through it) and credentials ({@code null} for
+     * the function's own, from the environment).
      */
-    public AwsClients(Map<String, String> env, AwsCredentialsProvider credentials) {
+    public AwsClients(Map<String, String> env, Transport transport, CredentialsProvider credentials) {
         this.env = Map.copyOf(env);
-        this.credentials = credentials;
-        this.http = UrlConnectionHttpClient.builder()
-                .connectionTimeout(Duration.ofSeconds(3))
-                .socketTimeout(Duration.ofSeconds(10))
-                .build();
+        this.transport = transport;
+        this.credentials = credentials != null ? credentials : CredentialsProvider.fromEnvironment(this.env, transport);
     }
 
     public static AwsClients fromEnvironment() {
         return new AwsClients(System.getenv());
     }
 
-    public DynamoDbClient dynamoDb() {
-        return configure(DynamoDbClient.builder(), "DYNAMODB").httpClient(http).build();
+    public DynamoDb dynamoDb() {
+        return new DynamoDb(ServiceEndpoint.fromEnvironment(env, "DYNAMODB", "dynamodb", "dynamodb"), credentials, transport);
     }
 
-    public EventBridgeClient eventBridge() {
-        return configure(EventBridgeClient.builder(), "EVENTBRIDGE").httpClient(http).build();
+    public EventBridge eventBridge() {
+        return new EventBridge(ServiceEndpoint.fromEnvironment(env, "EVENTBRIDGE", "events", "events"), credentials, transport);
     }
 
-    public SecretsManagerClient secretsManager() {
-        return configure(SecretsManagerClient.builder(), "SECRETS_MANAGER").httpClient(http).build();
-    }
-
-    private <B extends AwsClientBuilder<B, ?>> B configure(B builder, String serviceSuffix) {
-        String region = env.getOrDefault("AWS_REGION", env.get("AWS_DEFAULT_REGION"));
-        if (region != null && !region.isBlank()) {
-            builder.region(Region.of(region));
-        }
-        String endpoint = env.getOrDefault("AWS_ENDPOINT_URL_" + serviceSuffix, env.get("AWS_ENDPOINT_URL"));
-        if (endpoint != null && !endpoint.isBlank()) {
-            builder.endpointOverride(URI.create(endpoint));
-        }
-        if (credentials != null) {
-            builder.credentialsProvider(credentials);
-        }
-        return builder;
+    public SecretsManager secretsManager() {
+        return new SecretsManager(ServiceEndpoint.fromEnvironment(env, "SECRETS_MANAGER", "secretsmanager", "secretsmanager"),
+                credentials, transport);
     }
 }

@@ -18,8 +18,6 @@ import socialdesk.core.post.Platform;
 import socialdesk.core.schedule.Cadence;
 import socialdesk.core.schedule.CadenceStore;
 import socialdesk.core.schedule.SlotRule;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Posting slots in the single table: one item per platform, {@code PK = CADENCE#<platform>},
@@ -28,10 +26,10 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * reads each platform's item by key: no scan, no index.
  */
 public final class DynamoCadenceStore implements CadenceStore {
-    private final DynamoDbClient dynamo;
+    private final DynamoDb dynamo;
     private final String table;
 
-    public DynamoCadenceStore(DynamoDbClient dynamo, String table) {
+    public DynamoCadenceStore(DynamoDb dynamo, String table) {
         this.dynamo = dynamo;
         this.table = table;
     }

@@ -9,9 +9,6 @@ import java.util.Optional;
 import socialdesk.core.engagement.polling.PollCursor;
 import socialdesk.core.engagement.polling.PollCursorStore;
 import socialdesk.core.post.Platform;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /**
  * Polling cursors in the single table, one item per platform account: {@code CURSOR#<platform>} /
@@ -20,11 +17,11 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  * position being smaller, so an overlapping or stale run can never move it backwards.
  */
 public final class DynamoPollCursorStore implements PollCursorStore {
-    private final DynamoDbClient dynamo;
+    private final DynamoDb dynamo;
     private final String table;
     private final Clock clock;
 
-    public DynamoPollCursorStore(DynamoDbClient dynamo, String table, Clock clock) {
+    public DynamoPollCursorStore(DynamoDb dynamo, String table, Clock clock) {
         this.dynamo = dynamo;
         this.table = table;
         this.clock = clock;

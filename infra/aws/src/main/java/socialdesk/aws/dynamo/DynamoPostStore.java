@@ -25,13 +25,6 @@ import socialdesk.core.post.PostPage;
 import socialdesk.core.post.PostQuery;
 import socialdesk.core.post.PostStatus;
 import socialdesk.core.post.PostStore;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
-import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
-import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
 
 /**
  * The post queue in the single table.
@@ -54,10 +47,10 @@ public final class DynamoPostStore implements PostStore {
      */
     static final String DUE_BUCKET = "DUE#all";
 
-    private final DynamoDbClient dynamo;
+    private final DynamoDb dynamo;
     private final String table;
 
-    public DynamoPostStore(DynamoDbClient dynamo, String table) {
+    public DynamoPostStore(DynamoDb dynamo, String table) {
         this.dynamo = dynamo;
         this.table = table;
     }
@@ -172,7 +165,7 @@ public final class DynamoPostStore implements PostStore {
         Map<String, AttributeValue> start = null;
         do {
             Map<String, AttributeValue> from = start;
-            QueryResponse page = dynamo.query(b -> b.tableName(table).consistentRead(true)
+            DynamoResponse page = dynamo.query(b -> b.tableName(table).consistentRead(true)
                     .keyConditionExpression("PK = :pk AND begins_with(SK, :prefix)")
                     .expressionAttributeValues(Map.of(":pk", s(postKey(postId)), ":prefix", s("DELIVERY#")))
                     .exclusiveStartKey(from));
@@ -184,17 +177,15 @@ public final class DynamoPostStore implements PostStore {
 
     @Override
     public List<String> findDue(Instant now, int limit) {
-        QueryRequest request = QueryRequest.builder()
-                .tableName(table)
+        DynamoResponse page = dynamo.query(b -> b.tableName(table)
                 .indexName(TableDefinition.GSI1)
                 .keyConditionExpression("GSI1PK = :bucket AND GSI1SK < :upper")
                 .expressionAttributeValues(Map.of(
                         ":bucket", s(DUE_BUCKET),
                         ":upper", s(String.format("%013d", now.toEpochMilli() + 1))))
-                .limit(limit)
-                .build();
+                .limit(limit));
         List<String> ids = new ArrayList<>();
-        for (Map<String, AttributeValue> item : dynamo.query(request).items()) {
+        for (Map<String, AttributeValue> item : page.items()) {
             ids.add(Attr.string(item, TableDefinition.PK).substring("POST#".length()));
         }
         return ids;
@@ -202,7 +193,7 @@ public final class DynamoPostStore implements PostStore {
 
     @Override
     public Optional<Claim> claim(String postId, Instant now, Instant leaseUntil, String owner) {
-        UpdateItemResponse response;
+        DynamoResponse response;
         try {
             response = dynamo.updateItem(b -> b.tableName(table)
                     .key(key(postKey(postId), "POST"))
@@ -349,7 +340,7 @@ public final class DynamoPostStore implements PostStore {
             Map<String, AttributeValue> startKey = null;
             do {
                 Map<String, AttributeValue> from = startKey;
-                QueryResponse page = dynamo.query(b -> {
+                DynamoResponse page = dynamo.query(b -> {
                     b.tableName(table).indexName(TableDefinition.GSI2)
                             .keyConditionExpression("GSI2PK = :month AND GSI2SK BETWEEN :lower AND :upper")
                             .expressionAttributeValues(values)
@@ -397,7 +388,7 @@ public final class DynamoPostStore implements PostStore {
             update += " REMOVE link";
         }
         String updateExpression = update;
-        UpdateItemResponse response;
+        DynamoResponse response;
         try {
             response = dynamo.updateItem(b -> b.tableName(table)
                     .key(key(postKey(id), "POST"))
@@ -433,7 +424,7 @@ public final class DynamoPostStore implements PostStore {
 
     @Override
     public Post cancel(String postId) {
-        UpdateItemResponse response;
+        DynamoResponse response;
         try {
             response = dynamo.updateItem(b -> b.tableName(table)
                     .key(key(postKey(postId), "POST"))
@@ -489,7 +480,7 @@ public final class DynamoPostStore implements PostStore {
 
     @Override
     public List<EvergreenEntry> evergreen(Platform platform, int limit) {
-        QueryResponse response = dynamo.query(b -> b.tableName(table).indexName(TableDefinition.GSI2)
+        DynamoResponse response = dynamo.query(b -> b.tableName(table).indexName(TableDefinition.GSI2)
                 .keyConditionExpression("GSI2PK = :entries")
                 .expressionAttributeValues(Map.of(":entries", s(evergreenKey(platform))))
                 .limit(limit));

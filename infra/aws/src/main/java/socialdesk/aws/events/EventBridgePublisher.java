@@ -2,32 +2,29 @@ package socialdesk.aws.events;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import socialdesk.core.events.DomainEvent;
 import socialdesk.core.events.EventPublisher;
 import socialdesk.core.json.Json;
-import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
-import software.amazon.awssdk.services.eventbridge.model.PutEventsRequestEntry;
-import software.amazon.awssdk.services.eventbridge.model.PutEventsResponse;
-import software.amazon.awssdk.services.eventbridge.model.PutEventsResultEntry;
 
 /** Puts domain events on the project's bus, ten to a request (the PutEvents limit), retrying entries the bus refused once. */
 public final class EventBridgePublisher implements EventPublisher {
     private static final int MAX_ENTRIES_PER_REQUEST = 10;
 
-    private final EventBridgeClient client;
+    private final EventBridge client;
     private final String busName;
 
-    public EventBridgePublisher(EventBridgeClient client, String busName) {
+    public EventBridgePublisher(EventBridge client, String busName) {
         this.client = client;
         this.busName = busName;
     }
 
     @Override
     public void publish(List<DomainEvent> events) {
-        List<PutEventsRequestEntry> entries = events.stream().map(this::entry).toList();
+        List<EventBridge.Entry> entries = events.stream().map(this::entry).toList();
         for (int from = 0; from < entries.size(); from += MAX_ENTRIES_PER_REQUEST) {
-            List<PutEventsRequestEntry> batch = entries.subList(from, Math.min(entries.size(), from + MAX_ENTRIES_PER_REQUEST));
-            List<PutEventsRequestEntry> refused = put(batch);
+            List<EventBridge.Entry> batch = entries.subList(from, Math.min(entries.size(), from + MAX_ENTRIES_PER_REQUEST));
+            List<EventBridge.Entry> refused = put(batch);
             if (!refused.isEmpty() && !put(refused).isEmpty()) {
                 throw new IllegalStateException("the bus refused " + refused.size() + " events twice");
             }
@@ -35,26 +32,18 @@ public final class EventBridgePublisher implements EventPublisher {
     }
 
     /** Sends one batch and answers the entries the bus did not accept. */
-    private List<PutEventsRequestEntry> put(List<PutEventsRequestEntry> batch) {
-        PutEventsResponse response = client.putEvents(b -> b.entries(batch));
-        List<PutEventsRequestEntry> refused = new ArrayList<>();
-        if (response.failedEntryCount() != null && response.failedEntryCount() > 0) {
-            List<PutEventsResultEntry> results = response.entries();
-            for (int i = 0; i < results.size() && i < batch.size(); i++) {
-                if (results.get(i).errorCode() != null) {
-                    refused.add(batch.get(i));
-                }
+    private List<EventBridge.Entry> put(List<EventBridge.Entry> batch) {
+        List<String> errors = client.putEvents(batch);
+        List<EventBridge.Entry> refused = new ArrayList<>();
+        for (int i = 0; i < batch.size(); i++) {
+            if (Objects.nonNull(errors.get(i))) {
+                refused.add(batch.get(i));
             }
         }
         return refused;
     }
 
-    private PutEventsRequestEntry entry(DomainEvent event) {
-        return PutEventsRequestEntry.builder()
-                .eventBusName(busName)
-                .source(event.source())
-                .detailType(event.detailType())
-                .detail(Json.write(event.detail()))
-                .build();
+    private EventBridge.Entry entry(DomainEvent event) {
+        return new EventBridge.Entry(busName, event.source(), event.detailType(), Json.write(event.detail()));
     }
 }

@@ -6,8 +6,6 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
-import software.amazon.awssdk.services.secretsmanager.model.ResourceNotFoundException;
 
 /**
  * Credentials from Secrets Manager, kept in memory for a while (five minutes by default) so a
@@ -17,7 +15,7 @@ import software.amazon.awssdk.services.secretsmanager.model.ResourceNotFoundExce
 public final class SecretsManagerSecrets {
     public static final Duration DEFAULT_TTL = Duration.ofMinutes(5);
 
-    private final SecretsManagerClient client;
+    private final SecretsManager client;
     private final Clock clock;
     private final Duration ttl;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
@@ -25,11 +23,11 @@ public final class SecretsManagerSecrets {
     private record Cached(Optional<String> value, Instant readAt) {
     }
 
-    public SecretsManagerSecrets(SecretsManagerClient client) {
+    public SecretsManagerSecrets(SecretsManager client) {
         this(client, Clock.systemUTC(), DEFAULT_TTL);
     }
 
-    public SecretsManagerSecrets(SecretsManagerClient client, Clock clock, Duration ttl) {
+    public SecretsManagerSecrets(SecretsManager client, Clock clock, Duration ttl) {
         this.client = client;
         this.clock = clock;
         this.ttl = ttl;
@@ -45,17 +43,9 @@ public final class SecretsManagerSecrets {
         Instant now = clock.instant();
         Cached cached = cache.get(secretId);
         if (cached == null || cached.readAt().plus(ttl).isBefore(now)) {
-            cached = new Cached(read(secretId), now);
+            cached = new Cached(client.secretString(secretId), now);
             cache.put(secretId, cached);
         }
         return cached.value();
-    }
-
-    private Optional<String> read(String secretId) {
-        try {
-            return Optional.ofNullable(client.getSecretValue(b -> b.secretId(secretId)).secretString());
-        } catch (ResourceNotFoundException e) {
-            return Optional.empty();
-        }
     }
 }

@@ -1,13 +1,12 @@
 package socialdesk.aws.dynamo;
 
 import socialdesk.aws.testing.Dynalite;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** The post-store contract against dynalite (a real DynamoDB-compatible server on loopback). */
 class DynamoPostStoreTest extends PostStoreContract {
 
     @Override
-    protected DynamoDbClient dynamo() {
+    protected DynamoDb dynamo() {
         return Dynalite.shared().client();
     }
 

@@ -15,16 +15,15 @@ import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.Map;
+import socialdesk.aws.AwsClients;
+import socialdesk.aws.client.AwsCredentials;
+import socialdesk.aws.client.AwsServiceException;
+import socialdesk.aws.client.CredentialsProvider;
+import socialdesk.aws.client.Transport;
+import socialdesk.aws.client.UrlConnectionTransport;
+import socialdesk.aws.dynamo.DynamoDb;
 import socialdesk.aws.dynamo.TableDefinition;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
-import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
-import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 
 /**
  * A real DynamoDB-compatible server for tests: dynalite from the project's own package.json,
@@ -56,43 +55,42 @@ public final class Dynalite {
         return endpoint;
     }
 
-    public DynamoDbClient client() {
-        return client(null);
+    public DynamoDb client() {
+        return client(UrlConnectionTransport.standard());
     }
 
-    /** A client for this server; {@code interceptor} may count requests (null for none). */
-    public DynamoDbClient client(ExecutionInterceptor interceptor) {
-        DynamoDbClientBuilder builder = DynamoDbClient.builder()
-                .endpointOverride(endpoint)
-                .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                .httpClient(UrlConnectionHttpClient.create());
-        if (interceptor != null) {
-            builder.overrideConfiguration(c -> c.addExecutionInterceptor(interceptor));
-        }
-        return builder.build();
+    /** A client for this server whose requests go through {@code transport} (a {@link RequestCounter}, say). */
+    public DynamoDb client(Transport transport) {
+        return clients(transport).dynamoDb();
+    }
+
+    /** Clients whose DynamoDB is this server, in us-east-1, with the fixed key dynalite accepts. */
+    public AwsClients clients(Transport transport) {
+        return new AwsClients(Map.of("AWS_REGION", "us-east-1", "AWS_ENDPOINT_URL_DYNAMODB", endpoint.toString()),
+                transport, CredentialsProvider.fixed(AwsCredentials.of("local", "local")));
     }
 
     /** Creates a fresh table with the project's key schema and index, and answers its name. */
     public String createTable() {
         String name = "social-desk-test-" + UUID.randomUUID();
-        try (DynamoDbClient client = client()) {
-            client.createTable(TableDefinition.createTableRequest(name));
-            awaitActive(client, name);
-        }
+        DynamoDb client = client();
+        client.createTable(TableDefinition.createTableRequest(name));
+        awaitActive(client, name);
         return name;
     }
 
-    /** Polls briefly; the SDK's waiter would sleep 20 s between checks. */
-    private static void awaitActive(DynamoDbClient client, String table) {
+    /** Polls briefly: dynalite creates tables asynchronously. */
+    private static void awaitActive(DynamoDb client, String table) {
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
             try {
-                if (client.describeTable(b -> b.tableName(table)).table().tableStatus() == TableStatus.ACTIVE) {
+                if ("ACTIVE".equals(client.tableStatus(table))) {
                     return;
                 }
-            } catch (ResourceNotFoundException e) {
-                // Not visible yet; dynalite creates tables asynchronously.
+            } catch (AwsServiceException e) {
+                if (!"ResourceNotFoundException".equals(e.code())) {
+                    throw e;
+                }
             }
             try {
                 Thread.sleep(10);

@@ -1,21 +1,34 @@
 package socialdesk.aws.testing;
 
+import java.io.IOException;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
-import software.amazon.awssdk.core.interceptor.Context;
-import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
-import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
-import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
+import socialdesk.aws.client.Transport;
+import socialdesk.aws.client.UrlConnectionTransport;
 
-/** Counts SDK requests by operation name, for tests and benchmarks that report DynamoDB calls. */
-public final class RequestCounter implements ExecutionInterceptor {
+/**
+ * Counts AWS requests by operation (the part of {@code X-Amz-Target} after the dot), every attempt
+ * included, for tests and benchmarks that report DynamoDB calls; sends them on unchanged.
+ */
+public final class RequestCounter implements Transport {
+    private final Transport delegate;
     private final Map<String, LongAdder> counts = new ConcurrentHashMap<>();
 
+    public RequestCounter() {
+        this(UrlConnectionTransport.standard());
+    }
+
+    public RequestCounter(Transport delegate) {
+        this.delegate = delegate;
+    }
+
     @Override
-    public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
-        counts.computeIfAbsent(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME), k -> new LongAdder()).increment();
+    public Response send(Request request) throws IOException {
+        String target = request.headers().getOrDefault("X-Amz-Target", request.method() + " " + request.uri().getPath());
+        counts.computeIfAbsent(target.substring(target.indexOf('.') + 1), k -> new LongAdder()).increment();
+        return delegate.send(request);
     }
 
     /** Counts so far, by operation, sorted by name. */

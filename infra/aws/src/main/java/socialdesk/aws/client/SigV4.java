@@ -1,0 +1,149 @@
+package socialdesk.aws.client;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * AWS Signature Version 4 for one request: the headers to add ({@code X-Amz-Date},
+ * {@code X-Amz-Security-Token} when there is a session token, {@code Authorization}). Every header
+ * passed in is signed, plus {@code host}. Paths are encoded twice, as every service but S3 expects.
+ */
+public final class SigV4 {
+    private static final DateTimeFormatter AMZ_DATE =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
+    private static final HexFormat HEX = HexFormat.of();
+
+    private SigV4() {
+    }
+
+    public static Map<String, String> sign(String method, URI uri, Map<String, String> headers, byte[] body,
+                                           String region, String service, AwsCredentials credentials, Instant now) {
+        String amzDate = AMZ_DATE.format(now);
+        String date = amzDate.substring(0, 8);
+        TreeMap<String, String> signed = new TreeMap<>();
+        headers.forEach((name, value) -> signed.put(name.toLowerCase(Locale.ROOT), value.strip().replaceAll(" +", " ")));
+        signed.put("host", hostHeader(uri));
+        signed.put("x-amz-date", amzDate);
+        if (credentials.sessionToken() != null) {
+            signed.put("x-amz-security-token", credentials.sessionToken());
+        }
+        StringBuilder canonicalHeaders = new StringBuilder();
+        signed.forEach((name, value) -> canonicalHeaders.append(name).append(':').append(value).append('\n'));
+        String signedHeaders = String.join(";", signed.keySet());
+        String canonicalRequest = method + '\n'
+                + canonicalPath(uri.getRawPath()) + '\n'
+                + canonicalQuery(uri.getRawQuery()) + '\n'
+                + canonicalHeaders + '\n'
+                + signedHeaders + '\n'
+                + HEX.formatHex(sha256(body));
+        String scope = date + '/' + region + '/' + service + "/aws4_request";
+        String stringToSign = "AWS4-HMAC-SHA256\n" + amzDate + '\n' + scope + '\n'
+                + HEX.formatHex(sha256(canonicalRequest.getBytes(StandardCharsets.UTF_8)));
+        byte[] key = hmac(("AWS4" + credentials.secretAccessKey()).getBytes(StandardCharsets.UTF_8), date);
+        key = hmac(key, region);
+        key = hmac(key, service);
+        key = hmac(key, "aws4_request");
+        String signature = HEX.formatHex(hmac(key, stringToSign));
+
+        Map<String, String> added = new LinkedHashMap<>();
+        added.put("X-Amz-Date", amzDate);
+        if (credentials.sessionToken() != null) {
+            added.put("X-Amz-Security-Token", credentials.sessionToken());
+        }
+        added.put("Authorization", "AWS4-HMAC-SHA256 Credential=" + credentials.accessKeyId() + '/' + scope
+                + ", SignedHeaders=" + signedHeaders + ", Signature=" + signature);
+        return added;
+    }
+
+    /** The Host header an HTTP client sends for this URI: the port only when it is not the scheme's default. */
+    static String hostHeader(URI uri) {
+        int port = uri.getPort();
+        boolean defaultPort = port == -1 || ("https".equals(uri.getScheme()) && port == 443)
+                || ("http".equals(uri.getScheme()) && port == 80);
+        return defaultPort ? uri.getHost() : uri.getHost() + ':' + port;
+    }
+
+    private static String canonicalPath(String rawPath) {
+        if (rawPath == null || rawPath.isEmpty()) {
+            return "/";
+        }
+        return encode(rawPath, false);
+    }
+
+    private static String canonicalQuery(String rawQuery) {
+        if (rawQuery == null || rawQuery.isEmpty()) {
+            return "";
+        }
+        List<String[]> pairs = new ArrayList<>();
+        for (String part : rawQuery.split("&")) {
+            if (part.isEmpty()) {
+                continue;
+            }
+            int eq = part.indexOf('=');
+            String name = eq < 0 ? part : part.substring(0, eq);
+            String value = eq < 0 ? "" : part.substring(eq + 1);
+            pairs.add(new String[] {encode(decode(name), true), encode(decode(value), true)});
+        }
+        pairs.sort((a, b) -> a[0].equals(b[0]) ? a[1].compareTo(b[1]) : a[0].compareTo(b[0]));
+        StringBuilder out = new StringBuilder();
+        for (String[] pair : pairs) {
+            if (!out.isEmpty()) {
+                out.append('&');
+            }
+            out.append(pair[0]).append('=').append(pair[1]);
+        }
+        return out.toString();
+    }
+
+    /** RFC 3986 encoding of everything but the unreserved characters (and '/' in paths). */
+    private static String encode(String value, boolean encodeSlash) {
+        StringBuilder out = new StringBuilder(value.length() + 8);
+        for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
+            char c = (char) (b & 0xff);
+            if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
+                    || c == '-' || c == '_' || c == '.' || c == '~' || (c == '/' && !encodeSlash)) {
+                out.append(c);
+            } else {
+                out.append('%').append(Character.toUpperCase(Character.forDigit((b >> 4) & 0xf, 16)))
+                        .append(Character.toUpperCase(Character.forDigit(b & 0xf, 16)));
+            }
+        }
+        return out.toString();
+    }
+
+    private static String decode(String value) {
+        return java.net.URLDecoder.decode(value.replace("+", "%2B"), StandardCharsets.UTF_8);
+    }
+
+    static byte[] sha256(byte[] data) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(data);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+
+    private static byte[] hmac(byte[] key, String data) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is missing from this JVM", e);
+        }
+    }
+}
