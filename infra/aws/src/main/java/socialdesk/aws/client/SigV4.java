@@ -20,7 +20,8 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * AWS Signature Version 4 for one request: the headers to add ({@code X-Amz-Date},
  * {@code X-Amz-Security-Token} when there is a session token, {@code Authorization}). Every header
- * passed in is signed, plus {@code host}. Paths are encoded twice, as every service but S3 expects.
+ * passed in is signed, plus {@code host}. Paths are normalised and encoded twice, as every service
+ * but S3 expects: the service computes the signature from the normalised path it serves.
  */
 public final class SigV4 {
     private static final DateTimeFormatter AMZ_DATE =
@@ -35,7 +36,7 @@ public final class SigV4 {
         String amzDate = AMZ_DATE.format(now);
         String date = amzDate.substring(0, 8);
         TreeMap<String, String> signed = new TreeMap<>();
-        headers.forEach((name, value) -> signed.put(name.toLowerCase(Locale.ROOT), value.strip().replaceAll(" +", " ")));
+        headers.forEach((name, value) -> signed.put(name.toLowerCase(Locale.ROOT), canonicalValue(value)));
         signed.put("host", hostHeader(uri));
         signed.put("x-amz-date", amzDate);
         if (credentials.sessionToken() != null) {
@@ -45,7 +46,7 @@ public final class SigV4 {
         signed.forEach((name, value) -> canonicalHeaders.append(name).append(':').append(value).append('\n'));
         String signedHeaders = String.join(";", signed.keySet());
         String canonicalRequest = method + '\n'
-                + canonicalPath(uri.getRawPath()) + '\n'
+                + canonicalPath(uri) + '\n'
                 + canonicalQuery(uri.getRawQuery()) + '\n'
                 + canonicalHeaders + '\n'
                 + signedHeaders + '\n'
@@ -77,11 +78,37 @@ public final class SigV4 {
         return defaultPort ? uri.getHost() : uri.getHost() + ':' + port;
     }
 
-    private static String canonicalPath(String rawPath) {
-        if (rawPath == null || rawPath.isEmpty()) {
+    /** Without {@code .} and {@code ..} segments or empty ones ({@code //}), as RFC 3986 normalises it. */
+    private static String canonicalPath(URI uri) {
+        String path = uri.normalize().getRawPath();
+        if (path == null || path.isEmpty()) {
             return "/";
         }
-        return encode(rawPath, false);
+        String encoded = encode(path, false);
+        // "/a/." normalises to "/a/"; the service signs "/a", as the request named no directory.
+        if (encoded.length() > 1 && encoded.endsWith("/") && !uri.getRawPath().endsWith("/")) {
+            return encoded.substring(0, encoded.length() - 1);
+        }
+        return encoded;
+    }
+
+    /** Trimmed, and each run of whitespace (tabs and line breaks too) one space, as SigV4 canonicalises header values. */
+    private static String canonicalValue(String value) {
+        StringBuilder out = new StringBuilder(value.length());
+        boolean pendingSpace = false;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == ' ' || c == '\t' || c == '\n' || c == '\u000b' || c == '\r' || c == '\f') {
+                pendingSpace = !out.isEmpty();
+            } else {
+                if (pendingSpace) {
+                    out.append(' ');
+                    pendingSpace = false;
+                }
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     private static String canonicalQuery(String rawQuery) {
