@@ -42,11 +42,21 @@ final class ContainerCredentials implements CredentialsProvider {
         return present(env.get("AWS_CONTAINER_CREDENTIALS_FULL_URI")) || present(env.get("AWS_CONTAINER_CREDENTIALS_RELATIVE_URI"));
     }
 
+    /**
+     * The cached credentials, fetched again when they are within five minutes of expiring. Should
+     * that fetch fail while they are still valid, they keep signing and the next call tries again.
+     */
     @Override
     public synchronized AwsCredentials credentials() {
         Instant now = clock.instant();
         if (cached == null || (cached.expiresAt() != null && cached.expiresAt().minus(REFRESH_BEFORE_EXPIRY).isBefore(now))) {
-            cached = fetch();
+            try {
+                cached = fetch();
+            } catch (AwsClientException e) {
+                if (cached == null || !cached.expiresAt().isAfter(now)) {
+                    throw e;
+                }
+            }
         }
         return cached;
     }
