@@ -92,7 +92,7 @@ public final class AwsJsonClient {
             Map<String, Object> body = Json.parseObject(text);
             Object type = body.get("__type");
             if (type instanceof String t && !t.isBlank()) {
-                code = t.substring(t.lastIndexOf('#') + 1);
+                code = shapeName(t);
             }
             Object m = body.containsKey("message") ? body.get("message") : body.get("Message");
             message = m == null ? "" : m.toString();
@@ -100,6 +100,16 @@ public final class AwsJsonClient {
             // Not JSON (a proxy's or load balancer's page): keep the status and the raw text.
         }
         return new AwsServiceException(endpoint.service(), status, code, message);
+    }
+
+    /**
+     * The error's shape name, such as {@code ValidationException}: Smithy's AWS JSON protocols let
+     * {@code __type} carry a namespace before a {@code #} and a URI after a {@code :}.
+     */
+    private static String shapeName(String type) {
+        int colon = type.indexOf(':');
+        String withoutUri = colon < 0 ? type : type.substring(0, colon);
+        return withoutUri.substring(withoutUri.indexOf('#') + 1);
     }
 
     private static void backOff(int attempt) {

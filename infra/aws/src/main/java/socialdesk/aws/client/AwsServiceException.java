@@ -1,8 +1,8 @@
 package socialdesk.aws.client;
 
 /**
- * The service answered with an error: its status, its error code (the part of {@code __type} after
- * {@code #}, such as {@code ConditionalCheckFailedException}) and its message.
+ * The service answered with an error: its status, its error code (the shape name in {@code __type},
+ * such as {@code ConditionalCheckFailedException}) and its message.
  */
 public class AwsServiceException extends RuntimeException {
     private final String service;
