@@ -123,23 +123,39 @@ public final class AttributeValue {
             throw new JsonException("a DynamoDB attribute value must be an object with one type key");
         }
         Map.Entry<?, ?> entry = map.entrySet().iterator().next();
+        String type = (String) entry.getKey();
         Object v = entry.getValue();
-        return switch ((String) entry.getKey()) {
-            case "S" -> fromS((String) v);
-            case "N" -> fromN((String) v);
-            case "BOOL" -> fromBool((Boolean) v);
+        return switch (type) {
+            case "S" -> fromS(wire(type, v, String.class));
+            case "N" -> fromN(wire(type, v, String.class));
+            case "BOOL" -> fromBool(wire(type, v, Boolean.class));
             case "NULL" -> fromNul();
             case "L" -> {
                 List<AttributeValue> list = new ArrayList<>();
-                for (Object element : (List<?>) v) {
+                for (Object element : wire(type, v, List.class)) {
                     list.add(fromJson(element));
                 }
                 yield fromL(list);
             }
-            case "M" -> fromM(itemFromJson(v));
-            case "SS" -> fromSs(((List<?>) v).stream().map(String.class::cast).toList());
-            default -> throw new JsonException("unsupported DynamoDB attribute type " + entry.getKey());
+            case "M" -> fromM(itemFromJson(wire(type, v, Map.class)));
+            case "SS" -> {
+                List<String> strings = new ArrayList<>();
+                for (Object element : wire(type, v, List.class)) {
+                    strings.add(wire(type, element, String.class));
+                }
+                yield fromSs(strings);
+            }
+            default -> throw new JsonException("unsupported DynamoDB attribute type " + type);
         };
+    }
+
+    /** The value of a {@code type} attribute as the JSON kind it must be; anything else is malformed wire data. */
+    private static <T> T wire(String type, Object value, Class<T> kind) {
+        if (!kind.isInstance(value)) {
+            throw new JsonException("a DynamoDB " + type + " attribute cannot hold "
+                    + (value == null ? "null" : value.getClass().getSimpleName()));
+        }
+        return kind.cast(value);
     }
 
     private static <T> T requireValue(T value) {
