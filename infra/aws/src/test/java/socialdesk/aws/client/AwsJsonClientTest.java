@@ -30,7 +30,6 @@ import socialdesk.aws.dynamo.AttributeValue;
 import socialdesk.aws.dynamo.ConditionalCheckFailedException;
 import socialdesk.aws.dynamo.DynamoDb;
 import socialdesk.aws.events.EventBridge;
-import socialdesk.aws.secrets.SecretsManager;
 import socialdesk.core.json.Json;
 
 /**
@@ -106,9 +105,10 @@ class AwsJsonClientTest {
         assertSignedAsTheServiceChecks(request, "secretsmanager");
     }
 
-    @Test
-    void aServerErrorIsTriedAgain() {
-        server.reply(500, "{\"__type\":\"com.amazonaws.dynamodb.v20120810#InternalServerError\",\"message\":\"oops\"}");
+    @ParameterizedTest
+    @ValueSource(ints = {500, 503, 429})
+    void aServerErrorOrTooManyRequestsIsTriedAgain(int status) {
+        server.reply(status, "{\"__type\":\"com.amazonaws.dynamodb.v20120810#InternalServerError\",\"message\":\"oops\"}");
         server.reply(200, "{\"Count\":3,\"Items\":[]}");
 
         int count = clients.dynamoDb().query(b -> b.tableName("posts").keyConditionExpression("PK = :pk")
