@@ -85,7 +85,7 @@ public final class SigV4 {
             return "/";
         }
         String encoded = encode(path, false);
-        // "/a/." normalises to "/a/"; the service signs "/a", as the request named no directory.
+        // "/a/." normalises to "/a/"; like the SDK, sign "/a", since the request named no directory.
         if (encoded.length() > 1 && encoded.endsWith("/") && !uri.getRawPath().endsWith("/")) {
             return encoded.substring(0, encoded.length() - 1);
         }

@@ -33,8 +33,8 @@ import software.amazon.awssdk.identity.spi.AwsSessionCredentialsIdentity;
 
 /**
  * Our signer against the worked example AWS publishes and against the SDK's own signer, configured
- * as the SDK configures it for every service but S3: payload signed, path encoded twice and
- * normalised, no chunked encoding.
+ * as a service other than S3 needs it: the payload's hash signed, the path encoded twice and
+ * normalised (the signer's defaults, which only S3 turns off), no chunked encoding.
  */
 class SigV4Test {
     private static final AwsCredentials EXAMPLE_KEY = AwsCredentials.of("AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY");
