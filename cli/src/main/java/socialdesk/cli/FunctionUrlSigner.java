@@ -1,61 +1,45 @@
 package socialdesk.cli;
 
 import java.net.URI;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.core.exception.SdkClientException;
-import software.amazon.awssdk.http.ContentStreamProvider;
-import software.amazon.awssdk.http.SdkHttpMethod;
-import software.amazon.awssdk.http.SdkHttpRequest;
-import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
-import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
-import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
+import socialdesk.aws.client.CredentialsProvider;
+import socialdesk.aws.client.SigV4;
 
 /**
  * Signs requests to a function URL with AuthType AWS_IAM: SigV4 for the service {@code lambda}, by
- * the AWS SDK's own signer, with the credentials of a provider (the default chain in use, static
- * ones in tests). The payload is hashed into the signature and sent as {@code x-amz-content-sha256}.
+ * infra/aws's signer (the one the functions use), with the credentials of a provider (the default
+ * chain with {@code --aws}, fixed ones in tests). The payload is hashed into the signature and sent
+ * as {@code x-amz-content-sha256}, so a body changed on the way fails the check.
  */
-final class SigV4 {
+final class FunctionUrlSigner {
     static final String SERVICE = "lambda";
 
-    private final AwsV4HttpSigner signer = AwsV4HttpSigner.create();
-    private final AwsCredentialsProvider credentials;
+    private final CredentialsProvider credentials;
     private final String region;
 
-    SigV4(AwsCredentialsProvider credentials, String region) {
+    FunctionUrlSigner(CredentialsProvider credentials, String region) {
         this.credentials = credentials;
         this.region = region;
     }
 
-    /** The headers to send: {@code headers} plus Authorization, X-Amz-Date, Host and, with session credentials, the token. */
-    Map<String, List<String>> sign(String method, URI uri, Map<String, List<String>> headers, byte[] body) {
-        AwsCredentialsIdentity identity;
-        try {
-            identity = credentials.resolveCredentials();
-        } catch (SdkClientException e) {
-            throw CliException.failed("no AWS credentials: " + firstSentence(e.getMessage())
-                    + " (set AWS_PROFILE, or run aws configure / aws sso login)");
-        }
-        SdkHttpRequest.Builder request = SdkHttpRequest.builder().method(SdkHttpMethod.fromValue(method)).uri(uri);
-        headers.forEach(request::putHeader);
-        request.putHeader("x-amz-content-sha256", "required");
-        SignedRequest signed = signer.sign(r -> r.identity(identity)
-                .request(request.build())
-                .payload(ContentStreamProvider.fromByteArray(body))
-                .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, SERVICE)
-                .putProperty(AwsV4HttpSigner.REGION_NAME, region)
-                .putProperty(AwsV4HttpSigner.PAYLOAD_SIGNING_ENABLED, true));
-        return new LinkedHashMap<>(signed.request().headers());
+    /** The headers to send: {@code headers}, the payload hash, then X-Amz-Date, the session token if any, and Authorization. */
+    Map<String, String> sign(String method, URI uri, Map<String, String> headers, byte[] body) {
+        Map<String, String> signed = new LinkedHashMap<>(headers);
+        signed.put("x-amz-content-sha256", sha256(body));
+        signed.putAll(SigV4.sign(method, uri, signed, body, region, SERVICE, credentials.credentials(), Instant.now()));
+        return signed;
     }
 
-    private static String firstSentence(String message) {
-        if (message == null) {
-            return "none found";
+    private static String sha256(byte[] body) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
         }
-        int dot = message.indexOf(". ");
-        return dot > 0 ? message.substring(0, dot) : message;
     }
 }
