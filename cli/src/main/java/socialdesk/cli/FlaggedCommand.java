@@ -12,7 +12,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import socialdesk.aws.client.AwsClientException;
+import socialdesk.aws.client.AwsServiceException;
+import socialdesk.aws.dynamo.AttributeValue;
 import socialdesk.aws.dynamo.DynamoPostStore;
+import socialdesk.aws.dynamo.DynamoResponse;
 import socialdesk.aws.dynamo.TableDefinition;
 import socialdesk.core.engagement.Owners;
 import socialdesk.core.json.Json;
@@ -20,10 +24,6 @@ import socialdesk.core.post.Platform;
 import socialdesk.core.post.Post;
 import socialdesk.core.post.PostPage;
 import socialdesk.core.post.PostQuery;
-import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
  * {@code social flagged}: the comments triage flagged, newest first, with the advice and the calm
@@ -67,9 +67,9 @@ final class FlaggedCommand {
         }
         Target.Table table = target.table();
         List<Map<String, Object>> flagged;
-        try (var dynamo = table.dynamo()) {
+        try {
             flagged = read(table, Duration.ofDays(days), limit);
-        } catch (SdkException e) {
+        } catch (AwsServiceException | AwsClientException e) {
             String where = target.isAws() ? "table " + table.name() : "the local stack's DynamoDB";
             throw CliException.failed("cannot read flagged comments from " + where + ": " + Target.oneLine(e.getMessage())
                     + (target.isAws() ? "" : " — is ./social local running?"));
@@ -114,23 +114,21 @@ final class FlaggedCommand {
         }
         List<Map<String, Object>> out = new ArrayList<>();
         for (String owner : owners) {
-            Map<String, AttributeValue> start = null;
+            Map<String, AttributeValue> start = Map.of();
             do {
-                QueryRequest.Builder q = QueryRequest.builder().tableName(table.name())
+                Map<String, AttributeValue> from = start;
+                DynamoResponse response = table.dynamo().query(q -> q.tableName(table.name())
                         .keyConditionExpression("#pk = :pk AND begins_with(#sk, :comment)")
                         .filterExpression("flagged = :yes")
                         .expressionAttributeNames(Map.of("#pk", TableDefinition.PK, "#sk", TableDefinition.SK))
                         .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS("POST#" + owner),
-                                ":comment", AttributeValue.fromS("COMMENT#"), ":yes", AttributeValue.fromBool(true)));
-                if (start != null) {
-                    q.exclusiveStartKey(start);
-                }
-                QueryResponse response = table.dynamo().query(q.build());
+                                ":comment", AttributeValue.fromS("COMMENT#"), ":yes", AttributeValue.fromBool(true)))
+                        .exclusiveStartKey(from));
                 for (Map<String, AttributeValue> item : response.items()) {
                     out.add(comment(owner, item));
                 }
-                start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() ? response.lastEvaluatedKey() : null;
-            } while (start != null);
+                start = response.lastEvaluatedKey();
+            } while (!start.isEmpty());
         }
         out.sort(Comparator.comparing((Map<String, Object> c) -> String.valueOf(c.get("at"))).reversed());
         return out.size() > limit ? out.subList(0, limit) : out;

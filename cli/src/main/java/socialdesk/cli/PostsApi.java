@@ -19,7 +19,7 @@ import socialdesk.core.json.JsonRead;
 
 /**
  * The posts API over HTTP: the local stack's function URL (no credentials) or the deployed one,
- * each request signed with SigV4 by a {@link SigV4}. Answers status and parsed JSON body; an API
+ * each request signed with SigV4 by a {@link FunctionUrlSigner}. Answers status and parsed JSON body; an API
  * that cannot be reached is a {@link CliException} with {@code unreachable} as its message.
  */
 final class PostsApi {
@@ -50,7 +50,7 @@ final class PostsApi {
     }
 
     private final URI base;
-    private final SigV4 signer;
+    private final FunctionUrlSigner signer;
     private final String unreachable;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
@@ -60,7 +60,7 @@ final class PostsApi {
      * @param signer      signs each request; null for the local stack
      * @param unreachable the message when nothing answers at {@code base}
      */
-    PostsApi(URI base, SigV4 signer, String unreachable) {
+    PostsApi(URI base, FunctionUrlSigner signer, String unreachable) {
         String s = base.toString();
         this.base = URI.create(s.endsWith("/") ? s.substring(0, s.length() - 1) : s);
         this.signer = signer;
@@ -80,17 +80,17 @@ final class PostsApi {
         byte[] body = jsonBody == null ? new byte[0] : Json.write(jsonBody).getBytes(StandardCharsets.UTF_8);
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
                 .method(method, body.length == 0 ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
-        Map<String, List<String>> headers = new java.util.LinkedHashMap<>();
-        headers.put("accept", List.of("application/json"));
+        Map<String, String> headers = new java.util.LinkedHashMap<>();
+        headers.put("accept", "application/json");
         if (body.length > 0) {
-            headers.put("content-type", List.of("application/json"));
+            headers.put("content-type", "application/json");
         }
         if (signer != null) {
             headers = signer.sign(method, uri, headers, body);
         }
-        headers.forEach((name, values) -> {
+        headers.forEach((name, value) -> {
             if (!RESTRICTED.contains(name.toLowerCase(java.util.Locale.ROOT))) {
-                values.forEach(v -> request.header(name, v));
+                request.header(name, value);
             }
         });
         HttpResponse<String> response;

@@ -9,23 +9,27 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import socialdesk.aws.AwsClients;
+import socialdesk.aws.client.AwsCredentials;
+import socialdesk.aws.client.CredentialsProvider;
+import socialdesk.aws.client.UrlConnectionTransport;
+import socialdesk.aws.dynamo.DynamoDb;
 import socialdesk.core.json.Json;
 import socialdesk.core.json.JsonException;
 import socialdesk.core.json.JsonRead;
 import socialdesk.local.template.Template;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
+import software.amazon.awssdk.identity.spi.AwsSessionCredentialsIdentity;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.cloudformation.model.CloudFormationException;
 import software.amazon.awssdk.services.cloudformation.model.Output;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * Where the commands go. By default the local stack: its ports come from
@@ -57,7 +61,7 @@ final class Target {
     private final String region;
     private final String url;
     private final Path dataDir;
-    private AwsCredentialsProvider credentials;
+    private AwsCredentialsProvider sdkCredentials;
     private Map<String, String> outputs;
 
     private Target(boolean aws, String stack, String region, String url, Path dataDir) {
@@ -124,7 +128,7 @@ final class Target {
         }
         if (aws) {
             String apiUrl = output("PostsApiUrl");
-            return new PostsApi(URI.create(apiUrl), new SigV4(credentials(), region()), "cannot reach " + apiUrl
+            return new PostsApi(URI.create(apiUrl), new FunctionUrlSigner(credentials(), region()), "cannot reach " + apiUrl
                     + " (the PostsApiUrl of stack " + stack + ")");
         }
         String local = localEndpoint("postsApi", "http://127.0.0.1:" + (DEFAULT_PORT + 4));
@@ -132,15 +136,16 @@ final class Target {
     }
 
     /** The table and a DynamoDB client for it (local: dynalite of the running stack; AWS: the stack's TableName). */
-    record Table(DynamoDbClient dynamo, String name) {
+    record Table(DynamoDb dynamo, String name) {
     }
 
     Table table() {
         if (aws) {
             String name = output("TableName");
-            DynamoDbClient dynamo = DynamoDbClient.builder().region(Region.of(region())).credentialsProvider(credentials())
-                    .httpClient(UrlConnectionHttpClient.builder().connectionTimeout(Duration.ofSeconds(5)).build()).build();
-            return new Table(dynamo, name);
+            // The rest of the environment stays: AWS_ENDPOINT_URL_DYNAMODB still points elsewhere, as it did with the SDK.
+            Map<String, String> env = new LinkedHashMap<>(System.getenv());
+            env.put("AWS_REGION", region());
+            return new Table(new AwsClients(env, UrlConnectionTransport.standard(), credentials()).dynamoDb(), name);
         }
         if (url != null) {
             throw CliException.usage("--url names a posts API only; flagged comments are read from the table (local stack or --aws)");
@@ -152,9 +157,9 @@ final class Target {
             throw CliException.failed("no local stack running (no " + dataDir.resolve("endpoints.json")
                     + ") — start it with ./social local");
         }
-        DynamoDbClient client = DynamoDbClient.builder().region(Region.US_EAST_1).endpointOverride(URI.create(dynamo))
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                .httpClient(UrlConnectionHttpClient.builder().connectionTimeout(Duration.ofSeconds(3)).build()).build();
+        Map<String, String> env = Map.of("AWS_REGION", "us-east-1", "AWS_ENDPOINT_URL_DYNAMODB", dynamo);
+        DynamoDb client = new AwsClients(env, UrlConnectionTransport.standard(),
+                CredentialsProvider.fixed(AwsCredentials.of("local", "local"))).dynamoDb();
         return new Table(client, table);
     }
 
@@ -186,11 +191,37 @@ final class Target {
         return value == null || value.isBlank() ? fallback : value;
     }
 
-    private AwsCredentialsProvider credentials() {
-        if (credentials == null) {
-            credentials = DefaultCredentialsProvider.builder().build();
+    /** The SDK's default chain (environment, profiles, SSO, container and instance roles), which caches and refreshes what it finds. */
+    private AwsCredentialsProvider sdkCredentials() {
+        if (sdkCredentials == null) {
+            sdkCredentials = DefaultCredentialsProvider.builder().build();
         }
-        return credentials;
+        return sdkCredentials;
+    }
+
+    /** The default chain, asked for every request, handed to our client and signer with session token and expiry. */
+    private CredentialsProvider credentials() {
+        AwsCredentialsProvider chain = sdkCredentials();
+        return () -> {
+            try {
+                return fromSdk(chain.resolveCredentials());
+            } catch (SdkClientException e) {
+                throw noCredentials(e);
+            }
+        };
+    }
+
+    /** What the SDK resolved, as our client takes it: a session's token and the time it runs out are kept. */
+    static AwsCredentials fromSdk(AwsCredentialsIdentity identity) {
+        String token = identity instanceof AwsSessionCredentialsIdentity session ? session.sessionToken() : null;
+        return new AwsCredentials(identity.accessKeyId(), identity.secretAccessKey(), token, identity.expirationTime().orElse(null));
+    }
+
+    private static CliException noCredentials(SdkClientException e) {
+        String message = e.getMessage();
+        int dot = message == null ? -1 : message.indexOf(". ");
+        return CliException.failed("no AWS credentials: " + (message == null ? "none found" : dot > 0 ? message.substring(0, dot) : message)
+                + " (set AWS_PROFILE, or run aws configure / aws sso login)");
     }
 
     String region() {
@@ -209,7 +240,7 @@ final class Target {
         if (outputs == null) {
             outputs = new LinkedHashMap<>();
             String r = region();
-            try (CloudFormationClient cfn = CloudFormationClient.builder().region(Region.of(r)).credentialsProvider(credentials())
+            try (CloudFormationClient cfn = CloudFormationClient.builder().region(Region.of(r)).credentialsProvider(sdkCredentials())
                     .httpClient(UrlConnectionHttpClient.builder().connectionTimeout(Duration.ofSeconds(5)).build()).build()) {
                 for (Output o : cfn.describeStacks(b -> b.stackName(stack)).stacks().get(0).outputs()) {
                     outputs.put(o.outputKey(), o.outputValue());
@@ -233,7 +264,7 @@ final class Target {
     }
 
     /** Test seam: a target that signs with given credentials and talks to {@code apiUrl}. */
-    static PostsApi signedApi(URI apiUrl, AwsCredentialsProvider credentials, String region) {
-        return new PostsApi(apiUrl, new SigV4(credentials, region), "cannot reach " + apiUrl);
+    static PostsApi signedApi(URI apiUrl, CredentialsProvider credentials, String region) {
+        return new PostsApi(apiUrl, new FunctionUrlSigner(credentials, region), "cannot reach " + apiUrl);
     }
 }

@@ -27,7 +27,6 @@ import socialdesk.core.post.Platform;
 import socialdesk.core.post.PostDraft;
 import socialdesk.core.post.PostQueue;
 import socialdesk.local.template.Template;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * The first-start demo: a few posts queued (with {@link PostQueue}, as the posts API does) due
@@ -134,11 +133,9 @@ final class Demo implements AutoCloseable {
                 Thread.ofVirtual().start(() -> comment(post));
             }
         });
-        try (DynamoDbClient dynamo = stack.dynamo()) {
-            PostQueue queue = new PostQueue(new DynamoPostStore(dynamo, stack.tableName()), PlatformRules.standard(), stack.clock());
-            for (int i = 0; i < POSTS.size(); i++) {
-                queue.enqueue(new PostDraft("demo-" + (i + 1), POSTS.get(i), null, targets, dueAt.plusSeconds(i).toString()));
-            }
+        PostQueue queue = new PostQueue(new DynamoPostStore(stack.dynamo(), stack.tableName()), PlatformRules.standard(), stack.clock());
+        for (int i = 0; i < POSTS.size(); i++) {
+            queue.enqueue(new PostDraft("demo-" + (i + 1), POSTS.get(i), null, targets, dueAt.plusSeconds(i).toString()));
         }
         return true;
     }
@@ -167,8 +164,8 @@ final class Demo implements AutoCloseable {
             stack.console().line("demo", "no " + secretName + " in " + stack.secrets().file() + ": no demo comments");
             return;
         }
-        try (DynamoDbClient dynamo = stack.dynamo()) {
-            DynamoEngagementStore store = new DynamoEngagementStore(dynamo, stack.tableName(), stack.clock());
+        try {
+            DynamoEngagementStore store = new DynamoEngagementStore(stack.dynamo(), stack.tableName(), stack.clock());
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             Optional<String> postId = Optional.empty();
             while (!closed && System.nanoTime() < deadline && (postId = store.findPostId(Platform.FACEBOOK, post.id())).isEmpty()) {

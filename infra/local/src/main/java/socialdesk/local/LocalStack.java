@@ -24,11 +24,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.Stream;
 import socialdesk.aws.AwsClients;
+import socialdesk.aws.client.AwsCredentials;
+import socialdesk.aws.client.AwsServiceException;
+import socialdesk.aws.client.CredentialsProvider;
+import socialdesk.aws.client.UrlConnectionTransport;
+import socialdesk.aws.dynamo.DynamoDb;
 import socialdesk.aws.dynamo.TableDefinition;
 import socialdesk.core.json.Json;
 import socialdesk.local.template.Template;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 
 /**
  * The whole desk on this machine: dynalite, every function of template.yaml in its own JVM (see
@@ -222,26 +225,24 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private void createTable() {
-        Map<String, String> env = Map.of("AWS_REGION", REGION, "AWS_ENDPOINT_URL_DYNAMODB", dynamoEndpoint);
-        try (DynamoDbClient dynamo = dynamo(env)) {
-            dynamo.createTable(TableDefinition.createTableRequest(tableName));
-        } catch (ResourceInUseException e) {
+        try {
+            dynamo().createTable(TableDefinition.createTableRequest(tableName));
+        } catch (AwsServiceException e) {
+            if (!"ResourceInUseException".equals(e.code())) {
+                throw e;
+            }
             // Made on an earlier run.
         }
     }
 
-    /** A DynamoDB client for the stack's own table (dummy credentials; dynalite checks none). */
-    DynamoDbClient dynamo(Map<String, String> env) {
-        Map<String, String> all = new LinkedHashMap<>(env);
-        all.putIfAbsent("AWS_REGION", REGION);
-        all.putIfAbsent("AWS_ENDPOINT_URL_DYNAMODB", dynamoEndpoint);
-        System.setProperty("aws.accessKeyId", System.getProperty("aws.accessKeyId", "local"));
-        System.setProperty("aws.secretAccessKey", System.getProperty("aws.secretAccessKey", "local"));
-        return new AwsClients(all).dynamoDb();
-    }
-
-    DynamoDbClient dynamo() {
-        return dynamo(Map.of());
+    /**
+     * A DynamoDB client for the stack's own table, with the dummy key the functions get too
+     * (dynalite checks none; an emulator takes any).
+     */
+    DynamoDb dynamo() {
+        Map<String, String> env = Map.of("AWS_REGION", REGION, "AWS_ENDPOINT_URL_DYNAMODB", dynamoEndpoint);
+        return new AwsClients(env, UrlConnectionTransport.standard(), CredentialsProvider.fixed(AwsCredentials.of("local", "local")))
+                .dynamoDb();
     }
 
     String tableName() {

@@ -1,40 +1,32 @@
 package socialdesk.emulator;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import socialdesk.aws.client.AwsServiceException;
+import socialdesk.aws.dynamo.DynamoDb;
 import socialdesk.aws.dynamo.PostStoreContract;
 import socialdesk.aws.dynamo.TableDefinition;
-import software.amazon.awssdk.core.retry.backoff.FixedDelayBackoffStrategy;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * The post-store contract (the same tests as against dynalite) against the DynamoDB of the emulator
- * container, each table created from {@link TableDefinition#createTableRequest} and dropped after.
+ * container, through the project's own client, each table created from
+ * {@link TableDefinition#createTableRequest}. Tables are not dropped: each test has its own, and the
+ * container goes away with the test JVM.
  */
 @RequiresDocker
 class DynamoPostStoreOnEmulatorTest extends PostStoreContract {
-    private static DynamoDbClient client;
-    private final List<String> tables = new ArrayList<>();
+    private static final Duration ACTIVE_WITHIN = Duration.ofSeconds(30);
+
+    private static DynamoDb client;
 
     @BeforeAll
     static void client() {
         client = Emulator.shared().clients().dynamoDb();
     }
 
-    @AfterAll
-    static void closeClient() {
-        if (client != null) {
-            client.close();
-        }
-    }
-
     @Override
-    protected DynamoDbClient dynamo() {
+    protected DynamoDb dynamo() {
         return client;
     }
 
@@ -42,17 +34,30 @@ class DynamoPostStoreOnEmulatorTest extends PostStoreContract {
     protected String createTable() {
         String table = "social-desk-emulator-" + UUID.randomUUID();
         client.createTable(TableDefinition.createTableRequest(table));
-        // The SDK waiter's default is 20 s between looks; a new table here is active in well under a second.
-        client.waiter().waitUntilTableExists(b -> b.tableName(table), w -> w
-                .backoffStrategy(FixedDelayBackoffStrategy.create(Duration.ofMillis(100)))
-                .waitTimeout(Duration.ofSeconds(30)));
-        tables.add(table);
+        awaitActive(table);
         return table;
     }
 
-    @AfterEach
-    void dropTables() {
-        tables.forEach(table -> client.deleteTable(b -> b.tableName(table)));
-        tables.clear();
+    /** A new table here is active in well under a second; until then it may not be found at all. */
+    private static void awaitActive(String table) {
+        long deadline = System.nanoTime() + ACTIVE_WITHIN.toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                if ("ACTIVE".equals(client.tableStatus(table))) {
+                    return;
+                }
+            } catch (AwsServiceException e) {
+                if (!"ResourceNotFoundException".equals(e.code())) {
+                    throw e;
+                }
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new IllegalStateException("table " + table + " was not active within " + ACTIVE_WITHIN.toSeconds() + " s");
     }
 }

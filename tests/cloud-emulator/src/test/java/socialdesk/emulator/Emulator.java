@@ -8,10 +8,14 @@ import org.testcontainers.containers.wait.strategy.Wait;
 import org.testcontainers.localstack.LocalStackContainer;
 import org.testcontainers.utility.DockerImageName;
 import socialdesk.aws.AwsClients;
+import socialdesk.aws.client.AwsCredentials;
+import socialdesk.aws.client.CredentialsProvider;
+import socialdesk.aws.client.UrlConnectionTransport;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -35,6 +39,7 @@ final class Emulator {
 
     private final LocalStackContainer container;
     private final Map<String, String> env;
+    private final AwsCredentials keys;
     private final StaticCredentialsProvider credentials;
 
     private Emulator(LocalStackContainer container) {
@@ -42,8 +47,8 @@ final class Emulator {
         this.env = Map.of(
                 "AWS_ENDPOINT_URL", container.getEndpoint().toString(),
                 "AWS_REGION", container.getRegion());
-        this.credentials = StaticCredentialsProvider.create(
-                AwsBasicCredentials.create(container.getAccessKey(), container.getSecretKey()));
+        this.keys = AwsCredentials.of(container.getAccessKey(), container.getSecretKey());
+        this.credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create(keys.accessKeyId(), keys.secretAccessKey()));
     }
 
     /** The running emulator; the first call pulls and starts the image. */
@@ -97,11 +102,17 @@ final class Emulator {
      * at any AWS-compatible endpoint: {@code AWS_ENDPOINT_URL} and {@code AWS_REGION}.
      */
     AwsClients clients() {
-        return new AwsClients(env, credentials);
+        return new AwsClients(env, UrlConnectionTransport.standard(), CredentialsProvider.fixed(keys));
     }
 
     Map<String, String> environment() {
         return env;
+    }
+
+    /** The SDK's client, for setting up the bus, rules and targets, which our own client does not do. */
+    EventBridgeClient events() {
+        return EventBridgeClient.builder().endpointOverride(endpoint()).region(region()).credentialsProvider(credentials)
+                .httpClient(UrlConnectionHttpClient.create()).build();
     }
 
     SnsClient sns() {

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import socialdesk.aws.events.EventBridge;
 import socialdesk.aws.events.EventBridgePublisher;
 import socialdesk.core.events.DomainEvent;
 import socialdesk.core.json.Json;
@@ -46,6 +47,8 @@ class EventRoutingOnEmulatorTest {
     private static final Duration QUIET = Duration.ofSeconds(3);
 
     private static Emulator emulator;
+    /** Puts the events, as the functions do; {@link #events} sets up the bus and rules they go through. */
+    private static EventBridge bus;
     private static EventBridgeClient events;
     private static SnsClient sns;
     private static SqsClient sqs;
@@ -53,7 +56,8 @@ class EventRoutingOnEmulatorTest {
     @BeforeAll
     static void clients() {
         emulator = Emulator.shared();
-        events = emulator.clients().eventBridge();
+        bus = emulator.clients().eventBridge();
+        events = emulator.events();
         sns = emulator.sns();
         sqs = emulator.sqs();
     }
@@ -92,7 +96,7 @@ class EventRoutingOnEmulatorTest {
         DomainEvent failed = emitted.get(1);
         String postId = (String) failed.detail().get("postId");
 
-        new EventBridgePublisher(events, stack.busName).publish(emitted);
+        new EventBridgePublisher(bus, stack.busName).publish(emitted);
 
         List<RoutingStack.Notification> arrived = stack.notificationsAbout(postId, ARRIVAL, QUIET);
         assertEquals(1, arrived.size(), () -> "expected the PostFailed event alone, got " + arrived);
@@ -116,7 +120,7 @@ class EventRoutingOnEmulatorTest {
 
         List<RoutingStack.Notification> arrived;
         try {
-            new EventBridgePublisher(events, stack.busName).publish(List.of(failed));
+            new EventBridgePublisher(bus, stack.busName).publish(List.of(failed));
             arrived = stack.notificationsAbout(postId, ARRIVAL, QUIET);
         } catch (IllegalStateException refused) {
             abortIfLocalStackCannotWriteANumberIntoText(target, failed, refused.getMessage());
