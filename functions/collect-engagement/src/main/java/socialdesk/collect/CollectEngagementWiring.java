@@ -3,22 +3,22 @@ package socialdesk.collect;
 import java.time.Clock;
 import socialdesk.aws.AwsClients;
 import socialdesk.aws.Env;
+import socialdesk.aws.dynamo.DynamoDb;
 import socialdesk.aws.dynamo.DynamoEngagementStore;
 import socialdesk.aws.dynamo.DynamoPollCursorStore;
+import socialdesk.aws.events.EventBridge;
 import socialdesk.aws.events.EventBridgePublisher;
 import socialdesk.aws.priming.Priming;
+import socialdesk.aws.secrets.SecretsManager;
 import socialdesk.aws.secrets.SecretsManagerSecrets;
 import socialdesk.core.engagement.CommentTriager;
 import socialdesk.core.engagement.EngagementIngestion;
 import socialdesk.core.engagement.Triage;
 import socialdesk.core.engagement.polling.EngagementPolling;
 import socialdesk.platforms.PlatformHttp;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
-import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /**
- * Builds the poller from the function's environment, once per container: SDK clients and triage at
+ * Builds the poller from the function's environment, once per container: AWS clients and triage at
  * init; platform secrets on the first run and through a short-lived cache afterwards (never in a
  * SnapStart snapshot).
  */
@@ -31,9 +31,9 @@ final class CollectEngagementWiring {
         String bus = Env.required("EVENT_BUS_NAME");
         String secretsPrefix = Env.required("PLATFORM_SECRETS_PREFIX");
         AwsClients clients = AwsClients.fromEnvironment();
-        DynamoDbClient dynamo = clients.dynamoDb();
-        EventBridgeClient events = clients.eventBridge();
-        SecretsManagerClient secretsClient = clients.secretsManager();
+        DynamoDb dynamo = clients.dynamoDb();
+        EventBridge events = clients.eventBridge();
+        SecretsManager secretsClient = clients.secretsManager();
         Clock clock = Clock.systemUTC();
         CommentTriager triager = Triage.standard();
         EngagementIngestion ingestion = new EngagementIngestion(new DynamoEngagementStore(dynamo, table, clock),
@@ -50,7 +50,7 @@ final class CollectEngagementWiring {
      * that never exists, an empty PutEvents, a lookup of a secret that is never created, and the
      * platform HTTP client: every path a run takes, with no data written and no secret read.
      */
-    static Priming priming(DynamoDbClient dynamo, EventBridgeClient events, SecretsManagerClient secrets, String table,
+    static Priming priming(DynamoDb dynamo, EventBridge events, SecretsManager secrets, String table,
                            CommentTriager triager) {
         return Priming.forFunction("collect-engagement")
                 .json()

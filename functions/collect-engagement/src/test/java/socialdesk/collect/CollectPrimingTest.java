@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
 import socialdesk.aws.AwsClients;
+import socialdesk.aws.dynamo.DynamoDb;
 import socialdesk.aws.priming.Priming;
 import socialdesk.aws.testing.Dynalite;
 import socialdesk.aws.testing.PrimingChecks;
 import socialdesk.core.engagement.Triage;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** The SnapStart hooks of collect-engagement, called directly as Lambda would: no data changed, no throw. */
 class CollectPrimingTest {
@@ -18,17 +18,16 @@ class CollectPrimingTest {
     void primingAgainstDynaliteChangesNoData() {
         String table = Dynalite.shared().createTable();
         AwsClients down = PrimingChecks.unreachable();
-        try (DynamoDbClient dynamo = Dynalite.shared().client()) {
-            PrimingChecks.seed(dynamo, table);
-            int before = PrimingChecks.itemCount(dynamo, table);
-            Priming priming = CollectEngagementWiring.priming(dynamo, down.eventBridge(), down.secretsManager(), table,
-                    Triage.standard());
+        DynamoDb dynamo = Dynalite.shared().client();
+        PrimingChecks.seed(dynamo, table);
+        int before = PrimingChecks.itemCount(dynamo, table);
+        Priming priming = CollectEngagementWiring.priming(dynamo, down.eventBridge(), down.secretsManager(), table,
+                Triage.standard());
 
-            priming.beforeCheckpoint(null);
-            priming.afterRestore(null);
+        priming.beforeCheckpoint(null);
+        priming.afterRestore(null);
 
-            assertEquals(before, PrimingChecks.itemCount(dynamo, table));
-        }
+        assertEquals(before, PrimingChecks.itemCount(dynamo, table));
     }
 
     @Test

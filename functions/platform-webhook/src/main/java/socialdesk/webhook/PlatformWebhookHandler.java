@@ -37,7 +37,7 @@ public final class PlatformWebhookHandler implements RequestStreamHandler {
     private final Priming priming;
 
     /**
-     * Used by Lambda: SDK clients are built once per container and primed before a SnapStart
+     * Used by Lambda: AWS clients are built once per container and primed before a SnapStart
      * snapshot; secrets are read on first use, never at init or in priming.
      */
     public PlatformWebhookHandler() {

@@ -9,6 +9,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import socialdesk.aws.client.AwsServiceException;
 import socialdesk.core.engagement.EngagementIngestion;
 import socialdesk.core.engagement.IngestReport;
 import socialdesk.core.json.Json;
@@ -21,7 +22,6 @@ import socialdesk.core.webhook.ParsedDelivery;
 import socialdesk.core.webhook.PayloadParser;
 import socialdesk.core.webhook.WebhookSignatures;
 import socialdesk.core.webhook.XPayloadParser;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
 
 /**
  * The three webhook routes. Every request is answered with a status that tells the platform what
@@ -213,7 +213,7 @@ final class PlatformWebhooks {
         try {
             report = ingestion.ingest(parsed.events());
         } catch (AwsServiceException e) {
-            if (e.statusCode() == 400 && !e.isThrottlingException() && "ValidationException".equals(errorCode(e))) {
+            if (e.status() == 400 && "ValidationException".equals(e.code())) {
                 // The table refused what the payload carries (too large, a key too long): a retry cannot help.
                 JsonLog.error("delivery refused by the table", "requestId", requestId, "route", route.path);
                 return WebhookResponse.error(400, "unstorable", "payload cannot be stored");
@@ -230,10 +230,6 @@ final class PlatformWebhooks {
         summary.put("duplicates", report.duplicates() + report.unchanged());
         summary.put("flagged", report.flagged());
         return WebhookResponse.json(200, summary);
-    }
-
-    private static String errorCode(AwsServiceException e) {
-        return e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
     }
 
     private static WebhookResponse tooLarge() {

@@ -3,21 +3,21 @@ package socialdesk.webhook;
 import java.time.Clock;
 import socialdesk.aws.AwsClients;
 import socialdesk.aws.Env;
+import socialdesk.aws.dynamo.DynamoDb;
 import socialdesk.aws.dynamo.DynamoEngagementStore;
+import socialdesk.aws.events.EventBridge;
 import socialdesk.aws.events.EventBridgePublisher;
 import socialdesk.aws.priming.Priming;
+import socialdesk.aws.secrets.SecretsManager;
 import socialdesk.aws.secrets.SecretsManagerSecrets;
 import socialdesk.core.engagement.CommentTriager;
 import socialdesk.core.engagement.EngagementIngestion;
 import socialdesk.core.engagement.Triage;
 import socialdesk.core.json.Json;
 import socialdesk.core.webhook.MetaPayloadParser;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
-import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /**
- * Builds the webhook service from the function's environment, once per container: SDK clients and
+ * Builds the webhook service from the function's environment, once per container: AWS clients and
  * triage at init (SnapStart snapshots them); platform secrets on first use (never in a snapshot).
  */
 final class WebhookWiring {
@@ -36,9 +36,9 @@ final class WebhookWiring {
         String xSecret = Env.optional("X_SECRET_ARN", "");
         String linkedInSecret = Env.optional("LINKEDIN_SECRET_ARN", "");
         AwsClients clients = AwsClients.fromEnvironment();
-        DynamoDbClient dynamo = clients.dynamoDb();
-        EventBridgeClient events = clients.eventBridge();
-        SecretsManagerClient secretsClient = clients.secretsManager();
+        DynamoDb dynamo = clients.dynamoDb();
+        EventBridge events = clients.eventBridge();
+        SecretsManager secretsClient = clients.secretsManager();
         Clock clock = Clock.systemUTC();
         CommentTriager triager = Triage.standard();
         EngagementIngestion ingestion = new EngagementIngestion(
@@ -56,7 +56,7 @@ final class WebhookWiring {
      * comment, a Meta payload parsed, a DynamoDB read of a key that never exists, an empty PutEvents
      * and a lookup of a secret that is never created. Nothing is stored, put or read of real secrets.
      */
-    static Priming.Builder priming(DynamoDbClient dynamo, EventBridgeClient events, SecretsManagerClient secrets,
+    static Priming.Builder priming(DynamoDb dynamo, EventBridge events, SecretsManager secrets,
                                    String table, CommentTriager triager, Clock clock) {
         return Priming.forFunction("platform-webhook")
                 .json()

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.time.Clock;
 import org.junit.jupiter.api.Test;
 import socialdesk.aws.AwsClients;
+import socialdesk.aws.dynamo.DynamoDb;
 import socialdesk.aws.dynamo.DynamoEngagementStore;
 import socialdesk.aws.events.EventBridgePublisher;
 import socialdesk.aws.priming.Priming;
@@ -14,12 +15,11 @@ import socialdesk.aws.testing.PrimingChecks;
 import socialdesk.core.engagement.CommentTriager;
 import socialdesk.core.engagement.EngagementIngestion;
 import socialdesk.core.engagement.Triage;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** The SnapStart hooks of platform-webhook, called directly as Lambda would: no data changed, no throw. */
 class WebhookPrimingTest {
 
-    private static Priming priming(DynamoDbClient dynamo, AwsClients others, String table) {
+    private static Priming priming(DynamoDb dynamo, AwsClients others, String table) {
         Clock clock = Clock.systemUTC();
         CommentTriager triager = Triage.standard();
         EngagementIngestion ingestion = new EngagementIngestion(new DynamoEngagementStore(dynamo, table, clock), triager,
@@ -33,16 +33,15 @@ class WebhookPrimingTest {
     @Test
     void primingAgainstDynaliteChangesNoData() {
         String table = Dynalite.shared().createTable();
-        try (DynamoDbClient dynamo = Dynalite.shared().client()) {
-            PrimingChecks.seed(dynamo, table);
-            int before = PrimingChecks.itemCount(dynamo, table);
-            Priming priming = priming(dynamo, PrimingChecks.unreachable(), table);
+        DynamoDb dynamo = Dynalite.shared().client();
+        PrimingChecks.seed(dynamo, table);
+        int before = PrimingChecks.itemCount(dynamo, table);
+        Priming priming = priming(dynamo, PrimingChecks.unreachable(), table);
 
-            priming.beforeCheckpoint(null);
-            priming.afterRestore(null);
+        priming.beforeCheckpoint(null);
+        priming.afterRestore(null);
 
-            assertEquals(before, PrimingChecks.itemCount(dynamo, table));
-        }
+        assertEquals(before, PrimingChecks.itemCount(dynamo, table));
     }
 
     @Test

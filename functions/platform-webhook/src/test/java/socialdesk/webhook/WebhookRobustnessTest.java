@@ -9,8 +9,12 @@ import static socialdesk.webhook.WebhookTestKit.sampleEvent;
 import static socialdesk.webhook.WebhookTestKit.status;
 import static socialdesk.webhook.WebhookTestKit.withSignedBody;
 
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -20,6 +24,11 @@ import java.util.Random;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import socialdesk.aws.AwsClients;
+import socialdesk.aws.client.AwsCredentials;
+import socialdesk.aws.client.CredentialsProvider;
+import socialdesk.aws.client.UrlConnectionTransport;
+import socialdesk.aws.dynamo.DynamoDb;
 import socialdesk.aws.dynamo.DynamoEngagementStore;
 import socialdesk.aws.testing.Dynalite;
 import socialdesk.aws.testing.TestContext;
@@ -29,12 +38,6 @@ import socialdesk.core.engagement.EngagementStore;
 import socialdesk.core.engagement.Triage;
 import socialdesk.core.events.DomainEvent;
 import socialdesk.core.post.Platform;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.core.retry.RetryMode;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** Hostile and failing inputs: mutated bodies, a failing table, a failure halfway through a delivery. */
 class WebhookRobustnessTest {
@@ -68,13 +71,9 @@ class WebhookRobustnessTest {
 
     @Test
     void aTableThatIsDownAnswers500SoThePlatformRetries_andSaysNothingAboutWhy() {
-        DynamoDbClient down = DynamoDbClient.builder()
-                .endpointOverride(java.net.URI.create("http://127.0.0.1:9"))
-                .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                .httpClient(UrlConnectionHttpClient.builder().connectionTimeout(java.time.Duration.ofMillis(200)).build())
-                .overrideConfiguration(c -> c.retryStrategy(RetryMode.STANDARD).retryStrategy(b -> b.maxAttempts(1)))
-                .build();
+        DynamoDb down = new AwsClients(Map.of("AWS_REGION", "us-east-1", "AWS_ENDPOINT_URL_DYNAMODB", "http://127.0.0.1:9"),
+                new UrlConnectionTransport(Duration.ofMillis(200), Duration.ofMillis(200)),
+                CredentialsProvider.fixed(AwsCredentials.of("local", "local"))).dynamoDb();
         Clock clock = Clock.fixed(WebhookTestKit.NOW, ZoneOffset.UTC);
         RecordingEvents events = new RecordingEvents();
         PlatformWebhookHandler handler = new PlatformWebhookHandler(new PlatformWebhooks(WebhookTestKit.allSecrets(),
@@ -87,6 +86,43 @@ class WebhookRobustnessTest {
         assertEquals("{\"error\":{\"code\":\"internal\",\"message\":\"temporary failure; retry later\"}}", body(response));
         assertTrue(events.all().isEmpty());
         assertEquals(0, kit.itemCount());
+    }
+
+    @Test
+    void aPayloadTheTableRefusesAnswers400SoThePlatformDoesNotRetryIt_withALoopbackTable() throws Exception {
+        // What DynamoDB answers for an item it cannot hold (over 400 KB, a key over 2048 bytes): a retry gets the same.
+        HttpServer table = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        AtomicInteger requests = new AtomicInteger();
+        table.createContext("/", exchange -> {
+            requests.incrementAndGet();
+            exchange.getRequestBody().readAllBytes();
+            byte[] answer = ("{\"__type\":\"com.amazon.coral.validate#ValidationException\","
+                    + "\"message\":\"Item size has exceeded the maximum allowed size\"}").getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "application/x-amz-json-1.0");
+            exchange.sendResponseHeaders(400, answer.length);
+            exchange.getResponseBody().write(answer);
+            exchange.close();
+        });
+        table.start();
+        try {
+            DynamoDb refusing = new AwsClients(Map.of("AWS_REGION", "us-east-1",
+                    "AWS_ENDPOINT_URL_DYNAMODB", "http://127.0.0.1:" + table.getAddress().getPort()),
+                    UrlConnectionTransport.standard(), CredentialsProvider.fixed(AwsCredentials.of("local", "local"))).dynamoDb();
+            Clock clock = Clock.fixed(WebhookTestKit.NOW, ZoneOffset.UTC);
+            RecordingEvents events = new RecordingEvents();
+            PlatformWebhookHandler handler = new PlatformWebhookHandler(new PlatformWebhooks(WebhookTestKit.allSecrets(),
+                    new EngagementIngestion(new DynamoEngagementStore(refusing, "t", clock), Triage.standard(), events, clock), clock));
+
+            Map<String, Object> response = invoke(handler, sampleEvent("meta-feed-comment.json"));
+
+            assertEquals(400, status(response));
+            assertEquals("{\"error\":{\"code\":\"unstorable\",\"message\":\"payload cannot be stored\"}}", body(response));
+            assertTrue(events.all().isEmpty());
+            // A refusal is not tried again by the client either: one request, the first lookup.
+            assertEquals(1, requests.get());
+        } finally {
+            table.stop(0);
+        }
     }
 
     private static Map<String, Object> invoke(PlatformWebhookHandler handler, Map<String, Object> event) {

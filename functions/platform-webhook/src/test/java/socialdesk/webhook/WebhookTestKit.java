@@ -14,6 +14,8 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import socialdesk.aws.dynamo.AttributeValue;
+import socialdesk.aws.dynamo.DynamoDb;
 import socialdesk.aws.dynamo.DynamoEngagementStore;
 import socialdesk.aws.dynamo.TableDefinition;
 import socialdesk.aws.testing.Dynalite;
@@ -26,8 +28,6 @@ import socialdesk.core.json.Json;
 import socialdesk.core.json.JsonRead;
 import socialdesk.core.post.Platform;
 import socialdesk.core.webhook.WebhookSignatures;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The real handler over a fresh dynalite table, with the test secrets the sample events in
@@ -47,7 +47,7 @@ final class WebhookTestKit {
     static final String LINKEDIN_SHARE = "urn:li:share:7150000000000000001";
 
     final RequestCounter requests = new RequestCounter();
-    final DynamoDbClient dynamo;
+    final DynamoDb dynamo;
     final String table;
     final EngagementStore store;
     final RecordingEvents events = new RecordingEvents();

@@ -4,11 +4,11 @@ import java.time.Clock;
 import socialdesk.aws.AwsClients;
 import socialdesk.aws.Env;
 import socialdesk.aws.dynamo.DynamoCadenceStore;
+import socialdesk.aws.dynamo.DynamoDb;
 import socialdesk.aws.dynamo.DynamoPostStore;
 import socialdesk.aws.priming.Priming;
 import socialdesk.core.platform.PlatformRules;
 import socialdesk.core.post.PostQueue;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** Builds the service from the function's environment, once per container. */
 final class PostsApiWiring {
@@ -21,7 +21,7 @@ final class PostsApiWiring {
 
     static Wired fromEnvironment() {
         String table = Env.required("TABLE_NAME");
-        DynamoDbClient dynamo = AwsClients.fromEnvironment().dynamoDb();
+        DynamoDb dynamo = AwsClients.fromEnvironment().dynamoDb();
         PostsService service = create(new DynamoPostStore(dynamo, table), new DynamoCadenceStore(dynamo, table), Clock.systemUTC());
         return new Wired(service, Priming.forFunction("posts-api").json().dynamoRead(dynamo, table));
     }

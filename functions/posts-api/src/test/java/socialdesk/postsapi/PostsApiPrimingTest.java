@@ -6,16 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.time.Clock;
 import org.junit.jupiter.api.Test;
 import socialdesk.aws.dynamo.DynamoCadenceStore;
+import socialdesk.aws.dynamo.DynamoDb;
 import socialdesk.aws.dynamo.DynamoPostStore;
 import socialdesk.aws.priming.Priming;
 import socialdesk.aws.testing.Dynalite;
 import socialdesk.aws.testing.PrimingChecks;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** The SnapStart hooks of posts-api, called directly as Lambda would: no data changed, no throw. */
 class PostsApiPrimingTest {
 
-    private static Priming priming(DynamoDbClient dynamo, String table) {
+    private static Priming priming(DynamoDb dynamo, String table) {
         PostsApiHandler handler = new PostsApiHandler(PostsApiWiring.create(new DynamoPostStore(dynamo, table),
                 new DynamoCadenceStore(dynamo, table), Clock.systemUTC()));
         return PostsApiHandler.withHandlerStep(Priming.forFunction("posts-api").json().dynamoRead(dynamo, table), handler).build();
@@ -24,16 +24,15 @@ class PostsApiPrimingTest {
     @Test
     void primingAgainstDynaliteChangesNoData() {
         String table = Dynalite.shared().createTable();
-        try (DynamoDbClient dynamo = Dynalite.shared().client()) {
-            PrimingChecks.seed(dynamo, table);
-            int before = PrimingChecks.itemCount(dynamo, table);
-            Priming priming = priming(dynamo, table);
+        DynamoDb dynamo = Dynalite.shared().client();
+        PrimingChecks.seed(dynamo, table);
+        int before = PrimingChecks.itemCount(dynamo, table);
+        Priming priming = priming(dynamo, table);
 
-            priming.beforeCheckpoint(null);
-            priming.afterRestore(null);
+        priming.beforeCheckpoint(null);
+        priming.afterRestore(null);
 
-            assertEquals(before, PrimingChecks.itemCount(dynamo, table));
-        }
+        assertEquals(before, PrimingChecks.itemCount(dynamo, table));
     }
 
     @Test

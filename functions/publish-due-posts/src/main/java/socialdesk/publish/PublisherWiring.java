@@ -6,20 +6,20 @@ import java.util.function.Supplier;
 import socialdesk.aws.AwsClients;
 import socialdesk.aws.Env;
 import socialdesk.aws.dynamo.DynamoAccountHealthStore;
+import socialdesk.aws.dynamo.DynamoDb;
 import socialdesk.aws.dynamo.DynamoPostStore;
+import socialdesk.aws.events.EventBridge;
 import socialdesk.aws.events.EventBridgePublisher;
 import socialdesk.aws.priming.Priming;
+import socialdesk.aws.secrets.SecretsManager;
 import socialdesk.aws.secrets.SecretsManagerSecrets;
 import socialdesk.core.publish.DuePostPublisher;
 import socialdesk.core.publish.PlatformAccounts;
 import socialdesk.core.publish.PublishSettings;
 import socialdesk.platforms.PlatformHttp;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
-import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /**
- * Builds the publisher from the function's environment, once per container. The SDK clients are
+ * Builds the publisher from the function's environment, once per container. The AWS clients are
  * made at init; platform secrets are read on the first tick and then through a short-lived cache,
  * so no secret is read at init or captured in a SnapStart snapshot.
  */
@@ -36,9 +36,9 @@ final class PublisherWiring {
         String bus = Env.required("EVENT_BUS_NAME");
         String secretsPrefix = Env.required("PLATFORM_SECRETS_PREFIX");
         AwsClients clients = AwsClients.fromEnvironment();
-        DynamoDbClient dynamo = clients.dynamoDb();
-        EventBridgeClient events = clients.eventBridge();
-        SecretsManagerClient secretsClient = clients.secretsManager();
+        DynamoDb dynamo = clients.dynamoDb();
+        EventBridge events = clients.eventBridge();
+        SecretsManager secretsClient = clients.secretsManager();
         SecretsManagerSecrets secrets = new SecretsManagerSecrets(secretsClient);
         Clock clock = Clock.systemUTC();
         Supplier<PlatformAccounts> accounts =
@@ -56,7 +56,7 @@ final class PublisherWiring {
      * data written, no secret read), and the platform HTTP client's classes. After restore: a fresh
      * seed for the retry jitter, which restored copies would otherwise share.
      */
-    static Priming priming(DynamoDbClient dynamo, EventBridgeClient events, SecretsManagerClient secrets, String table,
+    static Priming priming(DynamoDb dynamo, EventBridge events, SecretsManager secrets, String table,
                            Random random) {
         return Priming.forFunction("publish-due-posts")
                 .json()

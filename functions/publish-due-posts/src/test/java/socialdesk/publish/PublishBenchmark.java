@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import socialdesk.aws.dynamo.DynamoAccountHealthStore;
+import socialdesk.aws.dynamo.DynamoDb;
 import socialdesk.aws.dynamo.DynamoPostStore;
 import socialdesk.aws.testing.Dynalite;
 import socialdesk.aws.testing.RequestCounter;
@@ -56,7 +57,7 @@ final class PublishBenchmark {
                 total += e.getValue();
             }
             out.append(String.format("  %-12s %6d  = %.2f per delivery%n", "total", total, total / (double) deliveries));
-            out.append(String.format("peak heap (this JVM: publisher, SDK and the loopback platforms): %.1f MiB%n", peakHeapBytes / 1048576.0));
+            out.append(String.format("peak heap (this JVM: publisher, AWS client and the loopback platforms): %.1f MiB%n", peakHeapBytes / 1048576.0));
             return out.toString();
         }
     }
@@ -67,9 +68,9 @@ final class PublishBenchmark {
         RequestCounter counter = new RequestCounter();
         Clock clock = Clock.systemUTC();
         HttpClient http = PlatformHttp.newClient(Duration.ofSeconds(5));
+        DynamoDb dynamo = dynalite.client(counter);
         try (FakeMastodon mastodon = new FakeMastodon(FakeMastodon.DEFAULT_TOKEN, 500, clock);
-             FakeBluesky bluesky = new FakeBluesky(clock);
-             var dynamo = dynalite.client(counter)) {
+             FakeBluesky bluesky = new FakeBluesky(clock)) {
             mastodon.latency(platformLatency);
             bluesky.latency(platformLatency);
             DynamoPostStore store = new DynamoPostStore(dynamo, table);

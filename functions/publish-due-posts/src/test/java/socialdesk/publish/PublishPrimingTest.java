@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import socialdesk.aws.AwsClients;
+import socialdesk.aws.dynamo.DynamoDb;
 import socialdesk.aws.priming.Priming;
 import socialdesk.aws.testing.Dynalite;
 import socialdesk.aws.testing.PrimingChecks;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** The SnapStart hooks of publish-due-posts, called directly as Lambda would: no data changed, no throw. */
 class PublishPrimingTest {
@@ -18,16 +18,15 @@ class PublishPrimingTest {
     void primingAgainstDynaliteChangesNoData() {
         String table = Dynalite.shared().createTable();
         AwsClients down = PrimingChecks.unreachable();
-        try (DynamoDbClient dynamo = Dynalite.shared().client()) {
-            PrimingChecks.seed(dynamo, table);
-            int before = PrimingChecks.itemCount(dynamo, table);
-            Priming priming = PublisherWiring.priming(dynamo, down.eventBridge(), down.secretsManager(), table, new Random(1));
+        DynamoDb dynamo = Dynalite.shared().client();
+        PrimingChecks.seed(dynamo, table);
+        int before = PrimingChecks.itemCount(dynamo, table);
+        Priming priming = PublisherWiring.priming(dynamo, down.eventBridge(), down.secretsManager(), table, new Random(1));
 
-            priming.beforeCheckpoint(null);
-            priming.afterRestore(null);
+        priming.beforeCheckpoint(null);
+        priming.afterRestore(null);
 
-            assertEquals(before, PrimingChecks.itemCount(dynamo, table));
-        }
+        assertEquals(before, PrimingChecks.itemCount(dynamo, table));
     }
 
     @Test

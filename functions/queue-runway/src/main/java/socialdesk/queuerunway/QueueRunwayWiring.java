@@ -4,12 +4,12 @@ import java.time.Clock;
 import socialdesk.aws.AwsClients;
 import socialdesk.aws.Env;
 import socialdesk.aws.dynamo.DynamoCadenceStore;
+import socialdesk.aws.dynamo.DynamoDb;
 import socialdesk.aws.dynamo.DynamoPostStore;
+import socialdesk.aws.events.EventBridge;
 import socialdesk.aws.events.EventBridgePublisher;
 import socialdesk.aws.priming.Priming;
 import socialdesk.core.schedule.QueueRunway;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 
 /** Builds the runway service from the function's environment, once per container. */
 final class QueueRunwayWiring {
@@ -24,8 +24,8 @@ final class QueueRunwayWiring {
         String table = Env.required("TABLE_NAME");
         String bus = Env.required("EVENT_BUS_NAME");
         AwsClients clients = AwsClients.fromEnvironment();
-        DynamoDbClient dynamo = clients.dynamoDb();
-        EventBridgeClient events = clients.eventBridge();
+        DynamoDb dynamo = clients.dynamoDb();
+        EventBridge events = clients.eventBridge();
         QueueRunway runway = new QueueRunway(new DynamoPostStore(dynamo, table), new DynamoCadenceStore(dynamo, table),
                 new EventBridgePublisher(events, bus), Clock.systemUTC());
         return new Wired(runway, priming(dynamo, events, table));
@@ -35,7 +35,7 @@ final class QueueRunwayWiring {
      * Before the snapshot: the JSON paths, a DynamoDB read of a key that never exists and an empty
      * PutEvents. Not the runway itself: it may put QueueRunningLow and repeat evergreen posts.
      */
-    static Priming priming(DynamoDbClient dynamo, EventBridgeClient events, String table) {
+    static Priming priming(DynamoDb dynamo, EventBridge events, String table) {
         return Priming.forFunction("queue-runway").json().dynamoRead(dynamo, table).eventsNothing(events).build();
     }
 }

@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
 import socialdesk.aws.AwsClients;
+import socialdesk.aws.dynamo.DynamoDb;
 import socialdesk.aws.priming.Priming;
 import socialdesk.aws.testing.Dynalite;
 import socialdesk.aws.testing.PrimingChecks;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** The SnapStart hooks of queue-runway, called directly as Lambda would: no data changed, no throw. */
 class QueueRunwayPrimingTest {
@@ -16,16 +16,15 @@ class QueueRunwayPrimingTest {
     @Test
     void primingAgainstDynaliteChangesNoData() {
         String table = Dynalite.shared().createTable();
-        try (DynamoDbClient dynamo = Dynalite.shared().client()) {
-            PrimingChecks.seed(dynamo, table);
-            int before = PrimingChecks.itemCount(dynamo, table);
-            Priming priming = QueueRunwayWiring.priming(dynamo, PrimingChecks.unreachable().eventBridge(), table);
+        DynamoDb dynamo = Dynalite.shared().client();
+        PrimingChecks.seed(dynamo, table);
+        int before = PrimingChecks.itemCount(dynamo, table);
+        Priming priming = QueueRunwayWiring.priming(dynamo, PrimingChecks.unreachable().eventBridge(), table);
 
-            priming.beforeCheckpoint(null);
-            priming.afterRestore(null);
+        priming.beforeCheckpoint(null);
+        priming.afterRestore(null);
 
-            assertEquals(before, PrimingChecks.itemCount(dynamo, table));
-        }
+        assertEquals(before, PrimingChecks.itemCount(dynamo, table));
     }
 
     @Test

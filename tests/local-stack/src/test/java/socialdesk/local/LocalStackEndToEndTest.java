@@ -24,6 +24,11 @@ import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import socialdesk.aws.AwsClients;
+import socialdesk.aws.client.AwsCredentials;
+import socialdesk.aws.client.CredentialsProvider;
+import socialdesk.aws.client.UrlConnectionTransport;
+import socialdesk.aws.dynamo.AttributeValue;
+import socialdesk.aws.dynamo.DynamoDb;
 import socialdesk.aws.dynamo.DynamoEngagementStore;
 import socialdesk.aws.dynamo.DynamoPostStore;
 import socialdesk.aws.events.EventBridgePublisher;
@@ -34,10 +39,6 @@ import socialdesk.core.json.JsonRead;
 import socialdesk.core.post.Platform;
 import socialdesk.core.post.PostStatus;
 import socialdesk.local.template.Template;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
-import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /**
  * The local stack end to end, with real child JVMs, dynalite and loopback servers: start fresh on
@@ -71,20 +72,18 @@ class LocalStackEndToEndTest {
         List<Long> children;
         try {
             children = stack.childPids();
+            AwsClients aws = clients(stack);
             String banner = console.toString(StandardCharsets.UTF_8);
             assertTrue(banner.contains("social-desk is running locally"), banner);
             assertTrue(banner.contains(data.resolve("notifications.jsonl").toString()), banner);
 
             // Secrets as the publisher reads them: <prefix><platform>; an unconfigured one is ResourceNotFoundException (empty).
-            Map<String, String> secretsEnv = Map.of("AWS_REGION", LocalStack.REGION, "AWS_ENDPOINT_URL_SECRETS_MANAGER", stack.awsEndpoint());
-            try (SecretsManagerClient client = new AwsClients(secretsEnv).secretsManager()) {
-                SecretsManagerSecrets secrets = new SecretsManagerSecrets(client);
-                assertEquals(Optional.empty(), secrets.find("social-desk/platforms/bluesky"));
-                assertEquals(Optional.empty(), secrets.find("no-such-secret"));
-                assertTrue(secrets.find("social-desk/platforms/mastodon").orElseThrow().contains(stack.sandbox().url()));
-                assertTrue(secrets.find("social-desk/platforms/facebook").orElseThrow().contains("\"pageId\""));
-                assertTrue(secrets.find("social-desk/meta-webhook").orElseThrow().contains("appSecret"));
-            }
+            SecretsManagerSecrets secrets = new SecretsManagerSecrets(aws.secretsManager());
+            assertEquals(Optional.empty(), secrets.find("social-desk/platforms/bluesky"));
+            assertEquals(Optional.empty(), secrets.find("no-such-secret"));
+            assertTrue(secrets.find("social-desk/platforms/mastodon").orElseThrow().contains(stack.sandbox().url()));
+            assertTrue(secrets.find("social-desk/platforms/facebook").orElseThrow().contains("\"pageId\""));
+            assertTrue(secrets.find("social-desk/meta-webhook").orElseThrow().contains("appSecret"));
 
             // Posted: the demo posts reach the sandbox on both platforms, get a URL, and the store says PUBLISHED.
             await("3 demo posts on the sandbox's Mastodon and 3 on its Facebook Page",
@@ -96,15 +95,14 @@ class LocalStackEndToEndTest {
             SandboxPlatform.SandboxPost firstOnFacebook = stack.sandbox().posts("facebook").stream()
                     .filter(p -> p.text().startsWith("Welcome to the social desk")).findFirst().orElseThrow();
             assertTrue(firstOnFacebook.id().startsWith(Demo.META_PAGE_ID + "_"), firstOnFacebook.id());
-            try (DynamoDbClient dynamo = stack.dynamo()) {
-                DynamoPostStore store = new DynamoPostStore(dynamo, stack.tableName());
-                for (String id : List.of("demo-1", "demo-2", "demo-3")) {
-                    await(id + " PUBLISHED", () -> store.find(id).map(p -> p.status() == PostStatus.PUBLISHED).orElse(false), console);
-                }
-                // The Facebook remote id maps back to the post: that is how the webhook matches comments.
-                assertEquals(Optional.of("demo-1"), new DynamoEngagementStore(dynamo, stack.tableName(), stack.clock())
-                        .findPostId(Platform.FACEBOOK, firstOnFacebook.id()));
+            DynamoDb dynamo = aws.dynamoDb();
+            DynamoPostStore store = new DynamoPostStore(dynamo, stack.tableName());
+            for (String id : List.of("demo-1", "demo-2", "demo-3")) {
+                await(id + " PUBLISHED", () -> store.find(id).map(p -> p.status() == PostStatus.PUBLISHED).orElse(false), console);
             }
+            // The Facebook remote id maps back to the post: that is how the webhook matches comments.
+            assertEquals(Optional.of("demo-1"), new DynamoEngagementStore(dynamo, stack.tableName(), stack.clock())
+                    .findPostId(Platform.FACEBOOK, firstOnFacebook.id()));
 
             // The posts API answers on its function URL (no SigV4 locally) and lists the demo posts.
             String postsApi = stack.functionUrl("posts-api");
@@ -117,12 +115,9 @@ class LocalStackEndToEndTest {
             }
 
             // Routed: an event put on the bus the way the functions put it reaches the topic through the template's rule.
-            Map<String, String> env = Map.of("AWS_REGION", LocalStack.REGION, "AWS_ENDPOINT_URL_EVENTBRIDGE", stack.awsEndpoint());
-            try (EventBridgeClient events = new AwsClients(env).eventBridge()) {
-                new EventBridgePublisher(events, LocalStack.STACK + "-bus").publish(List.of(new DomainEvent("social.publishing", "PostFailed",
-                        Map.of("postId", "p-e2e", "status", "FAILED", "dueAt", "2026-01-01T09:00:00Z", "excerpt", "hello",
-                                "failures", List.of(Map.of("platform", "mastodon", "attempts", 2, "reason", "422 refused"))))));
-            }
+            new EventBridgePublisher(aws.eventBridge(), LocalStack.STACK + "-bus").publish(List.of(new DomainEvent("social.publishing", "PostFailed",
+                    Map.of("postId", "p-e2e", "status", "FAILED", "dueAt", "2026-01-01T09:00:00Z", "excerpt", "hello",
+                            "failures", List.of(Map.of("platform", "mastodon", "attempts", 2, "reason", "422 refused"))))));
             Path notifications = data.resolve("notifications.jsonl");
             await("PostFailed notification", () -> messages(notifications, "NotificationTopic").stream()
                     .anyMatch(m -> m.contains("Post p-e2e (due 2026-01-01T09:00:00Z) ended FAILED: mastodon failed after 2 attempt(s): 422 refused")), console);
@@ -134,9 +129,7 @@ class LocalStackEndToEndTest {
                         && notified.stream().anyMatch(m -> m.contains("from Troll Account"))
                         && notified.stream().anyMatch(m -> m.contains("from Nguyễn Văn An"));
             }, console);
-            try (DynamoDbClient dynamo = stack.dynamo()) {
-                await("4 comments stored on demo-1", () -> comments(dynamo, stack.tableName(), "demo-1").size() == 4, console);
-            }
+            await("4 comments stored on demo-1", () -> comments(dynamo, stack.tableName(), "demo-1").size() == 4, console);
             List<String> notified = messages(notifications, "NotificationTopic");
             String concern = notified.stream().filter(m -> m.contains("from Minh Tran")).findFirst().orElseThrow();
             assertTrue(concern.contains(" on facebook from Minh Tran: I was charged twice"), concern);
@@ -179,7 +172,19 @@ class LocalStackEndToEndTest {
         return out;
     }
 
-    private static List<Map<String, AttributeValue>> comments(DynamoDbClient dynamo, String table, String postId) {
+    /**
+     * Clients as a function in the stack builds them: DynamoDB on dynalite, PutEvents and
+     * GetSecretValue on the in-process endpoint; neither checks signatures, so a dummy key signs.
+     */
+    private static AwsClients clients(LocalStack stack) {
+        return new AwsClients(Map.of("AWS_REGION", LocalStack.REGION,
+                "AWS_ENDPOINT_URL_DYNAMODB", stack.dynamoEndpoint(),
+                "AWS_ENDPOINT_URL_EVENTBRIDGE", stack.awsEndpoint(),
+                "AWS_ENDPOINT_URL_SECRETS_MANAGER", stack.awsEndpoint()),
+                UrlConnectionTransport.standard(), CredentialsProvider.fixed(AwsCredentials.of("local", "local")));
+    }
+
+    private static List<Map<String, AttributeValue>> comments(DynamoDb dynamo, String table, String postId) {
         return dynamo.query(b -> b.tableName(table).keyConditionExpression("PK = :pk AND begins_with(SK, :sk)")
                 .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS("POST#" + postId), ":sk", AttributeValue.fromS("COMMENT#facebook#"))))
                 .items();
