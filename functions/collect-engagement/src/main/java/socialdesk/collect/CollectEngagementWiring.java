@@ -58,7 +58,7 @@ final class CollectEngagementWiring {
                 .dynamoRead(dynamo, table)
                 .eventsNothing(events)
                 .secretsMiss(secrets)
-                .prime("platform http client", PlatformHttp::sharedClient)
+                .prime("platform http client", PlatformHttp::warmSharedClient)
                 .build();
     }
 }

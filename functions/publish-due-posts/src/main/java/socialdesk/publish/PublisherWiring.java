@@ -63,7 +63,7 @@ final class PublisherWiring {
                 .dynamoRead(dynamo, table)
                 .eventsNothing(events)
                 .secretsMiss(secrets)
-                .prime("platform http client", PlatformHttp::sharedClient)
+                .prime("platform http client", PlatformHttp::warmSharedClient)
                 .reseed(random)
                 .build();
     }

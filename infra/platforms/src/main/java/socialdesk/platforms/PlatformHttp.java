@@ -81,13 +81,21 @@ public final class PlatformHttp {
                 .build();
     }
 
-    /** One client for the whole container, built on first use with {@link #DEFAULT_CONNECT_TIMEOUT}. */
+    /**
+     * One client for the whole container with {@link #DEFAULT_CONNECT_TIMEOUT}, whose TLS set-up waits
+     * for the first request (or {@link #warmSharedClient()}).
+     */
     public static HttpClient sharedClient() {
         return SharedClient.INSTANCE;
     }
 
+    /** Builds the shared client now: SnapStart priming, so the snapshot holds it ready. */
+    public static void warmSharedClient() {
+        SharedClient.INSTANCE.client();
+    }
+
     private static final class SharedClient {
-        static final HttpClient INSTANCE = newClient(DEFAULT_CONNECT_TIMEOUT);
+        static final LazyHttpClient INSTANCE = new LazyHttpClient(() -> newClient(DEFAULT_CONNECT_TIMEOUT));
     }
 
     public String platform() {

@@ -9,6 +9,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import org.crac.Context;
+import org.crac.Core;
+import org.crac.Resource;
 import socialdesk.core.json.Json;
 import socialdesk.core.json.JsonException;
 import socialdesk.core.json.JsonRead;
@@ -19,7 +22,7 @@ import socialdesk.core.json.JsonRead;
  * {@code AWS_CONTAINER_AUTHORIZATION_TOKEN}); ECS uses the relative form. Fetched on first use and
  * again five minutes before they expire, so a restored snapshot never signs with stale keys.
  */
-final class ContainerCredentials implements CredentialsProvider {
+final class ContainerCredentials implements CredentialsProvider, Resource {
     private static final String ECS_HOST = "http://169.254.170.2";
     private static final Duration REFRESH_BEFORE_EXPIRY = Duration.ofMinutes(5);
 
@@ -36,6 +39,7 @@ final class ContainerCredentials implements CredentialsProvider {
         this.env = Map.copyOf(env);
         this.transport = transport;
         this.clock = clock;
+        Core.getGlobalContext().register(this);
     }
 
     static boolean configured(Map<String, String> env) {
@@ -59,6 +63,20 @@ final class ContainerCredentials implements CredentialsProvider {
             }
         }
         return cached;
+    }
+
+    @Override
+    public void beforeCheckpoint(Context<? extends Resource> context) {
+        // Nothing to close: the keys fetched while priming are dropped after restore instead.
+    }
+
+    /**
+     * A restored snapshot may run hours after it was taken, in many copies: each fetches its own
+     * keys on its first request rather than signing with the ones priming fetched.
+     */
+    @Override
+    public synchronized void afterRestore(Context<? extends Resource> context) {
+        cached = null;
     }
 
     private AwsCredentials fetch() {

@@ -65,7 +65,7 @@ public final class DynamoDb {
             return new DynamoResponse(client.call(operation, request.body()));
         } catch (AwsServiceException e) {
             if ("ConditionalCheckFailedException".equals(e.code())) {
-                throw new ConditionalCheckFailedException(e.getMessage());
+                throw new ConditionalCheckFailedException(e);
             }
             throw e;
         }

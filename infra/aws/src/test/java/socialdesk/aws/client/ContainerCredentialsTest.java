@@ -151,6 +151,22 @@ class ContainerCredentialsTest {
         assertEquals(1, endpoint.received().size());
     }
 
+    /** A SnapStart restore drops the keys fetched while priming: each restored copy fetches its own. */
+    @Test
+    void aRestoredSnapshotFetchesFreshCredentials() {
+        endpoint.reply(200, "{\"AccessKeyId\":\"ASIAPRIMING\",\"SecretAccessKey\":\"secret-one\",\"Token\":\"token-one\"}");
+        ContainerCredentials provider = new ContainerCredentials(
+                Map.of("AWS_CONTAINER_CREDENTIALS_FULL_URI", endpoint.uri().toString()), UrlConnectionTransport.standard(),
+                new MutableClock(NOW));
+        provider.credentials();
+
+        endpoint.reply(200, "{\"AccessKeyId\":\"ASIARESTORED\",\"SecretAccessKey\":\"secret-two\",\"Token\":\"token-two\"}");
+        provider.afterRestore(null);
+
+        assertEquals("ASIARESTORED", provider.credentials().accessKeyId());
+        assertEquals(2, endpoint.received().size());
+    }
+
     /**
      * Credentials that still have minutes to live keep signing when a refresh fails, as the SDK's
      * providers do: a blip of the endpoint must not fail a request that valid keys can sign.
