@@ -27,6 +27,7 @@ public final class SigV4 {
     private static final DateTimeFormatter AMZ_DATE =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
     private static final HexFormat HEX = HexFormat.of();
+    private static volatile SigningKey lastKey;
 
     private SigV4() {
     }
@@ -54,10 +55,7 @@ public final class SigV4 {
         String scope = date + '/' + region + '/' + service + "/aws4_request";
         String stringToSign = "AWS4-HMAC-SHA256\n" + amzDate + '\n' + scope + '\n'
                 + HEX.formatHex(sha256(canonicalRequest.getBytes(StandardCharsets.UTF_8)));
-        byte[] key = hmac(("AWS4" + credentials.secretAccessKey()).getBytes(StandardCharsets.UTF_8), date);
-        key = hmac(key, region);
-        key = hmac(key, service);
-        key = hmac(key, "aws4_request");
+        byte[] key = signingKey(credentials.secretAccessKey(), date, region, service);
         String signature = HEX.formatHex(hmac(key, stringToSign));
 
         Map<String, String> added = new LinkedHashMap<>();
@@ -68,6 +66,27 @@ public final class SigV4 {
         added.put("Authorization", "AWS4-HMAC-SHA256 Credential=" + credentials.accessKeyId() + '/' + scope
                 + ", SignedHeaders=" + signedHeaders + ", Signature=" + signature);
         return added;
+    }
+
+    /**
+     * The derived key changes only with the day, the region, the service and the secret: the last one
+     * is kept, which saves four HMACs on almost every request.
+     */
+    private static byte[] signingKey(String secret, String date, String region, String service) {
+        SigningKey last = lastKey;
+        if (last != null && last.date().equals(date) && last.region().equals(region) && last.service().equals(service)
+                && MessageDigest.isEqual(last.secret(), secret.getBytes(StandardCharsets.UTF_8))) {
+            return last.key();
+        }
+        byte[] key = hmac(("AWS4" + secret).getBytes(StandardCharsets.UTF_8), date);
+        key = hmac(key, region);
+        key = hmac(key, service);
+        key = hmac(key, "aws4_request");
+        lastKey = new SigningKey(secret.getBytes(StandardCharsets.UTF_8), date, region, service, key);
+        return key;
+    }
+
+    private record SigningKey(byte[] secret, String date, String region, String service, byte[] key) {
     }
 
     /** The Host header an HTTP client sends for this URI: the port only when it is not the scheme's default. */
