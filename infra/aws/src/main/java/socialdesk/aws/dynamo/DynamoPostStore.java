@@ -77,7 +77,16 @@ public final class DynamoPostStore implements PostStore {
     }
 
     private static String dueSortKey(Instant at, String postId) {
-        return String.format("%013d#%s", at.toEpochMilli(), postId);
+        return epochKey(at.toEpochMilli()) + "#" + postId;
+    }
+
+    /**
+     * Epoch milliseconds as 13 digits, so keys sort as times do until the year 2286. Not
+     * {@code String.format}: its first use loads the locale data, ten milliseconds of a cold start.
+     */
+    static String epochKey(long epochMillis) {
+        String digits = Long.toString(epochMillis);
+        return "0".repeat(Math.max(0, 13 - digits.length())) + digits;
     }
 
     private static Map<String, AttributeValue> key(String pk, String sk) {
@@ -182,7 +191,7 @@ public final class DynamoPostStore implements PostStore {
                 .keyConditionExpression("GSI1PK = :bucket AND GSI1SK < :upper")
                 .expressionAttributeValues(Map.of(
                         ":bucket", s(DUE_BUCKET),
-                        ":upper", s(String.format("%013d", now.toEpochMilli() + 1))))
+                        ":upper", s(epochKey(now.toEpochMilli() + 1))))
                 .limit(limit));
         List<String> ids = new ArrayList<>();
         for (Map<String, AttributeValue> item : page.items()) {
@@ -312,9 +321,9 @@ public final class DynamoPostStore implements PostStore {
             Instant cursorAt = Instant.ofEpochMilli(Long.parseLong(after.substring(0, 13)));
             start = cursorAt.isAfter(start) ? cursorAt : start;
         }
-        String fromKey = String.format("%013d", query.from().toEpochMilli());
+        String fromKey = epochKey(query.from().toEpochMilli());
         String lower = after != null && after.compareTo(fromKey) > 0 ? after : fromKey;
-        String upper = String.format("%013d~", query.to().toEpochMilli());
+        String upper = epochKey(query.to().toEpochMilli()) + "~";
         Map<String, String> names = new HashMap<>();
         Map<String, AttributeValue> filterValues = new HashMap<>();
         String filter = null;
