@@ -1,12 +1,11 @@
 package socialdesk.emulator;
 
 import java.time.Duration;
-import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
-import socialdesk.aws.client.AwsServiceException;
 import socialdesk.aws.dynamo.DynamoDb;
 import socialdesk.aws.dynamo.PostStoreContract;
 import socialdesk.aws.dynamo.TableDefinition;
+import socialdesk.aws.testing.Tables;
 
 /**
  * The post-store contract (the same tests as against dynalite) against the DynamoDB of the emulator
@@ -32,32 +31,6 @@ class DynamoPostStoreOnEmulatorTest extends PostStoreContract {
 
     @Override
     protected String createTable() {
-        String table = "social-desk-emulator-" + UUID.randomUUID();
-        client.createTable(TableDefinition.createTableRequest(table));
-        awaitActive(table);
-        return table;
-    }
-
-    /** A new table here is active in well under a second; until then it may not be found at all. */
-    private static void awaitActive(String table) {
-        long deadline = System.nanoTime() + ACTIVE_WITHIN.toNanos();
-        while (System.nanoTime() < deadline) {
-            try {
-                if ("ACTIVE".equals(client.tableStatus(table))) {
-                    return;
-                }
-            } catch (AwsServiceException e) {
-                if (!"ResourceNotFoundException".equals(e.code())) {
-                    throw e;
-                }
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new IllegalStateException("table " + table + " was not active within " + ACTIVE_WITHIN.toSeconds() + " s");
+        return Tables.createActive(client, "social-desk-emulator-", ACTIVE_WITHIN, Duration.ofMillis(100));
     }
 }

@@ -12,18 +12,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.Map;
 import socialdesk.aws.AwsClients;
 import socialdesk.aws.client.AwsCredentials;
-import socialdesk.aws.client.AwsServiceException;
 import socialdesk.aws.client.CredentialsProvider;
 import socialdesk.aws.client.Transport;
 import socialdesk.aws.client.UrlConnectionTransport;
 import socialdesk.aws.dynamo.DynamoDb;
-import socialdesk.aws.dynamo.TableDefinition;
 
 /**
  * A real DynamoDB-compatible server for tests: dynalite from the project's own package.json,
@@ -72,34 +69,7 @@ public final class Dynalite {
 
     /** Creates a fresh table with the project's key schema and index, and answers its name. */
     public String createTable() {
-        String name = "social-desk-test-" + UUID.randomUUID();
-        DynamoDb client = client();
-        client.createTable(TableDefinition.createTableRequest(name));
-        awaitActive(client, name);
-        return name;
-    }
-
-    /** Polls briefly: dynalite creates tables asynchronously. */
-    private static void awaitActive(DynamoDb client, String table) {
-        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
-            try {
-                if ("ACTIVE".equals(client.tableStatus(table))) {
-                    return;
-                }
-            } catch (AwsServiceException e) {
-                if (!"ResourceNotFoundException".equals(e.code())) {
-                    throw e;
-                }
-            }
-            try {
-                Thread.sleep(10);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new IllegalStateException("table " + table + " did not become active");
+        return Tables.createActive(client(), "social-desk-test-", START_TIMEOUT, Duration.ofMillis(10));
     }
 
     private static Dynalite start() {
