@@ -1,10 +1,7 @@
 package socialdesk.cli;
 
 import java.net.URI;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import socialdesk.aws.client.CredentialsProvider;
@@ -30,16 +27,8 @@ final class FunctionUrlSigner {
     /** The headers to send: {@code headers}, the payload hash, then X-Amz-Date, the session token if any, and Authorization. */
     Map<String, String> sign(String method, URI uri, Map<String, String> headers, byte[] body) {
         Map<String, String> signed = new LinkedHashMap<>(headers);
-        signed.put("x-amz-content-sha256", sha256(body));
+        signed.put("x-amz-content-sha256", SigV4.payloadHash(body));
         signed.putAll(SigV4.sign(method, uri, signed, body, region, SERVICE, credentials.credentials(), Instant.now()));
         return signed;
-    }
-
-    private static String sha256(byte[] body) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
     }
 }

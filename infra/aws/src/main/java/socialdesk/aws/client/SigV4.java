@@ -51,7 +51,7 @@ public final class SigV4 {
                 + canonicalQuery(uri.getRawQuery()) + '\n'
                 + canonicalHeaders + '\n'
                 + signedHeaders + '\n'
-                + HEX.formatHex(sha256(body));
+                + payloadHash(body);
         String scope = date + '/' + region + '/' + service + "/aws4_request";
         String stringToSign = "AWS4-HMAC-SHA256\n" + amzDate + '\n' + scope + '\n'
                 + HEX.formatHex(sha256(canonicalRequest.getBytes(StandardCharsets.UTF_8)));
@@ -173,6 +173,11 @@ public final class SigV4 {
 
     private static String decode(String value) {
         return java.net.URLDecoder.decode(value.replace("+", "%2B"), StandardCharsets.UTF_8);
+    }
+
+    /** The hex SHA-256 of a body, as SigV4 signs it (and as {@code x-amz-content-sha256} carries it). */
+    public static String payloadHash(byte[] body) {
+        return HEX.formatHex(sha256(body));
     }
 
     static byte[] sha256(byte[] data) {
