@@ -17,6 +17,7 @@ import socialdesk.aws.dynamo.DynamoDb;
 import socialdesk.core.json.Json;
 import socialdesk.core.json.JsonException;
 import socialdesk.core.json.JsonRead;
+import socialdesk.local.LocalStack;
 import socialdesk.local.template.Template;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
@@ -157,10 +158,7 @@ final class Target {
             throw CliException.failed("no local stack running (no " + dataDir.resolve("endpoints.json")
                     + ") — start it with ./social local");
         }
-        Map<String, String> env = Map.of("AWS_REGION", "us-east-1", "AWS_ENDPOINT_URL_DYNAMODB", dynamo);
-        DynamoDb client = new AwsClients(env, UrlConnectionTransport.standard(),
-                CredentialsProvider.fixed(AwsCredentials.of("local", "local"))).dynamoDb();
-        return new Table(client, table);
+        return new Table(LocalStack.dynamoAt(dynamo), table);
     }
 
     /** The local stack's Lambda endpoint (Invoke). */

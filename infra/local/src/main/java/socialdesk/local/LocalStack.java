@@ -235,12 +235,17 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    /**
-     * A DynamoDB client for the stack's own table, with the dummy key the functions get too
-     * (dynalite checks none; an emulator takes any).
-     */
+    /** A DynamoDB client for the stack's own table. */
     DynamoDb dynamo() {
-        Map<String, String> env = Map.of("AWS_REGION", REGION, "AWS_ENDPOINT_URL_DYNAMODB", dynamoEndpoint);
+        return dynamoAt(dynamoEndpoint);
+    }
+
+    /**
+     * A DynamoDB client for a local stack's DynamoDB endpoint, in its region and with the dummy key
+     * the functions get too (dynalite checks none; an emulator takes any).
+     */
+    public static DynamoDb dynamoAt(String endpoint) {
+        Map<String, String> env = Map.of("AWS_REGION", REGION, "AWS_ENDPOINT_URL_DYNAMODB", endpoint);
         return new AwsClients(env, UrlConnectionTransport.standard(), CredentialsProvider.fixed(AwsCredentials.of("local", "local")))
                 .dynamoDb();
     }
