@@ -59,10 +59,6 @@ public final class AwsJsonClient {
         }
     }
 
-    public ServiceEndpoint endpoint() {
-        return endpoint;
-    }
-
     private Map<String, Object> attempt(String operation, byte[] body) throws IOException {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Content-Type", contentType);

@@ -2,7 +2,6 @@ package socialdesk.aws.events;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import socialdesk.core.events.DomainEvent;
 import socialdesk.core.events.EventPublisher;
 import socialdesk.core.json.Json;
@@ -36,7 +35,7 @@ public final class EventBridgePublisher implements EventPublisher {
         List<String> errors = client.putEvents(batch);
         List<EventBridge.Entry> refused = new ArrayList<>();
         for (int i = 0; i < batch.size(); i++) {
-            if (Objects.nonNull(errors.get(i))) {
+            if (errors.get(i) != null) {
                 refused.add(batch.get(i));
             }
         }
