@@ -18,7 +18,7 @@ import java.util.List;
 import socialdesk.core.json.Json;
 import socialdesk.core.json.JsonException;
 import socialdesk.core.json.JsonRead;
-import socialdesk.local.template.Template;
+import socialdesk.template.Template;
 
 /**
  * {@code social invoke FUNCTION --event events/FILE.json}: one synchronous invocation of a function

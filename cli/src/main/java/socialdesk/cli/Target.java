@@ -17,8 +17,8 @@ import socialdesk.aws.dynamo.DynamoDb;
 import socialdesk.core.json.Json;
 import socialdesk.core.json.JsonException;
 import socialdesk.core.json.JsonRead;
-import socialdesk.local.LocalStack;
-import socialdesk.local.template.Template;
+import socialdesk.local.LocalDesk;
+import socialdesk.template.Template;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -158,7 +158,7 @@ final class Target {
             throw CliException.failed("no local stack running (no " + dataDir.resolve("endpoints.json")
                     + ") — start it with ./social local");
         }
-        return new Table(LocalStack.dynamoAt(dynamo), table);
+        return new Table(LocalDesk.dynamoAt(dynamo), table);
     }
 
     /** The local stack's Lambda endpoint (Invoke). */

@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import socialdesk.local.template.Template;
+import socialdesk.template.Template;
 
 class CalendarFileTest {
     private static final Path ROOT = Template.findRoot(Path.of(""));

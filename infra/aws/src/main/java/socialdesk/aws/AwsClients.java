@@ -12,7 +12,7 @@ import socialdesk.aws.secrets.SecretsManager;
 /**
  * Builds the AWS clients a function needs, once per container: one HTTP transport, the function's
  * credentials, the region from the environment, and the standard {@code AWS_ENDPOINT_URL} /
- * {@code AWS_ENDPOINT_URL_<SERVICE>} overrides so dynalite, Floci or LocalStack work without code
+ * {@code AWS_ENDPOINT_URL_<SERVICE>} overrides so dynalite, Floci or LocalDesk work without code
  * changes. Building reads no credentials and opens no connection.
  */
 public final class AwsClients {

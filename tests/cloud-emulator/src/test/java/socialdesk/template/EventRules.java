@@ -4,11 +4,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import socialdesk.local.template.Template;
+import socialdesk.template.Template;
 
 /**
  * The EventBridge rules of template.yaml, read with the build's one template reader
- * ({@link Template} in infra/local). Patterns and input transformers are exactly as written.
+ * ({@link Template} in the template module). Patterns and input transformers are exactly as written.
  */
 public final class EventRules {
     private EventRules() {

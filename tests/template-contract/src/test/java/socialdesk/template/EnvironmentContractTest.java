@@ -11,7 +11,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import socialdesk.local.template.Template;
+import socialdesk.template.Template;
 
 /**
  * The configuration a function's code reads and the Environment its template entry sets agree.

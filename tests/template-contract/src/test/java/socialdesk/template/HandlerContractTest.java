@@ -13,7 +13,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import socialdesk.local.template.Template;
+import socialdesk.template.Template;
 
 /**
  * Each function's {@code Handler} names a public class of that function's own module (its

@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import socialdesk.local.template.Template;
+import socialdesk.template.Template;
 
 /** The main Java sources of one function module, read as text with comments removed. */
 final class JavaSources {

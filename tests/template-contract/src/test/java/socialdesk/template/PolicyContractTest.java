@@ -13,7 +13,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import socialdesk.local.template.Template;
+import socialdesk.template.Template;
 
 /**
  * Least privilege, checked against what each function does. Mapping every SDK call site to an IAM

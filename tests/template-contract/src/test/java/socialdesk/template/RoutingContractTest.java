@@ -42,7 +42,7 @@ import socialdesk.core.schedule.Cadence;
 import socialdesk.core.schedule.QueueRunway;
 import socialdesk.core.schedule.Runway;
 import socialdesk.core.schedule.SlotRule;
-import socialdesk.local.template.Template;
+import socialdesk.template.Template;
 import software.amazon.event.ruler.Machine;
 
 /**

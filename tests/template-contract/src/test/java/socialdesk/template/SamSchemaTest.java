@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import socialdesk.local.template.Template;
+import socialdesk.template.Template;
 
 /**
  * Every {@code AWS::Serverless::*} resource of template.yaml, and its Globals, against the SAM

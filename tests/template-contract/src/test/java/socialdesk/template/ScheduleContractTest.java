@@ -14,7 +14,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import socialdesk.core.json.Json;
-import socialdesk.local.template.Template;
+import socialdesk.template.Template;
 
 /**
  * The payload EventBridge Scheduler sends (the {@code Input} of the ScheduleV2 event) and the sample

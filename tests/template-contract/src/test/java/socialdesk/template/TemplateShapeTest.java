@@ -15,8 +15,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import socialdesk.local.template.CfnYaml;
-import socialdesk.local.template.Template;
+import socialdesk.template.CfnYaml;
+import socialdesk.template.Template;
 
 /** Whole-template checks: references resolve, the table has the shape the code relies on, operations basics. */
 class TemplateShapeTest {

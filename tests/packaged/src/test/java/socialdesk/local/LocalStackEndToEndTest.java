@@ -1,0 +1,211 @@
+package socialdesk.local;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import socialdesk.aws.AwsClients;
+import socialdesk.aws.client.AwsCredentials;
+import socialdesk.aws.client.CredentialsProvider;
+import socialdesk.aws.client.UrlConnectionTransport;
+import socialdesk.aws.dynamo.AttributeValue;
+import socialdesk.aws.dynamo.DynamoDb;
+import socialdesk.aws.dynamo.DynamoEngagementStore;
+import socialdesk.aws.dynamo.DynamoPostStore;
+import socialdesk.aws.events.EventBridgePublisher;
+import socialdesk.aws.secrets.SecretsManagerSecrets;
+import socialdesk.core.events.DomainEvent;
+import socialdesk.core.json.Json;
+import socialdesk.core.json.JsonRead;
+import socialdesk.core.post.Platform;
+import socialdesk.core.post.PostStatus;
+import socialdesk.template.Template;
+
+/**
+ * The local stack end to end, with real child JVMs, dynalite and loopback servers: start fresh on
+ * free ports; the demo posts published to the sandbox's Mastodon and Facebook Page and recorded; the
+ * posts API listing them on its function URL; the bus routing an event to the notification topic
+ * with the template's input transformer; the signed demo comments matched to the first post through
+ * the Facebook remote index, stored, triaged and flagged, with a suggested reply on the notification
+ * topic (praise never) and the high-severity one on the urgent topic; then a clean stop with no
+ * child process left. Needs the function jars
+ * (functions/{name}/target/function.jar, built before this module in the reactor) and Node.js.
+ */
+class LocalStackEndToEndTest {
+    private static final Duration WAIT = Duration.ofSeconds(90);
+
+    @TempDir
+    Path data;
+
+    @Test
+    void demoFlowRunsAndStopsCleanly() throws Exception {
+        Path root = Template.ROOT;
+        for (Template.Function f : Template.load().functions()) {
+            assertTrue(Files.isRegularFile(f.moduleDir().resolve("target/function.jar")),
+                    "build the function jars first: mvn -B -DskipTests -pl " + f.modulePath() + " -am package");
+        }
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(console, true, StandardCharsets.UTF_8);
+        LocalDesk.Options options = new LocalDesk.Options(root, data, true, true, 0, Duration.ofSeconds(2),
+                Duration.ofSeconds(2), null, out, LocalDesk.Options.DEFAULT_JVM_OPTIONS);
+        HttpClient http = HttpClient.newHttpClient();
+        LocalDesk stack = LocalDesk.start(options);
+        List<Long> children;
+        try {
+            children = stack.childPids();
+            AwsClients aws = clients(stack);
+            String banner = console.toString(StandardCharsets.UTF_8);
+            assertTrue(banner.contains("social-desk is running locally"), banner);
+            assertTrue(banner.contains(data.resolve("notifications.jsonl").toString()), banner);
+
+            // Secrets as the publisher reads them: <prefix><platform>; an unconfigured one is ResourceNotFoundException (empty).
+            SecretsManagerSecrets secrets = new SecretsManagerSecrets(aws.secretsManager());
+            assertEquals(Optional.empty(), secrets.find("social-desk/platforms/bluesky"));
+            assertEquals(Optional.empty(), secrets.find("no-such-secret"));
+            assertTrue(secrets.find("social-desk/platforms/mastodon").orElseThrow().contains(stack.sandbox().url()));
+            assertTrue(secrets.find("social-desk/platforms/facebook").orElseThrow().contains("\"pageId\""));
+            assertTrue(secrets.find("social-desk/meta-webhook").orElseThrow().contains("appSecret"));
+
+            // Posted: the demo posts reach the sandbox on both platforms, get a URL, and the store says PUBLISHED.
+            await("3 demo posts on the sandbox's Mastodon and 3 on its Facebook Page",
+                    () -> stack.sandbox().posts("mastodon").size() >= 3 && stack.sandbox().posts("facebook").size() >= 3, console);
+            SandboxPlatform.SandboxPost first = stack.sandbox().posts("mastodon").getFirst();
+            HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(first.url())).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, page.statusCode());
+            assertTrue(Files.readString(data.resolve("sandbox-posts.jsonl")).contains(first.id()));
+            SandboxPlatform.SandboxPost firstOnFacebook = stack.sandbox().posts("facebook").stream()
+                    .filter(p -> p.text().startsWith("Welcome to the social desk")).findFirst().orElseThrow();
+            assertTrue(firstOnFacebook.id().startsWith(Demo.META_PAGE_ID + "_"), firstOnFacebook.id());
+            DynamoDb dynamo = aws.dynamoDb();
+            DynamoPostStore store = new DynamoPostStore(dynamo, stack.tableName());
+            for (String id : List.of("demo-1", "demo-2", "demo-3")) {
+                await(id + " PUBLISHED", () -> store.find(id).map(p -> p.status() == PostStatus.PUBLISHED).orElse(false), console);
+            }
+            // The Facebook remote id maps back to the post: that is how the webhook matches comments.
+            assertEquals(Optional.of("demo-1"), new DynamoEngagementStore(dynamo, stack.tableName(), stack.clock())
+                    .findPostId(Platform.FACEBOOK, firstOnFacebook.id()));
+
+            // The posts API answers on its function URL (no SigV4 locally) and lists the demo posts.
+            String postsApi = stack.functionUrl("posts-api");
+            assertNotNull(postsApi, "posts-api has a function URL");
+            HttpResponse<String> listing = http.send(HttpRequest.newBuilder(URI.create(postsApi + "/posts")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, listing.statusCode(), listing.body());
+            for (String id : List.of("demo-1", "demo-2", "demo-3")) {
+                assertTrue(listing.body().contains("\"" + id + "\""), listing.body());
+            }
+
+            // Routed: an event put on the bus the way the functions put it reaches the topic through the template's rule.
+            new EventBridgePublisher(aws.eventBridge(), LocalDesk.STACK + "-bus").publish(List.of(new DomainEvent("social.publishing", "PostFailed",
+                    Map.of("postId", "p-e2e", "status", "FAILED", "dueAt", "2026-01-01T09:00:00Z", "excerpt", "hello",
+                            "failures", List.of(Map.of("platform", "mastodon", "attempts", 2, "reason", "422 refused"))))));
+            Path notifications = data.resolve("notifications.jsonl");
+            await("PostFailed notification", () -> messages(notifications, "NotificationTopic").stream()
+                    .anyMatch(m -> m.contains("Post p-e2e (due 2026-01-01T09:00:00Z) ended FAILED: mastodon failed after 2 attempt(s): 422 refused")), console);
+
+            // Commented, matched, triaged, flagged, notified: the signed demo comments on the first Facebook post.
+            await("the demo's concern, abuse and Vietnamese comments notified", () -> {
+                List<String> notified = messages(notifications, "NotificationTopic");
+                return notified.stream().anyMatch(m -> m.contains("from Minh Tran"))
+                        && notified.stream().anyMatch(m -> m.contains("from Troll Account"))
+                        && notified.stream().anyMatch(m -> m.contains("from Nguyễn Văn An"));
+            }, console);
+            await("4 comments stored on demo-1", () -> comments(dynamo, stack.tableName(), "demo-1").size() == 4, console);
+            List<String> notified = messages(notifications, "NotificationTopic");
+            String concern = notified.stream().filter(m -> m.contains("from Minh Tran")).findFirst().orElseThrow();
+            assertTrue(concern.contains(" on facebook from Minh Tran: I was charged twice"), concern);
+            assertTrue(concern.contains("Link: https://www.facebook.com/"), concern);
+            assertTrue(concern.matches("(?s).*Suggested calm reply \\(never sent automatically\\): \\S.*"), "a suggested reply: " + concern);
+            String vietnamese = notified.stream().filter(m -> m.contains("from Nguyễn Văn An")).findFirst().orElseThrow();
+            assertTrue(vietnamese.matches("(?s).*Suggested calm reply \\(never sent automatically\\): \\S.*"), "a suggested reply: " + vietnamese);
+            String abuse = notified.stream().filter(m -> m.contains("from Troll Account")).findFirst().orElseThrow();
+            assertTrue(abuse.contains("HIDE_OR_REPORT") || abuse.contains("ESCALATE"), abuse);
+            assertFalse(notified.stream().anyMatch(m -> m.contains("from Lena Park")), "praise pages nobody: " + notified);
+            // High severity also reaches the urgent topic, with the same comment.
+            List<String> highs = notified.stream().filter(m -> m.startsWith("[high]")).toList();
+            assertFalse(highs.isEmpty(), "the demo has a high-severity comment: " + notified);
+            await("the high-severity comment on the urgent topic", () -> messages(notifications, "UrgentTopic").stream()
+                    .anyMatch(m -> m.startsWith("URGENT ") && m.contains(" on facebook from ")), console);
+            String text = console.toString(StandardCharsets.UTF_8);
+            assertTrue(text.contains("[notification NotificationTopic] [") && text.contains("[notification UrgentTopic] URGENT "), text);
+        } finally {
+            stack.close();
+        }
+        for (long pid : children) {
+            assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "child " + pid + " still running");
+        }
+        List<String> left = ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)
+                .map(p -> p.pid() + " " + p.info().commandLine().orElse("?")).toList();
+        assertTrue(left.isEmpty(), "no child process left: " + left);
+    }
+
+    /** The messages one topic received, from the notifications file. */
+    private static List<String> messages(Path file, String topic) {
+        List<String> out = new ArrayList<>();
+        for (String line : read(file).split("\n")) {
+            if (!line.isBlank()) {
+                Object json = Json.parse(line);
+                if (topic.equals(JsonRead.string(json, "topic"))) {
+                    out.add(LocalTopic.readable(JsonRead.string(json, "message")));
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Clients as a function in the stack builds them: DynamoDB on dynalite, PutEvents and
+     * GetSecretValue on the in-process endpoint; neither checks signatures, so a dummy key signs.
+     */
+    private static AwsClients clients(LocalDesk stack) {
+        return new AwsClients(Map.of("AWS_REGION", LocalDesk.REGION,
+                "AWS_ENDPOINT_URL_DYNAMODB", stack.dynamoEndpoint(),
+                "AWS_ENDPOINT_URL_EVENTBRIDGE", stack.awsEndpoint(),
+                "AWS_ENDPOINT_URL_SECRETS_MANAGER", stack.awsEndpoint()),
+                UrlConnectionTransport.standard(), CredentialsProvider.fixed(AwsCredentials.of("local", "local")));
+    }
+
+    private static List<Map<String, AttributeValue>> comments(DynamoDb dynamo, String table, String postId) {
+        return dynamo.query(b -> b.tableName(table).keyConditionExpression("PK = :pk AND begins_with(SK, :sk)")
+                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS("POST#" + postId), ":sk", AttributeValue.fromS("COMMENT#facebook#"))))
+                .items();
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.exists(file) ? Files.readString(file) : "";
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    private static void await(String what, BooleanSupplier condition, ByteArrayOutputStream console) throws InterruptedException {
+        long end = System.nanoTime() + WAIT.toNanos();
+        while (System.nanoTime() < end) {
+            if (condition.getAsBoolean()) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("timed out waiting for " + what + "; console:\n" + console.toString(StandardCharsets.UTF_8));
+    }
+}
