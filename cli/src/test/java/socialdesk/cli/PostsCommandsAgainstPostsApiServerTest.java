@@ -219,6 +219,8 @@ class PostsCommandsAgainstPostsApiServerTest {
         String queued = importOne();
         assertEquals(0, social("cancel", queued), stderr());
         assertTrue(stdout().contains("cancelled " + queued), stdout());
+        assertEquals(0, social("cancel", queued), stderr());
+        assertEquals("post " + queued + " was already cancelled; nothing changed", stdout().strip());
 
         assertEquals(1, social("cancel", "01NOSUCHPOST0000000000000"));
         assertEquals("social cancel: no post 01NOSUCHPOST0000000000000 (nothing cancelled)", stderr().strip());
