@@ -27,6 +27,10 @@ import java.util.stream.Collectors;
  * loopback. {@link #start()} waits until the runtime asks for its first event (init done);
  * {@link #invoke(byte[])} hands it one event and answers the function's response bytes;
  * {@link #close()} stops the JVM. The timings of a cold start are kept for reports and benchmarks.
+ *
+ * <p>Supervised as Lambda supervises an execution environment: an invocation that outlives the
+ * function's Timeout has its JVM killed, and a JVM that died (killed, out of memory, timed out) is
+ * replaced by a fresh one, with a logged cold start, when the next invocation arrives.
  */
 public final class LocalFunction implements AutoCloseable {
     /** The runtime client's entry point; its argument is the handler string of the template. */
@@ -127,6 +131,7 @@ public final class LocalFunction implements AutoCloseable {
     private final Spec spec;
     private final Consumer<String> logSink;
     private final Path startupLog;
+    private Duration initTimeout;
     private RuntimeApiServer api;
     private Process process;
     private long spawnNanos;
@@ -154,8 +159,14 @@ public final class LocalFunction implements AutoCloseable {
         return spec.name();
     }
 
+    /** Where the JVM logs its start-up times; removed by {@link #close()}. */
+    Path startupLog() {
+        return startupLog;
+    }
+
     /** Starts the JVM and waits until the runtime is ready for its first event; throws if init fails. */
-    public LocalFunction start(Duration initTimeout) {
+    public synchronized LocalFunction start(Duration initTimeout) {
+        this.initTimeout = initTimeout;
         if (!Files.isRegularFile(spec.jar())) {
             throw new IllegalStateException(spec.name() + ": no function jar at " + spec.jar() + " (build it first)");
         }
@@ -166,7 +177,8 @@ public final class LocalFunction implements AutoCloseable {
         command.add("-XX:MaxRAM=" + spec.memoryMb() + "m");
         // The runtime client loads its JNI library; Lambda allows it, so say so instead of warning.
         command.add("--enable-native-access=ALL-UNNAMED");
-        command.add("-Xlog:startuptime=info:file=" + startupLog + ":uptime");
+        // filecount=0: no rotation, which would leave an empty startup.log.0 behind at every start.
+        command.add("-Xlog:startuptime=info:file=" + startupLog + ":uptime:filecount=0");
         nativeLibrary(spec.runtimeJars()).ifPresent(lib -> command.add("-D" + JNI_PROPERTY + "=" + lib));
         command.addAll(spec.jvmOptions());
         command.add("-cp");
@@ -178,6 +190,11 @@ public final class LocalFunction implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().clear();
         builder.environment().putAll(lambdaEnvironment());
+        synchronized (recent) {
+            recent.clear();
+        }
+        pumps.clear();
+        firstInvokeMs = -1;
         spawnNanos = System.nanoTime();
         try {
             process = builder.start();
@@ -187,7 +204,10 @@ public final class LocalFunction implements AutoCloseable {
         }
         pump(process.getInputStream());
         pump(process.getErrorStream());
-        process.onExit().thenRun(() -> api.failAll(spec.name() + " runtime exited with status " + process.exitValue()));
+        // This JVM's own Runtime API: after a restart the fields name the next environment.
+        RuntimeApiServer environment = api;
+        Process started = process;
+        started.onExit().thenRun(() -> environment.failAll(spec.name() + " runtime exited with status " + started.exitValue()));
         try {
             java.util.concurrent.CompletableFuture.anyOf(api.firstNext(), api.initError(), process.onExit())
                     .get(initTimeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -346,14 +366,13 @@ public final class LocalFunction implements AutoCloseable {
      * @throws InvocationException when the function reports an error or cannot answer in time
      */
     public byte[] invoke(byte[] event) {
-        if (api == null) {
-            throw new IllegalStateException(spec.name() + " is not started");
-        }
+        RuntimeApiServer environment = runningEnvironment();
         long start = System.nanoTime();
         RuntimeApiServer.Result result;
         try {
-            result = api.submit(event, spec.timeout()).get(spec.timeout().toMillis() + 2_000, TimeUnit.MILLISECONDS);
+            result = environment.submit(event, spec.timeout()).get(spec.timeout().toMillis() + 2_000, TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
+            discard(environment, "timed out after " + spec.timeout().toSeconds() + " s");
             throw new InvocationException(spec.name() + ": timed out after " + spec.timeout().toSeconds() + " s", null);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -371,6 +390,36 @@ public final class LocalFunction implements AutoCloseable {
                     result.text());
         }
         return result.body();
+    }
+
+    /**
+     * The Runtime API of a live JVM: the one running, or a fresh one started now when the last
+     * died, as Lambda starts a new execution environment after a crash or a timeout.
+     */
+    private synchronized RuntimeApiServer runningEnvironment() {
+        if (api == null) {
+            throw new IllegalStateException(spec.name() + " is not started");
+        }
+        if (!process.isAlive()) {
+            String status = "exit status " + process.exitValue();
+            close();
+            logSink.accept("[local] the runtime had exited (" + status + "); starting a fresh execution environment");
+            try {
+                start(initTimeout);
+            } catch (InitFailedException e) {
+                throw new InvocationException(spec.name() + ": a fresh execution environment failed to start: " + e.getMessage(), null);
+            }
+            logSink.accept("[local] cold start: " + timings());
+        }
+        return api;
+    }
+
+    /** Kills the JVM of an invocation that ran past its Timeout; the next invocation gets a fresh one. */
+    private synchronized void discard(RuntimeApiServer environment, String why) {
+        if (environment == api && process.isAlive()) {
+            logSink.accept("[local] " + why + ": stopping this execution environment");
+            process.destroyForcibly();
+        }
     }
 
     public Timings timings() {
@@ -424,7 +473,7 @@ public final class LocalFunction implements AutoCloseable {
 
     /** Stops the JVM (SIGTERM, then a forced kill after a short grace) and the Runtime API. */
     @Override
-    public void close() {
+    public synchronized void close() {
         if (process != null && process.isAlive()) {
             process.destroy();
             try {
