@@ -340,9 +340,11 @@ public final class LocalDesk implements AutoCloseable {
                     env.put("AWS_LAMBDA_LOG_LEVEL", level);
                 }
             }
+            String reserved = function.reservedConcurrency() == null ? null : values.string(function.reservedConcurrency());
             LocalFunction.Spec spec = new LocalFunction.Spec(name, function.handler(),
                     function.moduleDir().resolve("target/function.jar"), runtimeJars, env, function.memorySize(),
-                    Duration.ofSeconds(function.timeoutSeconds()), LocalFunction.Spec.currentJava(), options.jvmOptions());
+                    Duration.ofSeconds(function.timeoutSeconds()), LocalFunction.Spec.currentJava(), options.jvmOptions(),
+                    reserved == null ? 0 : Integer.parseInt(reserved));
             specs.put(name, spec);
             LocalFunction local = new LocalFunction(spec, console.prefixed(name));
             track(local);

@@ -64,13 +64,21 @@ public final class LocalFunction implements AutoCloseable {
      * @param timeout     the function's Timeout: an invocation's deadline
      * @param java        the java executable of the child
      * @param jvmOptions  extra JVM options (before the main class)
+     * @param reservedConcurrency ReservedConcurrentExecutions: at most this many invocations at
+     *                    once, the rest throttled as Lambda throttles them; 0 when none is reserved
      */
     public record Spec(String name, String handler, Path jar, List<Path> runtimeJars, Map<String, String> environment,
-                       int memoryMb, Duration timeout, Path java, List<String> jvmOptions) {
+                       int memoryMb, Duration timeout, Path java, List<String> jvmOptions, int reservedConcurrency) {
         public Spec {
             runtimeJars = List.copyOf(runtimeJars);
             environment = Map.copyOf(environment);
             jvmOptions = List.copyOf(jvmOptions);
+        }
+
+        /** A function without reserved concurrency. */
+        public Spec(String name, String handler, Path jar, List<Path> runtimeJars, Map<String, String> environment,
+                    int memoryMb, Duration timeout, Path java, List<String> jvmOptions) {
+            this(name, handler, jar, runtimeJars, environment, memoryMb, timeout, java, jvmOptions, 0);
         }
 
         /** The java executable of this JVM: the child runs on the same JDK as the caller. */
@@ -93,7 +101,7 @@ public final class LocalFunction implements AutoCloseable {
     }
 
     /** The function answered with an error document (unhandled exception), or could not answer. */
-    public static final class InvocationException extends RuntimeException {
+    public static class InvocationException extends RuntimeException {
         private final String errorDocument;
 
         public InvocationException(String message, String errorDocument) {
@@ -103,6 +111,16 @@ public final class LocalFunction implements AutoCloseable {
 
         public String errorDocument() {
             return errorDocument;
+        }
+    }
+
+    /**
+     * Refused before it ran: the function's reserved concurrency is in use, as Lambda answers with
+     * a 429 (TooManyRequestsException) to a synchronous caller.
+     */
+    public static final class ThrottledException extends InvocationException {
+        public ThrottledException(String message) {
+            super(message, null);
         }
     }
 
@@ -137,6 +155,8 @@ public final class LocalFunction implements AutoCloseable {
     private long spawnNanos;
     private long readyNanos;
     private volatile double firstInvokeMs = -1;
+    /** Invocations admitted and not yet answered, held against the reserved concurrency. */
+    private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
     private double jvmStartMs = -1;
     private final java.util.ArrayDeque<String> recent = new java.util.ArrayDeque<>();
     private final List<Thread> pumps = new ArrayList<>();
@@ -363,9 +383,23 @@ public final class LocalFunction implements AutoCloseable {
     /**
      * Hands the function one event and waits for its answer (up to the function's Timeout).
      *
+     * @throws ThrottledException when its reserved concurrency is in use (nothing was run)
      * @throws InvocationException when the function reports an error or cannot answer in time
      */
     public byte[] invoke(byte[] event) {
+        int reserved = spec.reservedConcurrency();
+        if (inFlight.incrementAndGet() > reserved && reserved > 0) {
+            inFlight.decrementAndGet();
+            throw new ThrottledException(spec.name() + ": throttled, its reserved concurrency of " + reserved + " is in use");
+        }
+        try {
+            return invokeAdmitted(event);
+        } finally {
+            inFlight.decrementAndGet();
+        }
+    }
+
+    private byte[] invokeAdmitted(byte[] event) {
         RuntimeApiServer environment = runningEnvironment();
         long start = System.nanoTime();
         RuntimeApiServer.Result result;
@@ -430,6 +464,11 @@ public final class LocalFunction implements AutoCloseable {
 
     public boolean isAlive() {
         return process != null && process.isAlive();
+    }
+
+    /** Invocations admitted and not yet answered. */
+    int invocationsInFlight() {
+        return inFlight.get();
     }
 
     /** The child's process id, or -1 before start. */
