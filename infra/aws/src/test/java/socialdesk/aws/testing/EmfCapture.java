@@ -1,0 +1,70 @@
+package socialdesk.aws.testing;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import socialdesk.aws.metrics.EmfMetrics;
+import socialdesk.core.json.Json;
+import socialdesk.core.json.JsonRead;
+
+/**
+ * An {@link EmfMetrics} writing to memory, and the lines it wrote parsed back as JSON, so a test
+ * checks the metrics as CloudWatch would read them: names, units, dimensions and values.
+ */
+public final class EmfCapture {
+    private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    private final EmfMetrics metrics;
+
+    public EmfCapture(Clock clock) {
+        metrics = new EmfMetrics(EmfMetrics.NAMESPACE, new PrintStream(bytes, true, StandardCharsets.UTF_8), clock);
+    }
+
+    public EmfMetrics metrics() {
+        return metrics;
+    }
+
+    /** Every line written so far, each parsed as a JSON object. */
+    public List<Map<String, Object>> documents() {
+        return bytes.toString(StandardCharsets.UTF_8).lines().map(Json::parseObject).toList();
+    }
+
+    /** One metric value as a dashboard would see it. */
+    public record Value(String name, String unit, Map<String, String> dimensions, List<List<String>> dimensionSets,
+                        Object value) {
+    }
+
+    /** Every metric value of every line, with the dimension values of its line. */
+    public List<Value> values() {
+        List<Value> out = new ArrayList<>();
+        for (Map<String, Object> doc : documents()) {
+            for (Object directive : JsonRead.list(doc, "_aws", "CloudWatchMetrics")) {
+                if (!EmfMetrics.NAMESPACE.equals(JsonRead.string(directive, "Namespace"))) {
+                    throw new AssertionError("unexpected namespace in " + doc);
+                }
+                @SuppressWarnings("unchecked")
+                List<List<String>> sets = (List<List<String>>) JsonRead.at(directive, "Dimensions");
+                Map<String, String> dimensions = new java.util.LinkedHashMap<>();
+                sets.stream().flatMap(List::stream).distinct()
+                        .forEach(key -> dimensions.put(key, Objects.requireNonNull((String) doc.get(key), key)));
+                for (Object definition : JsonRead.list(directive, "Metrics")) {
+                    String name = JsonRead.string(definition, "Name");
+                    out.add(new Value(name, JsonRead.string(definition, "Unit"), dimensions, sets, doc.get(name)));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The values of the metric with that name and exactly those dimension values. */
+    public List<Object> valuesOf(String name, Map<String, String> dimensions) {
+        return values().stream()
+                .filter(v -> v.name().equals(name) && v.dimensions().equals(dimensions))
+                .map(Value::value)
+                .toList();
+    }
+}
