@@ -23,6 +23,8 @@ import java.util.random.RandomGenerator;
 import socialdesk.core.events.DomainEvent;
 import socialdesk.core.events.EventPublisher;
 import socialdesk.core.log.JsonLog;
+import socialdesk.core.metrics.DeskMetrics;
+import socialdesk.core.metrics.Metric;
 import socialdesk.core.post.Claim;
 import socialdesk.core.post.Delivery;
 import socialdesk.core.post.DeliveryStatus;
@@ -53,9 +55,17 @@ public final class DuePostPublisher {
     private final Clock clock;
     private final PublishSettings settings;
     private final RandomGenerator random;
+    private final DeskMetrics metrics;
 
     public DuePostPublisher(PostStore store, AccountHealthStore health, Supplier<PlatformAccounts> accounts,
                             EventPublisher events, Clock clock, PublishSettings settings, RandomGenerator random) {
+        this(store, health, accounts, events, clock, settings, random, DeskMetrics.NONE);
+    }
+
+    /** @param metrics where each delivery's outcome is counted per platform, and a publish's delay behind schedule */
+    public DuePostPublisher(PostStore store, AccountHealthStore health, Supplier<PlatformAccounts> accounts,
+                            EventPublisher events, Clock clock, PublishSettings settings, RandomGenerator random,
+                            DeskMetrics metrics) {
         this.store = store;
         this.health = health;
         this.accounts = accounts;
@@ -63,6 +73,7 @@ public final class DuePostPublisher {
         this.clock = clock;
         this.settings = settings;
         this.random = random;
+        this.metrics = metrics;
     }
 
     /** The key that makes a retried send of this post to this platform recognisable as the same send. */
@@ -158,11 +169,22 @@ public final class DuePostPublisher {
     private Delivery sendAndRecord(Post post, Delivery delivery, Run run) {
         Delivery next = send(post, delivery, run);
         store.recordDelivery(next);
+        String platform = next.platform().id();
         switch (next.status()) {
-            case PUBLISHED -> run.published.incrementAndGet();
-            case FAILED -> run.failed.incrementAndGet();
+            case PUBLISHED -> {
+                run.published.incrementAndGet();
+                metrics.count(Metric.POSTS_PUBLISHED, platform);
+                metrics.add(Metric.PUBLISH_DELAY, Math.max(0, clock.millis() - post.dueAt().toEpochMilli()), platform);
+            }
+            case FAILED -> {
+                run.failed.incrementAndGet();
+                metrics.count(Metric.POSTS_FAILED, platform);
+            }
             case PENDING -> run.retrying.incrementAndGet();
-            case BLOCKED -> run.blockedDeliveries.incrementAndGet();
+            case BLOCKED -> {
+                run.blockedDeliveries.incrementAndGet();
+                metrics.count(Metric.POSTS_BLOCKED, platform);
+            }
         }
         return next;
     }

@@ -13,6 +13,7 @@ import socialdesk.core.json.Json;
 import socialdesk.core.json.JsonException;
 import socialdesk.core.json.JsonRead;
 import socialdesk.core.log.JsonLog;
+import socialdesk.core.metrics.DeskMetrics;
 import socialdesk.core.publish.DuePostPublisher;
 import socialdesk.core.publish.RunReport;
 
@@ -22,6 +23,8 @@ import socialdesk.core.publish.RunReport;
  */
 public final class PublishDuePostsHandler implements RequestStreamHandler {
     private final DuePostPublisher publisher;
+    /** Flushed at the end of every invocation. */
+    private final DeskMetrics metrics;
     /** Kept: the CRaC context holds its resources weakly. Null when built by tests. */
     private final Priming priming;
 
@@ -35,11 +38,17 @@ public final class PublishDuePostsHandler implements RequestStreamHandler {
 
     private PublishDuePostsHandler(PublisherWiring.Wired wired) {
         this.publisher = wired.publisher();
+        this.metrics = wired.metrics();
         this.priming = wired.priming().register();
     }
 
     public PublishDuePostsHandler(DuePostPublisher publisher) {
+        this(publisher, DeskMetrics.NONE);
+    }
+
+    public PublishDuePostsHandler(DuePostPublisher publisher, DeskMetrics metrics) {
         this.publisher = publisher;
+        this.metrics = metrics;
         this.priming = null;
     }
 
@@ -47,7 +56,12 @@ public final class PublishDuePostsHandler implements RequestStreamHandler {
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         String scheduledTime = scheduledTime(new String(input.readAllBytes(), StandardCharsets.UTF_8));
         JsonLog.info("publish tick", "requestId", context.getAwsRequestId(), "scheduledTime", scheduledTime);
-        RunReport report = publisher.run(context.getAwsRequestId(), () -> context.getRemainingTimeInMillis());
+        RunReport report;
+        try {
+            report = publisher.run(context.getAwsRequestId(), () -> context.getRemainingTimeInMillis());
+        } finally {
+            metrics.flush();
+        }
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("due", report.due());
         summary.put("claimed", report.claimed());

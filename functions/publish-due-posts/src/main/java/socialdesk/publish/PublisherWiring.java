@@ -10,9 +10,11 @@ import socialdesk.aws.dynamo.DynamoDb;
 import socialdesk.aws.dynamo.DynamoPostStore;
 import socialdesk.aws.events.EventBridge;
 import socialdesk.aws.events.EventBridgePublisher;
+import socialdesk.aws.metrics.EmfMetrics;
 import socialdesk.aws.priming.Priming;
 import socialdesk.aws.secrets.SecretsManager;
 import socialdesk.aws.secrets.SecretsManagerSecrets;
+import socialdesk.core.metrics.DeskMetrics;
 import socialdesk.core.publish.DuePostPublisher;
 import socialdesk.core.publish.PlatformAccounts;
 import socialdesk.core.publish.PublishSettings;
@@ -27,8 +29,8 @@ final class PublisherWiring {
     private PublisherWiring() {
     }
 
-    /** The publisher and its SnapStart hooks, built over the same clients. */
-    record Wired(DuePostPublisher publisher, Priming priming) {
+    /** The publisher, its SnapStart hooks and the metrics it records, built over the same clients. */
+    record Wired(DuePostPublisher publisher, Priming priming, DeskMetrics metrics) {
     }
 
     static Wired fromEnvironment() {
@@ -39,15 +41,16 @@ final class PublisherWiring {
         DynamoDb dynamo = clients.dynamoDb();
         EventBridge events = clients.eventBridge();
         SecretsManager secretsClient = clients.secretsManager();
-        SecretsManagerSecrets secrets = new SecretsManagerSecrets(secretsClient);
+        DeskMetrics metrics = EmfMetrics.toStandardOutput();
+        SecretsManagerSecrets secrets = new SecretsManagerSecrets(secretsClient, metrics);
         Clock clock = Clock.systemUTC();
         Supplier<PlatformAccounts> accounts =
                 new ConfiguredAccounts(secretsPrefix, secrets::find, PlatformHttp.sharedClient(), clock);
         Random random = new Random();
         DuePostPublisher publisher = new DuePostPublisher(new DynamoPostStore(dynamo, table),
                 new DynamoAccountHealthStore(dynamo, table), accounts, new EventBridgePublisher(events, bus), clock,
-                PublishSettings.DEFAULT, random);
-        return new Wired(publisher, priming(dynamo, events, secretsClient, table, random));
+                PublishSettings.DEFAULT, random, metrics);
+        return new Wired(publisher, priming(dynamo, events, secretsClient, table, random), metrics);
     }
 
     /**

@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import socialdesk.core.metrics.DeskMetrics;
+import socialdesk.core.metrics.Metric;
 
 /**
  * Credentials from Secrets Manager, kept in memory for a while (five minutes by default) so a
@@ -18,19 +20,30 @@ public final class SecretsManagerSecrets {
     private final SecretsManager client;
     private final Clock clock;
     private final Duration ttl;
+    private final DeskMetrics metrics;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
     private record Cached(Optional<String> value, Instant readAt) {
     }
 
     public SecretsManagerSecrets(SecretsManager client) {
-        this(client, Clock.systemUTC(), DEFAULT_TTL);
+        this(client, DeskMetrics.NONE);
+    }
+
+    /** @param metrics where each read that misses the cache is counted */
+    public SecretsManagerSecrets(SecretsManager client, DeskMetrics metrics) {
+        this(client, Clock.systemUTC(), DEFAULT_TTL, metrics);
     }
 
     public SecretsManagerSecrets(SecretsManager client, Clock clock, Duration ttl) {
+        this(client, clock, ttl, DeskMetrics.NONE);
+    }
+
+    public SecretsManagerSecrets(SecretsManager client, Clock clock, Duration ttl, DeskMetrics metrics) {
         this.client = client;
         this.clock = clock;
         this.ttl = ttl;
+        this.metrics = metrics;
     }
 
     /** The secret's string value; the id is its ARN or name. A missing secret is an error. */
@@ -43,6 +56,7 @@ public final class SecretsManagerSecrets {
         Instant now = clock.instant();
         Cached cached = cache.get(secretId);
         if (cached == null || cached.readAt().plus(ttl).isBefore(now)) {
+            metrics.count(Metric.SECRETS_CACHE_MISSES);
             cached = new Cached(client.secretString(secretId), now);
             cache.put(secretId, cached);
         }

@@ -60,11 +60,15 @@ public final class EmfCapture {
         return out;
     }
 
-    /** The values of the metric with that name and exactly those dimension values. */
-    public List<Object> valuesOf(String name, Map<String, String> dimensions) {
+    /**
+     * The values of the metric with that name and exactly those dimension values, line after line
+     * (a line's list of values spread out).
+     */
+    public List<Double> valuesOf(String name, Map<String, String> dimensions) {
         return values().stream()
                 .filter(v -> v.name().equals(name) && v.dimensions().equals(dimensions))
-                .map(Value::value)
+                .flatMap(v -> v.value() instanceof List<?> list ? list.stream() : java.util.stream.Stream.of(v.value()))
+                .map(n -> ((Number) n).doubleValue())
                 .toList();
     }
 }
