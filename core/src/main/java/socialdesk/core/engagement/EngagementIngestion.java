@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import socialdesk.core.engagement.EngagementEvent.CommentAdded;
 import socialdesk.core.engagement.EngagementEvent.CommentEdited;
@@ -14,6 +15,8 @@ import socialdesk.core.engagement.EngagementEvent.ShareRemoved;
 import socialdesk.core.engagement.EngagementEvent.Shared;
 import socialdesk.core.events.EventPublisher;
 import socialdesk.core.log.JsonLog;
+import socialdesk.core.metrics.DeskMetrics;
+import socialdesk.core.metrics.Metric;
 import socialdesk.core.post.Platform;
 
 /**
@@ -51,12 +54,20 @@ public final class EngagementIngestion {
     private final CommentTriager triager;
     private final EventPublisher events;
     private final Clock clock;
+    private final DeskMetrics metrics;
 
     public EngagementIngestion(EngagementStore store, CommentTriager triager, EventPublisher events, Clock clock) {
+        this(store, triager, events, clock, DeskMetrics.NONE);
+    }
+
+    /** @param metrics where new comments are counted, and flagged ones, per category and severity */
+    public EngagementIngestion(EngagementStore store, CommentTriager triager, EventPublisher events, Clock clock,
+                               DeskMetrics metrics) {
         this.store = store;
         this.triager = triager;
         this.events = events;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     private enum Outcome { STORED, UNCHANGED, FLAGGED }
@@ -123,6 +134,7 @@ public final class EngagementIngestion {
         try {
             boolean flagged = publishIfFlagged(stored);
             store.addCounters(owner, platform, Map.of(comment.kind().counter(), 1L));
+            metrics.count(Metric.COMMENTS_STORED, category(stored.verdict()), stored.verdict().severity());
             return flagged ? Outcome.FLAGGED : Outcome.STORED;
         } catch (RuntimeException e) {
             compensate("delete comment", () -> store.deleteComment(owner, platform, comment.id()));
@@ -191,7 +203,13 @@ public final class EngagementIngestion {
             return false;
         }
         events.publish(List.of(CommentFlaggedEvent.of(stored)));
+        metrics.count(Metric.COMMENTS_FLAGGED, category(stored.verdict()), stored.verdict().severity());
         return true;
+    }
+
+    /** The verdict's category as a metric dimension value: concern, abuse, ... */
+    private static String category(CommentVerdict verdict) {
+        return verdict.category().toLowerCase(Locale.ROOT);
     }
 
     private static void compensate(String what, Runnable undo) {

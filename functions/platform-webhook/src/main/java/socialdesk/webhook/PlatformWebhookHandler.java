@@ -15,6 +15,8 @@ import socialdesk.core.json.Json;
 import socialdesk.core.json.JsonException;
 import socialdesk.core.json.JsonRead;
 import socialdesk.core.log.JsonLog;
+import socialdesk.core.metrics.DeskMetrics;
+import socialdesk.core.metrics.Metric;
 
 /**
  * Lambda entry point of {@code platform-webhook}, behind a function URL (AuthType NONE: every
@@ -33,6 +35,8 @@ public final class PlatformWebhookHandler implements RequestStreamHandler {
             "requestContext":{"http":{"method":"POST","path":"/webhooks/priming"}},"body":"{}","isBase64Encoded":false}""";
 
     private final PlatformWebhooks webhooks;
+    /** Counts refused requests per reason; flushed at the end of every invocation. */
+    private final DeskMetrics metrics;
     /** Kept: the CRaC context holds its resources weakly. Null when built by tests. */
     private final Priming priming;
 
@@ -46,11 +50,18 @@ public final class PlatformWebhookHandler implements RequestStreamHandler {
 
     private PlatformWebhookHandler(WebhookWiring.Wired wired) {
         this.webhooks = wired.webhooks();
-        this.priming = withHandlerStep(wired.priming(), this).build().register();
+        this.metrics = wired.metrics();
+        // Primed through a handler without metrics: the priming request's 404 is not a real refusal.
+        this.priming = withHandlerStep(wired.priming(), new PlatformWebhookHandler(webhooks)).build().register();
     }
 
     PlatformWebhookHandler(PlatformWebhooks webhooks) {
+        this(webhooks, DeskMetrics.NONE);
+    }
+
+    PlatformWebhookHandler(PlatformWebhooks webhooks, DeskMetrics metrics) {
         this.webhooks = webhooks;
+        this.metrics = metrics;
         this.priming = null;
     }
 
@@ -87,7 +98,14 @@ public final class PlatformWebhookHandler implements RequestStreamHandler {
         if (response.status() >= 400) {
             JsonLog.info("webhook answered", "requestId", requestId, "status", response.status());
         }
-        output.write(response.toFunctionUrlJson().getBytes(StandardCharsets.UTF_8));
+        if (response.status() >= 400 && response.status() < 500) {
+            metrics.count(Metric.WEBHOOK_REQUESTS_REJECTED, response.errorCode());
+        }
+        try {
+            output.write(response.toFunctionUrlJson().getBytes(StandardCharsets.UTF_8));
+        } finally {
+            metrics.flush();
+        }
     }
 
     /** The request in a function URL event, or null when the event is not one. */

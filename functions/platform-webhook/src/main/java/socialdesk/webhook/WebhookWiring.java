@@ -7,6 +7,7 @@ import socialdesk.aws.dynamo.DynamoDb;
 import socialdesk.aws.dynamo.DynamoEngagementStore;
 import socialdesk.aws.events.EventBridge;
 import socialdesk.aws.events.EventBridgePublisher;
+import socialdesk.aws.metrics.EmfMetrics;
 import socialdesk.aws.priming.Priming;
 import socialdesk.aws.secrets.SecretsManager;
 import socialdesk.aws.secrets.SecretsManagerSecrets;
@@ -14,6 +15,7 @@ import socialdesk.core.engagement.CommentTriager;
 import socialdesk.core.engagement.EngagementIngestion;
 import socialdesk.core.engagement.Triage;
 import socialdesk.core.json.Json;
+import socialdesk.core.metrics.DeskMetrics;
 import socialdesk.core.webhook.MetaPayloadParser;
 
 /**
@@ -25,7 +27,7 @@ final class WebhookWiring {
     }
 
     /** The service and the clients' SnapStart steps; the handler adds its own and registers them. */
-    record Wired(PlatformWebhooks webhooks, Priming.Builder priming) {
+    record Wired(PlatformWebhooks webhooks, Priming.Builder priming, DeskMetrics metrics) {
     }
 
     static Wired fromEnvironment() {
@@ -41,14 +43,17 @@ final class WebhookWiring {
         SecretsManager secretsClient = clients.secretsManager();
         Clock clock = Clock.systemUTC();
         CommentTriager triager = Triage.standard();
+        DeskMetrics metrics = EmfMetrics.toStandardOutput();
         EngagementIngestion ingestion = new EngagementIngestion(
                 new DynamoEngagementStore(dynamo, table, clock),
                 triager,
                 new EventBridgePublisher(events, bus),
-                clock);
-        WebhookSecrets secrets = new SecretsManagerWebhookSecrets(new SecretsManagerSecrets(secretsClient),
+                clock,
+                metrics);
+        WebhookSecrets secrets = new SecretsManagerWebhookSecrets(new SecretsManagerSecrets(secretsClient, metrics),
                 metaSecret, xSecret, linkedInSecret);
-        return new Wired(new PlatformWebhooks(secrets, ingestion, clock), priming(dynamo, events, secretsClient, table, triager, clock));
+        return new Wired(new PlatformWebhooks(secrets, ingestion, clock), priming(dynamo, events, secretsClient, table, triager, clock),
+                metrics);
     }
 
     /**

@@ -19,6 +19,7 @@ import socialdesk.aws.dynamo.DynamoDb;
 import socialdesk.aws.dynamo.DynamoEngagementStore;
 import socialdesk.aws.dynamo.TableDefinition;
 import socialdesk.aws.testing.Dynalite;
+import socialdesk.aws.testing.EmfCapture;
 import socialdesk.aws.testing.RequestCounter;
 import socialdesk.aws.testing.TestContext;
 import socialdesk.core.engagement.CommentTriager;
@@ -51,6 +52,7 @@ final class WebhookTestKit {
     final String table;
     final EngagementStore store;
     final RecordingEvents events = new RecordingEvents();
+    final EmfCapture emf = new EmfCapture(Clock.fixed(NOW, ZoneOffset.UTC));
     final PlatformWebhookHandler handler;
 
     WebhookTestKit() {
@@ -64,8 +66,8 @@ final class WebhookTestKit {
         requests.reset();
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
         store = new DynamoEngagementStore(dynamo, table, clock);
-        EngagementIngestion ingestion = new EngagementIngestion(wrapStore.apply(store), triager, events, clock);
-        handler = new PlatformWebhookHandler(new PlatformWebhooks(allSecrets(), ingestion, clock));
+        EngagementIngestion ingestion = new EngagementIngestion(wrapStore.apply(store), triager, events, clock, emf.metrics());
+        handler = new PlatformWebhookHandler(new PlatformWebhooks(allSecrets(), ingestion, clock), emf.metrics());
     }
 
     static WebhookSecrets allSecrets() {
