@@ -16,6 +16,8 @@ import java.util.Set;
 import socialdesk.core.events.DomainEvent;
 import socialdesk.core.events.EventPublisher;
 import socialdesk.core.log.JsonLog;
+import socialdesk.core.metrics.DeskMetrics;
+import socialdesk.core.metrics.Metric;
 import socialdesk.core.post.EvergreenEntry;
 import socialdesk.core.post.Platform;
 import socialdesk.core.post.Post;
@@ -45,12 +47,19 @@ public final class QueueRunway {
     private final CadenceStore cadences;
     private final EventPublisher events;
     private final Clock clock;
+    private final DeskMetrics metrics;
 
     public QueueRunway(PostStore posts, CadenceStore cadences, EventPublisher events, Clock clock) {
+        this(posts, cadences, events, clock, DeskMetrics.NONE);
+    }
+
+    /** @param metrics where each platform's runway is recorded, and how many platforms are still short */
+    public QueueRunway(PostStore posts, CadenceStore cadences, EventPublisher events, Clock clock, DeskMetrics metrics) {
         this.posts = posts;
         this.cadences = cadences;
         this.events = events;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     /** What the run found and did for one platform. */
@@ -74,7 +83,9 @@ public final class QueueRunway {
             JsonLog.info("queue runway", "platform", cadence.platform().id(), "runwayDays", report.after().days(),
                     "targetDays", cadence.runwayTargetDays(), "queuedPosts", report.after().queuedPosts(),
                     "evergreenQueued", report.evergreenQueued(), "alerted", report.alerted());
+            metrics.add(Metric.QUEUE_RUNWAY_DAYS, report.after().days().doubleValue(), cadence.platform().id());
         }
+        metrics.add(Metric.QUEUES_RUNNING_LOW, alerts.size());
         if (!alerts.isEmpty()) {
             events.publish(alerts);
         }

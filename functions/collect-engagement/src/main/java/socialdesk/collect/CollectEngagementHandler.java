@@ -18,6 +18,7 @@ import socialdesk.core.json.Json;
 import socialdesk.core.json.JsonException;
 import socialdesk.core.json.JsonRead;
 import socialdesk.core.log.JsonLog;
+import socialdesk.core.metrics.DeskMetrics;
 
 /**
  * Lambda entry point of {@code collect-engagement}, invoked every 15 minutes by EventBridge
@@ -26,11 +27,14 @@ import socialdesk.core.log.JsonLog;
  */
 public final class CollectEngagementHandler implements RequestStreamHandler {
     /** What the handler works with: the poller, the accounts configured right now, and its SnapStart hooks. */
-    record Wiring(EngagementPolling polling, Supplier<List<NotificationSource>> sources, Priming priming) {
+    record Wiring(EngagementPolling polling, Supplier<List<NotificationSource>> sources, Priming priming,
+                  DeskMetrics metrics) {
     }
 
     private final EngagementPolling polling;
     private final Supplier<List<NotificationSource>> sources;
+    /** Flushed at the end of every invocation. */
+    private final DeskMetrics metrics;
     /** Kept: the CRaC context holds its resources weakly. Null when built by tests. */
     private final Priming priming;
 
@@ -45,12 +49,18 @@ public final class CollectEngagementHandler implements RequestStreamHandler {
     private CollectEngagementHandler(Wiring wiring) {
         this.polling = wiring.polling();
         this.sources = wiring.sources();
+        this.metrics = wiring.metrics();
         this.priming = wiring.priming().register();
     }
 
     CollectEngagementHandler(EngagementPolling polling, Supplier<List<NotificationSource>> sources) {
+        this(polling, sources, DeskMetrics.NONE);
+    }
+
+    CollectEngagementHandler(EngagementPolling polling, Supplier<List<NotificationSource>> sources, DeskMetrics metrics) {
         this.polling = polling;
         this.sources = sources;
+        this.metrics = metrics;
         this.priming = null;
     }
 
@@ -65,8 +75,13 @@ public final class CollectEngagementHandler implements RequestStreamHandler {
         }
         String requestId = context == null ? null : context.getAwsRequestId();
         JsonLog.info("collect engagement tick", "requestId", requestId, "scheduledTime", scheduledTime);
-        List<PollReport> reports = polling.run(sources.get(),
-                () -> context == null ? Long.MAX_VALUE : context.getRemainingTimeInMillis());
+        List<PollReport> reports;
+        try {
+            reports = polling.run(sources.get(),
+                    () -> context == null ? Long.MAX_VALUE : context.getRemainingTimeInMillis());
+        } finally {
+            metrics.flush();
+        }
         List<Map<String, Object>> platforms = reports.stream().map(r -> {
             Map<String, Object> line = new LinkedHashMap<>();
             line.put("platform", r.platform().id());

@@ -8,6 +8,7 @@ import socialdesk.aws.dynamo.DynamoEngagementStore;
 import socialdesk.aws.dynamo.DynamoPollCursorStore;
 import socialdesk.aws.events.EventBridge;
 import socialdesk.aws.events.EventBridgePublisher;
+import socialdesk.aws.metrics.EmfMetrics;
 import socialdesk.aws.priming.Priming;
 import socialdesk.aws.secrets.SecretsManager;
 import socialdesk.aws.secrets.SecretsManagerSecrets;
@@ -15,6 +16,7 @@ import socialdesk.core.engagement.CommentTriager;
 import socialdesk.core.engagement.EngagementIngestion;
 import socialdesk.core.engagement.Triage;
 import socialdesk.core.engagement.polling.EngagementPolling;
+import socialdesk.core.metrics.DeskMetrics;
 import socialdesk.platforms.PlatformHttp;
 
 /**
@@ -36,13 +38,14 @@ final class CollectEngagementWiring {
         SecretsManager secretsClient = clients.secretsManager();
         Clock clock = Clock.systemUTC();
         CommentTriager triager = Triage.standard();
+        DeskMetrics metrics = EmfMetrics.toStandardOutput();
         EngagementIngestion ingestion = new EngagementIngestion(new DynamoEngagementStore(dynamo, table, clock),
-                triager, new EventBridgePublisher(events, bus), clock);
+                triager, new EventBridgePublisher(events, bus), clock, metrics);
         EngagementPolling polling = new EngagementPolling(ingestion, new DynamoPollCursorStore(dynamo, table, clock));
-        SecretsManagerSecrets secrets = new SecretsManagerSecrets(secretsClient);
+        SecretsManagerSecrets secrets = new SecretsManagerSecrets(secretsClient, metrics);
         return new CollectEngagementHandler.Wiring(polling,
                 new ConfiguredSources(secretsPrefix, secrets::find, PlatformHttp.sharedClient(), clock),
-                priming(dynamo, events, secretsClient, table, triager));
+                priming(dynamo, events, secretsClient, table, triager), metrics);
     }
 
     /**

@@ -14,6 +14,7 @@ import socialdesk.core.json.JsonException;
 import socialdesk.core.json.JsonRead;
 import socialdesk.aws.priming.Priming;
 import socialdesk.core.log.JsonLog;
+import socialdesk.core.metrics.DeskMetrics;
 import socialdesk.core.schedule.QueueRunway;
 
 /**
@@ -23,6 +24,8 @@ import socialdesk.core.schedule.QueueRunway;
  */
 public final class QueueRunwayHandler implements RequestStreamHandler {
     private final QueueRunway runway;
+    /** Flushed at the end of every invocation. */
+    private final DeskMetrics metrics;
     /** Kept: the CRaC context holds its resources weakly. Null when built by tests. */
     private final Priming priming;
 
@@ -33,11 +36,17 @@ public final class QueueRunwayHandler implements RequestStreamHandler {
 
     private QueueRunwayHandler(QueueRunwayWiring.Wired wired) {
         this.runway = wired.runway();
+        this.metrics = wired.metrics();
         this.priming = wired.priming().register();
     }
 
     QueueRunwayHandler(QueueRunway runway) {
+        this(runway, DeskMetrics.NONE);
+    }
+
+    QueueRunwayHandler(QueueRunway runway, DeskMetrics metrics) {
         this.runway = runway;
+        this.metrics = metrics;
         this.priming = null;
     }
 
@@ -51,7 +60,13 @@ public final class QueueRunwayHandler implements RequestStreamHandler {
             JsonLog.warn("tick payload is not JSON; measuring anyway", "error", e.getMessage());
         }
         JsonLog.info("queue runway tick", "requestId", context == null ? null : context.getAwsRequestId(), "scheduledTime", scheduledTime);
-        List<Map<String, Object>> platforms = runway.run().stream().map(r -> {
+        List<QueueRunway.Report> reports;
+        try {
+            reports = runway.run();
+        } finally {
+            metrics.flush();
+        }
+        List<Map<String, Object>> platforms = reports.stream().map(r -> {
             Map<String, Object> line = new LinkedHashMap<>();
             line.put("platform", r.after().platform().id());
             line.put("runwayDays", r.after().days());

@@ -8,7 +8,9 @@ import socialdesk.aws.dynamo.DynamoDb;
 import socialdesk.aws.dynamo.DynamoPostStore;
 import socialdesk.aws.events.EventBridge;
 import socialdesk.aws.events.EventBridgePublisher;
+import socialdesk.aws.metrics.EmfMetrics;
 import socialdesk.aws.priming.Priming;
+import socialdesk.core.metrics.DeskMetrics;
 import socialdesk.core.schedule.QueueRunway;
 
 /** Builds the runway service from the function's environment, once per container. */
@@ -17,7 +19,7 @@ final class QueueRunwayWiring {
     }
 
     /** The service and its SnapStart hooks, built over the same clients. */
-    record Wired(QueueRunway runway, Priming priming) {
+    record Wired(QueueRunway runway, Priming priming, DeskMetrics metrics) {
     }
 
     static Wired fromEnvironment() {
@@ -26,9 +28,10 @@ final class QueueRunwayWiring {
         AwsClients clients = AwsClients.fromEnvironment();
         DynamoDb dynamo = clients.dynamoDb();
         EventBridge events = clients.eventBridge();
+        DeskMetrics metrics = EmfMetrics.toStandardOutput();
         QueueRunway runway = new QueueRunway(new DynamoPostStore(dynamo, table), new DynamoCadenceStore(dynamo, table),
-                new EventBridgePublisher(events, bus), Clock.systemUTC());
-        return new Wired(runway, priming(dynamo, events, table));
+                new EventBridgePublisher(events, bus), Clock.systemUTC(), metrics);
+        return new Wired(runway, priming(dynamo, events, table), metrics);
     }
 
     /**
