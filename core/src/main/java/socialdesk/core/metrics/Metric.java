@@ -32,6 +32,9 @@ public enum Metric {
     QUEUES_RUNNING_LOW("QueuesRunningLow", Unit.COUNT, List.of(List.of())),
     ;
 
+    /** The one namespace of the desk's metrics; the template's alarms name it too. */
+    public static final String NAMESPACE = "SocialDesk";
+
     /** CloudWatch units used here, spelled as CloudWatch spells them. */
     public enum Unit {
         COUNT("Count"),

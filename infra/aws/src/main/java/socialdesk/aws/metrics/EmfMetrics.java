@@ -20,8 +20,6 @@ import socialdesk.core.metrics.Metric;
  * docs/decisions/2026-12-06-metrics-emf.md.
  */
 public final class EmfMetrics implements DeskMetrics {
-    /** The one namespace of the desk's metrics; the template's alarms name it too. */
-    public static final String NAMESPACE = "SocialDesk";
     /** EMF accepts at most 100 values for one metric in one line; more go on further lines. */
     static final int MAX_VALUES_PER_LINE = 100;
 
@@ -42,7 +40,7 @@ public final class EmfMetrics implements DeskMetrics {
 
     /** What a Lambda function uses: the desk's namespace, standard output, the system clock. */
     public static EmfMetrics toStandardOutput() {
-        return new EmfMetrics(NAMESPACE, System.out, Clock.systemUTC());
+        return new EmfMetrics(Metric.NAMESPACE, System.out, Clock.systemUTC());
     }
 
     @Override

@@ -11,6 +11,7 @@ import java.util.Objects;
 import socialdesk.aws.metrics.EmfMetrics;
 import socialdesk.core.json.Json;
 import socialdesk.core.json.JsonRead;
+import socialdesk.core.metrics.Metric;
 
 /**
  * An {@link EmfMetrics} writing to memory, and the lines it wrote parsed back as JSON, so a test
@@ -21,7 +22,7 @@ public final class EmfCapture {
     private final EmfMetrics metrics;
 
     public EmfCapture(Clock clock) {
-        metrics = new EmfMetrics(EmfMetrics.NAMESPACE, new PrintStream(bytes, true, StandardCharsets.UTF_8), clock);
+        metrics = new EmfMetrics(Metric.NAMESPACE, new PrintStream(bytes, true, StandardCharsets.UTF_8), clock);
     }
 
     public EmfMetrics metrics() {
@@ -43,7 +44,7 @@ public final class EmfCapture {
         List<Value> out = new ArrayList<>();
         for (Map<String, Object> doc : documents()) {
             for (Object directive : JsonRead.list(doc, "_aws", "CloudWatchMetrics")) {
-                if (!EmfMetrics.NAMESPACE.equals(JsonRead.string(directive, "Namespace"))) {
+                if (!Metric.NAMESPACE.equals(JsonRead.string(directive, "Namespace"))) {
                     throw new AssertionError("unexpected namespace in " + doc);
                 }
                 @SuppressWarnings("unchecked")
