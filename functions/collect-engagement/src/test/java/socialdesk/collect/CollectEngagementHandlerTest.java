@@ -28,6 +28,7 @@ import socialdesk.aws.dynamo.DynamoEngagementStore;
 import socialdesk.aws.dynamo.DynamoPollCursorStore;
 import socialdesk.aws.dynamo.TableDefinition;
 import socialdesk.aws.testing.Dynalite;
+import socialdesk.aws.testing.EmfCapture;
 import socialdesk.aws.testing.TestContext;
 import socialdesk.core.engagement.Counter;
 import socialdesk.core.engagement.EngagementIngestion;
@@ -41,6 +42,7 @@ import socialdesk.core.engagement.polling.PollCursorStore;
 import socialdesk.core.events.DomainEvent;
 import socialdesk.core.json.Json;
 import socialdesk.core.json.JsonRead;
+import socialdesk.core.metrics.Metric;
 import socialdesk.core.post.Platform;
 import socialdesk.platforms.PlatformHttp;
 import socialdesk.platforms.bluesky.BlueskyNotifications;
@@ -68,6 +70,7 @@ class CollectEngagementHandlerTest {
     private final DynamoEngagementStore store = new DynamoEngagementStore(dynamo, table, clock);
     private final DynamoPollCursorStore cursors = new DynamoPollCursorStore(dynamo, table, clock);
     private final RecordingEvents events = new RecordingEvents();
+    private final EmfCapture emf = new EmfCapture(clock);
 
     @AfterEach
     void close() {
@@ -211,6 +214,16 @@ class CollectEngagementHandlerTest {
         assertEquals("post-1", flagged.getFirst().detail().get("postId"));
         assertEquals("mastodon", flagged.getFirst().detail().get("platform"));
         assertEquals("angry", flagged.getFirst().detail().get("author"));
+        assertEquals(2.0, total(Metric.COMMENTS_STORED), "both replies counted as stored, in the handler's EMF lines");
+        assertEquals(1.0, total(Metric.COMMENTS_FLAGGED));
+    }
+
+    /** A count summed over every combination of dimension values it was written with. */
+    private double total(Metric metric) {
+        return emf.values().stream()
+                .filter(v -> v.name().equals(metric.metricName()))
+                .mapToDouble(v -> ((Number) v.value()).doubleValue())
+                .sum();
     }
 
     // ---------------------------------------------------------------- Bluesky
@@ -363,8 +376,9 @@ class CollectEngagementHandlerTest {
     }
 
     private CollectEngagementHandler handler(PollCursorStore cursorStore, List<NotificationSource> sources, int maxPages) {
-        EngagementIngestion ingestion = new EngagementIngestion(store, Triage.standard(), events, clock);
-        return new CollectEngagementHandler(new EngagementPolling(ingestion, cursorStore, maxPages, 1_000), () -> sources);
+        EngagementIngestion ingestion = new EngagementIngestion(store, Triage.standard(), events, clock, emf.metrics());
+        return new CollectEngagementHandler(new EngagementPolling(ingestion, cursorStore, maxPages, 1_000), () -> sources,
+                emf.metrics());
     }
 
     /** A cursor store whose writes fail as if the process died right after the page was ingested. */
