@@ -22,6 +22,8 @@ import socialdesk.core.metrics.Metric;
 public final class EmfMetrics implements DeskMetrics {
     /** EMF accepts at most 100 values for one metric in one line; more go on further lines. */
     static final int MAX_VALUES_PER_LINE = 100;
+    /** Written for a dimension value the caller did not have. */
+    static final String UNKNOWN = "unknown";
 
     private final String namespace;
     private final PrintStream out;
@@ -49,13 +51,18 @@ public final class EmfMetrics implements DeskMetrics {
             throw new IllegalArgumentException(metric.metricName() + " takes values for " + metric.dimensions()
                     + ", got " + dimensionValues.length);
         }
-        Series series = new Series(metric, List.of(dimensionValues));
+        List<String> dimensions = new ArrayList<>(dimensionValues.length);
+        for (String given : dimensionValues) {
+            // A metric must never fail the work it describes: a missing value is written, not thrown.
+            dimensions.add(given == null || given.isBlank() ? UNKNOWN : given);
+        }
+        Series series = new Series(metric, List.copyOf(dimensions));
         synchronized (this) {
-            List<Double> values = pending.computeIfAbsent(series, s -> new ArrayList<>());
-            if (metric.summed() && !values.isEmpty()) {
-                values.set(0, values.getFirst() + value);
+            List<Double> recorded = pending.computeIfAbsent(series, s -> new ArrayList<>());
+            if (metric.summed() && !recorded.isEmpty()) {
+                recorded.set(0, recorded.getFirst() + value);
             } else {
-                values.add(value);
+                recorded.add(value);
             }
         }
     }

@@ -90,6 +90,15 @@ class EmfMetricsTest {
     }
 
     @Test
+    void aMissingDimensionValueIsWrittenAsUnknownRatherThanFailingTheCaller() {
+        metrics.count(Metric.WEBHOOK_REQUESTS_REJECTED, (String) null);
+
+        metrics.flush();
+
+        assertEquals(List.of(1.0), capture.valuesOf("WebhookRequestsRejected", Map.of("reason", "unknown")));
+    }
+
+    @Test
     void refusesValuesThatDoNotMatchTheMetricsDimensions() {
         assertThrows(IllegalArgumentException.class, () -> metrics.count(Metric.POSTS_PUBLISHED));
     }
