@@ -7,7 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayInputStream;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
+import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -36,6 +39,10 @@ import socialdesk.core.json.JsonRead;
  * events built here), over the real stores in dynalite on loopback.
  */
 class PostsApiHandlerTest {
+    private static final PojoSerializer<APIGatewayV2HTTPEvent> EVENTS =
+            LambdaEventSerializers.serializerFor(APIGatewayV2HTTPEvent.class, PostsApiHandlerTest.class.getClassLoader());
+    private static final PojoSerializer<APIGatewayV2HTTPResponse> RESPONSES =
+            LambdaEventSerializers.serializerFor(APIGatewayV2HTTPResponse.class, PostsApiHandlerTest.class.getClassLoader());
     /** Thursday 26 November 2026, 15:30 in Ho Chi Minh City. */
     private static final Instant NOW = Instant.parse("2026-11-26T08:30:00Z");
     private static final String CADENCE_HCM = """
@@ -324,7 +331,11 @@ class PostsApiHandlerTest {
                 call(request("PUT", "/posts", null, "{}")),
                 call(request("POST", "/posts/abc", null, "{}")),
                 call("{\"hello\": \"not a function URL event\"}"),
-                call("garbage"));
+                call(base64Request("POST", "/posts", Base64.getEncoder().encodeToString(
+                        "{\"text\": \"caf\u00e9\"}".getBytes(StandardCharsets.ISO_8859_1)))),
+                call(request("POST", "/posts", null, "{\"text\": \"x\"} {\"text\": \"y\"}")),
+                call(request("POST", "/posts", null, "{\"version\": 1" + "0".repeat(100) + "}")),
+                call(request("POST", "/posts", null, "[".repeat(200) + "]".repeat(200))));
 
         for (Response response : responses) {
             assertTrue(response.status() >= 400 && response.status() < 500, () -> response.status() + " " + response.body());
@@ -336,6 +347,10 @@ class PostsApiHandlerTest {
         assertEquals(405, responses.get(13).status());
         assertEquals("GET, POST", responses.get(13).headers().get("allow"));
         assertEquals(405, responses.get(14).status());
+        assertEquals("invalid_event", responses.get(15).errorCode());
+        for (Response hostile : responses.subList(16, 20)) {
+            assertEquals("invalid_json", hostile.errorCode(), hostile::raw);
+        }
     }
 
     @Test
@@ -398,13 +413,14 @@ class PostsApiHandlerTest {
         return event;
     }
 
+    /** Deserialises the event, invokes the handler and serialises its response as Lambda's Java runtime does. */
     private Response call(String event) {
+        return call(EVENTS.fromJson(event));
+    }
+
+    private Response call(APIGatewayV2HTTPEvent event) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            handler.handleRequest(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), out, null);
-        } catch (IOException e) {
-            throw new AssertionError(e);
-        }
+        RESPONSES.toJson(handler.handleRequest(event, null), out);
         String raw = out.toString(StandardCharsets.UTF_8);
         Map<String, Object> response = Json.parseObject(raw);
         return new Response(JsonRead.integer(response, "statusCode").intValue(), JsonRead.object(response, "headers"),
