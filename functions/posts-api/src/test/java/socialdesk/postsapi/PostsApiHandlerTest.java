@@ -11,6 +11,8 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
+import com.amazonaws.services.lambda.runtime.tests.annotations.Event;
+import com.amazonaws.services.lambda.runtime.tests.annotations.Events;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -28,6 +30,7 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
 import socialdesk.aws.dynamo.DynamoCadenceStore;
 import socialdesk.aws.dynamo.DynamoPostStore;
 import socialdesk.aws.testing.Dynalite;
@@ -58,6 +61,30 @@ class PostsApiHandlerTest {
         store = new DynamoPostStore(dynalite.client(), table);
         handler = new PostsApiHandler(PostsApiWiring.create(store, new DynamoCadenceStore(dynalite.client(), table),
                 Clock.fixed(NOW, ZoneOffset.UTC)));
+    }
+
+    // ------------------------------------------------------------------ the sample requests
+
+    /** Each request in events/, read by aws-lambda-java-tests as Lambda's runtime reads it, on the sample post and cadences. */
+    @ParameterizedTest
+    @Events(type = APIGatewayV2HTTPEvent.class, events = {
+            @Event("events/posts-api-create.json"), @Event("events/posts-api-create-next-slot.json"),
+            @Event("events/posts-api-get.json"), @Event("events/posts-api-list.json"), @Event("events/posts-api-update.json"),
+            @Event("events/posts-api-cancel.json"), @Event("events/posts-api-put-cadence.json")})
+    void everySampleRequestSucceedsOnceTheSamplePostAndCadencesExist(APIGatewayV2HTTPEvent sampleRequest) throws IOException {
+        assertEquals(200, call(sample("posts-api-put-cadence.json")).status());
+        assertEquals(200, call(request("PUT", "/cadence/bluesky", null, """
+                {"timezone": "Asia/Bangkok", "slots": [{"days": ["MON", "TUE", "WED", "THU", "FRI"], "times": ["13:30"]}]}""")).status());
+        String samplePost = call(sample("posts-api-create.json")).string("id");
+
+        Response response = call(sampleRequest);
+
+        assertTrue(response.status() == 200 || response.status() == 201, response::raw);
+        assertNull(response.errorCode(), response::raw);
+        if (sampleRequest.getRawPath().startsWith("/posts/")) {
+            assertEquals("/posts/" + samplePost, sampleRequest.getRawPath());
+            assertEquals(samplePost, response.string("id"));
+        }
     }
 
     // ------------------------------------------------------------------ create, idempotency
