@@ -40,6 +40,7 @@ class JsonTest {
 
         assertEquals(Json.parse(text), Json.parse(Json.write(Json.parse(text))));
         assertEquals("\"\\u0001\\u2028\"", Json.write("\u0001\u2028"));
+        assertEquals("[1500,0.25,-3]", Json.write(Json.parse("[1.5e3,0.25,-3]")));
     }
 
     @ParameterizedTest
