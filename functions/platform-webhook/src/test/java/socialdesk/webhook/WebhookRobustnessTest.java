@@ -126,14 +126,8 @@ class WebhookRobustnessTest {
     }
 
     private static Map<String, Object> invoke(PlatformWebhookHandler handler, Map<String, Object> event) {
-        try {
-            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-            handler.handleRequest(new java.io.ByteArrayInputStream(socialdesk.core.json.Json.write(event).getBytes(StandardCharsets.UTF_8)),
-                    out, TestContext.of("platform-webhook", "r"));
-            return socialdesk.core.json.Json.parseObject(out.toString(StandardCharsets.UTF_8));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        return WebhookTestKit.asMap(handler.handleRequest(
+                WebhookTestKit.functionUrlEvent(socialdesk.core.json.Json.write(event)), TestContext.of("platform-webhook", "r")));
     }
 
     @Test
