@@ -79,6 +79,11 @@ public final class Priming implements Resource {
         return before.stream().map(Step::name).toList();
     }
 
+    /** The names of the steps run after a restore, in order (tests, logs). */
+    public List<String> restoreSteps() {
+        return after.stream().map(Step::name).toList();
+    }
+
     private void run(String phase, List<Step> steps) {
         long start = System.nanoTime();
         int failed = 0;
