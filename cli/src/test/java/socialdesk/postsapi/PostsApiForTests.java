@@ -8,8 +8,8 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.time.Clock;
 import socialdesk.aws.dynamo.DynamoCadenceStore;
-import socialdesk.aws.dynamo.DynamoDb;
 import socialdesk.aws.dynamo.DynamoPostStore;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** The real posts API handler over a given table, as a bytes-in, bytes-out function (for a loopback function URL). */
 public final class PostsApiForTests {
@@ -20,7 +20,7 @@ public final class PostsApiForTests {
 
     private final PostsApiHandler handler;
 
-    public PostsApiForTests(DynamoDb dynamo, String table, Clock clock) {
+    public PostsApiForTests(DynamoDbClient dynamo, String table, Clock clock) {
         handler = new PostsApiHandler(PostsApiWiring.create(new DynamoPostStore(dynamo, table),
                 new DynamoCadenceStore(dynamo, table), clock));
     }
