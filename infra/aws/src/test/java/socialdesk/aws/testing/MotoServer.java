@@ -10,9 +10,15 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import socialdesk.aws.AwsClients;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * An independent implementation of the AWS APIs for tests: moto's {@code moto_server} (pinned at
@@ -38,6 +44,7 @@ public final class MotoServer implements AutoCloseable {
 
     private final Process process;
     private final URI endpoint;
+    private DynamoDbClient dynamoDb;
 
     private MotoServer(Process process, URI endpoint) {
         this.process = process;
@@ -90,8 +97,33 @@ public final class MotoServer implements AutoCloseable {
                 "AWS_ACCESS_KEY_ID", ACCESS_KEY_ID, "AWS_SECRET_ACCESS_KEY", SECRET_ACCESS_KEY);
     }
 
+    /**
+     * The project's own client factory pointed at this server, every service at its one endpoint, as
+     * a 60 s function would have it ({@link Dynalite#TEST_BUDGET}).
+     */
+    public AwsClients clients(ExecutionInterceptor... interceptors) {
+        return AwsClients.of(Map.of("AWS_REGION", REGION), Dynalite.TEST_BUDGET, endpoint,
+                StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY_ID, SECRET_ACCESS_KEY)), List.of(interceptors));
+    }
+
+    /** The DynamoDB client of this JVM's tests; built once, like a function's. */
+    public synchronized DynamoDbClient dynamoDb() {
+        if (dynamoDb == null) {
+            dynamoDb = clients().dynamoDb();
+        }
+        return dynamoDb;
+    }
+
+    /** Creates a fresh table with the project's key schema and indexes, and answers its name once it is active. */
+    public String createTable() {
+        return Tables.createActive(dynamoDb(), "social-desk-moto-", START_TIMEOUT, Duration.ofMillis(10));
+    }
+
     @Override
     public void close() {
+        if (dynamoDb != null) {
+            dynamoDb.close();
+        }
         process.descendants().forEach(ProcessHandle::destroy);
         process.destroy();
         try {
