@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import socialdesk.aws.AwsCallBudget;
 import socialdesk.aws.AwsClients;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -37,6 +38,14 @@ public final class MotoServer implements AutoCloseable {
     public static final String SECRET_ACCESS_KEY = "testing";
     /** moto's default account: the account part of every ARN it makes. */
     public static final String ACCOUNT_ID = "123456789012";
+
+    /**
+     * One attempt may take the whole call: moto is one Python process answering on threads, and on a
+     * loaded machine a request can take seconds. A shorter attempt would time out and send the call
+     * again, and a PutEvents sent twice is delivered twice.
+     */
+    public static final AwsCallBudget TEST_BUDGET = new AwsCallBudget(Duration.ofSeconds(60), Duration.ofSeconds(60),
+            AwsCallBudget.MAX_ATTEMPTS);
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration STOP_GRACE = Duration.ofSeconds(5);
@@ -98,11 +107,11 @@ public final class MotoServer implements AutoCloseable {
     }
 
     /**
-     * The project's own client factory pointed at this server, every service at its one endpoint, as
-     * a 60 s function would have it ({@link Dynalite#TEST_BUDGET}).
+     * The project's own client factory pointed at this server, every service at its one endpoint,
+     * calls within {@link #TEST_BUDGET}.
      */
     public AwsClients clients(ExecutionInterceptor... interceptors) {
-        return AwsClients.of(Map.of("AWS_REGION", REGION), Dynalite.TEST_BUDGET, endpoint,
+        return AwsClients.of(Map.of("AWS_REGION", REGION), TEST_BUDGET, endpoint,
                 StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY_ID, SECRET_ACCESS_KEY)), List.of(interceptors));
     }
 
