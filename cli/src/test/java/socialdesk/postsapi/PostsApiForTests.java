@@ -6,14 +6,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import socialdesk.aws.dynamo.DynamoCadenceStore;
-import socialdesk.aws.dynamo.DynamoDb;
 import socialdesk.aws.dynamo.DynamoPostStore;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** The real posts API handler over a given table, as a bytes-in, bytes-out function (for a loopback function URL). */
 public final class PostsApiForTests {
     private final PostsApiHandler handler;
 
-    public PostsApiForTests(DynamoDb dynamo, String table, Clock clock) {
+    public PostsApiForTests(DynamoDbClient dynamo, String table, Clock clock) {
         handler = new PostsApiHandler(PostsApiWiring.create(new DynamoPostStore(dynamo, table),
                 new DynamoCadenceStore(dynamo, table), clock));
     }

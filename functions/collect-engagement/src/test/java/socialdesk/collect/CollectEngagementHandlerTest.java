@@ -22,8 +22,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import socialdesk.aws.dynamo.AttributeValue;
-import socialdesk.aws.dynamo.DynamoDb;
 import socialdesk.aws.dynamo.DynamoEngagementStore;
 import socialdesk.aws.dynamo.DynamoPollCursorStore;
 import socialdesk.aws.dynamo.TableDefinition;
@@ -50,6 +48,8 @@ import socialdesk.platforms.fake.FakePlatformServer.RecordedRequest;
 import socialdesk.platforms.fake.TestClock;
 import socialdesk.platforms.mastodon.MastodonAccount;
 import socialdesk.platforms.mastodon.MastodonNotifications;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The real handler, fed events/collect-engagement-tick.json, over a fresh dynalite table, with
@@ -63,7 +63,7 @@ class CollectEngagementHandlerTest {
     private final TestClock clock = new TestClock(Instant.parse("2026-11-26T09:45:00Z"));
     private final FakeMastodon mastodon = new FakeMastodon(FakeMastodon.DEFAULT_TOKEN, 500, clock);
     private final FakeBluesky bluesky = new FakeBluesky(clock);
-    private final DynamoDb dynamo = Dynalite.shared().client();
+    private final DynamoDbClient dynamo = Dynalite.shared().client();
     private final String table = Dynalite.shared().createTable();
     private final DynamoEngagementStore store = new DynamoEngagementStore(dynamo, table, clock);
     private final DynamoPollCursorStore cursors = new DynamoPollCursorStore(dynamo, table, clock);

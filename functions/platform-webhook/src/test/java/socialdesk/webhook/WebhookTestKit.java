@@ -14,8 +14,6 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import socialdesk.aws.dynamo.AttributeValue;
-import socialdesk.aws.dynamo.DynamoDb;
 import socialdesk.aws.dynamo.DynamoEngagementStore;
 import socialdesk.aws.dynamo.TableDefinition;
 import socialdesk.aws.testing.Dynalite;
@@ -28,6 +26,8 @@ import socialdesk.core.json.Json;
 import socialdesk.core.json.JsonRead;
 import socialdesk.core.post.Platform;
 import socialdesk.core.webhook.WebhookSignatures;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The real handler over a fresh dynalite table, with the test secrets the sample events in
@@ -47,7 +47,7 @@ final class WebhookTestKit {
     static final String LINKEDIN_SHARE = "urn:li:share:7150000000000000001";
 
     final RequestCounter requests = new RequestCounter();
-    final DynamoDb dynamo;
+    final DynamoDbClient dynamo;
     final String table;
     final EngagementStore store;
     final RecordingEvents events = new RecordingEvents();
@@ -59,7 +59,7 @@ final class WebhookTestKit {
 
     WebhookTestKit(CommentTriager triager, java.util.function.UnaryOperator<EngagementStore> wrapStore) {
         Dynalite server = Dynalite.shared();
-        dynamo = server.client(requests);
+        dynamo = server.clients(requests).dynamoDb();
         table = server.createTable();
         requests.reset();
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);

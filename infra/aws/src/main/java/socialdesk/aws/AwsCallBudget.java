@@ -3,57 +3,56 @@ package socialdesk.aws;
 import java.time.Duration;
 
 /**
- * How long one AWS call may take, retries and backoff included, so that every call on a function's
- * critical path can fail and still leave the function time to answer before Lambda stops it.
+ * How long one AWS call may take, every attempt and backoff included, derived so that all the calls
+ * on a function's critical path can time out one after another and still leave the function time to
+ * answer before Lambda stops it.
  *
- * <p>Derived from the function's timeout: half of it is left for everything that is not an AWS call
- * (platform APIs, triage, JSON), the other half is shared equally by the AWS calls on the critical
- * path, each capped at {@link #MAX_CALL}. A call gets {@link #MAX_ATTEMPTS} attempts of a third of
- * its time each, so a throttled or slow attempt is retried rather than waited out.
+ * <p>{@code window} is the time the function has for that path: its whole timeout for a function
+ * that handles one request, or the reserve it keeps after its last remaining-time check for one that
+ * loops. A fifth of the window is left for the function's own work between calls (JSON, triage,
+ * platform rules); the rest is shared equally by the calls. A call has {@link #MAX_ATTEMPTS} attempts of a third of its time each, so a slow or throttled attempt is
+ * retried rather than waited out.
  *
- * @param apiCallTimeout        the SDK's overall limit for one call, every attempt and backoff included
- * @param apiCallAttemptTimeout the SDK's limit for one attempt
- * @param maxAttempts           attempts per call, the first included
+ * @param window              the time the critical path may take
+ * @param callsOnCriticalPath the AWS calls made one after another on it
  */
-public record AwsCallBudget(Duration apiCallTimeout, Duration apiCallAttemptTimeout, int maxAttempts) {
+public record AwsCallBudget(Duration window, int callsOnCriticalPath) {
     public static final int MAX_ATTEMPTS = 3;
-    /** No DynamoDB, EventBridge or Secrets Manager call this project makes should take longer, whatever the function's timeout. */
-    public static final Duration MAX_CALL = Duration.ofSeconds(6);
-    /** Below this an attempt would time out on an ordinary cold TLS handshake. */
-    public static final Duration MIN_ATTEMPT = Duration.ofMillis(300);
+    /** Below this an attempt would time out on an ordinary cold connection and TLS handshake. */
+    public static final Duration MIN_ATTEMPT = Duration.ofMillis(250);
 
     public AwsCallBudget {
-        if (maxAttempts < 1 || apiCallAttemptTimeout.compareTo(apiCallTimeout) > 0) {
-            throw new IllegalArgumentException("an attempt must fit in its call: " + apiCallAttemptTimeout + " > " + apiCallTimeout);
-        }
-    }
-
-    /**
-     * The budget of a function whose timeout is {@code functionTimeout} and whose longest path makes
-     * {@code callsOnCriticalPath} AWS calls one after another.
-     *
-     * @throws IllegalArgumentException when the calls cannot each get {@link #MIN_ATTEMPT} per attempt
-     */
-    public static AwsCallBudget within(Duration functionTimeout, int callsOnCriticalPath) {
         if (callsOnCriticalPath < 1) {
             throw new IllegalArgumentException("a function with AWS clients makes at least one call");
         }
-        Duration perCall = functionTimeout.dividedBy(2).dividedBy(callsOnCriticalPath);
-        if (perCall.compareTo(MAX_CALL) > 0) {
-            perCall = MAX_CALL;
+        long attemptMillis = callMillis(window, callsOnCriticalPath) / MAX_ATTEMPTS;
+        if (attemptMillis < MIN_ATTEMPT.toMillis()) {
+            throw new IllegalArgumentException(callsOnCriticalPath + " AWS calls do not fit in " + window.toMillis()
+                    + " ms: each attempt would get " + attemptMillis + " ms");
         }
-        // Whole milliseconds, so the SDK gets exactly what this record says.
-        perCall = Duration.ofMillis(perCall.toMillis());
-        Duration attempt = Duration.ofMillis(perCall.toMillis() / MAX_ATTEMPTS);
-        if (attempt.compareTo(MIN_ATTEMPT) < 0) {
-            throw new IllegalArgumentException(callsOnCriticalPath + " AWS calls do not fit in a " + functionTimeout.toSeconds()
-                    + " s function: each attempt would get " + attempt.toMillis() + " ms");
-        }
-        return new AwsCallBudget(perCall, attempt, MAX_ATTEMPTS);
     }
 
-    /** The longest {@code calls} sequential calls can take when every one of them times out. */
-    public Duration worstCase(int calls) {
-        return apiCallTimeout.multipliedBy(calls);
+    /** The SDK's overall limit for one call, every attempt and backoff included. */
+    public Duration apiCallTimeout() {
+        return Duration.ofMillis(callMillis(window, callsOnCriticalPath));
+    }
+
+    /** The SDK's limit for one attempt. */
+    public Duration apiCallAttemptTimeout() {
+        return apiCallTimeout().dividedBy(MAX_ATTEMPTS);
+    }
+
+    /** Attempts per call, the first included. */
+    public int maxAttempts() {
+        return MAX_ATTEMPTS;
+    }
+
+    /** The longest the critical path's AWS calls can take, every one of them timing out. */
+    public Duration worstCase() {
+        return apiCallTimeout().multipliedBy(callsOnCriticalPath);
+    }
+
+    private static long callMillis(Duration window, int calls) {
+        return window.toMillis() * 4 / 5 / calls;
     }
 }

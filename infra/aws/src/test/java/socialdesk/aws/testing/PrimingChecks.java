@@ -48,7 +48,7 @@ public final class PrimingChecks {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return AwsClients.of(Map.of("AWS_REGION", "us-east-1"), AwsCallBudget.within(Duration.ofSeconds(10), 1),
+        return AwsClients.of(Map.of("AWS_REGION", "us-east-1"), new AwsCallBudget(Duration.ofSeconds(10), 1),
                 URI.create("http://127.0.0.1:" + port), StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")),
                 List.of());
     }
