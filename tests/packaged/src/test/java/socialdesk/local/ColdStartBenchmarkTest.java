@@ -1,5 +1,6 @@
 package socialdesk.local;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Tag;
@@ -23,7 +24,21 @@ class ColdStartBenchmarkTest {
                 result.row("platform-webhook").firstResponse());
         assertTrue(result.row("publish-due-posts").firstResponse().contains("\"published\""), result.row("publish-due-posts").firstResponse());
         assertTrue(result.row("hello-world").firstResponse().contains("world"));
+        assertTrue(result.row(ColdStartBenchmark.BASELINE).firstResponse().contains("\"found\":false"),
+                result.row(ColdStartBenchmark.BASELINE).firstResponse());
         result.rows().forEach(r -> assertTrue(r.coldMs() > 0 && r.warmP50Ms() > 0, r.toString()));
+        for (String function : ColdStartBenchmark.FUNCTIONS) {
+            ColdStartBenchmark.Row row = result.row(function);
+            // The priming hooks ran in the SnapStart-like JVM, and its first invoke answered as the plain one did.
+            assertTrue(row.primed().primingSteps() != null, function + " ran no priming hooks");
+            assertEquals(statusOf(row.firstResponse()), statusOf(row.primed().response()), function);
+        }
+    }
+
+    /** A function URL answer's status code, or the whole answer of a function that has none. */
+    private static String statusOf(String response) {
+        int at = response.indexOf("\"statusCode\":");
+        return at < 0 ? response : response.substring(at, Math.min(response.length(), at + 16));
     }
 
     @Test
