@@ -32,8 +32,8 @@ import socialdesk.template.Template;
  * <p>One more JVM per function runs as a SnapStart one does ({@link #primedFirstInvoke}): the runtime
  * client runs the function's {@code beforeCheckpoint} hooks after init, is restored at once and runs
  * its {@code afterRestore} hooks; the classes its first invoke then loads (from {@code -Xlog:class+load})
- * are what a restored snapshot would still have to load. Rounds interleave the functions so noise
- * spreads evenly.
+ * are what a restored snapshot would still have to load ({@code -Dbench.classes} lists them by name).
+ * Rounds interleave the functions so noise spreads evenly.
  */
 final class ColdStartBenchmark {
     static final String HELLO = "hello-world";
@@ -123,6 +123,9 @@ final class ColdStartBenchmark {
                     b.append(packages.entrySet().stream().limit(8).map(e -> e.getValue() + " " + e.getKey())
                             .collect(java.util.stream.Collectors.joining(", ")));
                     b.append(packages.size() > 8 ? ", ..." : "").append('\n');
+                }
+                if (System.getProperty("bench.classes") != null) {
+                    r.primed().classesLoaded().forEach(c -> b.append("    ").append(c).append('\n'));
                 }
             }
             return b.toString();

@@ -1,5 +1,6 @@
 package socialdesk.aws.priming;
 
+import java.net.http.HttpClient;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +15,8 @@ import socialdesk.core.log.JsonLog;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
@@ -39,6 +42,9 @@ public final class Priming implements Resource {
     private static final String SAMPLE_JSON = """
             {"version":"2.0","rawPath":"/","requestContext":{"http":{"method":"GET"}},"headers":{"content-type":"application/json"},\
             "body":"{\\"text\\":\\"priming\\",\\"n\\":1,\\"ok\\":true,\\"list\\":[1.5,null]}","isBase64Encoded":false}""";
+
+    /** The condition that makes every priming write a refused one: {@link #NEVER_WRITTEN_KEY} never exists. */
+    private static final String ONLY_IF_PRESENT = "attribute_exists(PK)";
 
     /** One named action. */
     public record Step(String name, Runnable action) {
@@ -77,6 +83,15 @@ public final class Priming implements Resource {
     /** The names of the steps run before a checkpoint, in order (tests, logs). */
     public List<String> primingSteps() {
         return before.stream().map(Step::name).toList();
+    }
+
+    /** Runs a write that must be refused; the refusal is the expected answer. */
+    private static void refused(Runnable write) {
+        try {
+            write.run();
+        } catch (ConditionalCheckFailedException expected) {
+            // NEVER_WRITTEN_KEY does not exist: nothing was written.
+        }
     }
 
     private void run(String phase, List<Step> steps) {
@@ -130,6 +145,42 @@ public final class Priming implements Resource {
             return prime("dynamodb GetItem " + NEVER_WRITTEN_KEY, () -> dynamo.getItem(b -> b.tableName(table)
                     .key(Map.of("PK", AttributeValue.fromS(NEVER_WRITTEN_KEY), "SK", AttributeValue.fromS(NEVER_WRITTEN_KEY)))
                     .consistentRead(true)));
+        }
+
+        /**
+         * The write and query operations the stores use, each refused or empty, so none changes data:
+         * a Query of {@link #NEVER_WRITTEN_KEY}'s partition (nothing is there), and a PutItem, an
+         * UpdateItem and a DeleteItem of that key, each on the condition that the item exists, which
+         * it never does: DynamoDB answers ConditionalCheckFailed and writes nothing (each refusal
+         * costs a write unit, once per snapshot). Loads what GetItem does not: those operations'
+         * request and response models, marshallers, and the conditional-failure error path.
+         */
+        public Builder dynamoWritesRefused(DynamoDbClient dynamo, String table) {
+            Map<String, AttributeValue> key = Map.of("PK", AttributeValue.fromS(NEVER_WRITTEN_KEY), "SK", AttributeValue.fromS(NEVER_WRITTEN_KEY));
+            Map<String, AttributeValue> item = Map.of("PK", AttributeValue.fromS(NEVER_WRITTEN_KEY), "SK", AttributeValue.fromS(NEVER_WRITTEN_KEY),
+                    "primedAt", AttributeValue.fromN("0"));
+            return prime("dynamodb Query " + NEVER_WRITTEN_KEY, () -> dynamo.query(b -> b.tableName(table).consistentRead(true).limit(1)
+                            .keyConditionExpression("PK = :pk")
+                            .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(NEVER_WRITTEN_KEY)))))
+                    .prime("dynamodb PutItem (refused)", () -> refused(() -> dynamo.putItem(b -> b.tableName(table).item(item)
+                            .conditionExpression(ONLY_IF_PRESENT))))
+                    .prime("dynamodb UpdateItem (refused)", () -> refused(() -> dynamo.updateItem(b -> b.tableName(table).key(key)
+                            .conditionExpression(ONLY_IF_PRESENT)
+                            .updateExpression("SET primedAt = :n ADD primings :one")
+                            .expressionAttributeValues(Map.of(":n", AttributeValue.fromN("0"), ":one", AttributeValue.fromN("1")))
+                            .returnValues(ReturnValue.ALL_OLD))))
+                    .prime("dynamodb DeleteItem (refused)", () -> refused(() -> dynamo.deleteItem(b -> b.tableName(table).key(key)
+                            .conditionExpression(ONLY_IF_PRESENT))));
+        }
+
+        /**
+         * One request and its answer through {@code client} (the platforms' {@code java.net.http}
+         * client) against a server on loopback that this step starts and stops: the client's
+         * HTTP/1.1 exchange, body publishers and handlers are loaded, and nothing leaves the machine.
+         * TLS is not reached: the first request to a platform still sets it up.
+         */
+        public Builder httpRoundTrip(HttpClient client) {
+            return prime("http round trip on loopback", () -> LoopbackHttp.roundTrip(client));
         }
 
         /**
