@@ -19,6 +19,7 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.secretsmanager.model.GetSecretValueResponse;
 
 /**
  * SnapStart runtime hooks of one function (the org.crac API, which Lambda calls around the snapshot
@@ -191,20 +192,26 @@ public final class Priming implements Resource {
             return prime("eventbridge PutEvents []", () -> events.putEvents(b -> b.entries(List.of())));
         }
 
-        /** GetSecretValue of {@link #NEVER_CREATED_SECRET}: the client's paths, and no secret in the snapshot. */
+        /**
+         * GetSecretValue of {@link #NEVER_CREATED_SECRET}: the client's paths, and no secret in the
+         * snapshot. The answer a found secret is read into is initialised too: its field table (a
+         * getter and a setter lambda per field) is built when the class is, which the miss never
+         * reaches and the first real read would otherwise pay for.
+         */
         public Builder secretsMiss(SecretsManagerClient secrets) {
-            return prime("secretsmanager GetSecretValue (missing)", () -> {
-                try {
-                    secrets.getSecretValue(b -> b.secretId(NEVER_CREATED_SECRET));
-                } catch (AwsServiceException e) {
-                    // aws-core's base type: naming Secrets Manager's own exception here would fail verification of this
-                    // class in a function that does not carry that client (posts-api).
-                    if (e.awsErrorDetails() == null || !"ResourceNotFoundException".equals(e.awsErrorDetails().errorCode())) {
-                        throw e;
-                    }
-                    // The answer every deployment gives: the error path is primed along with the request.
-                }
-            });
+            return prime("secretsmanager GetSecretValueResponse fields", () -> GetSecretValueResponse.builder().build())
+                    .prime("secretsmanager GetSecretValue (missing)", () -> {
+                        try {
+                            secrets.getSecretValue(b -> b.secretId(NEVER_CREATED_SECRET));
+                        } catch (AwsServiceException e) {
+                            // aws-core's base type: naming Secrets Manager's own exception here would fail verification of this
+                            // class in a function that does not carry that client (posts-api).
+                            if (e.awsErrorDetails() == null || !"ResourceNotFoundException".equals(e.awsErrorDetails().errorCode())) {
+                                throw e;
+                            }
+                            // The answer every deployment gives: the error path is primed along with the request.
+                        }
+                    });
         }
 
         /**
