@@ -57,6 +57,18 @@ class FunctionJarsTest {
     }
 
     /**
+     * The shade filters of the parent pom keep only the model classes of the operations the functions
+     * call: each jar must hold every class those operations' requests and responses reach.
+     */
+    @Test
+    void everyFunctionJarHoldsTheModelClassesOfTheOperationsItCalls() {
+        for (Map.Entry<String, Path> jar : jars().entrySet()) {
+            assertEquals(java.util.Set.of(), ModelClosure.missing(jar.getValue()),
+                    jar.getKey() + " lacks model classes its calls reach: add them to the shade filters of the parent pom");
+        }
+    }
+
+    /**
      * Each jar holds the SDK clients its function builds and the URLConnection HTTP client, and
      * neither the clients it does not use nor an Apache or Netty HTTP client, which a dependency
      * change could bring back in unseen (mvn dependency:tree -Dincludes=software.amazon.awssdk says which).
