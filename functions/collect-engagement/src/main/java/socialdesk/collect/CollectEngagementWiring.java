@@ -53,8 +53,9 @@ public final class CollectEngagementWiring {
 
     /**
      * Before the snapshot: the JSON paths, the triage on a sample reply, a DynamoDB read of a key
-     * that never exists, an empty PutEvents, a lookup of a secret that is never created, and the
-     * platform HTTP client: every path a run takes, with no data written and no secret read.
+     * that never exists and the writes the stores make, each refused, an empty PutEvents, a lookup of
+     * a secret that is never created, and the platform HTTP client with one request to a loopback
+     * server: every path a run takes, with no data written and no secret read.
      */
     static Priming priming(AwsClients clients, String table, CommentTriager triager) {
         return Priming.forFunction("collect-engagement")
@@ -62,9 +63,11 @@ public final class CollectEngagementWiring {
                 .json()
                 .prime("triage", () -> triager.triage("Your app logged me out again and my order vanished", "en"))
                 .dynamoRead(clients.dynamoDb(), table)
+                .dynamoWritesRefused(clients.dynamoDb(), table)
                 .eventsNothing(clients.eventBridge())
                 .secretsMiss(clients.secretsManager())
                 .prime("platform http client", PlatformHttp::warmSharedClient)
+                .httpRoundTrip(PlatformHttp.sharedClient())
                 .build();
     }
 }

@@ -63,8 +63,9 @@ public final class WebhookWiring {
 
     /**
      * Before the snapshot: the JSON paths, the triage (lexicon, scanner, replies) on a sample
-     * comment, a Meta payload parsed, a DynamoDB read of a key that never exists, an empty PutEvents
-     * and a lookup of a secret that is never created. Nothing is stored, put or read of real secrets.
+     * comment, a Meta payload parsed, a DynamoDB read of a key that never exists and the writes the
+     * stores make, each refused, an empty PutEvents and a lookup of a secret that is never created.
+     * Nothing is stored, put or read of real secrets.
      */
     static Priming.Builder priming(AwsClients clients, String table, CommentTriager triager, Clock clock) {
         return Priming.forFunction("platform-webhook")
@@ -73,6 +74,7 @@ public final class WebhookWiring {
                 .prime("triage", () -> triager.triage("Still waiting on my refund after three weeks, is anyone there?", "en"))
                 .prime("meta payload", () -> new MetaPayloadParser().parse(Json.parse(SAMPLE_META), clock.instant()))
                 .dynamoRead(clients.dynamoDb(), table)
+                .dynamoWritesRefused(clients.dynamoDb(), table)
                 .eventsNothing(clients.eventBridge())
                 .secretsMiss(clients.secretsManager());
     }

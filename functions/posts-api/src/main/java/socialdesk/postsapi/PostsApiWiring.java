@@ -36,9 +36,14 @@ public final class PostsApiWiring {
         return new Wired(service, priming(clients, table));
     }
 
-    /** Before the snapshot: the JSON paths and a DynamoDB read of a key that never exists; the handler adds its own step. */
+    /**
+     * Before the snapshot: the JSON paths, a DynamoDB read of a key that never exists and the writes
+     * the stores make, each refused; the handler adds its own step.
+     */
     static Priming.Builder priming(AwsClients clients, String table) {
-        return Priming.forFunction("posts-api").renewCredentials(clients).json().dynamoRead(clients.dynamoDb(), table);
+        return Priming.forFunction("posts-api").renewCredentials(clients).json()
+                .dynamoRead(clients.dynamoDb(), table)
+                .dynamoWritesRefused(clients.dynamoDb(), table);
     }
 
     /** The content rules are the publisher's, at each platform's stock limits. */

@@ -57,9 +57,10 @@ public final class PublisherWiring {
     }
 
     /**
-     * Before the snapshot: the JSON paths, a DynamoDB read of a key that never exists, an empty
-     * PutEvents and a lookup of a secret that is never created (every path of a tick's clients, no
-     * data written, no secret read), and the platform HTTP client's classes. After restore: a fresh
+     * Before the snapshot: the JSON paths, a DynamoDB read of a key that never exists and the writes
+     * the store makes, each refused, an empty PutEvents and a lookup of a secret that is never created
+     * (every path of a tick's clients, no data written, no secret read), and the platform HTTP client
+     * with one request to a loopback server. After restore: a fresh
      * seed for the retry jitter, which restored copies would otherwise share.
      */
     static Priming priming(AwsClients clients, String table, Random random) {
@@ -67,9 +68,11 @@ public final class PublisherWiring {
                 .renewCredentials(clients)
                 .json()
                 .dynamoRead(clients.dynamoDb(), table)
+                .dynamoWritesRefused(clients.dynamoDb(), table)
                 .eventsNothing(clients.eventBridge())
                 .secretsMiss(clients.secretsManager())
                 .prime("platform http client", PlatformHttp::warmSharedClient)
+                .httpRoundTrip(PlatformHttp.sharedClient())
                 .reseed(random)
                 .build();
     }

@@ -39,11 +39,14 @@ public final class QueueRunwayWiring {
     }
 
     /**
-     * Before the snapshot: the JSON paths, a DynamoDB read of a key that never exists and an empty
-     * PutEvents. Not the runway itself: it may put QueueRunningLow and repeat evergreen posts.
+     * Before the snapshot: the JSON paths, a DynamoDB read of a key that never exists and the writes
+     * the stores make, each refused, and an empty PutEvents. Not the runway itself: it may put
+     * QueueRunningLow and repeat evergreen posts.
      */
     static Priming priming(AwsClients clients, String table) {
         return Priming.forFunction("queue-runway").renewCredentials(clients).json()
-                .dynamoRead(clients.dynamoDb(), table).eventsNothing(clients.eventBridge()).build();
+                .dynamoRead(clients.dynamoDb(), table)
+                .dynamoWritesRefused(clients.dynamoDb(), table)
+                .eventsNothing(clients.eventBridge()).build();
     }
 }

@@ -1,5 +1,6 @@
 package socialdesk.aws.priming;
 
+import java.net.http.HttpClient;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,8 +15,11 @@ import socialdesk.core.log.JsonLog;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.secretsmanager.model.GetSecretValueResponse;
 
 /**
  * SnapStart runtime hooks of one function (the org.crac API, which Lambda calls around the snapshot
@@ -39,6 +43,9 @@ public final class Priming implements Resource {
     private static final String SAMPLE_JSON = """
             {"version":"2.0","rawPath":"/","requestContext":{"http":{"method":"GET"}},"headers":{"content-type":"application/json"},\
             "body":"{\\"text\\":\\"priming\\",\\"n\\":1,\\"ok\\":true,\\"list\\":[1.5,null]}","isBase64Encoded":false}""";
+
+    /** The condition that makes every priming write a refused one: {@link #NEVER_WRITTEN_KEY} never exists. */
+    private static final String ONLY_IF_PRESENT = "attribute_exists(PK)";
 
     /** One named action. */
     public record Step(String name, Runnable action) {
@@ -82,6 +89,15 @@ public final class Priming implements Resource {
     /** The names of the steps run after a restore, in order (tests, logs). */
     public List<String> restoreSteps() {
         return after.stream().map(Step::name).toList();
+    }
+
+    /** Runs a write that must be refused; the refusal is the expected answer. */
+    private static void refused(Runnable write) {
+        try {
+            write.run();
+        } catch (ConditionalCheckFailedException expected) {
+            // NEVER_WRITTEN_KEY does not exist: nothing was written.
+        }
     }
 
     private void run(String phase, List<Step> steps) {
@@ -138,6 +154,42 @@ public final class Priming implements Resource {
         }
 
         /**
+         * The write and query operations the stores use, each refused or empty, so none changes data:
+         * a Query of {@link #NEVER_WRITTEN_KEY}'s partition (nothing is there), and a PutItem, an
+         * UpdateItem and a DeleteItem of that key, each on the condition that the item exists, which
+         * it never does: DynamoDB answers ConditionalCheckFailed and writes nothing (each refusal
+         * costs a write unit, once per snapshot). Loads what GetItem does not: those operations'
+         * request and response models, marshallers, and the conditional-failure error path.
+         */
+        public Builder dynamoWritesRefused(DynamoDbClient dynamo, String table) {
+            Map<String, AttributeValue> key = Map.of("PK", AttributeValue.fromS(NEVER_WRITTEN_KEY), "SK", AttributeValue.fromS(NEVER_WRITTEN_KEY));
+            Map<String, AttributeValue> item = Map.of("PK", AttributeValue.fromS(NEVER_WRITTEN_KEY), "SK", AttributeValue.fromS(NEVER_WRITTEN_KEY),
+                    "primedAt", AttributeValue.fromN("0"));
+            return prime("dynamodb Query " + NEVER_WRITTEN_KEY, () -> dynamo.query(b -> b.tableName(table).consistentRead(true).limit(1)
+                            .keyConditionExpression("PK = :pk")
+                            .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(NEVER_WRITTEN_KEY)))))
+                    .prime("dynamodb PutItem (refused)", () -> refused(() -> dynamo.putItem(b -> b.tableName(table).item(item)
+                            .conditionExpression(ONLY_IF_PRESENT))))
+                    .prime("dynamodb UpdateItem (refused)", () -> refused(() -> dynamo.updateItem(b -> b.tableName(table).key(key)
+                            .conditionExpression(ONLY_IF_PRESENT)
+                            .updateExpression("SET primedAt = :n ADD primings :one")
+                            .expressionAttributeValues(Map.of(":n", AttributeValue.fromN("0"), ":one", AttributeValue.fromN("1")))
+                            .returnValues(ReturnValue.ALL_OLD))))
+                    .prime("dynamodb DeleteItem (refused)", () -> refused(() -> dynamo.deleteItem(b -> b.tableName(table).key(key)
+                            .conditionExpression(ONLY_IF_PRESENT))));
+        }
+
+        /**
+         * One request and its answer through {@code client} (the platforms' {@code java.net.http}
+         * client) against a server on loopback that this step starts and stops: the client's
+         * HTTP/1.1 exchange, body publishers and handlers are loaded, and nothing leaves the machine.
+         * TLS is not reached: the first request to a platform still sets it up.
+         */
+        public Builder httpRoundTrip(HttpClient client) {
+            return prime("http round trip on loopback", () -> LoopbackHttp.roundTrip(client));
+        }
+
+        /**
          * PutEvents with no entries: marshalled, signed and sent, and refused by EventBridge (an empty
          * list is invalid) or accepted as nothing by an emulator. No event is ever put.
          */
@@ -145,20 +197,26 @@ public final class Priming implements Resource {
             return prime("eventbridge PutEvents []", () -> events.putEvents(b -> b.entries(List.of())));
         }
 
-        /** GetSecretValue of {@link #NEVER_CREATED_SECRET}: the client's paths, and no secret in the snapshot. */
+        /**
+         * GetSecretValue of {@link #NEVER_CREATED_SECRET}: the client's paths, and no secret in the
+         * snapshot. The answer a found secret is read into is initialised too: its field table (a
+         * getter and a setter lambda per field) is built when the class is, which the miss never
+         * reaches and the first real read would otherwise pay for.
+         */
         public Builder secretsMiss(SecretsManagerClient secrets) {
-            return prime("secretsmanager GetSecretValue (missing)", () -> {
-                try {
-                    secrets.getSecretValue(b -> b.secretId(NEVER_CREATED_SECRET));
-                } catch (AwsServiceException e) {
-                    // aws-core's base type: naming Secrets Manager's own exception here would fail verification of this
-                    // class in a function that does not carry that client (posts-api).
-                    if (e.awsErrorDetails() == null || !"ResourceNotFoundException".equals(e.awsErrorDetails().errorCode())) {
-                        throw e;
-                    }
-                    // The answer every deployment gives: the error path is primed along with the request.
-                }
-            });
+            return prime("secretsmanager GetSecretValueResponse fields", () -> GetSecretValueResponse.builder().build())
+                    .prime("secretsmanager GetSecretValue (missing)", () -> {
+                        try {
+                            secrets.getSecretValue(b -> b.secretId(NEVER_CREATED_SECRET));
+                        } catch (AwsServiceException e) {
+                            // aws-core's base type: naming Secrets Manager's own exception here would fail verification of this
+                            // class in a function that does not carry that client (posts-api).
+                            if (e.awsErrorDetails() == null || !"ResourceNotFoundException".equals(e.awsErrorDetails().errorCode())) {
+                                throw e;
+                            }
+                            // The answer every deployment gives: the error path is primed along with the request.
+                        }
+                    });
         }
 
         /**

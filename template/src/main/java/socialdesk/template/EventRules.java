@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import socialdesk.template.Template;
 
 /**
  * The EventBridge rules of template.yaml, read with the build's one template reader
