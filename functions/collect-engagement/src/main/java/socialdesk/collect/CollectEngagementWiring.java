@@ -3,6 +3,7 @@ package socialdesk.collect;
 import java.time.Clock;
 import socialdesk.aws.AwsClients;
 import socialdesk.aws.Env;
+import socialdesk.aws.bedrock.BedrockTriage;
 import socialdesk.aws.dynamo.DynamoDb;
 import socialdesk.aws.dynamo.DynamoEngagementStore;
 import socialdesk.aws.dynamo.DynamoPollCursorStore;
@@ -35,14 +36,17 @@ final class CollectEngagementWiring {
         EventBridge events = clients.eventBridge();
         SecretsManager secretsClient = clients.secretsManager();
         Clock clock = Clock.systemUTC();
-        CommentTriager triager = Triage.standard();
+        CommentTriager local = Triage.standard();
+        // Empty (the default) is the local triage alone; a model id puts Bedrock in front of it. The
+        // snapshot is primed with the local triage only: priming never calls the model.
+        CommentTriager triager = BedrockTriage.forModel(Env.optional("BEDROCK_MODEL_ID", ""), local);
         EngagementIngestion ingestion = new EngagementIngestion(new DynamoEngagementStore(dynamo, table, clock),
                 triager, new EventBridgePublisher(events, bus), clock);
         EngagementPolling polling = new EngagementPolling(ingestion, new DynamoPollCursorStore(dynamo, table, clock));
         SecretsManagerSecrets secrets = new SecretsManagerSecrets(secretsClient);
         return new CollectEngagementHandler.Wiring(polling,
                 new ConfiguredSources(secretsPrefix, secrets::find, PlatformHttp.sharedClient(), clock),
-                priming(dynamo, events, secretsClient, table, triager));
+                priming(dynamo, events, secretsClient, table, local));
     }
 
     /**

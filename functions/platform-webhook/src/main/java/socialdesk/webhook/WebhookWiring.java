@@ -3,6 +3,7 @@ package socialdesk.webhook;
 import java.time.Clock;
 import socialdesk.aws.AwsClients;
 import socialdesk.aws.Env;
+import socialdesk.aws.bedrock.BedrockTriage;
 import socialdesk.aws.dynamo.DynamoDb;
 import socialdesk.aws.dynamo.DynamoEngagementStore;
 import socialdesk.aws.events.EventBridge;
@@ -40,7 +41,10 @@ final class WebhookWiring {
         EventBridge events = clients.eventBridge();
         SecretsManager secretsClient = clients.secretsManager();
         Clock clock = Clock.systemUTC();
-        CommentTriager triager = Triage.standard();
+        CommentTriager local = Triage.standard();
+        // Empty (the default) is the local triage alone; a model id puts Bedrock in front of it. The
+        // snapshot is primed with the local triage only: priming never calls the model.
+        CommentTriager triager = BedrockTriage.forModel(Env.optional("BEDROCK_MODEL_ID", ""), local);
         EngagementIngestion ingestion = new EngagementIngestion(
                 new DynamoEngagementStore(dynamo, table, clock),
                 triager,
@@ -48,7 +52,7 @@ final class WebhookWiring {
                 clock);
         WebhookSecrets secrets = new SecretsManagerWebhookSecrets(new SecretsManagerSecrets(secretsClient),
                 metaSecret, xSecret, linkedInSecret);
-        return new Wired(new PlatformWebhooks(secrets, ingestion, clock), priming(dynamo, events, secretsClient, table, triager, clock));
+        return new Wired(new PlatformWebhooks(secrets, ingestion, clock), priming(dynamo, events, secretsClient, table, local, clock));
     }
 
     /**

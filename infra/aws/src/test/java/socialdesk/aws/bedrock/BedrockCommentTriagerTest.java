@@ -61,7 +61,7 @@ class BedrockCommentTriagerTest {
     @BeforeAll
     static void startServerAndWarmTheClient() {
         server = ConverseServer.start();
-        client = BedrockTriage.client(Region.US_EAST_1,
+        client = BedrockRuntimeClients.client(Region.US_EAST_1,
                 StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLETEST", "test-secret-key")), server.uri());
         server.answer(ConverseServer.toolUse(TriageTool.NAME, GOOD_CONCERN));
         client.converse(new BedrockCommentTriager(client, MODEL, local, budget()).request("warm-up", "en"));
