@@ -32,8 +32,8 @@ import socialdesk.core.json.Json;
 final class ConverseServer implements AutoCloseable {
     private static final Pattern PATH = Pattern.compile("/model/([^/]+)/converse");
 
-    /** One accepted request: the model id from the path (decoded), the JSON body, the headers that matter. */
-    record Received(String modelId, Map<String, Object> body, String authorization) {
+    /** One accepted request: the model id from the path (decoded), the JSON body (parsed and as sent), the signature. */
+    record Received(String modelId, Map<String, Object> body, String rawBody, String authorization) {
     }
 
     private record Reply(int status, String errorType, String body, Duration delay) {
@@ -118,8 +118,8 @@ final class ConverseServer implements AutoCloseable {
                     Json.write(Map.of("message", "Missing Authentication Token")), Duration.ZERO));
             return;
         }
-        Map<String, Object> body = Json.parseObject(new String(bytes, StandardCharsets.UTF_8));
-        received.add(new Received(URLDecoder.decode(path.group(1), StandardCharsets.UTF_8), body, authorization));
+        String raw = new String(bytes, StandardCharsets.UTF_8);
+        received.add(new Received(URLDecoder.decode(path.group(1), StandardCharsets.UTF_8), Json.parseObject(raw), raw, authorization));
         Reply reply = replies.poll();
         if (reply == null) {
             reply = new Reply(500, "InternalServerException", Json.write(Map.of("message", "no reply queued")), Duration.ZERO);
