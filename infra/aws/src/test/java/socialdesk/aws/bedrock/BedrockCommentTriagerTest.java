@@ -130,6 +130,16 @@ class BedrockCommentTriagerTest {
     }
 
     @Test
+    void aLongCommentIsCutBeforeItIsSentAndNeverInsideAnEmoji() {
+        String comment = "x".repeat(TriageTool.MAX_COMMENT_CHARS - 1) + "\uD83D\uDE21 and much more after it";
+        server.answer(ConverseServer.toolUse(TriageTool.NAME, GOOD_CONCERN));
+
+        triager.triage(comment, "en");
+
+        assertEquals("x".repeat(TriageTool.MAX_COMMENT_CHARS - 1), commentData(server.received().getFirst().body()).get("comment"));
+    }
+
+    @Test
     void badJsonFallsBack() {
         String cut = "{\"output\":{\"message\":{\"role\":\"assistant\",\"content\":[{\"toolUse\":";
         server.answer(cut).answer(cut);
