@@ -155,8 +155,7 @@ final class Target {
         String dynamo = endpoints == null ? null : JsonRead.string(endpoints, "dynamodb");
         String table = endpoints == null ? null : JsonRead.string(endpoints, "tableName");
         if (dynamo == null || table == null) {
-            throw CliException.failed("no local stack running (no " + dataDir.resolve("endpoints.json")
-                    + ") — start it with ./social local");
+            throw CliException.failed("no local stack running on " + dataDir + " — start it with ./social local");
         }
         return new Table(LocalDesk.dynamoAt(dynamo), table);
     }
@@ -170,23 +169,43 @@ final class Target {
         return "no local stack at " + url + " — start it with ./social local";
     }
 
-    /** What {@code ./social local} wrote at start, or null when it is not running (or never ran). */
+    /**
+     * What {@code ./social local} wrote at start, or null when it is not running (or never ran). A
+     * file whose stack is gone (killed before it could remove it) is stale: its ports may belong to
+     * anything by now.
+     */
     Map<String, Object> endpoints() {
         Path file = dataDir.resolve("endpoints.json");
         if (!Files.exists(file)) {
             return null;
         }
         try {
-            return Json.parseObject(Files.readString(file));
+            Map<String, Object> endpoints = Json.parseObject(Files.readString(file));
+            Long pid = JsonRead.integer(endpoints, "pid");
+            boolean running = pid != null && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+            return running ? endpoints : null;
         } catch (IOException | JsonException e) {
             return null;
         }
     }
 
+    /**
+     * The running stack's endpoint named {@code key}; the default port only when no stack recorded
+     * its endpoints. A running stack without that endpoint (emulator mode serves no local Lambda
+     * API) is an error, never a guess at a port another stack may hold.
+     */
     private String localEndpoint(String key, String fallback) {
         Map<String, Object> endpoints = endpoints();
-        String value = endpoints == null ? null : JsonRead.string(endpoints, key);
-        return value == null || value.isBlank() ? fallback : value;
+        if (endpoints == null) {
+            return fallback;
+        }
+        String value = JsonRead.string(endpoints, key);
+        if (value == null || value.isBlank()) {
+            String emulator = JsonRead.string(endpoints, "emulator");
+            throw CliException.failed("the local stack on " + dataDir + " has no " + key + " endpoint"
+                    + (emulator == null ? "" : ": it runs against the emulator at " + emulator + ", which serves it instead"));
+        }
+        return value;
     }
 
     /** The SDK's default chain (environment, profiles, SSO, container and instance roles), which caches and refreshes what it finds. */

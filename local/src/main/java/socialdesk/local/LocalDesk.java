@@ -112,6 +112,7 @@ public final class LocalDesk implements AutoCloseable {
 
     private void run() {
         Path data = options.dataDir().toAbsolutePath();
+        LeftoverStack.clear(data, text -> console.line("local", text));
         if (options.fresh()) {
             deleteTree(data);
         }
@@ -147,6 +148,9 @@ public final class LocalDesk implements AutoCloseable {
         if (options.remoteEndpoint() == null) {
             dynalite = track(DynaliteProcess.start(options.root(), dynamoPort, data.resolve("dynalite"), console.prefixed("dynalite")));
             dynamoEndpoint = dynalite.endpoint();
+            // Recorded at once: if this stack is killed while starting, the next start finds its dynalite.
+            LeftoverStack.record(data, Map.of("dynamodb", dynamoEndpoint), dynalite);
+            endpointsFile = data.resolve(LeftoverStack.FILE);
             LocalBus defaultBus = track(new LocalBus("default", REGION, clock));
             LocalAwsEndpoint aws = track(new LocalAwsEndpoint(awsPort, Map.of(busName, bus, "default", defaultBus), secrets));
             awsServer = aws;
@@ -194,7 +198,6 @@ public final class LocalDesk implements AutoCloseable {
      */
     private void writeEndpoints(Path data) {
         Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("pid", ProcessHandle.current().pid());
         doc.put("region", REGION);
         doc.put("tableName", tableName);
         doc.put("dynamodb", dynamoEndpoint);
@@ -204,13 +207,14 @@ public final class LocalDesk implements AutoCloseable {
         functions.values().stream().filter(f -> f.url() != null).forEach(f -> urls.put(f.function().name(), f.url().url()));
         doc.put("functionUrls", urls);
         doc.put("notifications", topic().file().toString());
-        Path file = data.resolve("endpoints.json");
+        if (options.remoteEndpoint() != null) {
+            doc.put("emulator", options.remoteEndpoint());
+        }
         try {
-            Files.createDirectories(data);
-            Files.writeString(file, Json.write(doc) + "\n", StandardCharsets.UTF_8);
-            endpointsFile = file;
-        } catch (IOException e) {
-            console.line("local", "cannot write " + file + ": " + e.getMessage());
+            LeftoverStack.record(data, doc, dynalite);
+            endpointsFile = data.resolve(LeftoverStack.FILE);
+        } catch (UncheckedIOException e) {
+            console.line("local", "cannot write " + data.resolve(LeftoverStack.FILE) + ": " + e.getCause().getMessage());
         }
     }
 
@@ -336,9 +340,11 @@ public final class LocalDesk implements AutoCloseable {
                     env.put("AWS_LAMBDA_LOG_LEVEL", level);
                 }
             }
+            String reserved = function.reservedConcurrency() == null ? null : values.string(function.reservedConcurrency());
             LocalFunction.Spec spec = new LocalFunction.Spec(name, function.handler(),
                     function.moduleDir().resolve("target/function.jar"), runtimeJars, env, function.memorySize(),
-                    Duration.ofSeconds(function.timeoutSeconds()), LocalFunction.Spec.currentJava(), options.jvmOptions());
+                    Duration.ofSeconds(function.timeoutSeconds()), LocalFunction.Spec.currentJava(), options.jvmOptions(),
+                    reserved == null ? 0 : Integer.parseInt(reserved));
             specs.put(name, spec);
             LocalFunction local = new LocalFunction(spec, console.prefixed(name));
             track(local);

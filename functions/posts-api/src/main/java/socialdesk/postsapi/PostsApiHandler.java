@@ -152,7 +152,12 @@ public final class PostsApiHandler implements RequestStreamHandler {
                     yield json(200, body);
                 }
                 case "PATCH" -> json(200, postJson(service.update(id, body(event))));
-                case "DELETE" -> json(200, postJson(service.cancel(id)));
+                case "DELETE" -> {
+                    PostsService.Cancellation cancellation = service.cancel(id);
+                    Map<String, Object> body = postJson(cancellation.post());
+                    body.put("alreadyCancelled", cancellation.alreadyCancelled());
+                    yield json(200, body);
+                }
                 default -> notAllowed("GET, PATCH, DELETE");
             };
         }

@@ -118,6 +118,33 @@ class PostsApiHandlerTest {
         assertTrue(JsonRead.list(noSlots.body(), "error", "problems").getFirst().toString().startsWith("mastodon: no posting slots are set"));
     }
 
+    @Test
+    void refusesATimeMoreThanTwoYearsAheadAndTextThatIsNotUnicode() {
+        Response farFuture = call(request("POST", "/posts", null, """
+                {"text": "Hi", "platforms": ["mastodon"], "at": "9999-01-01T09:00:00Z"}"""));
+        Response loneSurrogate = call(request("POST", "/posts", null, """
+                {"text": "Hi \\ud83d there", "platforms": ["mastodon"], "at": "2026-12-01T09:00:00Z"}"""));
+
+        assertEquals(List.of("at 9999-01-01T09:00:00Z is more than 732 days ahead (the latest accepted now is 2028-11-27T08:30:00Z)"),
+                JsonRead.list(farFuture.body(), "error", "problems"));
+        assertEquals(List.of("text is not valid Unicode: a lone UTF-16 surrogate (U+D83D) at character 4"),
+                JsonRead.list(loneSurrogate.body(), "error", "problems"));
+    }
+
+    @Test
+    void acceptsATimeWithItsZoneInBracketsWhenTheOffsetIsTheZones() {
+        Response zoned = call(request("POST", "/posts", null, """
+                {"text": "Hi", "platforms": ["mastodon"], "at": "2027-01-01T09:00:00+07:00[Asia/Ho_Chi_Minh]"}"""));
+        Response wrongOffset = call(request("POST", "/posts", null, """
+                {"text": "Hi", "platforms": ["mastodon"], "at": "2027-01-01T09:00:00+08:00[Asia/Ho_Chi_Minh]"}"""));
+
+        assertEquals(201, zoned.status(), zoned.body().toString());
+        assertEquals("2027-01-01T02:00:00Z", zoned.string("dueAt"));
+        assertEquals(List.of("at '2027-01-01T09:00:00+08:00[Asia/Ho_Chi_Minh]': the offset +08:00 is not Asia/Ho_Chi_Minh's"
+                        + " offset at that time (+07:00)"),
+                JsonRead.list(wrongOffset.body(), "error", "problems"));
+    }
+
     // ------------------------------------------------------------------ slots
 
     @Test
@@ -218,7 +245,9 @@ class PostsApiHandlerTest {
         assertEquals(200, cancelled.status());
         assertEquals("CANCELLED", cancelled.string("status"));
         assertEquals(200, again.status());
-        assertEquals(cancelled.body(), again.body());
+        assertEquals(false, JsonRead.bool(cancelled.body(), "alreadyCancelled"));
+        assertEquals(true, JsonRead.bool(again.body(), "alreadyCancelled"));
+        assertEquals(JsonRead.integer(cancelled.body(), "version"), JsonRead.integer(again.body(), "version"));
         assertEquals(List.of(), store.findDue(Instant.parse("2027-01-01T00:00:00Z"), 10));
         assertEquals(409, edit.status());
         assertEquals("post_cancelled", edit.errorCode());

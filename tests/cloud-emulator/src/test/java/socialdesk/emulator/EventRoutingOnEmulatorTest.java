@@ -155,7 +155,7 @@ class EventRoutingOnEmulatorTest {
         Assumptions.assumeFalse(emulator.isLocalStack() && textTemplate && !numbers.isEmpty(),
                 () -> "LocalStack (" + emulator.image() + ") cannot write the number(s) " + numbers
                         + " into a text InputTemplate (" + symptom + "); to run this test, set SOCIAL_DESK_EMULATOR_IMAGE"
-                        + " to an emulator that can (see README, Cloud-emulator tests)");
+                        + " to an emulator that can (see docs/testing.md)");
     }
 
     /** The rule's InputTemplate filled in from the event the way EventBridge fills a text template: strings as they are, numbers as digits. */
