@@ -5,6 +5,7 @@ import java.time.Duration;
 import socialdesk.aws.AwsCallBudget;
 import socialdesk.aws.AwsClients;
 import socialdesk.aws.Env;
+import socialdesk.aws.bedrock.BedrockTriage;
 import socialdesk.aws.dynamo.DynamoEngagementStore;
 import socialdesk.aws.dynamo.DynamoPollCursorStore;
 import socialdesk.aws.events.EventBridgePublisher;
@@ -41,14 +42,17 @@ public final class CollectEngagementWiring {
         AwsClients clients = AwsClients.fromEnvironment(AWS_CALLS);
         DynamoDbClient dynamo = clients.dynamoDb();
         Clock clock = Clock.systemUTC();
-        CommentTriager triager = Triage.standard();
+        CommentTriager local = Triage.standard();
+        // Empty (the default) is the local triage alone; a model id puts Bedrock in front of it. The
+        // snapshot is primed with the local triage only: priming never calls the model.
+        CommentTriager triager = BedrockTriage.forModel(Env.optional("BEDROCK_MODEL_ID", ""), local);
         EngagementIngestion ingestion = new EngagementIngestion(new DynamoEngagementStore(dynamo, table, clock),
                 triager, new EventBridgePublisher(clients.eventBridge(), bus), clock);
         EngagementPolling polling = new EngagementPolling(ingestion, new DynamoPollCursorStore(dynamo, table, clock));
         SecretsManagerSecrets secrets = new SecretsManagerSecrets(clients.secretsManager());
         return new CollectEngagementHandler.Wiring(polling,
                 new ConfiguredSources(secretsPrefix, secrets::find, PlatformHttp.sharedClient(), clock),
-                priming(clients, table, triager));
+                priming(clients, table, local));
     }
 
     /**

@@ -5,6 +5,7 @@ import java.time.Duration;
 import socialdesk.aws.AwsCallBudget;
 import socialdesk.aws.AwsClients;
 import socialdesk.aws.Env;
+import socialdesk.aws.bedrock.BedrockTriage;
 import socialdesk.aws.dynamo.DynamoEngagementStore;
 import socialdesk.aws.events.EventBridgePublisher;
 import socialdesk.aws.priming.Priming;
@@ -50,7 +51,10 @@ public final class WebhookWiring {
         EventBridgeClient events = clients.eventBridge();
         SecretsManagerClient secretsClient = clients.secretsManager();
         Clock clock = Clock.systemUTC();
-        CommentTriager triager = Triage.standard();
+        CommentTriager local = Triage.standard();
+        // Empty (the default) is the local triage alone; a model id puts Bedrock in front of it. The
+        // snapshot is primed with the local triage only: priming never calls the model.
+        CommentTriager triager = BedrockTriage.forModel(Env.optional("BEDROCK_MODEL_ID", ""), local);
         EngagementIngestion ingestion = new EngagementIngestion(
                 new DynamoEngagementStore(dynamo, table, clock),
                 triager,
@@ -58,7 +62,7 @@ public final class WebhookWiring {
                 clock);
         WebhookSecrets secrets = new SecretsManagerWebhookSecrets(new SecretsManagerSecrets(secretsClient),
                 metaSecret, xSecret, linkedInSecret);
-        return new Wired(new PlatformWebhooks(secrets, ingestion, clock), priming(clients, table, triager, clock));
+        return new Wired(new PlatformWebhooks(secrets, ingestion, clock), priming(clients, table, local, clock));
     }
 
     /**

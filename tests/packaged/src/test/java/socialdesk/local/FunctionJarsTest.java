@@ -26,11 +26,12 @@ class FunctionJarsTest {
     /** The SDK client each function builds (its wiring), by module. */
     private static final Map<String, List<String>> CLIENTS = Map.of(
             "publish-due-posts", List.of("dynamodb", "eventbridge", "secretsmanager"),
-            "platform-webhook", List.of("dynamodb", "eventbridge", "secretsmanager"),
-            "collect-engagement", List.of("dynamodb", "eventbridge", "secretsmanager"),
+            // bedrockruntime: the optional model triage, built only when BEDROCK_MODEL_ID is set.
+            "platform-webhook", List.of("dynamodb", "eventbridge", "secretsmanager", "bedrockruntime"),
+            "collect-engagement", List.of("dynamodb", "eventbridge", "secretsmanager", "bedrockruntime"),
             "queue-runway", List.of("dynamodb", "eventbridge"),
             "posts-api", List.of("dynamodb"));
-    private static final List<String> ALL_CLIENTS = List.of("dynamodb", "eventbridge", "secretsmanager");
+    private static final List<String> ALL_CLIENTS = List.of("dynamodb", "eventbridge", "secretsmanager", "bedrockruntime");
     /** The one HTTP client the functions use, and the heavy ones they must not carry. */
     private static final String URL_CONNECTION_CLIENT = "software/amazon/awssdk/http/urlconnection/UrlConnectionHttpClient.class";
     private static final List<String> HEAVY_HTTP_CLIENTS = List.of(

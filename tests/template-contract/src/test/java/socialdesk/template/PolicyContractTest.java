@@ -31,6 +31,9 @@ class PolicyContractTest {
         /** Every secret whose name starts with the parameter the variable refers to (Secrets Manager adds a suffix). */
         SECRETS_NAMED_BY(ref -> Map.of("Fn::Sub",
                 "arn:${AWS::Partition}:secretsmanager:${AWS::Region}:${AWS::AccountId}:secret:${" + ref + "}*")),
+        /** The foundation model the parameter names, in the stack's region (BedrockTriageContractTest checks the condition). */
+        FOUNDATION_MODEL(ref -> Map.of("Fn::Sub",
+                "arn:${AWS::Partition}:bedrock:${AWS::Region}::foundation-model/${" + ref + "}")),
         /** The variable's own value, e.g. a secret ARN parameter. */
         SAME_VALUE(null);
 
@@ -58,7 +61,8 @@ class PolicyContractTest {
                     new Need("EVENT_BUS_NAME", Scope.ARN_OF, List.of("events:PutEvents")),
                     new Need("META_SECRET_ARN", Scope.SAME_VALUE, List.of("secretsmanager:GetSecretValue")),
                     new Need("X_SECRET_ARN", Scope.SAME_VALUE, List.of("secretsmanager:GetSecretValue")),
-                    new Need("LINKEDIN_SECRET_ARN", Scope.SAME_VALUE, List.of("secretsmanager:GetSecretValue"))),
+                    new Need("LINKEDIN_SECRET_ARN", Scope.SAME_VALUE, List.of("secretsmanager:GetSecretValue")),
+                    new Need("BEDROCK_MODEL_ID", Scope.FOUNDATION_MODEL, List.of("bedrock:InvokeModel"))),
             // DeleteItem: deliveries of platforms an edit removes, evergreen entries of a cancelled post.
             "PostsApiFunction", List.of(
                     new Need("TABLE_NAME", Scope.ARN_OF,
@@ -69,7 +73,8 @@ class PolicyContractTest {
                     new Need("TABLE_NAME", Scope.ARN_OF,
                             List.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem")),
                     new Need("EVENT_BUS_NAME", Scope.ARN_OF, List.of("events:PutEvents")),
-                    new Need("PLATFORM_SECRETS_PREFIX", Scope.SECRETS_NAMED_BY, List.of("secretsmanager:GetSecretValue"))),
+                    new Need("PLATFORM_SECRETS_PREFIX", Scope.SECRETS_NAMED_BY, List.of("secretsmanager:GetSecretValue")),
+                    new Need("BEDROCK_MODEL_ID", Scope.FOUNDATION_MODEL, List.of("bedrock:InvokeModel"))),
             "QueueRunwayFunction", List.of(
                     new Need("TABLE_NAME", Scope.ARN_OF,
                             List.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:Query")),
