@@ -46,7 +46,7 @@ public final class LocalDesk implements AutoCloseable {
     public static final String REGION = "us-east-1";
     public static final String ACCOUNT = "000000000000";
     /** Calls from the stack and the CLI to its table: one at a time, each given plenty on a busy machine. */
-    static final AwsCallBudget TOOL_CALLS = new AwsCallBudget(Duration.ofSeconds(30), 1);
+    private static final AwsCallBudget TOOL_CALLS = new AwsCallBudget(Duration.ofSeconds(30), 1);
 
     /**
      * How to run.

@@ -51,5 +51,7 @@ class WebhookPrimingTest {
 
         assertDoesNotThrow(() -> priming.beforeCheckpoint(null));
         assertDoesNotThrow(() -> priming.afterRestore(null));
+        // First after a restore: keys fetched while priming belong to the snapshot, not to this copy.
+        assertEquals("renew credentials", priming.restoreSteps().getFirst());
     }
 }

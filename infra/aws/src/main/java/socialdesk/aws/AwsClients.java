@@ -39,7 +39,7 @@ import software.amazon.awssdk.utils.SdkAutoCloseable;
  * itself, so dynalite, an emulator or the local stack need no code here.
  */
 public final class AwsClients {
-    static final String CONTAINER_CREDENTIALS_URI = "AWS_CONTAINER_CREDENTIALS_FULL_URI";
+    private static final String CONTAINER_CREDENTIALS_URI = "AWS_CONTAINER_CREDENTIALS_FULL_URI";
 
     private final Map<String, String> env;
     private final AwsCallBudget budget;
@@ -60,7 +60,7 @@ public final class AwsClients {
         this.fixedCredentials = fixedCredentials;
         this.interceptors = List.copyOf(interceptors);
         this.credentials = new RenewableCredentials(credentialsFromEnvironment());
-        // The per-attempt limit is the budget's; these only make a dead endpoint fail before it.
+        // No socket waits longer than the attempt it serves may last.
         this.http = UrlConnectionHttpClient.builder()
                 .connectionTimeout(budget.apiCallAttemptTimeout())
                 .socketTimeout(budget.apiCallAttemptTimeout())
@@ -101,10 +101,6 @@ public final class AwsClients {
             secretsManager = configure(SecretsManagerClient.builder()).build();
         }
         return secretsManager;
-    }
-
-    public AwsCallBudget budget() {
-        return budget;
     }
 
     /**

@@ -86,6 +86,11 @@ public final class Priming implements Resource {
         return before.stream().map(Step::name).toList();
     }
 
+    /** The names of the steps run after a restore, in order (tests, logs). */
+    public List<String> restoreSteps() {
+        return after.stream().map(Step::name).toList();
+    }
+
     /** Runs a write that must be refused; the refusal is the expected answer. */
     private static void refused(Runnable write) {
         try {
