@@ -45,8 +45,8 @@ final class ColdStartBenchmark {
     /** Targets of issue 10: cold total against the SDK baseline, classes the first invoke loads after priming, jar size. */
     static final double MAX_COLD_RATIO = 1.3;
     static final int MAX_CLASSES_AFTER_PRIMING = 100;
-    /** 8 MB as FunctionJarsTest reads it: 8,000,000 bytes. */
-    static final long MAX_JAR_BYTES = 8_000_000;
+    /** 8 MB as FunctionJarsTest reads it: 8 MiB, Lambda's unit. */
+    static final long MAX_JAR_BYTES = FunctionJarsTest.MAX_JAR_BYTES;
     /**
      * How Lambda's java runtimes connect the org.crac API the functions register their hooks with to
      * the runtime client's own CRaC context, which it runs around a snapshot: org.crac delegates to the
@@ -102,18 +102,18 @@ final class ColdStartBenchmark {
             StringBuilder b = new StringBuilder();
             b.append(String.format("Cold starts: %d fresh JVM(s) per function, %d warm invokes each (medians; 2 shared cores, noisy)%n",
                     jvms, warmInvokes));
-            b.append(String.format("%-18s %7s %6s %6s %6s %7s %7s %6s %6s %7s %7s%n", "function", "jar MB", "JVM", "init",
+            b.append(String.format("%-18s %7s %6s %6s %6s %7s %7s %6s %6s %7s %7s%n", "function", "jar MiB", "JVM", "init",
                     "first", "cold", "x base", "p50", "p99", "classes", "primed"));
             for (Row r : rows) {
                 b.append(String.format("%-18s %7.2f %6.0f %6.0f %6.0f %7.0f %7.2f %6.1f %6.1f %7d %7d%n", r.name(),
-                        r.jarBytes() / 1e6, r.jvmStartMs(), r.initMs(), r.firstInvokeMs(), r.coldMs(), coldRatio(r.name()),
+                        r.jarBytes() / 1048576.0, r.jvmStartMs(), r.initMs(), r.firstInvokeMs(), r.coldMs(), coldRatio(r.name()),
                         r.warmP50Ms(), r.warmP99Ms(), r.classes(), r.primed().classesLoaded().size()));
             }
-            b.append("(ms; jar in MB of 10^6 bytes; JVM = Create VM, init = runtime client + handler constructor, first = first invoke, cold = process"
+            b.append("(ms; jar in MiB; JVM = Create VM, init = runtime client + handler constructor, first = first invoke, cold = process"
                     + " spawn to first response; x base = cold over " + BASELINE + "'s cold; classes = loaded up to the first response;"
                     + " primed = classes the first invoke loads after the priming hooks ran (the two baselines have no hooks:"
                     + " theirs is the first invoke's whole load).\n Targets: cold <= " + MAX_COLD_RATIO + " x base, primed < " + MAX_CLASSES_AFTER_PRIMING
-                    + ", jar <= " + MAX_JAR_BYTES / 1_000_000 + " MB.)\n");
+                    + ", jar <= " + MAX_JAR_BYTES / 1048576 + " MiB.)\n");
             for (Row r : rows) {
                 if (r.primed().primingSteps() != null) {
                     b.append(r.name()).append(": ").append(r.primed().primingSteps()).append('\n');
