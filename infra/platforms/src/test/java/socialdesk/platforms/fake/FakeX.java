@@ -7,12 +7,14 @@ import java.util.List;
 import java.util.Map;
 import socialdesk.core.json.JsonException;
 import socialdesk.core.json.JsonRead;
+import socialdesk.core.platform.XRules;
 import socialdesk.platforms.x.XAccount;
 
 /**
  * X's {@code POST /2/tweets} on loopback: 201 {@code {"data": {"id", "text", "edit_history_tweet_ids"}}}
  * with {@code x-rate-limit-*} headers; a repeated text gets X's 403 duplicate-content problem
- * document; a wrong or revoked token its 401 problem document.
+ * document; a wrong or revoked token its 401 problem document; a text over 280 as X's own
+ * twitter-text counts it is refused as an invalid request.
  */
 public final class FakeX extends FakePlatformServer {
     public static final String TOKEN = "bWFrZS1iZWxpZXZlLXVzZXItY29udGV4dC10b2tlbg";
@@ -76,6 +78,10 @@ public final class FakeX extends FakePlatformServer {
             text = JsonRead.string(body, "text");
         } catch (JsonException e) {
             violation("body is not JSON");
+            return Reply.json(400, problem(400, "Invalid Request", "One or more parameters to your request was invalid."));
+        }
+        if (text == null || XRules.weightedLength(text) > XRules.MAX_WEIGHTED) {
+            violation("text missing or over X's weighted 280: " + text);
             return Reply.json(400, problem(400, "Invalid Request", "One or more parameters to your request was invalid."));
         }
         Map<String, String> headers = Map.of("x-rate-limit-limit", "100", "x-rate-limit-remaining", "99",
