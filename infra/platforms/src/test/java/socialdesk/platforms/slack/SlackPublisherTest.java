@@ -30,7 +30,7 @@ class SlackPublisherTest {
 
     private final TestClock clock = new TestClock(NOW);
     private final FakeSlack slack = new FakeSlack(clock);
-    private final SlackPublisher publisher = new SlackPublisher(CLIENT, slack.account(), clock, Duration.ofMillis(800));
+    private final SlackPublisher publisher = new SlackPublisher(CLIENT, slack.account(), clock, Duration.ofSeconds(5));
 
     @AfterEach
     void stop() {

@@ -31,7 +31,7 @@ class XPublisherTest {
 
     private final TestClock clock = new TestClock(NOW);
     private final FakeX x = new FakeX(clock);
-    private final XPublisher publisher = new XPublisher(CLIENT, x.account(), clock, Duration.ofMillis(800));
+    private final XPublisher publisher = new XPublisher(CLIENT, x.account(), clock, Duration.ofSeconds(5));
 
     @AfterEach
     void stop() {
