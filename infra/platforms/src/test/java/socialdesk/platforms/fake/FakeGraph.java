@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import socialdesk.platforms.facebook.FacebookAccount;
 import socialdesk.platforms.instagram.InstagramAccount;
 import socialdesk.platforms.threads.ThreadsAccount;
@@ -26,6 +27,8 @@ public final class FakeGraph extends FakePlatformServer {
     public static final String IG_USER_ID = "17841400000000001";
     public static final String THREADS_USER_ID = "25000000000000001";
     private static final Set<String> MEDIA_TYPES = Set.of("TEXT", "IMAGE");
+    /** Instagram fetches the image and takes JPEG only; the fake, fetching nothing, takes a .jpg or .jpeg URL as a JPEG. */
+    private static final Pattern JPEG_URL = Pattern.compile("(?i)[^?#]*\\.jpe?g(?:[?#].*)?");
 
     /** A post the fake published. */
     public record Post(String platform, String id, Map<String, String> fields) {
@@ -151,6 +154,10 @@ public final class FakeGraph extends FakePlatformServer {
         if (method.equals("POST") && IG_USER_ID.equals(node) && "media".equals(edge)) {
             if (fields.get("image_url") == null) {
                 return Reply.json(400, error("The parameter image_url is required", "OAuthException", 100, null));
+            }
+            if (!JPEG_URL.matcher(fields.get("image_url")).matches()) {
+                violation("instagram image is not a JPEG: " + fields.get("image_url"));
+                return Reply.json(400, error("Only photo or video can be accepted as media type.", "OAuthException", 9004, null));
             }
             return container("instagram", node, fields);
         }
