@@ -2,6 +2,9 @@ package socialdesk.platforms;
 
 import java.net.http.HttpClient;
 import java.time.Clock;
+import socialdesk.core.json.JsonRead;
+import socialdesk.core.platform.token.TokenRenewal;
+import socialdesk.core.platform.token.TokenSource;
 import socialdesk.core.post.Platform;
 import socialdesk.core.publish.PlatformPublisher;
 import socialdesk.platforms.bluesky.BlueskyAccount;
@@ -35,10 +38,28 @@ public final class Publishers {
      *                                  message names the field, never a value)
      */
     public static PlatformPublisher fromSecret(Platform platform, String secretJson, HttpClient http, Clock clock) {
+        return fromSecret(platform, secretJson, http, clock, null, null);
+    }
+
+    /**
+     * As above; an account whose secret holds a {@code refreshToken} (X, LinkedIn) or an
+     * {@code expiresAt} on a long-lived Meta token (Threads, Instagram) gets its token refreshed
+     * through {@code renewal} and written back to {@code secretName}. Without a renewal (null) the
+     * stored token is used as it is.
+     */
+    public static PlatformPublisher fromSecret(Platform platform, String secretJson, HttpClient http, Clock clock,
+                                               TokenRenewal renewal, String secretName) {
         return switch (platform) {
             case MASTODON -> new MastodonPublisher(http, MastodonAccount.fromSecretJson(secretJson), clock);
             case BLUESKY -> new BlueskyPublisher(http, BlueskyAccount.fromSecretJson(secretJson), clock);
-            case X -> new XPublisher(http, XAccount.fromSecretJson(secretJson), clock);
+            case X -> {
+                XAccount account = XAccount.fromSecretJson(secretJson);
+                TokenSource tokens = renewal != null && refreshable(secretJson, "refreshToken")
+                        ? renewal.source(secretName, secretJson, new RefreshTokenGrant(platform.id(), http, clock,
+                                account.tokenUri(), RefreshTokenGrant.ClientAuth.BASIC), TokenRenewal.SHORT_MARGIN)
+                        : TokenSource.fixed(account.accessToken());
+                yield new XPublisher(http, account, clock, PlatformHttp.DEFAULT_REQUEST_TIMEOUT, tokens);
+            }
             case LINKEDIN -> new LinkedInPublisher(http, LinkedInAccount.fromSecretJson(secretJson), clock);
             case FACEBOOK -> new FacebookPublisher(http, FacebookAccount.fromSecretJson(secretJson), clock);
             case INSTAGRAM -> new InstagramPublisher(http, InstagramAccount.fromSecretJson(secretJson), clock);
@@ -47,5 +68,10 @@ public final class Publishers {
             case SLACK -> new SlackPublisher(http, SlackAccount.fromSecretJson(secretJson), clock);
             case TELEGRAM -> new TelegramPublisher(http, TelegramAccount.fromSecretJson(secretJson), clock);
         };
+    }
+
+    private static boolean refreshable(String secretJson, String field) {
+        return JsonRead.string(SecretFields.object(secretJson, "secret"), field) != null
+                && JsonRead.string(SecretFields.object(secretJson, "secret"), "expiresAt") != null;
     }
 }

@@ -14,8 +14,9 @@ import socialdesk.core.json.JsonRead;
 import socialdesk.core.log.JsonLog;
 
 /**
- * Keeps a platform's access token fresh: a token that expires within {@link #MARGIN} is refreshed
- * before it is used, and the new tokens (X and LinkedIn return a new refresh token each time and
+ * Keeps a platform's access token fresh: a token that expires within the platform's margin is
+ * refreshed before it is used (X's two-hour tokens ten minutes ahead; 60-day tokens a week ahead,
+ * since they are only looked at when a post goes out), and the new tokens (X and LinkedIn return a new refresh token each time and
  * invalidate the old one) are written back to the platform's secret.
  *
  * <p>Only the holder of the secret's {@link RefreshLock} lease spends the refresh token. After
@@ -29,8 +30,10 @@ import socialdesk.core.log.JsonLog;
  * {@code expiresAt} (ISO-8601); every other field is kept as it is.
  */
 public final class TokenRenewal {
-    /** How long before expiry a token is refreshed: long enough for a tick's posts to go out with it. */
-    public static final Duration MARGIN = Duration.ofMinutes(10);
+    /** For short-lived tokens (X's two hours): long enough for a tick's posts to go out with the token. */
+    public static final Duration SHORT_MARGIN = Duration.ofMinutes(10);
+    /** For 60-day tokens (LinkedIn, Threads, Instagram): refreshed on the first post in their last week. */
+    public static final Duration LONG_MARGIN = Duration.ofDays(7);
     /** How long a refresh may hold the lease; a platform's token call takes seconds. */
     public static final Duration LEASE = Duration.ofMinutes(2);
 
@@ -50,29 +53,31 @@ public final class TokenRenewal {
      *
      * @param secretName the secret to read and write back
      * @param secretJson the secret as this container last read it
+     * @param margin     how long before expiry the token is refreshed
      */
-    public TokenSource source(String secretName, String secretJson, TokenRefresher refresher) {
+    public TokenSource source(String secretName, String secretJson, TokenRefresher refresher, Duration margin) {
         Map<String, Object> read = Json.parseObject(secretJson);
-        return () -> accessToken(secretName, read, refresher);
+        return () -> accessToken(secretName, read, refresher, margin);
     }
 
-    private String accessToken(String secretName, Map<String, Object> read, TokenRefresher refresher) throws TokenRefreshException {
+    private String accessToken(String secretName, Map<String, Object> read, TokenRefresher refresher, Duration margin)
+            throws TokenRefreshException {
         Map<String, Object> secret = newer(read, refreshedHere.get(secretName));
-        if (fresh(secret)) {
+        if (fresh(secret, margin)) {
             return JsonRead.string(secret, "accessToken");
         }
         String holder = UUID.randomUUID().toString();
         String lockName = "token-refresh#" + secretName;
         if (!lock.tryAcquire(lockName, holder, clock.instant().plus(LEASE))) {
             Map<String, Object> stored = stored(secretName, secret);
-            if (fresh(stored)) {
+            if (fresh(stored, margin)) {
                 return JsonRead.string(stored, "accessToken");
             }
             throw new TokenRefreshException("another invocation is refreshing the access token; will retry", false);
         }
         try {
             Map<String, Object> stored = stored(secretName, secret);
-            if (fresh(stored)) {
+            if (fresh(stored, margin)) {
                 return JsonRead.string(stored, "accessToken");
             }
             OAuthTokens tokens = refresher.refresh(stored);
@@ -112,9 +117,9 @@ public final class TokenRenewal {
         return store.read(secretName).map(Json::parseObject).map(s -> newer(s, refreshedHere.get(secretName))).orElse(fallback);
     }
 
-    private boolean fresh(Map<String, Object> secret) {
+    private boolean fresh(Map<String, Object> secret, Duration margin) {
         Instant expiresAt = expiresAt(secret);
-        return expiresAt == null || clock.instant().plus(MARGIN).isBefore(expiresAt);
+        return expiresAt == null || clock.instant().plus(margin).isBefore(expiresAt);
     }
 
     private static Map<String, Object> newer(Map<String, Object> a, Map<String, Object> b) {

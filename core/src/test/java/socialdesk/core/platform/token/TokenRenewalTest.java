@@ -94,7 +94,7 @@ class TokenRenewalTest {
         RotatingEndpoint endpoint = new RotatingEndpoint();
         String json = secret("access-0", "refresh-0", NOW.plus(Duration.ofHours(1)));
 
-        String token = new TokenRenewal(store, new MapLock(), CLOCK).source(SECRET, json, endpoint).accessToken();
+        String token = new TokenRenewal(store, new MapLock(), CLOCK).source(SECRET, json, endpoint, TokenRenewal.SHORT_MARGIN).accessToken();
 
         assertEquals("access-0", token);
         assertEquals(0, endpoint.spent.get());
@@ -107,7 +107,7 @@ class TokenRenewalTest {
         String json = secret("access-0", "refresh-0", NOW.plus(Duration.ofMinutes(5)));
         store.secrets.put(SECRET, json);
         RotatingEndpoint endpoint = new RotatingEndpoint();
-        TokenSource source = new TokenRenewal(store, new MapLock(), CLOCK).source(SECRET, json, endpoint);
+        TokenSource source = new TokenRenewal(store, new MapLock(), CLOCK).source(SECRET, json, endpoint, TokenRenewal.SHORT_MARGIN);
 
         assertEquals("access-1", source.accessToken());
         assertEquals("access-1", source.accessToken());
@@ -127,8 +127,8 @@ class TokenRenewalTest {
         store.secrets.put(SECRET, json);
         RotatingEndpoint endpoint = new RotatingEndpoint();
         endpoint.hold = new CountDownLatch(1);
-        TokenSource first = new TokenRenewal(store, lock, CLOCK).source(SECRET, json, endpoint);
-        TokenSource second = new TokenRenewal(store, lock, CLOCK).source(SECRET, json, endpoint);
+        TokenSource first = new TokenRenewal(store, lock, CLOCK).source(SECRET, json, endpoint, TokenRenewal.SHORT_MARGIN);
+        TokenSource second = new TokenRenewal(store, lock, CLOCK).source(SECRET, json, endpoint, TokenRenewal.SHORT_MARGIN);
 
         try (ExecutorService pool = Executors.newFixedThreadPool(1)) {
             Future<String> refreshing = pool.submit(first::accessToken);
@@ -155,7 +155,7 @@ class TokenRenewalTest {
         };
 
         TokenRefreshException e = assertThrows(TokenRefreshException.class,
-                () -> new TokenRenewal(store, new MapLock(), CLOCK).source(SECRET, json, refused).accessToken());
+                () -> new TokenRenewal(store, new MapLock(), CLOCK).source(SECRET, json, refused, TokenRenewal.SHORT_MARGIN).accessToken());
 
         assertEquals("x: invalid_grant", e.getMessage());
         assertEquals(true, e.rejected());
@@ -176,7 +176,7 @@ class TokenRenewalTest {
         };
         String json = secret("access-0", "refresh-0", NOW.minus(Duration.ofMinutes(1)));
         RotatingEndpoint endpoint = new RotatingEndpoint();
-        TokenSource source = new TokenRenewal(broken, new MapLock(), CLOCK).source(SECRET, json, endpoint);
+        TokenSource source = new TokenRenewal(broken, new MapLock(), CLOCK).source(SECRET, json, endpoint, TokenRenewal.SHORT_MARGIN);
 
         assertEquals("access-1", source.accessToken());
         assertEquals("access-1", source.accessToken());

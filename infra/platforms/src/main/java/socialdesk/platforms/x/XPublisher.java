@@ -18,6 +18,9 @@ import socialdesk.core.platform.XRules;
 import socialdesk.core.post.Platform;
 import socialdesk.core.publish.PlatformPublisher;
 import socialdesk.core.publish.PublishOutcome;
+import socialdesk.core.platform.token.TokenRefreshException;
+import socialdesk.core.platform.token.TokenSource;
+import socialdesk.core.publish.PublishOutcome.CredentialsRejected;
 import socialdesk.core.publish.PublishOutcome.Permanent;
 import socialdesk.core.publish.PublishOutcome.Published;
 import socialdesk.core.publish.PublishOutcome.Transient;
@@ -53,13 +56,20 @@ public final class XPublisher implements PlatformPublisher {
     private final XAccount account;
     private final XRules rules = new XRules();
     private final URI tweetsUri;
+    private final TokenSource tokens;
 
     public XPublisher(HttpClient client, XAccount account, Clock clock) {
         this(client, account, clock, PlatformHttp.DEFAULT_REQUEST_TIMEOUT);
     }
 
     public XPublisher(HttpClient client, XAccount account, Clock clock, Duration requestTimeout) {
+        this(client, account, clock, requestTimeout, TokenSource.fixed(account.accessToken()));
+    }
+
+    /** @param tokens the access token to send, refreshed by {@code offline.access} when it is about to expire */
+    public XPublisher(HttpClient client, XAccount account, Clock clock, Duration requestTimeout, TokenSource tokens) {
         this.account = Objects.requireNonNull(account, "account");
+        this.tokens = Objects.requireNonNull(tokens, "tokens");
         this.http = new PlatformHttp(Platform.X.id(), client, requestTimeout, clock);
         this.tweetsUri = URI.create(account.apiUrl() + "/2/tweets");
     }
@@ -81,8 +91,14 @@ public final class XPublisher implements PlatformPublisher {
             if (!problems.isEmpty()) {
                 return new Permanent(String.join("; ", problems));
             }
+            String token;
+            try {
+                token = tokens.accessToken();
+            } catch (TokenRefreshException e) {
+                return e.rejected() ? new CredentialsRejected(e.getMessage()) : new Transient(e.getMessage(), null);
+            }
             Response response = http.send(http.request(tweetsUri)
-                    .header("Authorization", "Bearer " + account.accessToken())
+                    .header("Authorization", "Bearer " + token)
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(Json.write(Map.of("text", request.content().fullText()))))
                     .build());
