@@ -13,6 +13,7 @@ import socialdesk.aws.events.EventBridgePublisher;
 import socialdesk.aws.priming.Priming;
 import socialdesk.aws.secrets.SecretsManager;
 import socialdesk.aws.secrets.SecretsManagerSecrets;
+import socialdesk.aws.token.AwsTokenRenewal;
 import socialdesk.core.publish.DuePostPublisher;
 import socialdesk.core.publish.PlatformAccounts;
 import socialdesk.core.publish.PublishSettings;
@@ -42,7 +43,8 @@ final class PublisherWiring {
         SecretsManagerSecrets secrets = new SecretsManagerSecrets(secretsClient);
         Clock clock = Clock.systemUTC();
         Supplier<PlatformAccounts> accounts =
-                new ConfiguredAccounts(secretsPrefix, secrets::find, PlatformHttp.sharedClient(), clock);
+                new ConfiguredAccounts(secretsPrefix, secrets::find, PlatformHttp.sharedClient(), clock,
+                        AwsTokenRenewal.forTable(table, clock));
         Random random = new Random();
         DuePostPublisher publisher = new DuePostPublisher(new DynamoPostStore(dynamo, table),
                 new DynamoAccountHealthStore(dynamo, table), accounts, new EventBridgePublisher(events, bus), clock,

@@ -2,6 +2,9 @@ package socialdesk.platforms;
 
 import java.net.http.HttpClient;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
 import socialdesk.core.json.JsonRead;
 import socialdesk.core.platform.token.TokenRenewal;
 import socialdesk.core.platform.token.TokenSource;
@@ -54,7 +57,7 @@ public final class Publishers {
             case BLUESKY -> new BlueskyPublisher(http, BlueskyAccount.fromSecretJson(secretJson), clock);
             case X -> {
                 XAccount account = XAccount.fromSecretJson(secretJson);
-                TokenSource tokens = renewal != null && refreshable(secretJson, "refreshToken")
+                TokenSource tokens = renewal != null && refreshable(platform, secretJson)
                         ? renewal.source(secretName, secretJson, new RefreshTokenGrant(platform.id(), http, clock,
                                 account.tokenUri(), RefreshTokenGrant.ClientAuth.BASIC), TokenRenewal.SHORT_MARGIN)
                         : TokenSource.fixed(account.accessToken());
@@ -70,8 +73,32 @@ public final class Publishers {
         };
     }
 
-    private static boolean refreshable(String secretJson, String field) {
-        return JsonRead.string(SecretFields.object(secretJson, "secret"), field) != null
-                && JsonRead.string(SecretFields.object(secretJson, "secret"), "expiresAt") != null;
+    /**
+     * When the account's credentials stop working, for the expiry warning: the stored
+     * {@code expiresAt}, except for a token that is refreshed here, whose access token's expiry is
+     * routine; for those the refresh token's own {@code refreshTokenExpiresAt} (LinkedIn's year) counts,
+     * when the secret records it.
+     */
+    public static Optional<Instant> credentialsExpireAt(Platform platform, String secretJson, boolean refreshing) {
+        Map<String, Object> secret = SecretFields.object(secretJson, platform.id());
+        Instant expiresAt = TokenRenewal.expiresAt(secret);
+        if (refreshing && refreshable(platform, secretJson)) {
+            String refreshExpiry = JsonRead.string(secret, "refreshTokenExpiresAt");
+            return Optional.ofNullable(refreshExpiry == null ? null
+                    : TokenRenewal.expiresAt(Map.of("expiresAt", refreshExpiry)));
+        }
+        return Optional.ofNullable(expiresAt);
+    }
+
+    /** Whether the platform's API can refresh the token this secret holds. */
+    static boolean refreshable(Platform platform, String secretJson) {
+        Map<String, Object> secret = SecretFields.object(secretJson, platform.id());
+        if (JsonRead.string(secret, "expiresAt") == null) {
+            return false;
+        }
+        return switch (platform) {
+            case X -> JsonRead.string(secret, "refreshToken") != null && JsonRead.string(secret, "clientId") != null;
+            default -> false;
+        };
     }
 }

@@ -12,8 +12,9 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 
 /**
  * The refresh lease as one item of the desk's table, {@code PK = LOCK#<name>}, {@code SK = LOCK},
- * taken with a conditional put (free, or its lease over) and given back with a delete conditioned
- * on the holder. The item carries the table's TTL attribute a day after the lease, so leftovers of
+ * taken with a conditional put (free, or its lease over) and given back by ending the lease with an
+ * update conditioned on the holder (an update, not a delete, so the publisher needs no new
+ * permission on the table). The item carries the table's TTL attribute a day after the lease, so leftovers of
  * crashed holders disappear. See docs/decisions/2026-12-06-token-refresh.md for why a lock item
  * rather than the secret's version stages.
  */
@@ -52,10 +53,11 @@ public final class DynamoRefreshLock implements RefreshLock {
     @Override
     public void release(String name, String holder) {
         try {
-            client.deleteItem(r -> r.tableName(table).key(Map.of(PK, s(KIND + "#" + name), SK, s(KIND)))
+            client.updateItem(r -> r.tableName(table).key(Map.of(PK, s(KIND + "#" + name), SK, s(KIND)))
+                    .updateExpression("SET #lease = :over")
                     .conditionExpression("#holder = :holder")
-                    .expressionAttributeNames(Map.of("#holder", "holder"))
-                    .expressionAttributeValues(Map.of(":holder", s(holder))));
+                    .expressionAttributeNames(Map.of("#lease", "leaseUntil", "#holder", "holder"))
+                    .expressionAttributeValues(Map.of(":over", n(0), ":holder", s(holder))));
         } catch (ConditionalCheckFailedException e) {
             // The lease ran out and someone else holds it now: theirs to release.
         }
