@@ -1,5 +1,6 @@
 package socialdesk.platforms;
 
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Instant;
@@ -22,6 +23,7 @@ import socialdesk.platforms.linkedin.LinkedInAccount;
 import socialdesk.platforms.linkedin.LinkedInPublisher;
 import socialdesk.platforms.mastodon.MastodonAccount;
 import socialdesk.platforms.mastodon.MastodonPublisher;
+import socialdesk.platforms.meta.ContainerWait;
 import socialdesk.platforms.slack.SlackAccount;
 import socialdesk.platforms.slack.SlackPublisher;
 import socialdesk.platforms.telegram.TelegramAccount;
@@ -63,10 +65,26 @@ public final class Publishers {
                         : TokenSource.fixed(account.accessToken());
                 yield new XPublisher(http, account, clock, PlatformHttp.DEFAULT_REQUEST_TIMEOUT, tokens);
             }
-            case LINKEDIN -> new LinkedInPublisher(http, LinkedInAccount.fromSecretJson(secretJson), clock);
+            case LINKEDIN -> {
+                LinkedInAccount account = LinkedInAccount.fromSecretJson(secretJson);
+                TokenSource tokens = renewal != null && refreshable(platform, secretJson)
+                        ? renewal.source(secretName, secretJson, new RefreshTokenGrant(platform.id(), http, clock,
+                                tokenUri(secretJson, platform, LINKEDIN_TOKEN_URL), RefreshTokenGrant.ClientAuth.FORM),
+                                TokenRenewal.LONG_MARGIN)
+                        : TokenSource.fixed(account.accessToken());
+                yield new LinkedInPublisher(http, account, clock, PlatformHttp.DEFAULT_REQUEST_TIMEOUT, tokens);
+            }
             case FACEBOOK -> new FacebookPublisher(http, FacebookAccount.fromSecretJson(secretJson), clock);
             case INSTAGRAM -> new InstagramPublisher(http, InstagramAccount.fromSecretJson(secretJson), clock);
-            case THREADS -> new ThreadsPublisher(http, ThreadsAccount.fromSecretJson(secretJson), clock);
+            case THREADS -> {
+                ThreadsAccount account = ThreadsAccount.fromSecretJson(secretJson);
+                TokenSource tokens = renewal != null && refreshable(platform, secretJson)
+                        ? renewal.source(secretName, secretJson, new LongLivedTokenRefresh(platform.id(), http, clock,
+                                account.apiUrl(), "th_refresh_token"), TokenRenewal.LONG_MARGIN)
+                        : TokenSource.fixed(account.accessToken());
+                yield new ThreadsPublisher(http, account, clock, PlatformHttp.DEFAULT_REQUEST_TIMEOUT,
+                        ContainerWait.DEFAULT, tokens);
+            }
             case DISCORD -> new DiscordPublisher(http, DiscordAccount.fromSecretJson(secretJson), clock);
             case SLACK -> new SlackPublisher(http, SlackAccount.fromSecretJson(secretJson), clock);
             case TELEGRAM -> new TelegramPublisher(http, TelegramAccount.fromSecretJson(secretJson), clock);
@@ -90,6 +108,14 @@ public final class Publishers {
         return Optional.ofNullable(expiresAt);
     }
 
+    /** LinkedIn's token endpoint (not under the API's host); a secret's {@code tokenUrl} overrides it. */
+    private static final URI LINKEDIN_TOKEN_URL = URI.create("https://www.linkedin.com/oauth/v2/accessToken");
+
+    private static URI tokenUri(String secretJson, Platform platform, URI fallback) {
+        String text = JsonRead.string(SecretFields.object(secretJson, platform.id()), "tokenUrl");
+        return text == null ? fallback : URI.create(text);
+    }
+
     /** Whether the platform's API can refresh the token this secret holds. */
     static boolean refreshable(Platform platform, String secretJson) {
         Map<String, Object> secret = SecretFields.object(secretJson, platform.id());
@@ -97,7 +123,8 @@ public final class Publishers {
             return false;
         }
         return switch (platform) {
-            case X -> JsonRead.string(secret, "refreshToken") != null && JsonRead.string(secret, "clientId") != null;
+            case X, LINKEDIN -> JsonRead.string(secret, "refreshToken") != null && JsonRead.string(secret, "clientId") != null;
+            case THREADS -> true;
             default -> false;
         };
     }

@@ -47,6 +47,8 @@ public final class FakeGraph extends FakePlatformServer {
     private volatile String containerError;
     private volatile boolean tokenExpired;
     private volatile int threadsQuotaUsage = 0;
+    private final Set<String> refreshedTokens = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final java.util.concurrent.atomic.AtomicInteger refreshes = new java.util.concurrent.atomic.AtomicInteger();
 
     public FakeGraph(String version) {
         this.version = version;
@@ -101,6 +103,9 @@ public final class FakeGraph extends FakePlatformServer {
 
     @Override
     protected Reply handle(RecordedRequest request) {
+        if (request.method().equals("GET") && request.path().equals("/refresh_access_token")) {
+            return refreshToken(request);
+        }
         String prefix = "/" + version + "/";
         if (!request.path().startsWith(prefix)) {
             violation("path without version " + version + ": " + request.path());
@@ -133,7 +138,7 @@ public final class FakeGraph extends FakePlatformServer {
             return Reply.json(400, error("An active access token must be used to query information about the current user.",
                     "OAuthException", 2500, null));
         }
-        if (!token.equals(TOKEN)) {
+        if (!token.equals(TOKEN) && !refreshedTokens.contains(token)) {
             return Reply.json(400, error("Invalid OAuth access token - Cannot parse access token", "OAuthException", 190, null));
         }
         if (tokenExpired) {
@@ -143,6 +148,31 @@ public final class FakeGraph extends FakePlatformServer {
         synchronized (this) {
             return route(request.method(), parts, fields);
         }
+    }
+
+    /** How many long-lived tokens {@code /refresh_access_token} renewed. */
+    public int refreshes() {
+        return refreshes.get();
+    }
+
+    /**
+     * {@code GET /refresh_access_token?grant_type=th_refresh_token|ig_refresh_token&access_token=...}
+     * (unversioned): a valid long-lived token is exchanged for a new one of 60 days; the old one keeps
+     * working until it expires, as Meta's does.
+     */
+    private Reply refreshToken(RecordedRequest request) {
+        String grant = request.query("grant_type");
+        if (!"th_refresh_token".equals(grant) && !"ig_refresh_token".equals(grant)) {
+            violation("refresh with grant_type " + grant);
+            return Reply.json(400, error("Unsupported grant_type", "OAuthException", 100, null));
+        }
+        String token = request.query("access_token");
+        if (tokenExpired || token == null || (!token.equals(TOKEN) && !refreshedTokens.contains(token))) {
+            return Reply.json(400, error("Error validating access token: Session has expired", "OAuthException", 190, 463));
+        }
+        String renewed = "THQfreshLongLived" + refreshes.incrementAndGet();
+        refreshedTokens.add(renewed);
+        return Reply.json(200, Map.of("access_token", renewed, "token_type", "bearer", "expires_in", 5_184_000));
     }
 
     private Reply route(String method, String[] parts, Map<String, String> fields) {

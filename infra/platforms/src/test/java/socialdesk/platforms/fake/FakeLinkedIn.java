@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.HashSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import socialdesk.core.json.JsonException;
@@ -34,6 +36,11 @@ public final class FakeLinkedIn extends FakePlatformServer {
     private final List<Post> posts = new ArrayList<>(); // guarded by this
     private long nextId = 7_400_000_000_000_000_000L;   // guarded by this
     private volatile boolean revoked;
+    public static final String CLIENT_ID = "86fakeclientid";
+    public static final String CLIENT_SECRET = "WPL_AP1.fakeClientSecret";
+    private final Set<String> accessTokens = new HashSet<>(Set.of(TOKEN)); // guarded by this
+    private final Set<String> refreshTokens = new HashSet<>(Set.of("AQWfakeRefresh0")); // guarded by this
+    private int refreshes;                                                  // guarded by this
     private volatile boolean hideDuplicateUrn;
 
     public LinkedInAccount account() {
@@ -113,8 +120,43 @@ public final class FakeLinkedIn extends FakePlatformServer {
         return end;
     }
 
+    public synchronized int refreshes() {
+        return refreshes;
+    }
+
+    /**
+     * {@code POST /oauth/v2/accessToken} with {@code grant_type=refresh_token}, the client id and
+     * secret in the form: a refresh token works once here and yields a new access token (60 days) and
+     * refresh token.
+     */
+    private synchronized Reply token(RecordedRequest request) {
+        String body = request.body();
+        if (!"refresh_token".equals(formField(body, "grant_type")) || !CLIENT_ID.equals(formField(body, "client_id"))
+                || !CLIENT_SECRET.equals(formField(body, "client_secret"))) {
+            violation("token request without the refresh grant and client credentials: " + body);
+            return Reply.json(401, Map.of("error", "invalid_client", "error_description", "Client authentication failed"));
+        }
+        if (!refreshTokens.remove(formField(body, "refresh_token"))) {
+            return Reply.json(400, Map.of("error", "invalid_grant", "error_description", "The provided authorization grant is invalid"));
+        }
+        refreshes++;
+        String access = "AQVfreshAccess" + refreshes;
+        String refresh = "AQWfakeRefresh" + refreshes;
+        accessTokens.add(access);
+        refreshTokens.add(refresh);
+        return Reply.json(200, Map.of("access_token", access, "expires_in", 5_184_000, "refresh_token", refresh,
+                "refresh_token_expires_in", 31_536_000, "scope", "w_organization_social"));
+    }
+
+    private synchronized boolean accepted(String bearer) {
+        return bearer != null && accessTokens.contains(bearer);
+    }
+
     @Override
     protected Reply handle(RecordedRequest request) {
+        if (request.method().equals("POST") && request.path().equals("/oauth/v2/accessToken")) {
+            return token(request);
+        }
         if (!request.method().equals("POST") || !request.path().equals("/rest/posts")) {
             violation("unexpected " + request.method() + " " + request.path());
             return Reply.json(404, error(404, "NOT_FOUND", 0, "Resource not found"));
@@ -127,7 +169,7 @@ public final class FakeLinkedIn extends FakePlatformServer {
             violation("Linkedin-Version " + version);
             return Reply.json(400, error(400, "VERSION_MISSING", 0, "A version must be present. Please specify a version by adding the LinkedIn-Version header."));
         }
-        if (revoked || !TOKEN.equals(request.bearer())) {
+        if (revoked || !accepted(request.bearer())) {
             return Reply.json(401, error(401, "REVOKED_ACCESS_TOKEN", 65601, "The token used in the request has been revoked by the user"));
         }
         Map<String, Object> body;
