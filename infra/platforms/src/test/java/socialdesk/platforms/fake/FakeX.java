@@ -1,5 +1,6 @@
 package socialdesk.platforms.fake;
 
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,6 +42,7 @@ public final class FakeX extends FakePlatformServer {
     private final Set<String> refreshTokens = new HashSet<>();         // guarded by this; unspent ones
     private int issued;                                                // guarded by this
     private int refreshes;                                             // guarded by this
+    private final Map<String, Map<String, String>> codes = new HashMap<>(); // guarded by this; code -> the authorise request
 
     public FakeX(Clock clock) {
         this.clock = clock;
@@ -61,6 +63,27 @@ public final class FakeX extends FakePlatformServer {
         refreshTokens.add(refresh);
         return new LinkedHashMap<>(Map.of("apiUrl", baseUri().toString(), "accessToken", access, "refreshToken", refresh,
                 "clientId", CLIENT_ID, "expiresAt", expiresAt.toString()));
+    }
+
+    /**
+     * What X's consent page does when the person approves: the authorisation request's fields are
+     * kept under a new code, and the browser is sent to {@code redirect_uri?code=...&state=...}.
+     * The request must ask for S256 PKCE.
+     */
+    public synchronized URI consent(URI authorizeUri) {
+        Map<String, String> query = new HashMap<>();
+        for (String name : List.of("response_type", "client_id", "redirect_uri", "scope", "state", "code_challenge",
+                "code_challenge_method")) {
+            query.put(name, formField(authorizeUri.getRawQuery(), name));
+        }
+        if (!"code".equals(query.get("response_type")) || !"S256".equals(query.get("code_challenge_method"))
+                || query.get("code_challenge") == null || !CLIENT_ID.equals(query.get("client_id"))
+                || !String.valueOf(query.get("scope")).contains("offline.access")) {
+            violation("authorisation request X would refuse: " + query);
+        }
+        String code = "x-code-" + (++issued);
+        codes.put(code, query);
+        return URI.create(query.get("redirect_uri") + "?state=" + query.get("state") + "&code=" + code);
     }
 
     /** How many refresh grants the token endpoint honoured. */
@@ -94,6 +117,9 @@ public final class FakeX extends FakePlatformServer {
             violation("token request Content-Type " + request.header("Content-Type"));
         }
         String body = request.body();
+        if ("authorization_code".equals(formField(body, "grant_type"))) {
+            return exchange(body);
+        }
         if (!"refresh_token".equals(formField(body, "grant_type")) || !CLIENT_ID.equals(formField(body, "client_id"))) {
             violation("token request without grant_type=refresh_token and the client id: " + body);
             return Reply.json(400, Map.of("error", "invalid_request", "error_description", "Missing required parameter [grant_type]."));
@@ -108,6 +134,31 @@ public final class FakeX extends FakePlatformServer {
         refreshTokens.add(refresh);
         return Reply.json(200, Map.of("token_type", "bearer", "expires_in", ACCESS_TOKEN_LIFETIME.toSeconds(),
                 "access_token", access, "scope", "tweet.write users.read tweet.read offline.access", "refresh_token", refresh));
+    }
+
+    /** The code exchange: one use per code, same redirect URI, and the verifier must hash to the challenge. */
+    private Reply exchange(String body) {
+        Map<String, String> asked = codes.remove(formField(body, "code"));
+        String verifier = formField(body, "code_verifier");
+        if (asked == null || verifier == null || !asked.get("redirect_uri").equals(formField(body, "redirect_uri"))
+                || !asked.get("code_challenge").equals(s256(verifier))) {
+            return Reply.json(400, Map.of("error", "invalid_request", "error_description", "Value passed for the authorization code was invalid."));
+        }
+        String access = "x-access-" + (++issued);
+        String refresh = "x-refresh-" + issued;
+        accessTokens.put(access, clock.instant().plus(ACCESS_TOKEN_LIFETIME));
+        refreshTokens.add(refresh);
+        return Reply.json(200, Map.of("token_type", "bearer", "expires_in", ACCESS_TOKEN_LIFETIME.toSeconds(),
+                "access_token", access, "scope", asked.get("scope"), "refresh_token", refresh));
+    }
+
+    private static String s256(String verifier) {
+        try {
+            return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+                    java.security.MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private synchronized boolean accepted(String bearer) {
