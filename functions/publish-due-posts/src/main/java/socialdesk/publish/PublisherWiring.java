@@ -44,7 +44,7 @@ final class PublisherWiring {
         Clock clock = Clock.systemUTC();
         Supplier<PlatformAccounts> accounts =
                 new ConfiguredAccounts(secretsPrefix, secrets::find, PlatformHttp.sharedClient(), clock,
-                        AwsTokenRenewal.forTable(table, clock));
+                        AwsTokenRenewal.forTable(dynamo, table, clock));
         Random random = new Random();
         DuePostPublisher publisher = new DuePostPublisher(new DynamoPostStore(dynamo, table),
                 new DynamoAccountHealthStore(dynamo, table), accounts, new EventBridgePublisher(events, bus), clock,

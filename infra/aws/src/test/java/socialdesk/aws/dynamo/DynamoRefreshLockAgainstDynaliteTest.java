@@ -1,4 +1,4 @@
-package socialdesk.aws.token;
+package socialdesk.aws.dynamo;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,30 +7,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import socialdesk.aws.testing.Dynalite;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** The refresh lease against dynalite, a DynamoDB-compatible server on loopback. */
 class DynamoRefreshLockAgainstDynaliteTest {
     private static final Instant NOW = Instant.parse("2026-12-06T09:00:00Z");
-    private static final DynamoDbClient CLIENT = DynamoDbClient.builder()
-            .endpointOverride(Dynalite.shared().endpoint())
-            .region(Region.US_EAST_1)
-            .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-            .httpClient(UrlConnectionHttpClient.create())
-            .build();
+    private static final DynamoDb CLIENT = Dynalite.shared().client();
     private static final String TABLE = Dynalite.shared().createTable();
-
-    @AfterAll
-    static void close() {
-        CLIENT.close();
-    }
 
     private static DynamoRefreshLock at(Instant now) {
         return new DynamoRefreshLock(CLIENT, TABLE, Clock.fixed(now, ZoneOffset.UTC));
