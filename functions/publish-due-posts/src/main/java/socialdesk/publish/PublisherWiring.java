@@ -11,6 +11,7 @@ import socialdesk.aws.dynamo.DynamoPostStore;
 import socialdesk.aws.events.EventBridgePublisher;
 import socialdesk.aws.priming.Priming;
 import socialdesk.aws.secrets.SecretsManagerSecrets;
+import socialdesk.aws.token.AwsTokenRenewal;
 import socialdesk.core.publish.DuePostPublisher;
 import socialdesk.core.publish.PlatformAccounts;
 import socialdesk.core.publish.PublishSettings;
@@ -48,7 +49,8 @@ public final class PublisherWiring {
         SecretsManagerSecrets secrets = new SecretsManagerSecrets(clients.secretsManager());
         Clock clock = Clock.systemUTC();
         Supplier<PlatformAccounts> accounts =
-                new ConfiguredAccounts(secretsPrefix, secrets::find, PlatformHttp.sharedClient(), clock);
+                new ConfiguredAccounts(secretsPrefix, secrets::find, PlatformHttp.sharedClient(), clock,
+                        AwsTokenRenewal.forTable(dynamo, table, clock));
         Random random = new Random();
         DuePostPublisher publisher = new DuePostPublisher(new DynamoPostStore(dynamo, table),
                 new DynamoAccountHealthStore(dynamo, table), accounts, new EventBridgePublisher(clients.eventBridge(), bus), clock,
