@@ -29,9 +29,11 @@ public final class PublisherWiring {
      * that reserve must hold one claimed post's calls after the last check, one after another:
      * UpdateItem (claim), Query (deliveries), GetItem (account health), GetSecretValue, PutItem (the
      * delivery), UpdateItem (account health), UpdateItem (the post), PutEvents twice (refused
-     * entries), and UpdateItem (the lease released): ten.
+     * entries), and UpdateItem (the lease released): ten; and when the account's token is due for
+     * renewal, PutItem (the refresh lock), PutSecretValue (the new tokens) and UpdateItem (the lock
+     * released): thirteen.
      */
-    public static final AwsCallBudget AWS_CALLS = new AwsCallBudget(PublishSettings.DEFAULT.reserve(), 10);
+    public static final AwsCallBudget AWS_CALLS = new AwsCallBudget(PublishSettings.DEFAULT.reserve(), 13);
 
     private PublisherWiring() {
     }
@@ -50,7 +52,7 @@ public final class PublisherWiring {
         Clock clock = Clock.systemUTC();
         Supplier<PlatformAccounts> accounts =
                 new ConfiguredAccounts(secretsPrefix, secrets::find, PlatformHttp.sharedClient(), clock,
-                        AwsTokenRenewal.forTable(dynamo, table, clock));
+                        AwsTokenRenewal.forTable(dynamo, clients.secretsManager(), table, clock));
         Random random = new Random();
         DuePostPublisher publisher = new DuePostPublisher(new DynamoPostStore(dynamo, table),
                 new DynamoAccountHealthStore(dynamo, table), accounts, new EventBridgePublisher(clients.eventBridge(), bus), clock,

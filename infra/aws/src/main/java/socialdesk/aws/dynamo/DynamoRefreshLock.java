@@ -6,14 +6,16 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 import socialdesk.core.platform.token.RefreshLock;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /**
  * The refresh lease as one item of the desk's table, {@code PK = LOCK#<name>}, {@code SK = LOCK},
  * taken with a conditional put (free, or its lease over) and given back by ending the lease with an
  * update conditioned on the holder (an update, not a delete, so the publisher needs no new
  * permission on the table). The item carries the table's TTL attribute a day after the lease, so leftovers of
- * crashed holders disappear. Written against the project's DynamoDB client, like the other stores
- * of this package. See docs/decisions/2026-12-06-token-refresh.md for why a lock item
+ * crashed holders disappear. See docs/decisions/2026-12-06-token-refresh.md for why a lock item
  * rather than the secret's version stages.
  */
 public final class DynamoRefreshLock implements RefreshLock {
@@ -22,11 +24,11 @@ public final class DynamoRefreshLock implements RefreshLock {
     private static final String TTL = TableDefinition.TTL;
     private static final String KIND = "LOCK";
 
-    private final DynamoDb client;
+    private final DynamoDbClient client;
     private final String table;
     private final Clock clock;
 
-    public DynamoRefreshLock(DynamoDb client, String table, Clock clock) {
+    public DynamoRefreshLock(DynamoDbClient client, String table, Clock clock) {
         this.client = Objects.requireNonNull(client, "client");
         this.table = Objects.requireNonNull(table, "table");
         this.clock = Objects.requireNonNull(clock, "clock");

@@ -9,11 +9,12 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 import socialdesk.aws.testing.Dynalite;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** The refresh lease against dynalite, a DynamoDB-compatible server on loopback. */
 class DynamoRefreshLockAgainstDynaliteTest {
     private static final Instant NOW = Instant.parse("2026-12-06T09:00:00Z");
-    private static final DynamoDb CLIENT = Dynalite.shared().client();
+    private static final DynamoDbClient CLIENT = Dynalite.shared().client();
     private static final String TABLE = Dynalite.shared().createTable();
 
     private static DynamoRefreshLock at(Instant now) {
