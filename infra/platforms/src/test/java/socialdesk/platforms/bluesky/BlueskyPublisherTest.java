@@ -65,6 +65,15 @@ class BlueskyPublisherTest {
     }
 
     @Test
+    void reachesAPdsOnPlainHttpWithoutOfferingAnH2cUpgrade() {
+        PublishOutcome outcome = publisher.publish(request("h2c", "Over plain http"));
+
+        assertInstanceOf(Published.class, outcome, outcome.toString());
+        assertTrue(bluesky.requests().stream().allMatch(r -> r.header("Upgrade") == null), "no request offered an upgrade");
+        assertEquals(List.of(), bluesky.violations());
+    }
+
+    @Test
     void sendsTheExactRequestShape() {
         publisher.publish(request("k1", "Plain words"));
 

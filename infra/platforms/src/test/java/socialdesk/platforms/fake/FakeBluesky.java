@@ -293,6 +293,20 @@ public final class FakeBluesky extends FakePlatformServer {
         return String.format(Locale.ROOT, "%020d", Instant.parse((String) n.get("indexedAt")).toEpochMilli()) + "::" + n.get("uri");
     }
 
+    /**
+     * The PDS is a Node server without an upgrade handler: a request offering {@code Upgrade: h2c}
+     * (what the JDK client sends on plain http unless told HTTP/1.1) gets its connection closed.
+     */
+    @Override
+    protected boolean closesWithoutAnswer(RecordedRequest request) {
+        String upgrade = request.header("Upgrade");
+        if (upgrade != null) {
+            violation(request.method() + " " + request.path() + " offered Upgrade: " + upgrade);
+            return true;
+        }
+        return false;
+    }
+
     @Override
     protected Reply handle(RecordedRequest request) {
         return switch (request.method() + " " + request.path()) {
