@@ -46,6 +46,14 @@ public final class PublicUrlFetcher {
         boolean allows(InetAddress address);
     }
 
+    /** Turns a host name into addresses: the system's DNS in production; a fixed table in tests, which never ask DNS. */
+    @FunctionalInterface
+    public interface Resolver {
+        List<InetAddress> resolve(String host) throws UnknownHostException;
+    }
+
+    public static final Resolver SYSTEM_DNS = host -> List.of(InetAddress.getAllByName(host));
+
     /** Addresses on the public internet: see {@link #isPublic}. */
     public static final AddressPolicy PUBLIC_ADDRESSES = PublicUrlFetcher::isPublic;
 
@@ -67,20 +75,43 @@ public final class PublicUrlFetcher {
         }
     }
 
-    private final OkHttpClient client;
     private final AddressPolicy policy;
+    private final Resolver resolver;
     private final Duration timeout;
+    private volatile OkHttpClient client;
 
     /** Public addresses only; {@code timeout} bounds a whole fetch, redirects included. */
     public PublicUrlFetcher(Duration timeout) {
-        this(timeout, PUBLIC_ADDRESSES);
+        this(timeout, PUBLIC_ADDRESSES, SYSTEM_DNS);
     }
 
-    public PublicUrlFetcher(Duration timeout, AddressPolicy policy) {
+    public PublicUrlFetcher(Duration timeout, AddressPolicy policy, Resolver resolver) {
         this.timeout = Objects.requireNonNull(timeout, "timeout");
         this.policy = Objects.requireNonNull(policy, "policy");
+        this.resolver = Objects.requireNonNull(resolver, "resolver");
+    }
+
+    /**
+     * Built on first use: most publisher containers never fetch a link, and OkHttp's first load
+     * (its Kotlin runtime with it) would cost them init time for nothing.
+     */
+    private OkHttpClient client() {
+        OkHttpClient c = client;
+        if (c == null) {
+            synchronized (this) {
+                c = client;
+                if (c == null) {
+                    c = newClient();
+                    client = c;
+                }
+            }
+        }
+        return c;
+    }
+
+    private OkHttpClient newClient() {
         Dns checked = host -> {
-            List<InetAddress> addresses = Dns.SYSTEM.lookup(host);
+            List<InetAddress> addresses = resolver.resolve(host);
             for (InetAddress address : addresses) {
                 if (!policy.allows(address)) {
                     throw new RefusedAddress(host + " resolves to " + address.getHostAddress() + ", which is not a public address");
@@ -88,7 +119,7 @@ public final class PublicUrlFetcher {
             }
             return addresses;
         };
-        this.client = new OkHttpClient.Builder()
+        return new OkHttpClient.Builder()
                 .dns(checked)
                 .proxy(Proxy.NO_PROXY)
                 .followRedirects(false)
@@ -113,7 +144,7 @@ public final class PublicUrlFetcher {
             if (left <= 0) {
                 throw new FetchFailed("no answer from " + url.host() + " within " + timeout.toMillis() + " ms");
             }
-            Call call = client.newCall(new Request.Builder().url(url).get()
+            Call call = client().newCall(new Request.Builder().url(url).get()
                     .header("User-Agent", USER_AGENT)
                     .header("Accept", "text/html, image/*;q=0.9, */*;q=0.1")
                     .build());

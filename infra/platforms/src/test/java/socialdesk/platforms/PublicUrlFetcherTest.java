@@ -43,7 +43,24 @@ class PublicUrlFetcherTest {
     private final List<String> served = new CopyOnWriteArrayList<>();
     private final HttpServer server = start();
     private final String base = "http://127.0.0.1:" + server.getAddress().getPort();
-    private final PublicUrlFetcher fetcher = new PublicUrlFetcher(Duration.ofSeconds(2), TEST_POLICY);
+    /** Names resolve from this table, never from DNS. */
+    private static final PublicUrlFetcher.Resolver NAMES = host -> switch (host) {
+        case "page.test" -> List.of(LOOPBACK);
+        case "metadata.test" -> List.of(address("169.254.169.254"));
+        case "intranet.test" -> List.of(address("10.20.30.40"));
+        case "v6-private.test" -> List.of(address("fd00::5"));
+        case "mixed.test" -> List.of(address("93.184.215.14"), address("192.168.1.1"));
+        default -> throw new java.net.UnknownHostException(host);
+    };
+    private final PublicUrlFetcher fetcher = new PublicUrlFetcher(Duration.ofSeconds(2), TEST_POLICY, NAMES);
+
+    private static InetAddress address(String literal) {
+        try {
+            return InetAddress.getByName(literal);
+        } catch (java.net.UnknownHostException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
 
     private record Route(int status, Map<String, String> headers, byte[] body, boolean chunked, Duration delay) {
     }
@@ -132,11 +149,11 @@ class PublicUrlFetcherTest {
     @Test
     void inProductionLoopbackIsRefusedBeforeAnyRequest() {
         route("/page", 200, Map.of("Content-Type", "text/html"), "secret");
-        PublicUrlFetcher production = new PublicUrlFetcher(Duration.ofSeconds(2));
+        PublicUrlFetcher production = new PublicUrlFetcher(Duration.ofSeconds(2), PublicUrlFetcher.PUBLIC_ADDRESSES, NAMES);
 
         FetchFailed literal = assertThrows(FetchFailed.class, () -> production.fetch(URI.create(base + "/page"), HTML, 1000));
         FetchFailed named = assertThrows(FetchFailed.class, () -> production.fetch(
-                URI.create("http://localhost:" + server.getAddress().getPort() + "/page"), HTML, 1000));
+                URI.create("http://page.test:" + server.getAddress().getPort() + "/page"), HTML, 1000));
 
         assertTrue(literal.getMessage().contains("not a public address"), literal.getMessage());
         assertTrue(named.getMessage().contains("not a public address"), named.getMessage());
@@ -156,6 +173,26 @@ class PublicUrlFetcherTest {
 
         assertTrue(failed.getMessage().contains("not a public address"), failed.getMessage());
         assertEquals(List.of("/go"), served);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"metadata.test", "intranet.test", "v6-private.test", "mixed.test"})
+    void aNameIsJudgedByEveryAddressItResolvesTo(String host) {
+        FetchFailed direct = assertThrows(FetchFailed.class, () -> fetcher.fetch(URI.create("http://" + host + "/x"), HTML, 1000));
+        redirect("/go", "http://" + host + "/latest/meta-data/");
+        FetchFailed redirected = assertThrows(FetchFailed.class, () -> fetcher.fetch(URI.create(base + "/go"), HTML, 1000));
+
+        assertTrue(direct.getMessage().contains("not a public address"), direct.getMessage());
+        assertTrue(redirected.getMessage().contains("not a public address"), redirected.getMessage());
+    }
+
+    @Test
+    void aNameThatResolvesToAnAllowedAddressIsFetched() throws Exception {
+        route("/page", 200, Map.of("Content-Type", "text/html"), "hello");
+
+        Fetched fetched = fetcher.fetch(URI.create("http://page.test:" + server.getAddress().getPort() + "/page"), HTML, 1000);
+
+        assertEquals("hello", new String(fetched.body(), StandardCharsets.UTF_8));
     }
 
     @ParameterizedTest
@@ -206,7 +243,7 @@ class PublicUrlFetcherTest {
     void aSlowServerIsGivenUpOnAtTheDeadline() {
         routes.put("/slow", new Route(200, Map.of("Content-Type", "text/html"), "late".getBytes(StandardCharsets.UTF_8),
                 false, Duration.ofSeconds(5)));
-        PublicUrlFetcher impatient = new PublicUrlFetcher(Duration.ofMillis(300), TEST_POLICY);
+        PublicUrlFetcher impatient = new PublicUrlFetcher(Duration.ofMillis(300), TEST_POLICY, NAMES);
 
         FetchFailed failed = assertThrows(FetchFailed.class, () -> impatient.fetch(URI.create(base + "/slow"), HTML, 1000));
 
