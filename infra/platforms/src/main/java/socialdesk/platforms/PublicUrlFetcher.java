@@ -91,6 +91,11 @@ public final class PublicUrlFetcher {
         this.resolver = Objects.requireNonNull(resolver, "resolver");
     }
 
+    /** How long one fetch may take, redirects included. */
+    public Duration timeout() {
+        return timeout;
+    }
+
     /**
      * Built on first use: most publisher containers never fetch a link, and OkHttp's first load
      * (its Kotlin runtime with it) would cost them init time for nothing.
@@ -137,12 +142,19 @@ public final class PublicUrlFetcher {
      * @param acceptedType tested on the media type, lower case, without parameters ({@code text/html})
      */
     public Fetched fetch(URI uri, Predicate<String> acceptedType, long maxBytes) throws FetchFailed, InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
+        return fetch(uri, acceptedType, maxBytes, timeout);
+    }
+
+    /** As {@link #fetch(URI, Predicate, long)}, within {@code within} when that is shorter than this fetcher's timeout. */
+    public Fetched fetch(URI uri, Predicate<String> acceptedType, long maxBytes, Duration within)
+            throws FetchFailed, InterruptedException {
+        Duration limit = within.compareTo(timeout) < 0 ? within : timeout;
+        long deadline = System.nanoTime() + limit.toNanos();
         HttpUrl url = checkedUrl(uri.toString());
         for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
             long left = deadline - System.nanoTime();
             if (left <= 0) {
-                throw new FetchFailed("no answer from " + url.host() + " within " + timeout.toMillis() + " ms");
+                throw new FetchFailed("no answer from " + url.host() + " within " + limit.toMillis() + " ms");
             }
             Call call = client().newCall(new Request.Builder().url(url).get()
                     .header("User-Agent", USER_AGENT)
@@ -164,7 +176,7 @@ public final class PublicUrlFetcher {
                 if (Thread.currentThread().isInterrupted()) {
                     throw new InterruptedException();
                 }
-                throw new FetchFailed("no answer from " + url.host() + " within " + timeout.toMillis() + " ms");
+                throw new FetchFailed("no answer from " + url.host() + " within " + limit.toMillis() + " ms");
             } catch (FetchFailed e) {
                 throw e;
             } catch (IOException e) {

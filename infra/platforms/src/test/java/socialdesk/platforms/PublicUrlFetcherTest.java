@@ -251,6 +251,21 @@ class PublicUrlFetcherTest {
     }
 
     @Test
+    void aCallerCanAskForLessTimeThanTheFetchersOwnLimitButNotMore() {
+        routes.put("/slow", new Route(200, Map.of("Content-Type", "text/html"), "late".getBytes(StandardCharsets.UTF_8),
+                false, Duration.ofSeconds(5)));
+        PublicUrlFetcher impatient = new PublicUrlFetcher(Duration.ofMillis(400), TEST_POLICY, NAMES);
+
+        FetchFailed shorter = assertThrows(FetchFailed.class,
+                () -> fetcher.fetch(URI.create(base + "/slow"), HTML, 1000, Duration.ofMillis(200)));
+        FetchFailed longer = assertThrows(FetchFailed.class,
+                () -> impatient.fetch(URI.create(base + "/slow"), HTML, 1000, Duration.ofSeconds(30)));
+
+        assertTrue(shorter.getMessage().contains("within 200 ms"), shorter.getMessage());
+        assertTrue(longer.getMessage().contains("within 400 ms"), longer.getMessage());
+    }
+
+    @Test
     void anErrorStatusIsAFailure() {
         FetchFailed failed = assertThrows(FetchFailed.class, () -> fetcher.fetch(URI.create(base + "/missing"), HTML, 1000));
 

@@ -3,6 +3,7 @@ package socialdesk.platforms.bluesky;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -17,8 +18,8 @@ import socialdesk.platforms.PublicUrlFetcher.Fetched;
  * The preview card of a post's link ({@code app.bsky.embed.external}), as Bluesky's own app makes
  * it: the page's Open Graph title, description and image, the image uploaded as the card's
  * thumbnail. A card is a nicety: when the page cannot be fetched (through {@link PublicUrlFetcher},
- * so only from public addresses, within its deadline) or says nothing, there is no card; when only
- * the image fails, the card has no thumbnail.
+ * so only from public addresses; page and image together within the fetcher's timeout) or says
+ * nothing, there is no card; when only the image fails, the card has no thumbnail.
  */
 final class LinkCards {
     static final String EXTERNAL_TYPE = "app.bsky.embed.external";
@@ -43,6 +44,7 @@ final class LinkCards {
 
     /** The embed for {@code link}, or null when the page gives nothing to show. */
     Map<String, Object> card(String link, ThumbUpload upload) throws InterruptedException {
+        long started = System.nanoTime();
         Fetched page;
         try {
             page = fetcher.fetch(URI.create(link), type -> type.equals("text/html") || type.equals("application/xhtml+xml"),
@@ -70,7 +72,7 @@ final class LinkCards {
         external.put("uri", link);
         external.put("title", bounded(title, MAX_TITLE));
         external.put("description", bounded(description, MAX_DESCRIPTION));
-        Map<String, Object> thumb = thumb(doc, upload);
+        Map<String, Object> thumb = thumb(doc, upload, Duration.ofNanos(System.nanoTime() - started));
         if (thumb != null) {
             external.put("thumb", thumb);
         }
@@ -80,14 +82,18 @@ final class LinkCards {
         return embed;
     }
 
-    private Map<String, Object> thumb(Document doc, ThumbUpload upload) throws InterruptedException {
+    private Map<String, Object> thumb(Document doc, ThumbUpload upload, Duration spent) throws InterruptedException {
         Element meta = doc.selectFirst("meta[property=og:image], meta[property=og:image:url], meta[name=twitter:image]");
         String src = meta == null ? "" : meta.absUrl("content");
         if (src.isEmpty()) {
             return null;
         }
         try {
-            Fetched image = fetcher.fetch(URI.create(src), THUMB_TYPES::contains, MAX_THUMB_BYTES);
+            Duration left = fetcher.timeout().minus(spent);
+            if (left.isNegative() || left.isZero()) {
+                return null;
+            }
+            Fetched image = fetcher.fetch(URI.create(src), THUMB_TYPES::contains, MAX_THUMB_BYTES, left);
             return upload.upload(image.body(), image.contentType());
         } catch (IOException | IllegalArgumentException e) {
             return null;
