@@ -10,8 +10,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -19,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.YAMLException;
@@ -27,7 +26,9 @@ import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
 import socialdesk.core.json.Json;
+import socialdesk.core.post.PostQueue;
 
 /**
  * A content calendar, CSV or YAML, read into create requests for {@code POST /posts}. Columns (CSV
@@ -39,6 +40,8 @@ import socialdesk.core.json.Json;
  */
 final class CalendarFile {
     static final Set<String> COLUMNS = Set.of("text", "platforms", "at", "next_slot", "link", "evergreen");
+    /** In YAML these must be YAML booleans: a quoted "yes" is text, and text is not a yes. */
+    private static final Set<String> BOOLEAN_COLUMNS = Set.of("next_slot", "evergreen");
 
     /**
      * One row of the calendar.
@@ -164,7 +167,10 @@ final class CalendarFile {
                     continue;
                 }
                 Node value = tuple.getValueNode();
-                if (value instanceof ScalarNode scalar) {
+                if (value instanceof ScalarNode scalar && BOOLEAN_COLUMNS.contains(key) && !Tag.BOOL.equals(scalar.getTag())) {
+                    problems.add(key + " must be true or false, not " + (scalar.getScalarStyle() == DumperOptions.ScalarStyle.PLAIN
+                            ? "'" + scalar.getValue() + "'" : "the text \"" + scalar.getValue() + "\" (drop the quotes)"));
+                } else if (value instanceof ScalarNode scalar) {
                     values.put(key, scalar.getValue());
                 } else if (value instanceof SequenceNode seq && key.equals("platforms")
                         && seq.getValue().stream().allMatch(v -> v instanceof ScalarNode)) {
@@ -221,11 +227,7 @@ final class CalendarFile {
         String at = v.getOrDefault("at", "").strip();
         Boolean nextSlot = bool(v.get("next_slot"), "next_slot", problems);
         if (!at.isEmpty()) {
-            try {
-                OffsetDateTime.parse(at);
-            } catch (DateTimeParseException e) {
-                problems.add("at '" + at + "' is not an ISO-8601 time with an offset, like 2026-12-01T09:00:00+07:00");
-            }
+            PostQueue.parseTime("at", at, problems);
             request.put("at", at);
         }
         if (Boolean.TRUE.equals(nextSlot)) {

@@ -8,6 +8,11 @@ import java.util.List;
  * inside quotes a doubled quote is a quote and commas and line breaks are text. A byte-order mark is
  * skipped; lines end in LF, CRLF or CR; blank lines are skipped. Each record keeps the line it
  * starts on, so a problem can be reported where the user sees it in an editor.
+ *
+ * <p>A quote left open is the common mistake, and a strict reader would take every line after it
+ * into one field. So a quoted field that runs past its line and then does not parse cleanly (it
+ * never closes, or text follows its closing quote) is taken as unclosed: its record ends with its
+ * line, carries the problem, and reading goes on with the next line, which is not lost.
  */
 final class CsvReader {
     /** One record: the 1-based line it starts on, its fields, and a problem with its quoting (null when none). */
@@ -33,6 +38,12 @@ final class CsvReader {
             boolean quoted = false;
             boolean wasQuoted = false;
             boolean endOfRecord = false;
+            int quoteAt = -1;
+            int quoteLine = 0;
+            int quoteFieldCount = 0;
+            int spanningQuoteAt = -1;
+            int spanningQuoteLine = 0;
+            int spanningFieldCount = 0;
             while (i < n && !endOfRecord) {
                 char c = text.charAt(i);
                 if (quoted) {
@@ -47,6 +58,11 @@ final class CsvReader {
                         continue;
                     }
                     if (c == '\r' || c == '\n') {
+                        if (spanningQuoteAt < 0) {
+                            spanningQuoteAt = quoteAt;
+                            spanningQuoteLine = quoteLine;
+                            spanningFieldCount = quoteFieldCount;
+                        }
                         line++;
                         i += c == '\r' && i + 1 < n && text.charAt(i + 1) == '\n' ? 2 : 1;
                         field.append('\n');
@@ -73,6 +89,9 @@ final class CsvReader {
                             field.setLength(0);
                             quoted = true;
                             wasQuoted = true;
+                            quoteAt = i;
+                            quoteLine = line;
+                            quoteFieldCount = fields.size();
                         } else if (problem == null) {
                             problem = "a quote inside an unquoted field (quote the whole field and double the quote: \"\")";
                             field.append(c);
@@ -90,8 +109,21 @@ final class CsvReader {
                     }
                 }
             }
-            if (quoted) {
-                problem = "a quoted field is never closed (it runs to the end of the file)";
+            if (spanningQuoteAt >= 0 && (quoted || problem != null)) {
+                int lineEnd = spanningQuoteAt;
+                while (text.charAt(lineEnd) != '\r' && text.charAt(lineEnd) != '\n') {
+                    lineEnd++;
+                }
+                fields.subList(spanningFieldCount, fields.size()).clear();
+                field.setLength(0);
+                field.append(text, spanningQuoteAt + 1, lineEnd);
+                problem = "a quoted field is not closed on line " + spanningQuoteLine
+                        + " (close it with \", or double a quote inside a quoted field: \"\")";
+                line = spanningQuoteLine + 1;
+                i = lineEnd + (text.charAt(lineEnd) == '\r' && lineEnd + 1 < n && text.charAt(lineEnd + 1) == '\n' ? 2 : 1);
+                wasQuoted = true;
+            } else if (quoted) {
+                problem = "a quoted field is never closed (close it with \")";
             }
             fields.add(field.toString());
             boolean blank = fields.size() == 1 && fields.get(0).isBlank() && !wasQuoted;

@@ -155,6 +155,10 @@ final class PostsCommands {
         PostsApi.Response response = target.postsApi().send("DELETE", "/posts/" + encode(id), null);
         switch (response.status()) {
             case 200 -> {
+                if (Boolean.TRUE.equals(JsonRead.bool(response.body(), "alreadyCancelled"))) {
+                    out.println("post " + id + " was already cancelled; nothing changed");
+                    return 0;
+                }
                 out.println("cancelled " + id + " (was due " + due(JsonRead.string(response.body(), "dueAt"), ZoneId.systemDefault())
                         + " " + ZoneId.systemDefault().getId() + "); it will not be published");
                 return 0;

@@ -31,6 +31,7 @@ public final class SocialCli {
               flagged [--limit N]     recent flagged comments with their suggested replies
               invoke FUNCTION --event events/FILE.json
                                       invoke one function of the running local stack, as sam local invoke would
+              test [MAVEN OPTIONS]    every test, as CI runs them: mvn -B verify with the launcher's JDK 25
 
             import, list, show, cancel and flagged go to the local stack by default;
             --aws [--stack NAME] [--region R] sends them to the deployed stack (SigV4). social COMMAND --help for more.

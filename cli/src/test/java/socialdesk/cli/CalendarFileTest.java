@@ -40,4 +40,36 @@ class CalendarFileTest {
         assertNotEquals(CalendarFile.clientToken("a.csv", row), CalendarFile.clientToken("b.csv", row));
         assertTrue(CalendarFile.clientToken("a.csv", row).matches("import-[0-9a-f]{40}"));
     }
+
+    @Test
+    void yamlTakesOnlyYamlBooleansForEvergreenAndNextSlot() {
+        List<CalendarFile.RawRow> rows = CalendarFile.yamlRows("c.yaml", """
+                - text: Quoted yes is text
+                  platforms: [mastodon]
+                  at: 2027-01-12T09:00:00+07:00
+                  evergreen: "yes"
+                - text: A real boolean
+                  platforms: [mastodon]
+                  next_slot: true
+                  evergreen: false
+                """);
+
+        assertEquals(List.of("evergreen must be true or false, not the text \"yes\" (drop the quotes)"), rows.get(0).problems());
+        CalendarFile.Row second = CalendarFile.toRow("c.yaml", rows.get(1));
+        assertEquals(List.of(), second.problems());
+        assertEquals(true, second.request().get("nextSlot"));
+    }
+
+    @Test
+    void aTimeWithItsZoneInBracketsIsAcceptedAndATimeWithoutOffsetIsExplained() {
+        List<CalendarFile.RawRow> rows = CalendarFile.csvRows("c.csv", """
+                text,platforms,at
+                Hi,mastodon,2027-01-01T09:00:00+07:00[Asia/Ho_Chi_Minh]
+                Hi,mastodon,2027-01-01T09:00:00
+                """);
+
+        assertEquals(List.of(), CalendarFile.toRow("c.csv", rows.get(0)).problems());
+        assertEquals(List.of("at '2027-01-01T09:00:00' has no offset: add the UTC offset it is in (e.g. 2026-11-27T09:00:00+07:00)"),
+                CalendarFile.toRow("c.csv", rows.get(1)).problems());
+    }
 }

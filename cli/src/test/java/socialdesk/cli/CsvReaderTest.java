@@ -60,4 +60,28 @@ class CsvReaderTest {
         assertNotNull(after.problem());
         assertNull(CsvReader.parse("h\n\"ab\"  ,1\n").get(1).problem(), "spaces after a closing quote are fine");
     }
+
+    @Test
+    void anUnclosedQuoteEndsWithItsLineAndTheNextRowIsStillRead() {
+        List<CsvReader.Record> records = CsvReader.parse("text,platforms\n\"Sale starts, mastodon\nNext post,bluesky\n");
+
+        assertEquals(3, records.size());
+        assertEquals(List.of("Sale starts, mastodon"), records.get(1).fields());
+        assertEquals("a quoted field is not closed on line 2 (close it with \", or double a quote inside a quoted field: \"\")",
+                records.get(1).problem());
+        assertEquals(List.of("Next post", "bluesky"), records.get(2).fields());
+        assertEquals(3, records.get(2).line());
+        assertNull(records.get(2).problem());
+    }
+
+    @Test
+    void anUnclosedQuoteThatMeetsALaterQuoteDoesNotTakeTheNextRowWithIt() {
+        List<CsvReader.Record> records = CsvReader.parse("text,platforms\n\"Sale starts,mastodon\n\"Next post\",bluesky\n");
+
+        assertEquals(3, records.size());
+        assertEquals(2, records.get(1).line());
+        assertNotNull(records.get(1).problem());
+        assertEquals(List.of("Next post", "bluesky"), records.get(2).fields());
+        assertNull(records.get(2).problem());
+    }
 }

@@ -219,6 +219,8 @@ class PostsCommandsAgainstPostsApiServerTest {
         String queued = importOne();
         assertEquals(0, social("cancel", queued), stderr());
         assertTrue(stdout().contains("cancelled " + queued), stdout());
+        assertEquals(0, social("cancel", queued), stderr());
+        assertEquals("post " + queued + " was already cancelled; nothing changed", stdout().strip());
 
         assertEquals(1, social("cancel", "01NOSUCHPOST0000000000000"));
         assertEquals("social cancel: no post 01NOSUCHPOST0000000000000 (nothing cancelled)", stderr().strip());
@@ -245,7 +247,8 @@ class PostsCommandsAgainstPostsApiServerTest {
                 new Author("a2", "@fan"), "Love it", "https://social.example/c2", Instant.now()),
                 new CommentVerdict("PRAISE", "none", false, "en", List.of(), null, null), false));
         Path data = Files.createDirectories(dir.resolve("data"));
-        Files.writeString(data.resolve("endpoints.json"), Json.write(Map.of("dynamodb", dynalite.endpoint().toString(), "tableName", table)));
+        Files.writeString(data.resolve("endpoints.json"), Json.write(Map.of("pid", ProcessHandle.current().pid(),
+                "dynamodb", dynalite.endpoint().toString(), "tableName", table)));
 
         int status = social("flagged", "--data", data.toString());
 
@@ -265,7 +268,7 @@ class PostsCommandsAgainstPostsApiServerTest {
         }
         Path data = Files.createDirectories(dir.resolve("data"));
         String url = "http://127.0.0.1:" + port;
-        Files.writeString(data.resolve("endpoints.json"), Json.write(Map.of("postsApi", url, "lambda", url)));
+        Files.writeString(data.resolve("endpoints.json"), Json.write(Map.of("pid", ProcessHandle.current().pid(), "postsApi", url, "lambda", url)));
         out = new ByteArrayOutputStream();
         err = new ByteArrayOutputStream();
         PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
@@ -280,6 +283,36 @@ class PostsCommandsAgainstPostsApiServerTest {
         err.reset();
         assertEquals(1, SocialCli.run(new String[] {"flagged", "--data", dir.resolve("nothing").toString()}, System.in, o, e));
         assertTrue(stderr().contains("start it with ./social local"), stderr());
+    }
+
+    @Test
+    void aStaleEndpointsFileOfAKilledStackIsNotTakenForARunningStack() throws IOException, InterruptedException {
+        Process gone = new ProcessBuilder("true").start();
+        gone.waitFor();
+        Path data = Files.createDirectories(dir.resolve("stale"));
+        Files.writeString(data.resolve("endpoints.json"), Json.write(Map.of("pid", gone.pid(),
+                "dynamodb", Dynalite.shared().endpoint().toString(), "tableName", "t", "postsApi", server.url())));
+
+        assertEquals(1, social("flagged", "--data", data.toString()));
+        assertEquals("social flagged: no local stack running on " + data + " — start it with ./social local", stderr().strip());
+        assertEquals("http://127.0.0.1:4564", Target.parse(new ArrayList<>(List.of("--data", data.toString()))).postsApi().base().toString(),
+                "the stale file's ports are not used");
+    }
+
+    @Test
+    void invokeInEmulatorModeSaysWhyInsteadOfReachingADefaultPort() throws IOException {
+        Path data = Files.createDirectories(dir.resolve("emulator"));
+        Files.writeString(data.resolve("endpoints.json"), Json.write(Map.of("pid", ProcessHandle.current().pid(),
+                "emulator", "http://127.0.0.1:4566", "postsApi", server.url())));
+
+        out = new ByteArrayOutputStream();
+        err = new ByteArrayOutputStream();
+
+        assertEquals(1, SocialCli.run(new String[] {"invoke", "PostsApiFunction", "--event", "events/posts-api-list.json",
+                "--data", data.toString()}, System.in, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8)));
+        assertEquals("social invoke: the local stack on " + data + " has no lambda endpoint: it runs against the emulator at"
+                + " http://127.0.0.1:4566, which serves it instead", stderr().strip());
     }
 
     @Test

@@ -71,8 +71,8 @@ final class Demo implements AutoCloseable {
 
     /**
      * The local secret a template parameter {@code <Name>SecretArn} stands for:
-     * {@code MetaWebhookSecretArn} -> {@code social-desk/meta-webhook} (the names the README's deploy
-     * section creates), {@code XWebhookSecretArn} -> {@code social-desk/x-webhook}.
+     * {@code MetaWebhookSecretArn} -> {@code social-desk/meta-webhook} (the names docs/operations.md
+     * creates), {@code XWebhookSecretArn} -> {@code social-desk/x-webhook}.
      */
     static String secretName(String parameter) {
         String base = parameter.substring(0, parameter.length() - "SecretArn".length());

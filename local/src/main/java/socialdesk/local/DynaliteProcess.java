@@ -3,6 +3,8 @@ package socialdesk.local;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,6 +37,12 @@ public final class DynaliteProcess implements AutoCloseable {
      * @param log     receives what dynalite and npm print
      */
     public static DynaliteProcess start(Path root, int port, Path dataDir, Consumer<String> log) {
+        if (!portFree(port)) {
+            // Said before node starts: dynalite would die with a Node stack trace that names no one.
+            throw new IllegalStateException("port " + port + ", where dynalite would listen, is taken by another process"
+                    + " (another local stack, or anything else: `ss -ltnp 'sport = :" + port + "'` names it);"
+                    + " stop it, or choose other ports with --port");
+        }
         Path cli = root.resolve("node_modules/dynalite/cli.js");
         if (!Files.exists(cli)) {
             npmCi(root, log);
@@ -73,6 +81,14 @@ public final class DynaliteProcess implements AutoCloseable {
             return new DynaliteProcess(process, port);
         } catch (IOException e) {
             throw new IllegalStateException("cannot start dynalite with node (is Node.js installed?): " + e.getMessage(), e);
+        }
+    }
+
+    static boolean portFree(int port) {
+        try (ServerSocket probe = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+            return true;
+        } catch (IOException e) {
+            return false;
         }
     }
 

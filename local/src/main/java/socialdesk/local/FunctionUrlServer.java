@@ -17,10 +17,15 @@ import socialdesk.core.log.JsonLog;
 
 /**
  * A function URL on loopback: every request, on any path, becomes a payload format 2.0 event for
- * the function, and the function's answer becomes the HTTP response. A failed invocation is a 502,
- * as on AWS.
+ * the function, and the function's answer becomes the HTTP response. A failed invocation is a 502
+ * and a throttled one (reserved concurrency in use) a 429, as on AWS.
  */
 public final class FunctionUrlServer implements AutoCloseable {
+    /** What a function URL answers when the function's reserved concurrency is in use. */
+    static final FunctionUrlEvents.HttpResponse THROTTLED = new FunctionUrlEvents.HttpResponse(429,
+            Map.of("content-type", "application/json"), List.of(),
+            "{\"Message\":\"Rate Exceeded.\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
     private final HttpServer server;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final String name;
@@ -64,6 +69,8 @@ public final class FunctionUrlServer implements AutoCloseable {
             try {
                 byte[] event = FunctionUrlEvents.toEvent(request, domain).getBytes(java.nio.charset.StandardCharsets.UTF_8);
                 response = FunctionUrlEvents.toHttp(function.apply(event));
+            } catch (LocalFunction.ThrottledException e) {
+                response = THROTTLED;
             } catch (RuntimeException e) {
                 JsonLog.warn("function URL invocation failed", "function", name, "error", String.valueOf(e.getMessage()));
                 response = FunctionUrlEvents.functionError();

@@ -155,6 +155,9 @@ public final class LocalAwsEndpoint implements AutoCloseable {
         byte[] answer;
         try {
             answer = function.invoke(payload.length == 0 ? "{}".getBytes(StandardCharsets.UTF_8) : payload);
+        } catch (LocalFunction.ThrottledException e) {
+            send(exchange, 429, error("TooManyRequestsException", "Rate Exceeded."));
+            return;
         } catch (LocalFunction.InvocationException e) {
             String document = e.errorDocument() != null ? e.errorDocument()
                     : Json.write(Map.of("errorMessage", String.valueOf(e.getMessage()), "errorType", "Runtime.Unknown"));

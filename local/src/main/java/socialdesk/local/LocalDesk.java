@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.net.URI;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,15 +24,15 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.Stream;
+import socialdesk.aws.AwsCallBudget;
 import socialdesk.aws.AwsClients;
-import socialdesk.aws.client.AwsCredentials;
-import socialdesk.aws.client.AwsServiceException;
-import socialdesk.aws.client.CredentialsProvider;
-import socialdesk.aws.client.UrlConnectionTransport;
-import socialdesk.aws.dynamo.DynamoDb;
 import socialdesk.aws.dynamo.TableDefinition;
 import socialdesk.core.json.Json;
 import socialdesk.template.Template;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 
 /**
  * The whole desk on this machine: dynalite, every function of template.yaml in its own JVM (see
@@ -44,6 +45,8 @@ public final class LocalDesk implements AutoCloseable {
     public static final String STACK = "social-desk";
     public static final String REGION = "us-east-1";
     public static final String ACCOUNT = "000000000000";
+    /** Calls from the stack and the CLI to its table: one at a time, each given plenty on a busy machine. */
+    private static final AwsCallBudget TOOL_CALLS = new AwsCallBudget(Duration.ofSeconds(30), 1);
 
     /**
      * How to run.
@@ -77,6 +80,7 @@ public final class LocalDesk implements AutoCloseable {
     private final List<AutoCloseable> closeables = new ArrayList<>();
     private final Map<String, RunningFunction> functions = new LinkedHashMap<>();
     private final Map<String, LocalFunction.Spec> specs = new java.util.concurrent.ConcurrentHashMap<>();
+    private DynamoDbClient dynamo;
     private final ExecutorService async = Executors.newVirtualThreadPerTaskExecutor();
     private final Console console;
     private Scheduler scheduler;
@@ -112,6 +116,7 @@ public final class LocalDesk implements AutoCloseable {
 
     private void run() {
         Path data = options.dataDir().toAbsolutePath();
+        LeftoverStack.clear(data, text -> console.line("local", text));
         if (options.fresh()) {
             deleteTree(data);
         }
@@ -147,6 +152,9 @@ public final class LocalDesk implements AutoCloseable {
         if (options.remoteEndpoint() == null) {
             dynalite = track(DynaliteProcess.start(options.root(), dynamoPort, data.resolve("dynalite"), console.prefixed("dynalite")));
             dynamoEndpoint = dynalite.endpoint();
+            // Recorded at once: if this stack is killed while starting, the next start finds its dynalite.
+            LeftoverStack.record(data, Map.of("dynamodb", dynamoEndpoint), dynalite);
+            endpointsFile = data.resolve(LeftoverStack.FILE);
             LocalBus defaultBus = track(new LocalBus("default", REGION, clock));
             LocalAwsEndpoint aws = track(new LocalAwsEndpoint(awsPort, Map.of(busName, bus, "default", defaultBus), secrets));
             awsServer = aws;
@@ -194,7 +202,6 @@ public final class LocalDesk implements AutoCloseable {
      */
     private void writeEndpoints(Path data) {
         Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("pid", ProcessHandle.current().pid());
         doc.put("region", REGION);
         doc.put("tableName", tableName);
         doc.put("dynamodb", dynamoEndpoint);
@@ -204,13 +211,14 @@ public final class LocalDesk implements AutoCloseable {
         functions.values().stream().filter(f -> f.url() != null).forEach(f -> urls.put(f.function().name(), f.url().url()));
         doc.put("functionUrls", urls);
         doc.put("notifications", topic().file().toString());
-        Path file = data.resolve("endpoints.json");
+        if (options.remoteEndpoint() != null) {
+            doc.put("emulator", options.remoteEndpoint());
+        }
         try {
-            Files.createDirectories(data);
-            Files.writeString(file, Json.write(doc) + "\n", StandardCharsets.UTF_8);
-            endpointsFile = file;
-        } catch (IOException e) {
-            console.line("local", "cannot write " + file + ": " + e.getMessage());
+            LeftoverStack.record(data, doc, dynalite);
+            endpointsFile = data.resolve(LeftoverStack.FILE);
+        } catch (UncheckedIOException e) {
+            console.line("local", "cannot write " + data.resolve(LeftoverStack.FILE) + ": " + e.getCause().getMessage());
         }
     }
 
@@ -227,27 +235,26 @@ public final class LocalDesk implements AutoCloseable {
     private void createTable() {
         try {
             dynamo().createTable(TableDefinition.createTableRequest(tableName));
-        } catch (AwsServiceException e) {
-            if (!"ResourceInUseException".equals(e.code())) {
-                throw e;
-            }
+        } catch (ResourceInUseException e) {
             // Made on an earlier run.
         }
     }
 
-    /** A DynamoDB client for the stack's own table. */
-    DynamoDb dynamo() {
-        return dynamoAt(dynamoEndpoint);
+    /** The DynamoDB client for the stack's own table, built on first use. */
+    synchronized DynamoDbClient dynamo() {
+        if (dynamo == null) {
+            dynamo = dynamoAt(dynamoEndpoint);
+        }
+        return dynamo;
     }
 
     /**
      * A DynamoDB client for a local stack's DynamoDB endpoint, in its region and with the dummy key
      * the functions get too (dynalite checks none; an emulator takes any).
      */
-    public static DynamoDb dynamoAt(String endpoint) {
-        Map<String, String> env = Map.of("AWS_REGION", REGION, "AWS_ENDPOINT_URL_DYNAMODB", endpoint);
-        return new AwsClients(env, UrlConnectionTransport.standard(), CredentialsProvider.fixed(AwsCredentials.of("local", "local")))
-                .dynamoDb();
+    public static DynamoDbClient dynamoAt(String endpoint) {
+        return AwsClients.of(Map.of("AWS_REGION", REGION), TOOL_CALLS, URI.create(endpoint),
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")), List.of()).dynamoDb();
     }
 
     String tableName() {
@@ -336,9 +343,11 @@ public final class LocalDesk implements AutoCloseable {
                     env.put("AWS_LAMBDA_LOG_LEVEL", level);
                 }
             }
+            String reserved = function.reservedConcurrency() == null ? null : values.string(function.reservedConcurrency());
             LocalFunction.Spec spec = new LocalFunction.Spec(name, function.handler(),
                     function.moduleDir().resolve("target/function.jar"), runtimeJars, env, function.memorySize(),
-                    Duration.ofSeconds(function.timeoutSeconds()), LocalFunction.Spec.currentJava(), options.jvmOptions());
+                    Duration.ofSeconds(function.timeoutSeconds()), LocalFunction.Spec.currentJava(), options.jvmOptions(),
+                    reserved == null ? 0 : Integer.parseInt(reserved));
             specs.put(name, spec);
             LocalFunction local = new LocalFunction(spec, console.prefixed(name));
             track(local);

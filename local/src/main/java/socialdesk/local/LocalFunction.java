@@ -27,6 +27,10 @@ import java.util.stream.Collectors;
  * loopback. {@link #start()} waits until the runtime asks for its first event (init done);
  * {@link #invoke(byte[])} hands it one event and answers the function's response bytes;
  * {@link #close()} stops the JVM. The timings of a cold start are kept for reports and benchmarks.
+ *
+ * <p>Supervised as Lambda supervises an execution environment: an invocation that outlives the
+ * function's Timeout has its JVM killed, and a JVM that died (killed, out of memory, timed out) is
+ * replaced by a fresh one, with a logged cold start, when the next invocation arrives.
  */
 public final class LocalFunction implements AutoCloseable {
     /** The runtime client's entry point; its argument is the handler string of the template. */
@@ -60,13 +64,21 @@ public final class LocalFunction implements AutoCloseable {
      * @param timeout     the function's Timeout: an invocation's deadline
      * @param java        the java executable of the child
      * @param jvmOptions  extra JVM options (before the main class)
+     * @param reservedConcurrency ReservedConcurrentExecutions: at most this many invocations at
+     *                    once, the rest throttled as Lambda throttles them; 0 when none is reserved
      */
     public record Spec(String name, String handler, Path jar, List<Path> runtimeJars, Map<String, String> environment,
-                       int memoryMb, Duration timeout, Path java, List<String> jvmOptions) {
+                       int memoryMb, Duration timeout, Path java, List<String> jvmOptions, int reservedConcurrency) {
         public Spec {
             runtimeJars = List.copyOf(runtimeJars);
             environment = Map.copyOf(environment);
             jvmOptions = List.copyOf(jvmOptions);
+        }
+
+        /** A function without reserved concurrency. */
+        public Spec(String name, String handler, Path jar, List<Path> runtimeJars, Map<String, String> environment,
+                    int memoryMb, Duration timeout, Path java, List<String> jvmOptions) {
+            this(name, handler, jar, runtimeJars, environment, memoryMb, timeout, java, jvmOptions, 0);
         }
 
         /** The java executable of this JVM: the child runs on the same JDK as the caller. */
@@ -89,7 +101,7 @@ public final class LocalFunction implements AutoCloseable {
     }
 
     /** The function answered with an error document (unhandled exception), or could not answer. */
-    public static final class InvocationException extends RuntimeException {
+    public static class InvocationException extends RuntimeException {
         private final String errorDocument;
 
         public InvocationException(String message, String errorDocument) {
@@ -99,6 +111,16 @@ public final class LocalFunction implements AutoCloseable {
 
         public String errorDocument() {
             return errorDocument;
+        }
+    }
+
+    /**
+     * Refused before it ran: the function's reserved concurrency is in use, as Lambda answers with
+     * a 429 (TooManyRequestsException) to a synchronous caller.
+     */
+    public static final class ThrottledException extends InvocationException {
+        public ThrottledException(String message) {
+            super(message, null);
         }
     }
 
@@ -127,11 +149,14 @@ public final class LocalFunction implements AutoCloseable {
     private final Spec spec;
     private final Consumer<String> logSink;
     private final Path startupLog;
+    private Duration initTimeout;
     private RuntimeApiServer api;
     private Process process;
     private long spawnNanos;
     private long readyNanos;
     private volatile double firstInvokeMs = -1;
+    /** Invocations admitted and not yet answered, held against the reserved concurrency. */
+    private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
     private double jvmStartMs = -1;
     private final java.util.ArrayDeque<String> recent = new java.util.ArrayDeque<>();
     private final List<Thread> pumps = new ArrayList<>();
@@ -154,8 +179,14 @@ public final class LocalFunction implements AutoCloseable {
         return spec.name();
     }
 
+    /** Where the JVM logs its start-up times; removed by {@link #close()}. */
+    Path startupLog() {
+        return startupLog;
+    }
+
     /** Starts the JVM and waits until the runtime is ready for its first event; throws if init fails. */
-    public LocalFunction start(Duration initTimeout) {
+    public synchronized LocalFunction start(Duration initTimeout) {
+        this.initTimeout = initTimeout;
         if (!Files.isRegularFile(spec.jar())) {
             throw new IllegalStateException(spec.name() + ": no function jar at " + spec.jar() + " (build it first)");
         }
@@ -166,7 +197,8 @@ public final class LocalFunction implements AutoCloseable {
         command.add("-XX:MaxRAM=" + spec.memoryMb() + "m");
         // The runtime client loads its JNI library; Lambda allows it, so say so instead of warning.
         command.add("--enable-native-access=ALL-UNNAMED");
-        command.add("-Xlog:startuptime=info:file=" + startupLog + ":uptime");
+        // filecount=0: no rotation, which would leave an empty startup.log.0 behind at every start.
+        command.add("-Xlog:startuptime=info:file=" + startupLog + ":uptime:filecount=0");
         nativeLibrary(spec.runtimeJars()).ifPresent(lib -> command.add("-D" + JNI_PROPERTY + "=" + lib));
         command.addAll(spec.jvmOptions());
         command.add("-cp");
@@ -178,6 +210,11 @@ public final class LocalFunction implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().clear();
         builder.environment().putAll(lambdaEnvironment());
+        synchronized (recent) {
+            recent.clear();
+        }
+        pumps.clear();
+        firstInvokeMs = -1;
         spawnNanos = System.nanoTime();
         try {
             process = builder.start();
@@ -187,7 +224,10 @@ public final class LocalFunction implements AutoCloseable {
         }
         pump(process.getInputStream());
         pump(process.getErrorStream());
-        process.onExit().thenRun(() -> api.failAll(spec.name() + " runtime exited with status " + process.exitValue()));
+        // This JVM's own Runtime API: after a restart the fields name the next environment.
+        RuntimeApiServer environment = api;
+        Process started = process;
+        started.onExit().thenRun(() -> environment.failAll(spec.name() + " runtime exited with status " + started.exitValue()));
         try {
             java.util.concurrent.CompletableFuture.anyOf(api.firstNext(), api.initError(), process.onExit())
                     .get(initTimeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -343,17 +383,30 @@ public final class LocalFunction implements AutoCloseable {
     /**
      * Hands the function one event and waits for its answer (up to the function's Timeout).
      *
+     * @throws ThrottledException when its reserved concurrency is in use (nothing was run)
      * @throws InvocationException when the function reports an error or cannot answer in time
      */
     public byte[] invoke(byte[] event) {
-        if (api == null) {
-            throw new IllegalStateException(spec.name() + " is not started");
+        int reserved = spec.reservedConcurrency();
+        if (inFlight.incrementAndGet() > reserved && reserved > 0) {
+            inFlight.decrementAndGet();
+            throw new ThrottledException(spec.name() + ": throttled, its reserved concurrency of " + reserved + " is in use");
         }
+        try {
+            return invokeAdmitted(event);
+        } finally {
+            inFlight.decrementAndGet();
+        }
+    }
+
+    private byte[] invokeAdmitted(byte[] event) {
+        RuntimeApiServer environment = runningEnvironment();
         long start = System.nanoTime();
         RuntimeApiServer.Result result;
         try {
-            result = api.submit(event, spec.timeout()).get(spec.timeout().toMillis() + 2_000, TimeUnit.MILLISECONDS);
+            result = environment.submit(event, spec.timeout()).get(spec.timeout().toMillis() + 2_000, TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
+            discard(environment, "timed out after " + spec.timeout().toSeconds() + " s");
             throw new InvocationException(spec.name() + ": timed out after " + spec.timeout().toSeconds() + " s", null);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -373,6 +426,36 @@ public final class LocalFunction implements AutoCloseable {
         return result.body();
     }
 
+    /**
+     * The Runtime API of a live JVM: the one running, or a fresh one started now when the last
+     * died, as Lambda starts a new execution environment after a crash or a timeout.
+     */
+    private synchronized RuntimeApiServer runningEnvironment() {
+        if (api == null) {
+            throw new IllegalStateException(spec.name() + " is not started");
+        }
+        if (!process.isAlive()) {
+            String status = "exit status " + process.exitValue();
+            close();
+            logSink.accept("[local] the runtime had exited (" + status + "); starting a fresh execution environment");
+            try {
+                start(initTimeout);
+            } catch (InitFailedException e) {
+                throw new InvocationException(spec.name() + ": a fresh execution environment failed to start: " + e.getMessage(), null);
+            }
+            logSink.accept("[local] cold start: " + timings());
+        }
+        return api;
+    }
+
+    /** Kills the JVM of an invocation that ran past its Timeout; the next invocation gets a fresh one. */
+    private synchronized void discard(RuntimeApiServer environment, String why) {
+        if (environment == api && process.isAlive()) {
+            logSink.accept("[local] " + why + ": stopping this execution environment");
+            process.destroyForcibly();
+        }
+    }
+
     public Timings timings() {
         double spawnToReady = (readyNanos - spawnNanos) / 1e6;
         double jvm = Math.max(0, jvmStartMs);
@@ -381,6 +464,11 @@ public final class LocalFunction implements AutoCloseable {
 
     public boolean isAlive() {
         return process != null && process.isAlive();
+    }
+
+    /** Invocations admitted and not yet answered. */
+    int invocationsInFlight() {
+        return inFlight.get();
     }
 
     /** The child's process id, or -1 before start. */
@@ -424,7 +512,7 @@ public final class LocalFunction implements AutoCloseable {
 
     /** Stops the JVM (SIGTERM, then a forced kill after a short grace) and the Runtime API. */
     @Override
-    public void close() {
+    public synchronized void close() {
         if (process != null && process.isAlive()) {
             process.destroy();
             try {

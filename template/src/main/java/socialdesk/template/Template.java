@@ -120,6 +120,11 @@ public final class Template {
             return properties.get("MemorySize") instanceof Number n ? n.intValue() : 128;
         }
 
+        /** ReservedConcurrentExecutions as written (a number or a {@code Ref}), or null when none is reserved. */
+        public Object reservedConcurrency() {
+            return properties.get("ReservedConcurrentExecutions");
+        }
+
         public int timeoutSeconds() {
             return properties.get("Timeout") instanceof Number n ? n.intValue() : 3;
         }

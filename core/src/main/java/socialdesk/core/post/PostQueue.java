@@ -1,13 +1,22 @@
 package socialdesk.core.post;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.time.temporal.TemporalAccessor;
+import java.time.temporal.TemporalQueries;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import socialdesk.core.platform.ContentRules;
@@ -18,6 +27,12 @@ import socialdesk.core.platform.ContentRules;
  * refuse is turned away now, with every reason, instead of failing at 3 a.m.
  */
 public final class PostQueue {
+    /**
+     * The furthest ahead a post can be queued. A time beyond it is a typo (a year 2099 or 9999), and
+     * such a post would sit unseen past every listing's default window.
+     */
+    public static final Duration MAX_AHEAD = Duration.ofDays(2 * 366);
+
     private final PostStore store;
     private final Map<Platform, ContentRules> rules;
     private final Clock clock;
@@ -47,6 +62,9 @@ public final class PostQueue {
     public Enqueued enqueue(PostDraft draft, String requestHash) {
         List<String> problems = new ArrayList<>();
         Instant dueAt = parseDueAt(draft.dueAt(), problems);
+        if (dueAt != null) {
+            problems.addAll(dueAtProblems("dueAt", dueAt));
+        }
         List<Platform> platforms = parsePlatforms(draft.platforms(), problems);
         PostContent content = new PostContent(draft.text(), draft.link(), draft.imageUrl());
         problems.addAll(contentProblems(content, platforms));
@@ -72,6 +90,8 @@ public final class PostQueue {
     /** Every reason {@code content} cannot go to {@code platforms}: the link's form and each platform's rules. */
     public List<String> contentProblems(PostContent content, List<Platform> platforms) {
         List<String> problems = new ArrayList<>();
+        unicodeProblem("text", content.text()).ifPresent(problems::add);
+        unicodeProblem("link", content.link()).ifPresent(problems::add);
         if (content.link() != null && !content.link().matches("https?://\\S+")) {
             problems.add("link must be an http(s) URL without spaces");
         }
@@ -104,12 +124,67 @@ public final class PostQueue {
             problems.add("dueAt is required (ISO-8601 with an offset, e.g. 2026-11-27T09:00:00+07:00)");
             return null;
         }
+        return parseTime("dueAt", text, problems);
+    }
+
+    /**
+     * An ISO-8601 time with an offset, optionally followed by a zone in brackets as Java and RFC 9557
+     * write it ({@code 2027-01-01T09:00:00+07:00[Asia/Ho_Chi_Minh]}). The offset fixes the instant;
+     * a bracketed zone must agree with it at that time, or the user meant two different times.
+     */
+    public static Instant parseTime(String field, String text, List<String> problems) {
+        String value = text.strip();
+        TemporalAccessor parsed;
         try {
-            return OffsetDateTime.parse(text.strip()).toInstant();
+            parsed = DateTimeFormatter.ISO_DATE_TIME.parse(value);
         } catch (DateTimeParseException e) {
-            problems.add("dueAt '" + text + "' is not an ISO-8601 time with an offset (e.g. 2026-11-27T09:00:00+07:00)");
+            problems.add(field + " '" + text + "' is not an ISO-8601 time with an offset (e.g. 2026-11-27T09:00:00+07:00)");
             return null;
         }
+        ZoneOffset offset = parsed.query(TemporalQueries.offset());
+        if (offset == null) {
+            problems.add(field + " '" + text + "' has no offset: add the UTC offset it is in (e.g. 2026-11-27T09:00:00+07:00)");
+            return null;
+        }
+        LocalDateTime local = LocalDateTime.from(parsed);
+        ZoneId zone = parsed.query(TemporalQueries.zoneId());
+        if (zone != null && !(zone instanceof ZoneOffset) && !zone.getRules().isValidOffset(local, offset)) {
+            problems.add(field + " '" + text + "': the offset " + offset + " is not " + zone.getId() + "'s offset at that time ("
+                    + zone.getRules().getValidOffsets(local).stream().map(ZoneOffset::toString).reduce((a, b) -> a + " or " + b)
+                            .orElse("none: that local time is skipped by a clock change") + ")");
+            return null;
+        }
+        return local.toInstant(offset);
+    }
+
+    /** A due time too far ahead to be meant: {@link #MAX_AHEAD} from now. */
+    public List<String> dueAtProblems(String field, Instant dueAt) {
+        Instant latest = clock.instant().plus(MAX_AHEAD);
+        if (dueAt.isAfter(latest)) {
+            return List.of(field + " " + dueAt + " is more than " + MAX_AHEAD.toDays() + " days ahead (the latest accepted now is "
+                    + latest.truncatedTo(ChronoUnit.SECONDS) + ")");
+        }
+        return List.of();
+    }
+
+    /**
+     * Text that is not valid Unicode (a lone UTF-16 surrogate, which JSON's escapes can carry) cannot
+     * be stored or sent as UTF-8: it would reach the platform as '?'.
+     */
+    static Optional<String> unicodeProblem(String field, String text) {
+        if (text == null) {
+            return Optional.empty();
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return Optional.of(field + " is not valid Unicode: a lone UTF-16 surrogate (U+"
+                        + Integer.toHexString(c).toUpperCase(Locale.ROOT) + ") at character " + (i + 1));
+            }
+        }
+        return Optional.empty();
     }
 
     /** Platform names to platforms, in order, without repeats; an unknown name or none at all is a problem. */

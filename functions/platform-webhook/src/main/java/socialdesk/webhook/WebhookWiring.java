@@ -1,26 +1,36 @@
 package socialdesk.webhook;
 
 import java.time.Clock;
+import java.time.Duration;
+import socialdesk.aws.AwsCallBudget;
 import socialdesk.aws.AwsClients;
 import socialdesk.aws.Env;
-import socialdesk.aws.dynamo.DynamoDb;
 import socialdesk.aws.dynamo.DynamoEngagementStore;
-import socialdesk.aws.events.EventBridge;
 import socialdesk.aws.events.EventBridgePublisher;
 import socialdesk.aws.priming.Priming;
-import socialdesk.aws.secrets.SecretsManager;
 import socialdesk.aws.secrets.SecretsManagerSecrets;
 import socialdesk.core.engagement.CommentTriager;
 import socialdesk.core.engagement.EngagementIngestion;
 import socialdesk.core.engagement.Triage;
 import socialdesk.core.json.Json;
 import socialdesk.core.webhook.MetaPayloadParser;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /**
  * Builds the webhook service from the function's environment, once per container: AWS clients and
  * triage at init (SnapStart snapshots them); platform secrets on first use (never in a snapshot).
  */
-final class WebhookWiring {
+public final class WebhookWiring {
+    /**
+     * The function's 10 s timeout (template.yaml) holds one delivery's AWS calls, one after another:
+     * GetSecretValue (the platform's secret, first delivery), GetItem (already seen?), GetItem (the
+     * post of the remote id), PutItem (the comment, once), UpdateItem (the counters), PutItem (the
+     * event id remembered), PutEvents, and PutEvents again for entries the bus refused.
+     */
+    public static final AwsCallBudget AWS_CALLS = new AwsCallBudget(Duration.ofSeconds(10), 8);
+
     private WebhookWiring() {
     }
 
@@ -35,10 +45,10 @@ final class WebhookWiring {
         String metaSecret = Env.optional("META_SECRET_ARN", "");
         String xSecret = Env.optional("X_SECRET_ARN", "");
         String linkedInSecret = Env.optional("LINKEDIN_SECRET_ARN", "");
-        AwsClients clients = AwsClients.fromEnvironment();
-        DynamoDb dynamo = clients.dynamoDb();
-        EventBridge events = clients.eventBridge();
-        SecretsManager secretsClient = clients.secretsManager();
+        AwsClients clients = AwsClients.fromEnvironment(AWS_CALLS);
+        DynamoDbClient dynamo = clients.dynamoDb();
+        EventBridgeClient events = clients.eventBridge();
+        SecretsManagerClient secretsClient = clients.secretsManager();
         Clock clock = Clock.systemUTC();
         CommentTriager triager = Triage.standard();
         EngagementIngestion ingestion = new EngagementIngestion(
@@ -48,7 +58,7 @@ final class WebhookWiring {
                 clock);
         WebhookSecrets secrets = new SecretsManagerWebhookSecrets(new SecretsManagerSecrets(secretsClient),
                 metaSecret, xSecret, linkedInSecret);
-        return new Wired(new PlatformWebhooks(secrets, ingestion, clock), priming(dynamo, events, secretsClient, table, triager, clock));
+        return new Wired(new PlatformWebhooks(secrets, ingestion, clock), priming(clients, table, triager, clock));
     }
 
     /**
@@ -56,15 +66,15 @@ final class WebhookWiring {
      * comment, a Meta payload parsed, a DynamoDB read of a key that never exists, an empty PutEvents
      * and a lookup of a secret that is never created. Nothing is stored, put or read of real secrets.
      */
-    static Priming.Builder priming(DynamoDb dynamo, EventBridge events, SecretsManager secrets,
-                                   String table, CommentTriager triager, Clock clock) {
+    static Priming.Builder priming(AwsClients clients, String table, CommentTriager triager, Clock clock) {
         return Priming.forFunction("platform-webhook")
+                .renewCredentials(clients)
                 .json()
                 .prime("triage", () -> triager.triage("Still waiting on my refund after three weeks, is anyone there?", "en"))
                 .prime("meta payload", () -> new MetaPayloadParser().parse(Json.parse(SAMPLE_META), clock.instant()))
-                .dynamoRead(dynamo, table)
-                .eventsNothing(events)
-                .secretsMiss(secrets);
+                .dynamoRead(clients.dynamoDb(), table)
+                .eventsNothing(clients.eventBridge())
+                .secretsMiss(clients.secretsManager());
     }
 
     private static final String SAMPLE_META = """

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The webhook benchmark. The full run is excluded from the default build (tag {@code benchmark})
- * and started with the command in the README; a short run is part of the suite so it cannot rot.
+ * and started with the command in docs/performance-and-cost.md; a short run is part of the suite so it cannot rot.
  */
 class WebhookBenchmarkTest {
 

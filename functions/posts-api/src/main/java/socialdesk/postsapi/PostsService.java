@@ -227,8 +227,17 @@ final class PostsService {
         return store.updateQueued(current.revised(content, newPlatforms, dueAt), current.version());
     }
 
-    Post cancel(String id) {
-        return store.cancel(id);
+    /** A cancelled post, and whether it was cancelled before this call (then nothing changed). */
+    record Cancellation(Post post, boolean alreadyCancelled) {
+    }
+
+    /**
+     * Cancels a queued post. The read before the write only tells the caller whether this call
+     * cancelled it: two cancels racing may both answer "cancelled", never a wrong post state.
+     */
+    Cancellation cancel(String id) {
+        boolean alreadyCancelled = store.find(id).map(post -> post.status() == PostStatus.CANCELLED).orElse(false);
+        return new Cancellation(store.cancel(id), alreadyCancelled);
     }
 
     Cadence putCadence(Platform platform, Object body) {
@@ -305,12 +314,11 @@ final class PostsService {
             problems.add("at must be a string (ISO-8601 with an offset, e.g. 2026-11-27T09:00:00+07:00)");
             return null;
         }
-        List<String> atProblems = new ArrayList<>();
-        Instant instant = PostQueue.parseDueAt(text, atProblems);
-        atProblems.replaceAll(p -> p.replaceFirst("^dueAt", "at"));
-        problems.addAll(atProblems);
+        Instant instant = PostQueue.parseTime("at", text, problems);
         if (instant != null && instant.isBefore(clock.instant().minus(PAST_TOLERANCE))) {
             problems.add("at " + text + " is in the past");
+        } else if (instant != null) {
+            problems.addAll(queue.dueAtProblems("at", instant));
         }
         return instant;
     }
@@ -332,17 +340,17 @@ final class PostsService {
         if (value == null || value.isBlank()) {
             return null;
         }
-        try {
-            if (value.strip().matches("\\d{4}-\\d{2}-\\d{2}")) {
+        if (value.strip().matches("\\d{4}-\\d{2}-\\d{2}")) {
+            try {
                 LocalDate day = LocalDate.parse(value.strip());
                 return endOfDay ? day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().minusMillis(1)
                         : day.atStartOfDay(ZoneOffset.UTC).toInstant();
+            } catch (DateTimeParseException e) {
+                problems.add(name + " '" + value + "' is not a date (2026-11-27, UTC) or an ISO-8601 time with an offset");
+                return null;
             }
-            return java.time.OffsetDateTime.parse(value.strip()).toInstant();
-        } catch (DateTimeParseException e) {
-            problems.add(name + " '" + value + "' is not a date (2026-11-27, UTC) or an ISO-8601 time with an offset");
-            return null;
         }
+        return PostQueue.parseTime(name, value, problems);
     }
 
     @SuppressWarnings("unchecked")

@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import socialdesk.aws.dynamo.DynamoAccountHealthStore;
-import socialdesk.aws.dynamo.DynamoDb;
 import socialdesk.aws.dynamo.DynamoPostStore;
 import socialdesk.aws.testing.Dynalite;
 import socialdesk.aws.testing.RequestCounter;
@@ -32,6 +31,7 @@ import socialdesk.platforms.bluesky.BlueskyPublisher;
 import socialdesk.platforms.fake.FakeBluesky;
 import socialdesk.platforms.fake.FakeMastodon;
 import socialdesk.platforms.mastodon.MastodonPublisher;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * Queues N posts for Mastodon and Bluesky, due now, against dynalite and loopback platforms that
@@ -75,7 +75,7 @@ final class PublishBenchmark {
         RequestCounter counter = new RequestCounter();
         Clock clock = Clock.systemUTC();
         HttpClient http = PlatformHttp.newClient(Duration.ofSeconds(5));
-        DynamoDb dynamo = dynalite.client(counter);
+        DynamoDbClient dynamo = dynalite.clients(counter).dynamoDb();
         try (FakeMastodon mastodon = new FakeMastodon(FakeMastodon.DEFAULT_TOKEN, 500, clock);
              FakeBluesky bluesky = new FakeBluesky(clock)) {
             mastodon.latency(platformLatency);

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The publishing benchmark. The full run is excluded from the default build and started with the
- * command in the README; a short run is part of the suite so the benchmark cannot rot.
+ * command in docs/performance-and-cost.md; a short run is part of the suite so the benchmark cannot rot.
  */
 class PublishBenchmarkTest {
 

@@ -17,7 +17,7 @@ import org.testcontainers.DockerClientFactory;
  */
 public final class DockerCondition implements ExecutionCondition {
     static final String SKIP_REASON = "cloud-emulator tests skipped: no Docker engine"
-            + " (Testcontainers' DockerClientFactory found none; see README, Cloud-emulator tests)";
+            + " (Testcontainers' DockerClientFactory found none; see docs/testing.md)";
 
     /** How long looking for an engine may take; Testcontainers' own probes normally answer in well under a second. */
     private static final long PROBE_SECONDS = 20;

@@ -16,7 +16,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import socialdesk.aws.events.EventBridge;
 import socialdesk.aws.events.EventBridgePublisher;
 import socialdesk.core.events.DomainEvent;
 import socialdesk.core.json.Json;
@@ -48,7 +47,7 @@ class EventRoutingOnEmulatorTest {
 
     private static Emulator emulator;
     /** Puts the events, as the functions do; {@link #events} sets up the bus and rules they go through. */
-    private static EventBridge bus;
+    private static EventBridgeClient bus;
     private static EventBridgeClient events;
     private static SnsClient sns;
     private static SqsClient sqs;
@@ -155,7 +154,7 @@ class EventRoutingOnEmulatorTest {
         Assumptions.assumeFalse(emulator.isLocalStack() && textTemplate && !numbers.isEmpty(),
                 () -> "LocalStack (" + emulator.image() + ") cannot write the number(s) " + numbers
                         + " into a text InputTemplate (" + symptom + "); to run this test, set SOCIAL_DESK_EMULATOR_IMAGE"
-                        + " to an emulator that can (see README, Cloud-emulator tests)");
+                        + " to an emulator that can (see docs/testing.md)");
     }
 
     /** The rule's InputTemplate filled in from the event the way EventBridge fills a text template: strings as they are, numbers as digits. */

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The cold-start benchmark. The full run (5 JVMs per function, 50 warm invokes) is excluded from the
- * default build and started with the command in the README; a short run (1 JVM, 5 invokes) is part
+ * default build and started with the command in docs/performance-and-cost.md; a short run (1 JVM, 5 invokes) is part
  * of the suite, so every function jar is proved to start and answer its sample event through the
  * runtime client, and the benchmark cannot rot. Needs the function jars and Node.js.
  */

@@ -47,7 +47,7 @@ class HandlerContractTest {
     @MethodSource("functions")
     void samBuildsTheFunctionWithItsMakefileTarget(Template.Function function) {
         Object buildMethod = Template.map(Template.load().resource(function.logicalId()).get("Metadata")).get("BuildMethod");
-        assertEquals("makefile", buildMethod, () -> function + ": Metadata BuildMethod must be makefile (see README, Deploy)");
+        assertEquals("makefile", buildMethod, () -> function + ": Metadata BuildMethod must be makefile (see docs/operations.md)");
 
         Path makefile = function.moduleDir().resolve("Makefile");
         assertTrue(Files.isRegularFile(makefile), () -> function + ": no " + makefile);

@@ -12,8 +12,7 @@ import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.io.InputStream;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -35,7 +34,8 @@ import socialdesk.template.Template;
  */
 class SamSchemaTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Path SCHEMA_FILE = Template.ROOT.resolve("../shared/schemas/sam.schema.json").normalize();
+    /** Vendored with its licence and provenance (sam-schema/README.md in this module's test resources). */
+    private static final String SCHEMA_RESOURCE = "/sam-schema/sam.schema.json";
     private static final ObjectNode SCHEMA = readSchema();
     private static final Map<String, String> DEFINITION_BY_TYPE = definitionsByType();
     private static final Map<String, JsonSchema> VALIDATORS = new HashMap<>();
@@ -143,12 +143,11 @@ class SamSchemaTest {
     }
 
     private static ObjectNode readSchema() {
-        assertTrue(Files.isRegularFile(SCHEMA_FILE), () -> "the SAM schema is expected at " + SCHEMA_FILE
-                + " (the shared/ folder beside the repository)");
-        try {
-            return (ObjectNode) JSON.readTree(SCHEMA_FILE.toFile());
+        try (InputStream schema = SamSchemaTest.class.getResourceAsStream(SCHEMA_RESOURCE)) {
+            assertNotNull(schema, () -> "the SAM schema is expected on the test classpath at " + SCHEMA_RESOURCE);
+            return (ObjectNode) JSON.readTree(schema);
         } catch (IOException e) {
-            throw new AssertionError("cannot read " + SCHEMA_FILE, e);
+            throw new AssertionError("cannot read " + SCHEMA_RESOURCE, e);
         }
     }
 

@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.secretsmanager.model.ResourceNotFoundException;
 
 /**
  * Credentials from Secrets Manager, kept in memory for a while (five minutes by default) so a
@@ -15,7 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class SecretsManagerSecrets {
     public static final Duration DEFAULT_TTL = Duration.ofMinutes(5);
 
-    private final SecretsManager client;
+    private final SecretsManagerClient client;
     private final Clock clock;
     private final Duration ttl;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
@@ -23,11 +25,11 @@ public final class SecretsManagerSecrets {
     private record Cached(Optional<String> value, Instant readAt) {
     }
 
-    public SecretsManagerSecrets(SecretsManager client) {
+    public SecretsManagerSecrets(SecretsManagerClient client) {
         this(client, Clock.systemUTC(), DEFAULT_TTL);
     }
 
-    public SecretsManagerSecrets(SecretsManager client, Clock clock, Duration ttl) {
+    public SecretsManagerSecrets(SecretsManagerClient client, Clock clock, Duration ttl) {
         this.client = client;
         this.clock = clock;
         this.ttl = ttl;
@@ -43,9 +45,17 @@ public final class SecretsManagerSecrets {
         Instant now = clock.instant();
         Cached cached = cache.get(secretId);
         if (cached == null || cached.readAt().plus(ttl).isBefore(now)) {
-            cached = new Cached(client.secretString(secretId), now);
+            cached = new Cached(read(secretId), now);
             cache.put(secretId, cached);
         }
         return cached.value();
+    }
+
+    private Optional<String> read(String secretId) {
+        try {
+            return Optional.ofNullable(client.getSecretValue(b -> b.secretId(secretId)).secretString());
+        } catch (ResourceNotFoundException e) {
+            return Optional.empty();
+        }
     }
 }

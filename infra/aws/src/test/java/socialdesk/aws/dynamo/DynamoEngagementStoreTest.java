@@ -26,6 +26,8 @@ import socialdesk.core.engagement.StoredComment;
 import socialdesk.core.post.Delivery;
 import socialdesk.core.post.DeliveryStatus;
 import socialdesk.core.post.Platform;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** DynamoEngagementStore against dynalite (a real DynamoDB-compatible server on loopback). */
 class DynamoEngagementStoreTest {
@@ -33,7 +35,7 @@ class DynamoEngagementStoreTest {
     private static final CommentVerdict CONCERN = new CommentVerdict("CONCERN", "high", true, "en",
             List.of("money lost"), "ESCALATE", "Sorry, please DM us.");
 
-    private DynamoDb dynamo;
+    private DynamoDbClient dynamo;
     private String table;
     private DynamoEngagementStore store;
 

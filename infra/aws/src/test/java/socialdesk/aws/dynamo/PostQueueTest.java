@@ -66,7 +66,7 @@ class PostQueueTest {
         InvalidPostException e = assertThrows(InvalidPostException.class, () -> queue.enqueue(draft));
 
         assertEquals(List.of(
-                "dueAt '2026-11-27T09:00:00' is not an ISO-8601 time with an offset (e.g. 2026-11-27T09:00:00+07:00)",
+                "dueAt '2026-11-27T09:00:00' has no offset: add the UTC offset it is in (e.g. 2026-11-27T09:00:00+07:00)",
                 "linkedin: publishing to this platform is not supported yet"), e.problems());
     }
 
