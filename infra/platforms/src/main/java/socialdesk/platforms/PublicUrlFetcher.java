@@ -1,43 +1,48 @@
 package socialdesk.platforms;
 
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InterruptedIOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
-import java.net.Proxy;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
-import okhttp3.Call;
-import okhttp3.Dns;
-import okhttp3.HttpUrl;
-import okhttp3.OkHttpClient;
-import okhttp3.Request;
-import okhttp3.Response;
-import okhttp3.ResponseBody;
-import okio.Buffer;
-import okio.BufferedSource;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.SSLSocketFactory;
 
 /**
  * Fetches a URL a user gave (a link card's page and image) from inside the desk's network: a
  * server-side request that must not reach what only the desk can reach (the Lambda metadata and
  * credentials endpoint at 169.254.169.254, loopback, private networks).
  *
- * <p>Only {@code http} and {@code https}. Every host name is resolved here and the connection goes
- * to one of the addresses just checked (OkHttp connects to what its {@link Dns} returns, so a name
- * that resolves differently a second time gains nothing); an address literal is checked before
- * the request. Redirects are followed here, at most {@value #MAX_REDIRECTS}, each hop checked the
- * same way. The whole fetch, redirects included, has one deadline; the body has a size limit (read
- * no further than it) and an expected content type. No proxy, no cookies.
+ * <p>Only {@code http} and {@code https}. The host name is resolved here, every address it
+ * resolves to is checked, and the socket connects to one of those very addresses (so a name that
+ * resolves elsewhere a second time, DNS rebinding, gains nothing); TLS still verifies the
+ * certificate against the name. Redirects are followed here, at most {@value #MAX_REDIRECTS}, each
+ * hop checked the same way. One deadline covers the whole fetch, redirects included; the body has
+ * a size limit (nothing past it is read) and an expected content type. No proxy, no cookies, no
+ * compression. A plain HTTP/1.1 GET over a socket: the JDK's HTTP client cannot be told which
+ * address to connect to (docs/decisions/2026-12-06-bluesky-peer-tier.md).
  */
 public final class PublicUrlFetcher {
     public static final int MAX_REDIRECTS = 5;
+    private static final int MAX_HEADER_BYTES = 64 * 1024;
     private static final String USER_AGENT = "social-desk/0.1 (link preview; +https://github.com/socialdesk)";
 
     /** Which addresses a fetch may connect to. Production uses {@link #PUBLIC_ADDRESSES}; only tests widen it. */
@@ -61,24 +66,20 @@ public final class PublicUrlFetcher {
     public record Fetched(URI uri, String contentType, byte[] body) {
     }
 
-    /** The fetch was refused or failed; the message says why in words safe to log (the URL, never a header). */
+    /** The fetch was refused or failed; the message says why in words safe to log (the URL's host, never a header). */
     public static final class FetchFailed extends IOException {
         FetchFailed(String message) {
             super(message);
         }
     }
 
-    /** A name that resolved to an address the policy refuses. */
-    private static final class RefusedAddress extends UnknownHostException {
-        RefusedAddress(String message) {
-            super(message);
-        }
+    /** One answer: status, headers (names lower case, first value) and the stream positioned at the body. */
+    private record Head(int status, Map<String, String> headers) {
     }
 
     private final AddressPolicy policy;
     private final Resolver resolver;
     private final Duration timeout;
-    private volatile OkHttpClient client;
 
     /** Public addresses only; {@code timeout} bounds a whole fetch, redirects included. */
     public PublicUrlFetcher(Duration timeout) {
@@ -97,45 +98,6 @@ public final class PublicUrlFetcher {
     }
 
     /**
-     * Built on first use: most publisher containers never fetch a link, and OkHttp's first load
-     * (its Kotlin runtime with it) would cost them init time for nothing.
-     */
-    private OkHttpClient client() {
-        OkHttpClient c = client;
-        if (c == null) {
-            synchronized (this) {
-                c = client;
-                if (c == null) {
-                    c = newClient();
-                    client = c;
-                }
-            }
-        }
-        return c;
-    }
-
-    private OkHttpClient newClient() {
-        Dns checked = host -> {
-            List<InetAddress> addresses = resolver.resolve(host);
-            for (InetAddress address : addresses) {
-                if (!policy.allows(address)) {
-                    throw new RefusedAddress(host + " resolves to " + address.getHostAddress() + ", which is not a public address");
-                }
-            }
-            return addresses;
-        };
-        return new OkHttpClient.Builder()
-                .dns(checked)
-                .proxy(Proxy.NO_PROXY)
-                .followRedirects(false)
-                .followSslRedirects(false)
-                .retryOnConnectionFailure(false)
-                .connectTimeout(timeout)
-                .readTimeout(timeout)
-                .build();
-    }
-
-    /**
      * GETs {@code uri}, following redirects, and answers its body when the final answer is a 2xx of
      * an accepted content type no longer than {@code maxBytes}.
      *
@@ -150,101 +112,263 @@ public final class PublicUrlFetcher {
             throws FetchFailed, InterruptedException {
         Duration limit = within.compareTo(timeout) < 0 ? within : timeout;
         long deadline = System.nanoTime() + limit.toNanos();
-        HttpUrl url = checkedUrl(uri.toString());
+        URI url = checkedUrl(uri.toString());
         for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
-            long left = deadline - System.nanoTime();
-            if (left <= 0) {
-                throw new FetchFailed("no answer from " + url.host() + " within " + limit.toMillis() + " ms");
+            if (Thread.interrupted()) {
+                throw new InterruptedException();
             }
-            Call call = client().newCall(new Request.Builder().url(url).get()
-                    .header("User-Agent", USER_AGENT)
-                    .header("Accept", "text/html, image/*;q=0.9, */*;q=0.1")
-                    .build());
-            call.timeout().timeout(left, TimeUnit.NANOSECONDS);
-            try (Response response = call.execute()) {
-                if (response.isRedirect()) {
-                    url = checkedUrl(redirectTarget(url, response));
+            try (Socket socket = connect(url, deadline)) {
+                send(socket, url);
+                InputStream in = new BufferedInputStream(socket.getInputStream());
+                Head head = readHead(in, socket, deadline);
+                if (head.status() >= 300 && head.status() < 400 && head.status() != 304) {
+                    url = checkedUrl(redirectTarget(url, head));
                     continue;
                 }
-                if (!response.isSuccessful()) {
-                    throw new FetchFailed(url.host() + " answered " + response.code());
+                if (head.status() < 200 || head.status() >= 300) {
+                    throw new FetchFailed(url.getHost() + " answered " + head.status());
                 }
-                return read(url, response.body(), acceptedType, maxBytes);
-            } catch (RefusedAddress e) {
-                throw new FetchFailed(e.getMessage());
-            } catch (InterruptedIOException e) {
-                if (Thread.currentThread().isInterrupted()) {
-                    throw new InterruptedException();
-                }
-                throw new FetchFailed("no answer from " + url.host() + " within " + limit.toMillis() + " ms");
+                return new Fetched(url, checkedType(url, head, acceptedType), readBody(url, head, in, socket, deadline, maxBytes));
+            } catch (SocketTimeoutException e) {
+                throw new FetchFailed("no answer from " + url.getHost() + " within " + limit.toMillis() + " ms");
             } catch (FetchFailed e) {
                 throw e;
             } catch (IOException e) {
-                throw new FetchFailed("could not fetch from " + url.host() + " (" + e.getClass().getSimpleName() + ")");
+                throw new FetchFailed("could not fetch from " + url.getHost() + " (" + e.getClass().getSimpleName() + ")");
             }
         }
         throw new FetchFailed("more than " + MAX_REDIRECTS + " redirects from " + uri.getHost());
     }
 
-    /** Where a redirect points, resolved against the URL that answered; any scheme, for {@link #checkedUrl} to judge. */
-    private static String redirectTarget(HttpUrl from, Response response) throws FetchFailed {
-        String location = response.header("Location");
-        if (location == null || location.isBlank()) {
-            throw new FetchFailed(from.host() + " redirected (" + response.code() + ") without a Location");
-        }
-        try {
-            return from.uri().resolve(location.strip()).toString();
-        } catch (IllegalArgumentException e) {
-            throw new FetchFailed(from.host() + " redirected (" + response.code() + ") to something that is not a URL");
-        }
-    }
-
-    private static Fetched read(HttpUrl url, ResponseBody body, Predicate<String> acceptedType, long maxBytes)
-            throws IOException {
-        String type = body.contentType() == null ? "" : (body.contentType().type() + "/" + body.contentType().subtype())
-                .toLowerCase(Locale.ROOT);
-        if (!acceptedType.test(type)) {
-            throw new FetchFailed(url.host() + " answered " + (type.isEmpty() ? "without a content type" : type)
-                    + ", not what was asked for");
-        }
-        long declared = body.contentLength();
-        if (declared > maxBytes) {
-            throw new FetchFailed(url.host() + " answered " + declared + " bytes, the limit is " + maxBytes);
-        }
-        BufferedSource source = body.source();
-        Buffer buffer = new Buffer();
-        while (buffer.size() <= maxBytes) {
-            if (source.read(buffer, maxBytes + 1 - buffer.size()) == -1) {
-                return new Fetched(url.uri(), type, buffer.readByteArray());
+    /** A socket to one of the host's addresses, every one of which the policy allows; TLS for https. */
+    private Socket connect(URI url, long deadline) throws IOException {
+        String host = hostOf(url);
+        InetAddress literal = literal(host);
+        List<InetAddress> addresses;
+        if (literal != null) {
+            addresses = List.of(literal);
+        } else {
+            try {
+                addresses = resolver.resolve(host);
+            } catch (UnknownHostException e) {
+                throw new FetchFailed(host + " does not resolve");
             }
         }
-        throw new FetchFailed(url.host() + " answered more than " + maxBytes + " bytes");
+        for (InetAddress address : addresses) {
+            if (!policy.allows(address)) {
+                throw new FetchFailed(literal != null ? host + " is not a public address"
+                        : host + " resolves to " + address.getHostAddress() + ", which is not a public address");
+            }
+        }
+        boolean tls = url.getScheme().equalsIgnoreCase("https");
+        int port = url.getPort() != -1 ? url.getPort() : tls ? 443 : 80;
+        IOException last = new FetchFailed(host + " has no address");
+        for (InetAddress address : addresses) {
+            Socket socket = new Socket();
+            try {
+                socket.connect(new InetSocketAddress(address, port), remainingMillis(deadline));
+                socket.setSoTimeout(remainingMillis(deadline));
+                if (!tls) {
+                    return socket;
+                }
+                // Layered on the socket to the checked address; SNI and certificate checks use the name.
+                SSLSocket ssl = (SSLSocket) ((SSLSocketFactory) SSLSocketFactory.getDefault()).createSocket(socket, host, port, true);
+                SSLParameters parameters = ssl.getSSLParameters();
+                parameters.setEndpointIdentificationAlgorithm("HTTPS");
+                ssl.setSSLParameters(parameters);
+                ssl.startHandshake();
+                return ssl;
+            } catch (SocketTimeoutException e) {
+                socket.close();
+                throw e;
+            } catch (IOException e) {
+                socket.close();
+                last = e;
+            }
+        }
+        throw last;
     }
 
-    /** An http(s) URL whose host, when it is an address literal, the policy allows (names are checked when resolved). */
-    private HttpUrl checkedUrl(String text) throws FetchFailed {
+    private static void send(Socket socket, URI url) throws IOException {
+        String path = url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath();
+        String target = url.getRawQuery() == null ? path : path + "?" + url.getRawQuery();
+        String hostHeader = url.getRawAuthority().replaceFirst("^.*@", ""); // never send user info
+        String request = "GET " + target + " HTTP/1.1\r\n"
+                + "Host: " + hostHeader + "\r\n"
+                + "User-Agent: " + USER_AGENT + "\r\n"
+                + "Accept: text/html, image/*;q=0.9, */*;q=0.1\r\n"
+                + "Accept-Encoding: identity\r\n"
+                + "Connection: close\r\n\r\n";
+        OutputStream out = socket.getOutputStream();
+        out.write(request.getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+    }
+
+    private static Head readHead(InputStream in, Socket socket, long deadline) throws IOException {
+        String statusLine = readLine(in, socket, deadline);
+        String[] parts = statusLine.split(" ", 3);
+        if (parts.length < 2 || !parts[0].startsWith("HTTP/1.") || !parts[1].matches("\\d{3}")) {
+            throw new FetchFailed("not an HTTP/1.x answer");
+        }
+        Map<String, String> headers = new HashMap<>();
+        int total = statusLine.length();
+        for (String line = readLine(in, socket, deadline); !line.isEmpty(); line = readLine(in, socket, deadline)) {
+            total += line.length();
+            if (total > MAX_HEADER_BYTES) {
+                throw new FetchFailed("headers longer than " + MAX_HEADER_BYTES + " bytes");
+            }
+            int colon = line.indexOf(':');
+            if (colon > 0) {
+                headers.putIfAbsent(line.substring(0, colon).strip().toLowerCase(Locale.ROOT), line.substring(colon + 1).strip());
+            }
+        }
+        return new Head(Integer.parseInt(parts[1]), headers);
+    }
+
+    /** One CRLF-ended line of the head, ISO-8859-1 as HTTP/1.1 has it, bounded. */
+    private static String readLine(InputStream in, Socket socket, long deadline) throws IOException {
+        StringBuilder line = new StringBuilder();
+        while (true) {
+            socket.setSoTimeout(remainingMillis(deadline));
+            int b = in.read();
+            if (b == -1) {
+                throw new FetchFailed("the connection closed in the middle of the answer's head");
+            }
+            if (b == '\n') {
+                int end = line.length() > 0 && line.charAt(line.length() - 1) == '\r' ? line.length() - 1 : line.length();
+                return line.substring(0, end);
+            }
+            if (line.length() >= MAX_HEADER_BYTES) {
+                throw new FetchFailed("a header line longer than " + MAX_HEADER_BYTES + " bytes");
+            }
+            line.append((char) b);
+        }
+    }
+
+    private static String checkedType(URI url, Head head, Predicate<String> acceptedType) throws FetchFailed {
+        String header = head.headers().getOrDefault("content-type", "");
+        String type = header.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+        if (!acceptedType.test(type)) {
+            throw new FetchFailed(url.getHost() + " answered " + (type.isEmpty() ? "without a content type" : type)
+                    + ", not what was asked for");
+        }
+        return type;
+    }
+
+    private static byte[] readBody(URI url, Head head, InputStream in, Socket socket, long deadline, long maxBytes)
+            throws IOException {
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        String encoding = head.headers().getOrDefault("transfer-encoding", "").toLowerCase(Locale.ROOT);
+        if (encoding.contains("chunked")) {
+            while (true) {
+                String sizeLine = readLine(in, socket, deadline).split(";", 2)[0].strip();
+                long size;
+                try {
+                    size = Long.parseLong(sizeLine, 16);
+                } catch (NumberFormatException e) {
+                    throw new FetchFailed(url.getHost() + " sent a malformed chunk");
+                }
+                if (size == 0) {
+                    return body.toByteArray();
+                }
+                if (body.size() + size > maxBytes) {
+                    throw new FetchFailed(url.getHost() + " answered more than " + maxBytes + " bytes");
+                }
+                copy(in, body, size, socket, deadline, url);
+                readLine(in, socket, deadline);
+            }
+        }
+        String length = head.headers().get("content-length");
+        if (length != null) {
+            long declared;
+            try {
+                declared = Long.parseLong(length.strip());
+            } catch (NumberFormatException e) {
+                throw new FetchFailed(url.getHost() + " sent a malformed Content-Length");
+            }
+            if (declared > maxBytes) {
+                throw new FetchFailed(url.getHost() + " answered " + declared + " bytes, the limit is " + maxBytes);
+            }
+            copy(in, body, declared, socket, deadline, url);
+            return body.toByteArray();
+        }
+        byte[] buffer = new byte[8192];
+        while (true) {
+            socket.setSoTimeout(remainingMillis(deadline));
+            int n = in.read(buffer);
+            if (n == -1) {
+                return body.toByteArray();
+            }
+            if (body.size() + n > maxBytes) {
+                throw new FetchFailed(url.getHost() + " answered more than " + maxBytes + " bytes");
+            }
+            body.write(buffer, 0, n);
+        }
+    }
+
+    private static void copy(InputStream in, ByteArrayOutputStream body, long count, Socket socket, long deadline, URI url)
+            throws IOException {
+        byte[] buffer = new byte[8192];
+        long left = count;
+        while (left > 0) {
+            socket.setSoTimeout(remainingMillis(deadline));
+            int n = in.read(buffer, 0, (int) Math.min(buffer.length, left));
+            if (n == -1) {
+                throw new FetchFailed(url.getHost() + " closed the connection before the whole body");
+            }
+            body.write(buffer, 0, n);
+            left -= n;
+        }
+    }
+
+    /** Milliseconds to the deadline, at least 1 (0 would mean no timeout to a socket); past the deadline, a timeout. */
+    private static int remainingMillis(long deadline) throws SocketTimeoutException {
+        long left = (deadline - System.nanoTime()) / 1_000_000;
+        if (left <= 0) {
+            throw new SocketTimeoutException("deadline passed");
+        }
+        return (int) Math.min(Integer.MAX_VALUE, left);
+    }
+
+    /** Where a redirect points, resolved against the URL that answered; any scheme, for {@link #checkedUrl} to judge. */
+    private static String redirectTarget(URI from, Head head) throws FetchFailed {
+        String location = head.headers().get("location");
+        if (location == null || location.isBlank()) {
+            throw new FetchFailed(from.getHost() + " redirected (" + head.status() + ") without a Location");
+        }
+        try {
+            return from.resolve(location.strip()).toString();
+        } catch (IllegalArgumentException e) {
+            throw new FetchFailed(from.getHost() + " redirected (" + head.status() + ") to something that is not a URL");
+        }
+    }
+
+    /** An absolute http(s) URL with a host, in its ASCII form (an IRI's letters percent-encoded). */
+    private URI checkedUrl(String text) throws FetchFailed {
         URI uri;
         try {
             uri = new URI(text);
-        } catch (java.net.URISyntaxException e) {
+            uri = new URI(uri.toASCIIString());
+        } catch (URISyntaxException e) {
             throw new FetchFailed("not a URL: " + e.getReason());
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https")) {
             throw new FetchFailed("only http and https URLs are fetched, not " + (scheme.isEmpty() ? "a relative URL" : scheme));
         }
-        HttpUrl url = HttpUrl.parse(text);
-        if (url == null) {
+        if (uri.getHost() == null || uri.getHost().isEmpty()) {
             throw new FetchFailed("not a URL with a host: " + uri.getScheme() + "://" + uri.getRawAuthority());
         }
-        InetAddress literal = literal(url.host());
-        if (literal != null && !policy.allows(literal)) {
-            throw new FetchFailed(url.host() + " is not a public address");
-        }
-        return url;
+        return uri;
     }
 
-    /** The address of an IP literal host (OkHttp gives IPv6 without brackets), or null for a name. */
+    /** The host without an IPv6 literal's brackets. */
+    private static String hostOf(URI url) {
+        String host = url.getHost();
+        return host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+    }
+
+    /** The address of an IP literal host, or null for a name. */
     private static InetAddress literal(String host) {
         boolean v4 = host.matches("\\d{1,3}(\\.\\d{1,3}){3}");
         if (!v4 && !host.contains(":")) {

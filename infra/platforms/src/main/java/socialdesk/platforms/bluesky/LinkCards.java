@@ -1,15 +1,11 @@
 package socialdesk.platforms.bluesky;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import org.jsoup.Jsoup;
-import org.jsoup.nodes.Document;
-import org.jsoup.nodes.Element;
 import socialdesk.platforms.PublicUrlFetcher;
 import socialdesk.platforms.PublicUrlFetcher.FetchFailed;
 import socialdesk.platforms.PublicUrlFetcher.Fetched;
@@ -52,19 +48,12 @@ final class LinkCards {
         } catch (FetchFailed | IllegalArgumentException e) {
             return null;
         }
-        Document doc;
-        try {
-            // No charset given: jsoup reads it from a byte-order mark or <meta charset>, else UTF-8.
-            doc = Jsoup.parse(new ByteArrayInputStream(page.body()), null, page.uri().toString());
-        } catch (IOException e) {
-            return null;
-        }
-        String title = first(doc, "meta[property=og:title]", "meta[name=twitter:title]");
+        OpenGraph tags = OpenGraph.read(page.body(), page.uri());
+        String title = tags.first("og:title", "twitter:title");
         if (title.isEmpty()) {
-            title = doc.title().strip();
+            title = tags.title();
         }
-        String description = first(doc, "meta[property=og:description]", "meta[name=twitter:description]",
-                "meta[name=description]");
+        String description = tags.first("og:description", "twitter:description", "description");
         if (title.isEmpty() && description.isEmpty()) {
             return null;
         }
@@ -72,7 +61,8 @@ final class LinkCards {
         external.put("uri", link);
         external.put("title", bounded(title, MAX_TITLE));
         external.put("description", bounded(description, MAX_DESCRIPTION));
-        Map<String, Object> thumb = thumb(doc, upload, Duration.ofNanos(System.nanoTime() - started));
+        Map<String, Object> thumb = thumb(tags.url("og:image", "og:image:url", "og:image:secure_url", "twitter:image"), upload,
+                Duration.ofNanos(System.nanoTime() - started));
         if (thumb != null) {
             external.put("thumb", thumb);
         }
@@ -82,10 +72,8 @@ final class LinkCards {
         return embed;
     }
 
-    private Map<String, Object> thumb(Document doc, ThumbUpload upload, Duration spent) throws InterruptedException {
-        Element meta = doc.selectFirst("meta[property=og:image], meta[property=og:image:url], meta[name=twitter:image]");
-        String src = meta == null ? "" : meta.absUrl("content");
-        if (src.isEmpty()) {
+    private Map<String, Object> thumb(URI src, ThumbUpload upload, Duration spent) throws InterruptedException {
+        if (src == null) {
             return null;
         }
         try {
@@ -93,21 +81,11 @@ final class LinkCards {
             if (left.isNegative() || left.isZero()) {
                 return null;
             }
-            Fetched image = fetcher.fetch(URI.create(src), THUMB_TYPES::contains, MAX_THUMB_BYTES, left);
+            Fetched image = fetcher.fetch(src, THUMB_TYPES::contains, MAX_THUMB_BYTES, left);
             return upload.upload(image.body(), image.contentType());
         } catch (IOException | IllegalArgumentException e) {
             return null;
         }
-    }
-
-    private static String first(Document doc, String... selectors) {
-        for (String selector : selectors) {
-            Element e = doc.selectFirst(selector);
-            if (e != null && !e.attr("content").isBlank()) {
-                return e.attr("content").replaceAll("\\s+", " ").strip();
-            }
-        }
-        return "";
     }
 
     private static String bounded(String text, int maxCodePoints) {
