@@ -3,6 +3,7 @@ package socialdesk.publish;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
@@ -25,6 +26,7 @@ import socialdesk.core.publish.PlatformAccounts;
 import socialdesk.core.publish.PublishSettings;
 import socialdesk.core.publish.RunReport;
 import socialdesk.platforms.PlatformHttp;
+import socialdesk.platforms.PublicUrlFetcher;
 import socialdesk.platforms.bluesky.BlueskyPublisher;
 import socialdesk.platforms.fake.FakeBluesky;
 import socialdesk.platforms.fake.FakeMastodon;
@@ -37,6 +39,11 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * deliveries per second, DynamoDB requests per delivery by operation, and the peak heap.
  */
 final class PublishBenchmark {
+    /** The benchmark's links (example.com) get no card: names resolve to nothing, so no DNS query leaves the machine. */
+    private static final PublicUrlFetcher OFFLINE_LINK_PAGES = new PublicUrlFetcher(
+            Duration.ofSeconds(1), PublicUrlFetcher.PUBLIC_ADDRESSES,
+            host -> { throw new UnknownHostException(host); });
+
     private PublishBenchmark() {
     }
 
@@ -83,7 +90,8 @@ final class PublishBenchmark {
             EventPublisher discard = events -> { };
             PlatformAccounts accounts = PlatformAccounts.of(Map.of(
                     Platform.MASTODON, new MastodonPublisher(http, mastodon.account(), clock),
-                    Platform.BLUESKY, new BlueskyPublisher(http, bluesky.account(), clock)));
+                    Platform.BLUESKY, new BlueskyPublisher(http, bluesky.account(), clock,
+                            PlatformHttp.DEFAULT_REQUEST_TIMEOUT, OFFLINE_LINK_PAGES)));
             DuePostPublisher publisher = new DuePostPublisher(store, new DynamoAccountHealthStore(dynamo, table),
                     () -> accounts, discard, clock, PublishSettings.DEFAULT, new Random());
             counter.reset();
