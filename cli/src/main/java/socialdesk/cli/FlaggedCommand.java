@@ -12,11 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import socialdesk.aws.client.AwsClientException;
-import socialdesk.aws.client.AwsServiceException;
-import socialdesk.aws.dynamo.AttributeValue;
 import socialdesk.aws.dynamo.DynamoPostStore;
-import socialdesk.aws.dynamo.DynamoResponse;
 import socialdesk.aws.dynamo.TableDefinition;
 import socialdesk.core.engagement.Owners;
 import socialdesk.core.json.Json;
@@ -24,6 +20,9 @@ import socialdesk.core.post.Platform;
 import socialdesk.core.post.Post;
 import socialdesk.core.post.PostPage;
 import socialdesk.core.post.PostQuery;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
  * {@code social flagged}: the comments triage flagged, newest first, with the advice and the calm
@@ -69,7 +68,7 @@ final class FlaggedCommand {
         List<Map<String, Object>> flagged;
         try {
             flagged = read(table, Duration.ofDays(days), limit);
-        } catch (AwsServiceException | AwsClientException e) {
+        } catch (SdkException e) {
             String where = target.isAws() ? "table " + table.name() : "the local stack's DynamoDB";
             throw CliException.failed("cannot read flagged comments from " + where + ": " + Target.oneLine(e.getMessage())
                     + (target.isAws() ? "" : " — is ./social local running?"));
@@ -114,10 +113,10 @@ final class FlaggedCommand {
         }
         List<Map<String, Object>> out = new ArrayList<>();
         for (String owner : owners) {
-            Map<String, AttributeValue> start = Map.of();
+            Map<String, AttributeValue> start = null;
             do {
                 Map<String, AttributeValue> from = start;
-                DynamoResponse response = table.dynamo().query(q -> q.tableName(table.name())
+                QueryResponse response = table.dynamo().query(q -> q.tableName(table.name())
                         .keyConditionExpression("#pk = :pk AND begins_with(#sk, :comment)")
                         .filterExpression("flagged = :yes")
                         .expressionAttributeNames(Map.of("#pk", TableDefinition.PK, "#sk", TableDefinition.SK))
@@ -127,8 +126,8 @@ final class FlaggedCommand {
                 for (Map<String, AttributeValue> item : response.items()) {
                     out.add(comment(owner, item));
                 }
-                start = response.lastEvaluatedKey();
-            } while (!start.isEmpty());
+                start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() ? response.lastEvaluatedKey() : null;
+            } while (start != null);
         }
         out.sort(Comparator.comparing((Map<String, Object> c) -> String.valueOf(c.get("at"))).reversed());
         return out.size() > limit ? out.subList(0, limit) : out;

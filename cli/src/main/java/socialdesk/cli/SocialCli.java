@@ -31,6 +31,8 @@ public final class SocialCli {
               flagged [--limit N]     recent flagged comments with their suggested replies
               invoke FUNCTION --event events/FILE.json
                                       invoke one function of the running local stack, as sam local invoke would
+              auth x --client-id ID [--client-secret S] [--port N] [--aws]
+                                      authorise X once (OAuth 2.0 PKCE, loopback redirect) and store the tokens
               test [MAVEN OPTIONS]    every test, as CI runs them: mvn -B verify with the launcher's JDK 25
 
             import, list, show, cancel and flagged go to the local stack by default;
@@ -65,6 +67,7 @@ public final class SocialCli {
                 case "cancel" -> PostsCommands.cancel(rest, out);
                 case "flagged" -> new FlaggedCommand(java.time.Clock.systemUTC()).run(rest, out);
                 case "invoke" -> new InvokeCommand().run(rest, in, out, err);
+                case "auth" -> new AuthCommand().run(rest, out, uri -> { });
                 default -> {
                     err.println("social: unknown command '" + args[0] + "'");
                     err.print(USAGE_TEXT);

@@ -9,11 +9,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import socialdesk.aws.AwsCallBudget;
 import socialdesk.aws.AwsClients;
-import socialdesk.aws.client.AwsCredentials;
-import socialdesk.aws.client.CredentialsProvider;
-import socialdesk.aws.client.UrlConnectionTransport;
-import socialdesk.aws.dynamo.DynamoDb;
 import socialdesk.core.json.Json;
 import socialdesk.core.json.JsonException;
 import socialdesk.core.json.JsonRead;
@@ -24,13 +21,12 @@ import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
-import software.amazon.awssdk.identity.spi.AwsSessionCredentialsIdentity;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.cloudformation.model.CloudFormationException;
 import software.amazon.awssdk.services.cloudformation.model.Output;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * Where the commands go. By default the local stack: its ports come from
@@ -62,6 +58,9 @@ final class Target {
     private final String region;
     private final String url;
     private final Path dataDir;
+    /** The table reads of `flagged`: one query at a time, each given plenty on a slow connection. */
+    private static final AwsCallBudget CLI_CALLS = new AwsCallBudget(Duration.ofSeconds(60), 1);
+
     private AwsCredentialsProvider sdkCredentials;
     private Map<String, String> outputs;
 
@@ -137,16 +136,14 @@ final class Target {
     }
 
     /** The table and a DynamoDB client for it (local: dynalite of the running stack; AWS: the stack's TableName). */
-    record Table(DynamoDb dynamo, String name) {
+    record Table(DynamoDbClient dynamo, String name) {
     }
 
     Table table() {
         if (aws) {
             String name = output("TableName");
-            // The rest of the environment stays: AWS_ENDPOINT_URL_DYNAMODB still points elsewhere, as it did with the SDK.
-            Map<String, String> env = new LinkedHashMap<>(System.getenv());
-            env.put("AWS_REGION", region());
-            return new Table(new AwsClients(env, UrlConnectionTransport.standard(), credentials()).dynamoDb(), name);
+            // Endpoints are the SDK's own resolution: AWS_ENDPOINT_URL_DYNAMODB still points elsewhere when set.
+            return new Table(AwsClients.of(Map.of("AWS_REGION", region()), CLI_CALLS, null, credentials(), List.of()).dynamoDb(), name);
         }
         if (url != null) {
             throw CliException.usage("--url names a posts API only; flagged comments are read from the table (local stack or --aws)");
@@ -216,22 +213,16 @@ final class Target {
         return sdkCredentials;
     }
 
-    /** The default chain, asked for every request, handed to our client and signer with session token and expiry. */
-    private CredentialsProvider credentials() {
+    /** The default chain, asked for every request; finding nothing is a clear failure, not a stack trace. */
+    private AwsCredentialsProvider credentials() {
         AwsCredentialsProvider chain = sdkCredentials();
         return () -> {
             try {
-                return fromSdk(chain.resolveCredentials());
+                return chain.resolveCredentials();
             } catch (SdkClientException e) {
                 throw noCredentials(e);
             }
         };
-    }
-
-    /** What the SDK resolved, as our client takes it: a session's token and the time it runs out are kept. */
-    static AwsCredentials fromSdk(AwsCredentialsIdentity identity) {
-        String token = identity instanceof AwsSessionCredentialsIdentity session ? session.sessionToken() : null;
-        return new AwsCredentials(identity.accessKeyId(), identity.secretAccessKey(), token, identity.expirationTime().orElse(null));
     }
 
     private static CliException noCredentials(SdkClientException e) {
@@ -281,7 +272,7 @@ final class Target {
     }
 
     /** Test seam: a target that signs with given credentials and talks to {@code apiUrl}. */
-    static PostsApi signedApi(URI apiUrl, CredentialsProvider credentials, String region) {
+    static PostsApi signedApi(URI apiUrl, AwsCredentialsProvider credentials, String region) {
         return new PostsApi(apiUrl, new FunctionUrlSigner(credentials, region), "cannot reach " + apiUrl);
     }
 }

@@ -1,30 +1,35 @@
 package socialdesk.postsapi;
 
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
+import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import socialdesk.aws.dynamo.DynamoCadenceStore;
-import socialdesk.aws.dynamo.DynamoDb;
 import socialdesk.aws.dynamo.DynamoPostStore;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** The real posts API handler over a given table, as a bytes-in, bytes-out function (for a loopback function URL). */
 public final class PostsApiForTests {
+    private static final PojoSerializer<APIGatewayV2HTTPEvent> EVENTS =
+            LambdaEventSerializers.serializerFor(APIGatewayV2HTTPEvent.class, PostsApiForTests.class.getClassLoader());
+    private static final PojoSerializer<APIGatewayV2HTTPResponse> RESPONSES =
+            LambdaEventSerializers.serializerFor(APIGatewayV2HTTPResponse.class, PostsApiForTests.class.getClassLoader());
+
     private final PostsApiHandler handler;
 
-    public PostsApiForTests(DynamoDb dynamo, String table, Clock clock) {
+    public PostsApiForTests(DynamoDbClient dynamo, String table, Clock clock) {
         handler = new PostsApiHandler(PostsApiWiring.create(new DynamoPostStore(dynamo, table),
                 new DynamoCadenceStore(dynamo, table), clock));
     }
 
+    /** Reads the event and writes the response with the serializer Lambda's Java runtime uses. */
     public byte[] invoke(byte[] event) {
+        APIGatewayV2HTTPEvent request = EVENTS.fromJson(new ByteArrayInputStream(event));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            handler.handleRequest(new ByteArrayInputStream(event), out, null);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        RESPONSES.toJson(handler.handleRequest(request, null), out);
         return out.toByteArray();
     }
 }

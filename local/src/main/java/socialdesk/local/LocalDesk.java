@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.net.URI;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,15 +24,15 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.Stream;
+import socialdesk.aws.AwsCallBudget;
 import socialdesk.aws.AwsClients;
-import socialdesk.aws.client.AwsCredentials;
-import socialdesk.aws.client.AwsServiceException;
-import socialdesk.aws.client.CredentialsProvider;
-import socialdesk.aws.client.UrlConnectionTransport;
-import socialdesk.aws.dynamo.DynamoDb;
 import socialdesk.aws.dynamo.TableDefinition;
 import socialdesk.core.json.Json;
 import socialdesk.template.Template;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 
 /**
  * The whole desk on this machine: dynalite, every function of template.yaml in its own JVM (see
@@ -44,6 +45,8 @@ public final class LocalDesk implements AutoCloseable {
     public static final String STACK = "social-desk";
     public static final String REGION = "us-east-1";
     public static final String ACCOUNT = "000000000000";
+    /** Calls from the stack and the CLI to its table: one at a time, each given plenty on a busy machine. */
+    private static final AwsCallBudget TOOL_CALLS = new AwsCallBudget(Duration.ofSeconds(30), 1);
 
     /**
      * How to run.
@@ -77,6 +80,7 @@ public final class LocalDesk implements AutoCloseable {
     private final List<AutoCloseable> closeables = new ArrayList<>();
     private final Map<String, RunningFunction> functions = new LinkedHashMap<>();
     private final Map<String, LocalFunction.Spec> specs = new java.util.concurrent.ConcurrentHashMap<>();
+    private DynamoDbClient dynamo;
     private final ExecutorService async = Executors.newVirtualThreadPerTaskExecutor();
     private final Console console;
     private Scheduler scheduler;
@@ -231,27 +235,26 @@ public final class LocalDesk implements AutoCloseable {
     private void createTable() {
         try {
             dynamo().createTable(TableDefinition.createTableRequest(tableName));
-        } catch (AwsServiceException e) {
-            if (!"ResourceInUseException".equals(e.code())) {
-                throw e;
-            }
+        } catch (ResourceInUseException e) {
             // Made on an earlier run.
         }
     }
 
-    /** A DynamoDB client for the stack's own table. */
-    DynamoDb dynamo() {
-        return dynamoAt(dynamoEndpoint);
+    /** The DynamoDB client for the stack's own table, built on first use. */
+    synchronized DynamoDbClient dynamo() {
+        if (dynamo == null) {
+            dynamo = dynamoAt(dynamoEndpoint);
+        }
+        return dynamo;
     }
 
     /**
      * A DynamoDB client for a local stack's DynamoDB endpoint, in its region and with the dummy key
      * the functions get too (dynalite checks none; an emulator takes any).
      */
-    public static DynamoDb dynamoAt(String endpoint) {
-        Map<String, String> env = Map.of("AWS_REGION", REGION, "AWS_ENDPOINT_URL_DYNAMODB", endpoint);
-        return new AwsClients(env, UrlConnectionTransport.standard(), CredentialsProvider.fixed(AwsCredentials.of("local", "local")))
-                .dynamoDb();
+    public static DynamoDbClient dynamoAt(String endpoint) {
+        return AwsClients.of(Map.of("AWS_REGION", REGION), TOOL_CALLS, URI.create(endpoint),
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")), List.of()).dynamoDb();
     }
 
     String tableName() {

@@ -22,8 +22,12 @@ import java.util.concurrent.TimeUnit;
  * The Lambda Runtime API, served on loopback for one function's runtime (the Runtime Interface
  * Client in a child JVM): {@code GET /2018-06-01/runtime/invocation/next} hands out the next event
  * (blocking until there is one), {@code POST .../invocation/<id>/response} and {@code .../error}
- * answer it, and {@code POST .../init/error} reports a failed init. One invocation at a time, as a
- * Lambda execution environment does; callers queue.
+ * answer it, and {@code POST .../init/error} reports a failed init. A runtime started as SnapStart
+ * starts one ({@code AWS_LAMBDA_INITIALIZATION_TYPE=snap-start}) runs its {@code beforeCheckpoint}
+ * hooks after init and then asks {@code GET .../restore/next}, answered at once, as a restore would
+ * be, so its {@code afterRestore} hooks run before its first {@code /next}; a failing hook is
+ * reported with {@code POST .../restore/error}. One invocation at a time, as a Lambda execution
+ * environment does; callers queue.
  */
 public final class RuntimeApiServer implements AutoCloseable {
     static final String PREFIX = "/2018-06-01/runtime/";
@@ -70,7 +74,7 @@ public final class RuntimeApiServer implements AutoCloseable {
         return firstNext;
     }
 
-    /** Completes with the error document the runtime reported from {@code /init/error}. */
+    /** Completes with the error document the runtime reported from {@code /init/error} (or {@code /restore/error}). */
     public CompletableFuture<String> initError() {
         return initError;
     }
@@ -92,7 +96,9 @@ public final class RuntimeApiServer implements AutoCloseable {
             String method = exchange.getRequestMethod();
             if (method.equals("GET") && path.equals("invocation/next")) {
                 next(exchange);
-            } else if (method.equals("POST") && path.equals("init/error")) {
+            } else if (method.equals("GET") && path.equals("restore/next")) {
+                send(exchange, 200, "");
+            } else if (method.equals("POST") && (path.equals("init/error") || path.equals("restore/error"))) {
                 String body = body(exchange);
                 initError.complete(body);
                 send(exchange, 202, "{\"status\":\"OK\"}");
@@ -170,7 +176,7 @@ public final class RuntimeApiServer implements AutoCloseable {
     private static void send(HttpExchange exchange, int status, String json) throws IOException {
         byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, bytes.length);
+        exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(bytes);
         }

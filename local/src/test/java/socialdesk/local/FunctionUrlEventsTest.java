@@ -4,7 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
@@ -59,6 +64,53 @@ class FunctionUrlEventsTest {
         assertArrayEquals(png, Base64.getDecoder().decode(JsonRead.string(e, "body")));
         assertEquals("", JsonRead.string(e, "rawQueryString"));
         assertNull(JsonRead.at(e, "queryStringParameters"));
+    }
+
+    @Test
+    void theEventReadsAsTheOfficialTypeTheWayTheRuntimeDeserialisesIt() {
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        headers.put("Content-Type", List.of("application/octet-stream"));
+        headers.put("X-Hub-Signature-256", List.of("sha256=ab"));
+        headers.put("Accept", List.of("a", "b"));
+        headers.put("Cookie", List.of("s=1; t=2"));
+        byte[] body = {'{', (byte) 0xC3, (byte) 0x28, '}'};
+        String json = FunctionUrlEvents.toEvent(new FunctionUrlEvents.HttpRequest("post", "/webhooks/meta", "a=1&a=2",
+                headers, body, "127.0.0.1", TIME), "127.0.0.1:4563");
+
+        APIGatewayV2HTTPEvent event = LambdaEventSerializers
+                .serializerFor(APIGatewayV2HTTPEvent.class, getClass().getClassLoader()).fromJson(json);
+
+        assertEquals("2.0", event.getVersion());
+        assertEquals("/webhooks/meta", event.getRawPath());
+        assertEquals("a=1&a=2", event.getRawQueryString());
+        assertEquals(Map.of("a", "1,2"), event.getQueryStringParameters());
+        assertEquals("sha256=ab", event.getHeaders().get("x-hub-signature-256"));
+        assertEquals("a,b", event.getHeaders().get("accept"));
+        assertEquals(List.of("s=1", "t=2"), event.getCookies());
+        assertEquals("POST", event.getRequestContext().getHttp().getMethod());
+        assertEquals("127.0.0.1", event.getRequestContext().getHttp().getSourceIp());
+        assertEquals(TIME.toEpochMilli(), event.getRequestContext().getTimeEpoch());
+        assertTrue(event.getIsBase64Encoded());
+        assertArrayEquals(body, Base64.getDecoder().decode(event.getBody()));
+    }
+
+    @Test
+    void theOfficialResponseTypeAsTheRuntimeSerialisesItBecomesTheHttpResponse() {
+        APIGatewayV2HTTPResponse response = APIGatewayV2HTTPResponse.builder()
+                .withStatusCode(413)
+                .withHeaders(Map.of("content-type", "application/json"))
+                .withBody("{\"error\":\"too large\"}")
+                .withIsBase64Encoded(false)
+                .build();
+        ByteArrayOutputStream answer = new ByteArrayOutputStream();
+        LambdaEventSerializers.serializerFor(APIGatewayV2HTTPResponse.class, getClass().getClassLoader()).toJson(response, answer);
+
+        FunctionUrlEvents.HttpResponse http = FunctionUrlEvents.toHttp(answer.toByteArray());
+
+        assertEquals(413, http.status());
+        assertEquals("application/json", http.headers().get("content-type"));
+        assertEquals(List.of(), http.cookies());
+        assertEquals("{\"error\":\"too large\"}", new String(http.body(), StandardCharsets.UTF_8));
     }
 
     @Test

@@ -88,6 +88,17 @@ class RuntimeApiServerTest {
     }
 
     @Test
+    void aSnapStartRuntimeIsRestoredAtOnceAndItsRestoreErrorIsRecorded() throws Exception {
+        HttpResponse<String> restored = get("restore/next");
+
+        assertEquals(200, restored.statusCode());
+        assertEquals("", restored.body());
+        assertFalse(api.firstNext().isDone());
+        assertEquals(202, post("restore/error", "{\"errorMessage\":\"afterRestore failed\"}").statusCode());
+        assertEquals("{\"errorMessage\":\"afterRestore failed\"}", api.initError().get(1, TimeUnit.SECONDS));
+    }
+
+    @Test
     void closingFailsWaitingInvocations() {
         CompletableFuture<RuntimeApiServer.Result> result = api.submit("{}".getBytes(), Duration.ofSeconds(30));
         api.close();

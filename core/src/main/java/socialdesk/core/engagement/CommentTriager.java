@@ -1,8 +1,10 @@
 package socialdesk.core.engagement;
 
 /**
- * Triage as the ingestion sees it: text in, verdict out. Thread-safe, no I/O. The production
- * implementation adapts {@code socialdesk.core.triage.CommentTriage}; tests pass their own.
+ * Triage as the ingestion sees it: text in, verdict out. Thread-safe. The production
+ * implementation adapts {@code socialdesk.core.triage.CommentTriage} (no I/O); the optional model
+ * triage in infra/aws calls Bedrock within its own time budget and answers with that one whenever
+ * the model does not. Tests pass their own.
  */
 @FunctionalInterface
 public interface CommentTriager {

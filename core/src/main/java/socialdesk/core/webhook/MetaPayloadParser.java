@@ -24,6 +24,9 @@ import socialdesk.core.post.Platform;
  *   <li>Instagram {@code comments} (a comment or, with {@code parent_id}, a reply on our media) and
  *       {@code mentions} (our account mentioned in a comment; Meta sends only ids, no text).</li>
  * </ul>
+ * Comments written by the Page itself or by the Instagram account itself ({@code from.id} equal to
+ * the entry's {@code id}: staff answering in the thread) are ignored, as LinkedIn's and X's own are:
+ * they are not engagement to count, triage or flag.
  * Meta sends no delivery id, so each event's id is built from the ids it carries, its verb and its
  * time: stable across redeliveries, distinct for a like, an unlike and a like again.
  */
@@ -48,6 +51,7 @@ public final class MetaPayloadParser implements PayloadParser {
                 continue;
             }
             Instant entryTime = Times.epochSeconds(JsonRead.at(entry, "time"), receivedAt);
+            String ownId = idOrNull(entry, "id");
             for (Object change : changes) {
                 String field = JsonRead.string(change, "field");
                 Map<String, Object> value = JsonRead.object(change, "value");
@@ -56,8 +60,8 @@ public final class MetaPayloadParser implements PayloadParser {
                     continue;
                 }
                 Entry r = switch (field) {
-                    case "feed" -> platform == Platform.FACEBOOK ? feed(value, entryTime) : Entry.IGNORED;
-                    case "comments" -> platform == Platform.INSTAGRAM ? instagramComment(value, entryTime) : Entry.IGNORED;
+                    case "feed" -> platform == Platform.FACEBOOK ? feed(value, entryTime, ownId) : Entry.IGNORED;
+                    case "comments" -> platform == Platform.INSTAGRAM ? instagramComment(value, entryTime, ownId) : Entry.IGNORED;
                     case "mentions" -> platform == Platform.INSTAGRAM ? instagramMention(value, entryTime) : Entry.IGNORED;
                     default -> Entry.IGNORED;
                 };
@@ -74,7 +78,7 @@ public final class MetaPayloadParser implements PayloadParser {
     }
 
 
-    private static Entry feed(Map<String, Object> v, Instant entryTime) {
+    private static Entry feed(Map<String, Object> v, Instant entryTime, String pageId) {
         String item = JsonRead.string(v, "item");
         String verb = JsonRead.string(v, "verb");
         if (item == null || verb == null) {
@@ -84,7 +88,7 @@ public final class MetaPayloadParser implements PayloadParser {
         Instant at = Times.epochSeconds(JsonRead.at(v, "created_time"), entryTime);
         Author from = new Author(idOrNull(v, "from", "id"), JsonRead.string(v, "from", "name"));
         return switch (item) {
-            case "comment" -> feedComment(v, verb, postId, from, at);
+            case "comment" -> pageId != null && pageId.equals(from.id()) ? Entry.IGNORED : feedComment(v, verb, postId, from, at);
             case "reaction", "like" -> feedReaction(v, item, verb, postId, from, at);
             case "share" -> feedShare(v, verb, postId, from, at);
             default -> Entry.IGNORED;
@@ -140,7 +144,7 @@ public final class MetaPayloadParser implements PayloadParser {
         };
     }
 
-    private static Entry instagramComment(Map<String, Object> v, Instant at) {
+    private static Entry instagramComment(Map<String, Object> v, Instant at, String igUserId) {
         String commentId = idOrNull(v, "id");
         String mediaId = idOrNull(v, "media", "id");
         String text = JsonRead.string(v, "text");
@@ -149,6 +153,9 @@ public final class MetaPayloadParser implements PayloadParser {
         }
         CommentKind kind = idOrNull(v, "parent_id") != null ? CommentKind.REPLY : CommentKind.COMMENT;
         Author from = new Author(idOrNull(v, "from", "id"), JsonRead.string(v, "from", "username"));
+        if (igUserId != null && igUserId.equals(from.id())) {
+            return Entry.IGNORED;
+        }
         return Entry.of(new EngagementEvent.CommentAdded(Platform.INSTAGRAM, mediaId, "comment:" + commentId,
                 new Comment(commentId, kind, from, text, null, at)));
     }

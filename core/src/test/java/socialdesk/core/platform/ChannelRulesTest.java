@@ -83,6 +83,19 @@ class ChannelRulesTest {
     }
 
     @Test
+    void instagramTakesJpegImagesOnly() {
+        InstagramRules rules = new InstagramRules();
+        assertEquals(List.of(), rules.problems(new PostContent("", null, "https://cdn.example/a.JPG?v=2")));
+        assertEquals(List.of(), rules.problems(new PostContent("", null, "https://cdn.example/photos/a.jpeg#top")));
+        assertEquals(List.of("instagram: imageUrl is a PNG image (.png); Instagram's content publishing API takes JPEG "
+                        + "images only: give a .jpg or .jpeg URL"),
+                rules.problems(new PostContent("", null, "https://cdn.example/a.png")));
+        assertEquals(1, rules.problems(new PostContent("", null, "https://cdn.example/a.webp?w=1080")).size());
+        assertEquals(1, rules.problems(new PostContent("", null, "https://cdn.example/a.HEIC")).size());
+        assertEquals(1, rules.problems(new PostContent("", null, "https://cdn.example/anim.gif")).size());
+    }
+
+    @Test
     void instagramCaptionLimits() {
         InstagramRules rules = new InstagramRules();
         String image = "https://cdn.example/a.jpg";

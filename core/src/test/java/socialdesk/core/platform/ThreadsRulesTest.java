@@ -42,6 +42,13 @@ class ThreadsRulesTest {
     }
 
     @Test
+    void bareDomainsAndWwwHostsCountAsLinksAsThreadsCountsThem() {
+        String six = "abc.vn, example.vn/sale, www.ex.com and shop.co.uk/x or t.co/abc then https://a.example";
+        assertEquals(List.of("threads: text has 6 distinct links, the limit is 5"), rules.problems(new PostContent(six, null)));
+        assertEquals(List.of(), rules.problems(new PostContent("abc.vn https://abc.vn ABC.vn/ me@example.com", null)));
+    }
+
+    @Test
     void anImagePostMayHaveNoText() {
         assertEquals(List.of(), rules.problems(new PostContent("", null, "https://cdn.example/a.jpg")));
         assertEquals(List.of("threads: text is empty"), rules.problems(new PostContent(" ", null)));

@@ -69,4 +69,12 @@ class XRulesTest {
         assertEquals(1, rules.problems(new PostContent("a".repeat(256), url)).size());
         assertEquals(14, XRules.weightedLength("me@example.com"));
     }
+
+    @Test
+    void bareDomainsOnEveryTldCount23AsXCountsThem() {
+        assertEquals(23, XRules.weightedLength("abc.vn"));
+        assertEquals(23, XRules.weightedLength("example.vn/sale"));
+        assertEquals(23, XRules.weightedLength("beispiel-unternehmen.de/produkte/sommer-angebote/2026?farbe=blau"));
+        assertEquals(9 + 23, XRules.weightedLength("Xem tại abc.vn"));
+    }
 }

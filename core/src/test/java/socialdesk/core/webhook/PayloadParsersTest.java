@@ -33,6 +33,38 @@ class PayloadParsersTest {
     }
 
     @Test
+    void thePagesOwnCommentsAndRepliesAreIgnored() {
+        ParsedDelivery d = meta("""
+                {"object":"page","entry":[{"id":"1","time":1764150310,"changes":[
+                  {"field":"feed","value":{"item":"comment","verb":"add","post_id":"1_2","comment_id":"2_9","parent_id":"2_8",
+                   "from":{"id":"1","name":"Our Page"},"message":"Thanks, we are on it","created_time":1764150301}},
+                  {"field":"feed","value":{"item":"comment","verb":"edited","post_id":"1_2","comment_id":"2_9",
+                   "from":{"id":"1","name":"Our Page"},"message":"Thanks, fixed","created_time":1764150302}},
+                  {"field":"feed","value":{"item":"comment","verb":"add","post_id":"1_2","comment_id":"2_10",
+                   "from":{"id":"7","name":"A"},"message":"hi","created_time":1764150303}}]}]}""");
+
+        assertEquals(1, d.events().size());
+        assertEquals("7", assertInstanceOf(EngagementEvent.CommentAdded.class, d.events().getFirst()).comment().author().id());
+        assertEquals(2, d.ignored());
+    }
+
+    @Test
+    void theInstagramAccountsOwnCommentsAreIgnored() {
+        ParsedDelivery d = meta("""
+                {"object":"instagram","entry":[{"id":"17841400000000001","time":1764150330,"changes":[
+                  {"field":"comments","value":{"from":{"id":"17841400000000001","username":"our.brand"},
+                   "media":{"id":"17895695668004550","media_product_type":"FEED"},"id":"17865799348089040",
+                   "parent_id":"17865799348089039","text":"Xin lỗi bạn, chúng tôi sẽ kiểm tra"}},
+                  {"field":"comments","value":{"from":{"id":"17841455500000077","username":"hoa.nguyen"},
+                   "media":{"id":"17895695668004550","media_product_type":"FEED"},"id":"17865799348089039","text":"Đơn hàng chưa tới"}}]}]}""");
+
+        assertEquals(1, d.events().size());
+        assertEquals("17841455500000077",
+                assertInstanceOf(EngagementEvent.CommentAdded.class, d.events().getFirst()).comment().author().id());
+        assertEquals(1, d.ignored());
+    }
+
+    @Test
     void metaLikeUnlikeAndLikeAgainAreThreeDistinctEvents() {
         String template = """
                 {"object":"page","entry":[{"id":"1","time":1,"changes":[{"field":"feed","value":{

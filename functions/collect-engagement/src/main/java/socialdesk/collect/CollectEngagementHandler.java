@@ -1,11 +1,8 @@
 package socialdesk.collect;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,18 +11,15 @@ import socialdesk.core.engagement.polling.EngagementPolling;
 import socialdesk.core.engagement.polling.NotificationSource;
 import socialdesk.core.engagement.polling.PollReport;
 import socialdesk.aws.priming.Priming;
-import socialdesk.core.json.Json;
-import socialdesk.core.json.JsonException;
-import socialdesk.core.json.JsonRead;
 import socialdesk.core.log.JsonLog;
 import socialdesk.core.metrics.DeskMetrics;
 
 /**
  * Lambda entry point of {@code collect-engagement}, invoked every 15 minutes by EventBridge
- * Scheduler: polls the platforms that have no webhooks (Mastodon, Bluesky) from their stored
+ * Scheduler with the schedule's Input, a scheduled event (see template.yaml): polls the platforms that have no webhooks (Mastodon, Bluesky) from their stored
  * cursors and stores what they report. Answers one line per platform.
  */
-public final class CollectEngagementHandler implements RequestStreamHandler {
+public final class CollectEngagementHandler implements RequestHandler<ScheduledEvent, Map<String, Object>> {
     /** What the handler works with: the poller, the accounts configured right now, and its SnapStart hooks. */
     record Wiring(EngagementPolling polling, Supplier<List<NotificationSource>> sources, Priming priming,
                   DeskMetrics metrics) {
@@ -65,16 +59,10 @@ public final class CollectEngagementHandler implements RequestStreamHandler {
     }
 
     @Override
-    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        String payload = new String(input.readAllBytes(), StandardCharsets.UTF_8);
-        String scheduledTime = null;
-        try {
-            scheduledTime = JsonRead.string(Json.parse(payload), "time");
-        } catch (JsonException e) {
-            JsonLog.warn("tick payload is not JSON; polling anyway", "error", e.getMessage());
-        }
+    public Map<String, Object> handleRequest(ScheduledEvent tick, Context context) {
         String requestId = context == null ? null : context.getAwsRequestId();
-        JsonLog.info("collect engagement tick", "requestId", requestId, "scheduledTime", scheduledTime);
+        JsonLog.info("collect engagement tick", "requestId", requestId,
+                "scheduledTime", tick == null || tick.getTime() == null ? null : tick.getTime().toString());
         List<PollReport> reports;
         try {
             reports = polling.run(sources.get(),
@@ -94,6 +82,6 @@ public final class CollectEngagementHandler implements RequestStreamHandler {
             line.put("stoppedBy", r.stoppedBy());
             return line;
         }).toList();
-        output.write(Json.write(Map.of("platforms", platforms)).getBytes(StandardCharsets.UTF_8));
+        return Map.of("platforms", platforms);
     }
 }

@@ -1,16 +1,16 @@
 package socialdesk.collect;
 
 import java.time.Clock;
+import java.time.Duration;
+import socialdesk.aws.AwsCallBudget;
 import socialdesk.aws.AwsClients;
 import socialdesk.aws.Env;
-import socialdesk.aws.dynamo.DynamoDb;
+import socialdesk.aws.bedrock.BedrockTriage;
 import socialdesk.aws.dynamo.DynamoEngagementStore;
 import socialdesk.aws.dynamo.DynamoPollCursorStore;
-import socialdesk.aws.events.EventBridge;
 import socialdesk.aws.events.EventBridgePublisher;
 import socialdesk.aws.metrics.EmfMetrics;
 import socialdesk.aws.priming.Priming;
-import socialdesk.aws.secrets.SecretsManager;
 import socialdesk.aws.secrets.SecretsManagerSecrets;
 import socialdesk.core.engagement.CommentTriager;
 import socialdesk.core.engagement.EngagementIngestion;
@@ -18,13 +18,22 @@ import socialdesk.core.engagement.Triage;
 import socialdesk.core.engagement.polling.EngagementPolling;
 import socialdesk.core.metrics.DeskMetrics;
 import socialdesk.platforms.PlatformHttp;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * Builds the poller from the function's environment, once per container: AWS clients and triage at
  * init; platform secrets on the first run and through a short-lived cache afterwards (never in a
  * SnapStart snapshot).
  */
-final class CollectEngagementWiring {
+public final class CollectEngagementWiring {
+    /**
+     * The polling stops starting pages when less than its reserve (20 s) of the invocation is left,
+     * so that reserve must hold what follows the last check, one call after another: GetSecretValue,
+     * then for a notification GetItem (seen?), GetItem (the post), PutItem (the comment), UpdateItem
+     * (the counters), PutItem (remembered), PutEvents twice (refused entries), and PutItem (the cursor).
+     */
+    public static final AwsCallBudget AWS_CALLS = new AwsCallBudget(Duration.ofMillis(EngagementPolling.DEFAULT_RESERVE_MILLIS), 9);
+
     private CollectEngagementWiring() {
     }
 
@@ -32,36 +41,40 @@ final class CollectEngagementWiring {
         String table = Env.required("TABLE_NAME");
         String bus = Env.required("EVENT_BUS_NAME");
         String secretsPrefix = Env.required("PLATFORM_SECRETS_PREFIX");
-        AwsClients clients = AwsClients.fromEnvironment();
-        DynamoDb dynamo = clients.dynamoDb();
-        EventBridge events = clients.eventBridge();
-        SecretsManager secretsClient = clients.secretsManager();
+        AwsClients clients = AwsClients.fromEnvironment(AWS_CALLS);
+        DynamoDbClient dynamo = clients.dynamoDb();
         Clock clock = Clock.systemUTC();
-        CommentTriager triager = Triage.standard();
+        CommentTriager local = Triage.standard();
+        // Empty (the default) is the local triage alone; a model id puts Bedrock in front of it. The
+        // snapshot is primed with the local triage only: priming never calls the model.
+        CommentTriager triager = BedrockTriage.forModel(Env.optional("BEDROCK_MODEL_ID", ""), local);
         DeskMetrics metrics = EmfMetrics.toStandardOutput();
         EngagementIngestion ingestion = new EngagementIngestion(new DynamoEngagementStore(dynamo, table, clock),
-                triager, new EventBridgePublisher(events, bus), clock, metrics);
+                triager, new EventBridgePublisher(clients.eventBridge(), bus), clock, metrics);
         EngagementPolling polling = new EngagementPolling(ingestion, new DynamoPollCursorStore(dynamo, table, clock));
-        SecretsManagerSecrets secrets = new SecretsManagerSecrets(secretsClient, metrics);
+        SecretsManagerSecrets secrets = new SecretsManagerSecrets(clients.secretsManager(), metrics);
         return new CollectEngagementHandler.Wiring(polling,
                 new ConfiguredSources(secretsPrefix, secrets::find, PlatformHttp.sharedClient(), clock),
-                priming(dynamo, events, secretsClient, table, triager), metrics);
+                priming(clients, table, local), metrics);
     }
 
     /**
      * Before the snapshot: the JSON paths, the triage on a sample reply, a DynamoDB read of a key
-     * that never exists, an empty PutEvents, a lookup of a secret that is never created, and the
-     * platform HTTP client: every path a run takes, with no data written and no secret read.
+     * that never exists and the writes the stores make, each refused, an empty PutEvents, a lookup of
+     * a secret that is never created, and the platform HTTP client with one request to a loopback
+     * server: every path a run takes, with no data written and no secret read.
      */
-    static Priming priming(DynamoDb dynamo, EventBridge events, SecretsManager secrets, String table,
-                           CommentTriager triager) {
+    static Priming priming(AwsClients clients, String table, CommentTriager triager) {
         return Priming.forFunction("collect-engagement")
+                .renewCredentials(clients)
                 .json()
                 .prime("triage", () -> triager.triage("Your app logged me out again and my order vanished", "en"))
-                .dynamoRead(dynamo, table)
-                .eventsNothing(events)
-                .secretsMiss(secrets)
+                .dynamoRead(clients.dynamoDb(), table)
+                .dynamoWritesRefused(clients.dynamoDb(), table)
+                .eventsNothing(clients.eventBridge())
+                .secretsMiss(clients.secretsManager())
                 .prime("platform http client", PlatformHttp::warmSharedClient)
+                .httpRoundTrip(PlatformHttp.sharedClient())
                 .build();
     }
 }

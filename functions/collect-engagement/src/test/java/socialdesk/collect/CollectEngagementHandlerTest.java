@@ -6,14 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import com.amazonaws.services.lambda.runtime.tests.annotations.Event;
 import java.net.http.HttpClient;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,8 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import socialdesk.aws.dynamo.AttributeValue;
-import socialdesk.aws.dynamo.DynamoDb;
+import org.junit.jupiter.params.ParameterizedTest;
 import socialdesk.aws.dynamo.DynamoEngagementStore;
 import socialdesk.aws.dynamo.DynamoPollCursorStore;
 import socialdesk.aws.dynamo.TableDefinition;
@@ -52,6 +47,8 @@ import socialdesk.platforms.fake.FakePlatformServer.RecordedRequest;
 import socialdesk.platforms.fake.TestClock;
 import socialdesk.platforms.mastodon.MastodonAccount;
 import socialdesk.platforms.mastodon.MastodonNotifications;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The real handler, fed events/collect-engagement-tick.json, over a fresh dynalite table, with
@@ -65,7 +62,7 @@ class CollectEngagementHandlerTest {
     private final TestClock clock = new TestClock(Instant.parse("2026-11-26T09:45:00Z"));
     private final FakeMastodon mastodon = new FakeMastodon(FakeMastodon.DEFAULT_TOKEN, 500, clock);
     private final FakeBluesky bluesky = new FakeBluesky(clock);
-    private final DynamoDb dynamo = Dynalite.shared().client();
+    private final DynamoDbClient dynamo = Dynalite.shared().client();
     private final String table = Dynalite.shared().createTable();
     private final DynamoEngagementStore store = new DynamoEngagementStore(dynamo, table, clock);
     private final DynamoPollCursorStore cursors = new DynamoPollCursorStore(dynamo, table, clock);
@@ -80,8 +77,9 @@ class CollectEngagementHandlerTest {
 
     // ---------------------------------------------------------------- Mastodon
 
-    @Test
-    void mastodonMentionsFavouritesAndReblogsAreStoredWithCountersAndComments() {
+    @ParameterizedTest
+    @Event(value = "events/collect-engagement-tick.json", type = ScheduledEvent.class)
+    void mastodonMentionsFavouritesAndReblogsAreStoredWithCountersAndComments(ScheduledEvent tick) {
         remote(Platform.MASTODON, OUR_TOOT, "post-1");
         String reply = mastodon.addMention("alice@example.social", "Thanks, the guide <helps> & works!", OUR_TOOT);
         mastodon.addFavourite("bob", OUR_TOOT);
@@ -89,7 +87,7 @@ class CollectEngagementHandlerTest {
         mastodon.addMention("dave", "hello there", null);
         mastodon.addFollow("eve");
 
-        Map<String, Object> answer = invoke(handler(mastodonOnly()));
+        Map<String, Object> answer = invoke(handler(mastodonOnly()), tick);
 
         assertEquals(Map.of("replies", 1L, "reactions", 1L, "shares", 1L), nonZero(store.counters("post-1", Platform.MASTODON)));
         assertEquals(Map.of("mentions", 1L), nonZero(store.counters(Owners.unmatched(Platform.MASTODON), Platform.MASTODON)));
@@ -414,14 +412,12 @@ class CollectEngagementHandlerTest {
     }
 
     private static Map<String, Object> invoke(CollectEngagementHandler handler) {
-        try {
-            String tick = Files.readString(Dynalite.projectRoot().resolve(Path.of("events", "collect-engagement-tick.json")));
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            handler.handleRequest(new ByteArrayInputStream(tick.getBytes(StandardCharsets.UTF_8)), out, TestContext.of("collect-engagement", "test-run"));
-            return Json.parseObject(out.toString(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return invoke(handler, EventLoader.loadScheduledEvent("events/collect-engagement-tick.json"));
+    }
+
+    /** The handler's answer as the JSON Lambda writes for it, read back. */
+    private static Map<String, Object> invoke(CollectEngagementHandler handler, ScheduledEvent tick) {
+        return Json.parseObject(Json.write(handler.handleRequest(tick, TestContext.of("collect-engagement", "test-run"))));
     }
 
     private static Map<String, Object> platformLine(Map<String, Object> answer, String platform) {

@@ -1,19 +1,15 @@
 package socialdesk.webhook;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import socialdesk.aws.priming.Priming;
-import socialdesk.core.json.Json;
-import socialdesk.core.json.JsonException;
-import socialdesk.core.json.JsonRead;
 import socialdesk.core.log.JsonLog;
 import socialdesk.core.metrics.DeskMetrics;
 import socialdesk.core.metrics.Metric;
@@ -22,17 +18,22 @@ import socialdesk.core.metrics.Metric;
  * Lambda entry point of {@code platform-webhook}, behind a function URL (AuthType NONE: every
  * delivery is authenticated by its platform signature). Translates the function URL event
  * (payload format 2.0) into a {@link WebhookRequest}, lets {@link PlatformWebhooks} answer it, and
- * writes the function URL response. A caller never sees an exception's text: an unexpected
+ * returns the function URL response. A caller never sees an exception's text: an unexpected
  * failure is logged once and answered 500 so the platform retries.
  */
-public final class PlatformWebhookHandler implements RequestStreamHandler {
-    /** Largest function URL event read; the body limit is far below it, the rest is headers. */
-    private static final int MAX_EVENT_BYTES = 6 * 1024 * 1024;
-
-    /** A request to no route: the handler's parsing and response paths, answered 404 before any secret or store. */
-    static final String PRIMING_EVENT = """
-            {"version":"2.0","rawPath":"/webhooks/priming","rawQueryString":"a=1","headers":{"content-type":"application/json"},\
-            "requestContext":{"http":{"method":"POST","path":"/webhooks/priming"}},"body":"{}","isBase64Encoded":false}""";
+public final class PlatformWebhookHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+    /** A request to no route: the handler's translation and response paths, answered 404 before any secret or store. */
+    static final APIGatewayV2HTTPEvent PRIMING_EVENT = APIGatewayV2HTTPEvent.builder()
+            .withVersion("2.0")
+            .withRawPath("/webhooks/priming")
+            .withRawQueryString("a=1")
+            .withHeaders(Map.of("content-type", "application/json"))
+            .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
+                    .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod("POST").withPath("/webhooks/priming").build())
+                    .build())
+            .withBody("{}")
+            .withIsBase64Encoded(false)
+            .build();
 
     private final PlatformWebhooks webhooks;
     /** Counts refused requests per reason; flushed at the end of every invocation. */
@@ -67,30 +68,18 @@ public final class PlatformWebhookHandler implements RequestStreamHandler {
 
     /** Adds the no-route request to the clients' priming steps. */
     static Priming.Builder withHandlerStep(Priming.Builder priming, PlatformWebhookHandler handler) {
-        return priming.prime("handler POST /webhooks/priming (404)", () -> {
-            try {
-                handler.handleRequest(new java.io.ByteArrayInputStream(PRIMING_EVENT.getBytes(StandardCharsets.UTF_8)),
-                        OutputStream.nullOutputStream(), null);
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        });
+        return priming.prime("handler POST /webhooks/priming (404)", () -> handler.handleRequest(PRIMING_EVENT, null));
     }
 
     @Override
-    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         String requestId = context == null ? null : context.getAwsRequestId();
         WebhookResponse response;
         try {
-            byte[] event = input.readNBytes(MAX_EVENT_BYTES + 1);
-            if (event.length > MAX_EVENT_BYTES) {
-                response = WebhookResponse.error(413, "too_large", "request too large");
-            } else {
-                WebhookRequest request = toRequest(new String(event, StandardCharsets.UTF_8));
-                response = request == null
-                        ? WebhookResponse.error(400, "malformed", "not a function URL request")
-                        : webhooks.handle(request, requestId);
-            }
+            WebhookRequest request = toRequest(event);
+            response = request == null
+                    ? WebhookResponse.error(400, "malformed", "not a function URL request")
+                    : webhooks.handle(request, requestId);
         } catch (RuntimeException e) {
             JsonLog.error("webhook failed", "requestId", requestId, "error", e.getClass().getName());
             response = WebhookResponse.error(500, "internal", "temporary failure; retry later");
@@ -102,48 +91,46 @@ public final class PlatformWebhookHandler implements RequestStreamHandler {
             metrics.count(Metric.WEBHOOK_REQUESTS_REJECTED, response.errorCode());
         }
         try {
-            output.write(response.toFunctionUrlJson().getBytes(StandardCharsets.UTF_8));
+            return response.toFunctionUrlResponse();
         } finally {
             metrics.flush();
         }
     }
 
-    /** The request in a function URL event, or null when the event is not one. */
-    static WebhookRequest toRequest(String eventJson) {
-        Object event;
-        try {
-            event = Json.parse(eventJson);
-        } catch (JsonException e) {
+    /**
+     * The request in a function URL event, or null when the event is not one. The body stays as
+     * Lambda passed it (base64 when {@code isBase64Encoded}), so signatures are checked over the
+     * exact bytes the platform sent.
+     */
+    static WebhookRequest toRequest(APIGatewayV2HTTPEvent event) {
+        if (event == null || event.getRequestContext() == null || event.getRequestContext().getHttp() == null) {
             return null;
         }
-        String method = JsonRead.string(event, "requestContext", "http", "method");
-        String path = JsonRead.string(event, "rawPath");
+        String method = event.getRequestContext().getHttp().getMethod();
+        String path = event.getRawPath();
         if (method == null || path == null) {
             return null;
         }
         Map<String, String> headers = new HashMap<>();
-        Map<String, Object> rawHeaders = JsonRead.object(event, "headers");
-        if (rawHeaders != null) {
-            rawHeaders.forEach((k, v) -> {
-                if (v instanceof String s) {
-                    headers.put(k.toLowerCase(Locale.ROOT), s);
+        if (event.getHeaders() != null) {
+            event.getHeaders().forEach((k, v) -> {
+                if (k != null && v != null) {
+                    headers.put(k.toLowerCase(Locale.ROOT), v);
                 }
             });
         }
         Map<String, String> query = new HashMap<>();
-        Map<String, Object> params = JsonRead.object(event, "queryStringParameters");
-        if (params != null) {
-            params.forEach((k, v) -> {
-                if (v instanceof String s) {
-                    query.put(k, s);
+        if (event.getQueryStringParameters() != null) {
+            event.getQueryStringParameters().forEach((k, v) -> {
+                if (k != null && v != null) {
+                    query.put(k, v);
                 }
             });
         } else {
-            parseQuery(JsonRead.string(event, "rawQueryString"), query);
+            parseQuery(event.getRawQueryString(), query);
         }
-        Boolean base64 = JsonRead.bool(event, "isBase64Encoded");
         return new WebhookRequest(method.toUpperCase(Locale.ROOT), path, query, headers,
-                JsonRead.string(event, "body"), Boolean.TRUE.equals(base64));
+                event.getBody(), event.getIsBase64Encoded());
     }
 
     private static void parseQuery(String raw, Map<String, String> into) {

@@ -9,7 +9,6 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import socialdesk.aws.client.AwsServiceException;
 import socialdesk.core.engagement.EngagementIngestion;
 import socialdesk.core.engagement.IngestReport;
 import socialdesk.core.json.Json;
@@ -22,6 +21,7 @@ import socialdesk.core.webhook.ParsedDelivery;
 import socialdesk.core.webhook.PayloadParser;
 import socialdesk.core.webhook.WebhookSignatures;
 import socialdesk.core.webhook.XPayloadParser;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 
 /**
  * The three webhook routes. Every request is answered with a status that tells the platform what
@@ -212,8 +212,8 @@ final class PlatformWebhooks {
         IngestReport report;
         try {
             report = ingestion.ingest(parsed.events());
-        } catch (AwsServiceException e) {
-            if (e.status() == 400 && "ValidationException".equals(e.code())) {
+        } catch (DynamoDbException e) {
+            if (e.statusCode() == 400 && e.awsErrorDetails() != null && "ValidationException".equals(e.awsErrorDetails().errorCode())) {
                 // The table refused what the payload carries (too large, a key too long): a retry cannot help.
                 JsonLog.error("delivery refused by the table", "requestId", requestId, "route", route.path);
                 return WebhookResponse.error(400, "unstorable", "payload cannot be stored");

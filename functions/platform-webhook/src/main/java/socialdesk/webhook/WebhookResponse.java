@@ -1,5 +1,6 @@
 package socialdesk.webhook;
 
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import socialdesk.core.json.Json;
@@ -32,18 +33,18 @@ record WebhookResponse(int status, String contentType, String body, Map<String, 
         return new WebhookResponse(status, contentType, body, headers, errorCode);
     }
 
-    /** The function URL response object Lambda turns into the HTTP response. */
-    String toFunctionUrlJson() {
-        Map<String, Object> headers = new LinkedHashMap<>();
+    /** The function URL response Lambda turns into the HTTP response. */
+    APIGatewayV2HTTPResponse toFunctionUrlResponse() {
+        Map<String, String> headers = new LinkedHashMap<>();
         headers.put("content-type", contentType);
         headers.put("x-content-type-options", "nosniff");
         headers.put("cache-control", "no-store");
         headers.putAll(extraHeaders);
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("statusCode", status);
-        out.put("headers", headers);
-        out.put("body", body);
-        out.put("isBase64Encoded", false);
-        return Json.write(out);
+        return APIGatewayV2HTTPResponse.builder()
+                .withStatusCode(status)
+                .withHeaders(headers)
+                .withBody(body)
+                .withIsBase64Encoded(false)
+                .build();
     }
 }

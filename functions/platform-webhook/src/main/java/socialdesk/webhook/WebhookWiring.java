@@ -1,15 +1,15 @@
 package socialdesk.webhook;
 
 import java.time.Clock;
+import java.time.Duration;
+import socialdesk.aws.AwsCallBudget;
 import socialdesk.aws.AwsClients;
 import socialdesk.aws.Env;
-import socialdesk.aws.dynamo.DynamoDb;
+import socialdesk.aws.bedrock.BedrockTriage;
 import socialdesk.aws.dynamo.DynamoEngagementStore;
-import socialdesk.aws.events.EventBridge;
 import socialdesk.aws.events.EventBridgePublisher;
 import socialdesk.aws.metrics.EmfMetrics;
 import socialdesk.aws.priming.Priming;
-import socialdesk.aws.secrets.SecretsManager;
 import socialdesk.aws.secrets.SecretsManagerSecrets;
 import socialdesk.core.engagement.CommentTriager;
 import socialdesk.core.engagement.EngagementIngestion;
@@ -17,16 +17,30 @@ import socialdesk.core.engagement.Triage;
 import socialdesk.core.json.Json;
 import socialdesk.core.metrics.DeskMetrics;
 import socialdesk.core.webhook.MetaPayloadParser;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /**
  * Builds the webhook service from the function's environment, once per container: AWS clients and
  * triage at init (SnapStart snapshots them); platform secrets on first use (never in a snapshot).
  */
-final class WebhookWiring {
+public final class WebhookWiring {
+    /**
+     * The function's 10 s timeout (template.yaml) holds one delivery's AWS calls, one after another:
+     * GetSecretValue (the platform's secret, first delivery), GetItem (already seen?), GetItem (the
+     * post of the remote id), PutItem (the comment, once), UpdateItem (the counters), PutItem (the
+     * event id remembered), PutEvents, and PutEvents again for entries the bus refused.
+     */
+    public static final AwsCallBudget AWS_CALLS = new AwsCallBudget(Duration.ofSeconds(10), 8);
+
     private WebhookWiring() {
     }
 
-    /** The service and the clients' SnapStart steps; the handler adds its own and registers them. */
+    /**
+     * The service, the clients' SnapStart steps (the handler adds its own and registers them) and the
+     * metrics it records.
+     */
     record Wired(PlatformWebhooks webhooks, Priming.Builder priming, DeskMetrics metrics) {
     }
 
@@ -37,12 +51,15 @@ final class WebhookWiring {
         String metaSecret = Env.optional("META_SECRET_ARN", "");
         String xSecret = Env.optional("X_SECRET_ARN", "");
         String linkedInSecret = Env.optional("LINKEDIN_SECRET_ARN", "");
-        AwsClients clients = AwsClients.fromEnvironment();
-        DynamoDb dynamo = clients.dynamoDb();
-        EventBridge events = clients.eventBridge();
-        SecretsManager secretsClient = clients.secretsManager();
+        AwsClients clients = AwsClients.fromEnvironment(AWS_CALLS);
+        DynamoDbClient dynamo = clients.dynamoDb();
+        EventBridgeClient events = clients.eventBridge();
+        SecretsManagerClient secretsClient = clients.secretsManager();
         Clock clock = Clock.systemUTC();
-        CommentTriager triager = Triage.standard();
+        CommentTriager local = Triage.standard();
+        // Empty (the default) is the local triage alone; a model id puts Bedrock in front of it. The
+        // snapshot is primed with the local triage only: priming never calls the model.
+        CommentTriager triager = BedrockTriage.forModel(Env.optional("BEDROCK_MODEL_ID", ""), local);
         DeskMetrics metrics = EmfMetrics.toStandardOutput();
         EngagementIngestion ingestion = new EngagementIngestion(
                 new DynamoEngagementStore(dynamo, table, clock),
@@ -52,24 +69,25 @@ final class WebhookWiring {
                 metrics);
         WebhookSecrets secrets = new SecretsManagerWebhookSecrets(new SecretsManagerSecrets(secretsClient, metrics),
                 metaSecret, xSecret, linkedInSecret);
-        return new Wired(new PlatformWebhooks(secrets, ingestion, clock), priming(dynamo, events, secretsClient, table, triager, clock),
-                metrics);
+        return new Wired(new PlatformWebhooks(secrets, ingestion, clock), priming(clients, table, local, clock), metrics);
     }
 
     /**
      * Before the snapshot: the JSON paths, the triage (lexicon, scanner, replies) on a sample
-     * comment, a Meta payload parsed, a DynamoDB read of a key that never exists, an empty PutEvents
-     * and a lookup of a secret that is never created. Nothing is stored, put or read of real secrets.
+     * comment, a Meta payload parsed, a DynamoDB read of a key that never exists and the writes the
+     * stores make, each refused, an empty PutEvents and a lookup of a secret that is never created.
+     * Nothing is stored, put or read of real secrets.
      */
-    static Priming.Builder priming(DynamoDb dynamo, EventBridge events, SecretsManager secrets,
-                                   String table, CommentTriager triager, Clock clock) {
+    static Priming.Builder priming(AwsClients clients, String table, CommentTriager triager, Clock clock) {
         return Priming.forFunction("platform-webhook")
+                .renewCredentials(clients)
                 .json()
                 .prime("triage", () -> triager.triage("Still waiting on my refund after three weeks, is anyone there?", "en"))
                 .prime("meta payload", () -> new MetaPayloadParser().parse(Json.parse(SAMPLE_META), clock.instant()))
-                .dynamoRead(dynamo, table)
-                .eventsNothing(events)
-                .secretsMiss(secrets);
+                .dynamoRead(clients.dynamoDb(), table)
+                .dynamoWritesRefused(clients.dynamoDb(), table)
+                .eventsNothing(clients.eventBridge())
+                .secretsMiss(clients.secretsManager());
     }
 
     private static final String SAMPLE_META = """

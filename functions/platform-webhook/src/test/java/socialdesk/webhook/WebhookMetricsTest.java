@@ -64,7 +64,8 @@ class WebhookMetricsTest {
         assertEquals(404, status(kit.invoke(unknownRoute)));
         assertEquals(413, status(kit.invoke(tooLarge)));
         assertEquals(400, status(kit.invoke(malformed)));
-        assertEquals(400, status(kit.invoke("not an event")));
+        // JSON the runtime can read, but no function URL request: no request context, no method.
+        assertEquals(400, status(kit.invoke("{\"rawPath\":\"/webhooks/meta\"}")));
 
         String name = Metric.WEBHOOK_REQUESTS_REJECTED.metricName();
         assertEquals(List.of(1.0, 1.0), kit.emf.valuesOf(name, Map.of("reason", "bad_signature")), "one line per invocation");

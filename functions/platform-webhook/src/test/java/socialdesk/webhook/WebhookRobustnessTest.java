@@ -12,6 +12,7 @@ import static socialdesk.webhook.WebhookTestKit.withSignedBody;
 import com.sun.net.httpserver.HttpServer;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -25,12 +26,9 @@ import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import socialdesk.aws.AwsClients;
-import socialdesk.aws.client.AwsCredentials;
-import socialdesk.aws.client.CredentialsProvider;
-import socialdesk.aws.client.UrlConnectionTransport;
-import socialdesk.aws.dynamo.DynamoDb;
 import socialdesk.aws.dynamo.DynamoEngagementStore;
 import socialdesk.aws.testing.Dynalite;
+import socialdesk.aws.testing.PrimingChecks;
 import socialdesk.aws.testing.TestContext;
 import socialdesk.core.engagement.Counter;
 import socialdesk.core.engagement.EngagementIngestion;
@@ -38,6 +36,9 @@ import socialdesk.core.engagement.EngagementStore;
 import socialdesk.core.engagement.Triage;
 import socialdesk.core.events.DomainEvent;
 import socialdesk.core.post.Platform;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** Hostile and failing inputs: mutated bodies, a failing table, a failure halfway through a delivery. */
 class WebhookRobustnessTest {
@@ -71,9 +72,7 @@ class WebhookRobustnessTest {
 
     @Test
     void aTableThatIsDownAnswers500SoThePlatformRetries_andSaysNothingAboutWhy() {
-        DynamoDb down = new AwsClients(Map.of("AWS_REGION", "us-east-1", "AWS_ENDPOINT_URL_DYNAMODB", "http://127.0.0.1:9"),
-                new UrlConnectionTransport(Duration.ofMillis(200), Duration.ofMillis(200)),
-                CredentialsProvider.fixed(AwsCredentials.of("local", "local"))).dynamoDb();
+        DynamoDbClient down = PrimingChecks.unreachable().dynamoDb();
         Clock clock = Clock.fixed(WebhookTestKit.NOW, ZoneOffset.UTC);
         RecordingEvents events = new RecordingEvents();
         PlatformWebhookHandler handler = new PlatformWebhookHandler(new PlatformWebhooks(WebhookTestKit.allSecrets(),
@@ -105,9 +104,9 @@ class WebhookRobustnessTest {
         });
         table.start();
         try {
-            DynamoDb refusing = new AwsClients(Map.of("AWS_REGION", "us-east-1",
-                    "AWS_ENDPOINT_URL_DYNAMODB", "http://127.0.0.1:" + table.getAddress().getPort()),
-                    UrlConnectionTransport.standard(), CredentialsProvider.fixed(AwsCredentials.of("local", "local"))).dynamoDb();
+            DynamoDbClient refusing = AwsClients.of(Map.of("AWS_REGION", "us-east-1"), WebhookWiring.AWS_CALLS,
+                    URI.create("http://127.0.0.1:" + table.getAddress().getPort()),
+                    StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")), List.of()).dynamoDb();
             Clock clock = Clock.fixed(WebhookTestKit.NOW, ZoneOffset.UTC);
             RecordingEvents events = new RecordingEvents();
             PlatformWebhookHandler handler = new PlatformWebhookHandler(new PlatformWebhooks(WebhookTestKit.allSecrets(),
@@ -126,14 +125,8 @@ class WebhookRobustnessTest {
     }
 
     private static Map<String, Object> invoke(PlatformWebhookHandler handler, Map<String, Object> event) {
-        try {
-            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-            handler.handleRequest(new java.io.ByteArrayInputStream(socialdesk.core.json.Json.write(event).getBytes(StandardCharsets.UTF_8)),
-                    out, TestContext.of("platform-webhook", "r"));
-            return socialdesk.core.json.Json.parseObject(out.toString(StandardCharsets.UTF_8));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        return WebhookTestKit.asMap(handler.handleRequest(
+                WebhookTestKit.functionUrlEvent(socialdesk.core.json.Json.write(event)), TestContext.of("platform-webhook", "r")));
     }
 
     @Test

@@ -1,6 +1,9 @@
 package socialdesk.webhook;
 
-import java.io.ByteArrayInputStream;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
+import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,8 +17,6 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import socialdesk.aws.dynamo.AttributeValue;
-import socialdesk.aws.dynamo.DynamoDb;
 import socialdesk.aws.dynamo.DynamoEngagementStore;
 import socialdesk.aws.dynamo.TableDefinition;
 import socialdesk.aws.testing.Dynalite;
@@ -29,12 +30,18 @@ import socialdesk.core.json.Json;
 import socialdesk.core.json.JsonRead;
 import socialdesk.core.post.Platform;
 import socialdesk.core.webhook.WebhookSignatures;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The real handler over a fresh dynalite table, with the test secrets the sample events in
  * {@code events/} are signed with, a recording bus and a keyword triager.
  */
 final class WebhookTestKit {
+    private static final PojoSerializer<APIGatewayV2HTTPEvent> EVENTS =
+            LambdaEventSerializers.serializerFor(APIGatewayV2HTTPEvent.class, WebhookTestKit.class.getClassLoader());
+    private static final PojoSerializer<APIGatewayV2HTTPResponse> RESPONSES =
+            LambdaEventSerializers.serializerFor(APIGatewayV2HTTPResponse.class, WebhookTestKit.class.getClassLoader());
     static final String META_APP_SECRET = "test-meta-app-secret";
     static final String META_VERIFY_TOKEN = "test-verify-token";
     static final String X_CONSUMER_SECRET = "test-x-consumer-secret";
@@ -48,7 +55,7 @@ final class WebhookTestKit {
     static final String LINKEDIN_SHARE = "urn:li:share:7150000000000000001";
 
     final RequestCounter requests = new RequestCounter();
-    final DynamoDb dynamo;
+    final DynamoDbClient dynamo;
     final String table;
     final EngagementStore store;
     final RecordingEvents events = new RecordingEvents();
@@ -61,7 +68,7 @@ final class WebhookTestKit {
 
     WebhookTestKit(CommentTriager triager, java.util.function.UnaryOperator<EngagementStore> wrapStore) {
         Dynalite server = Dynalite.shared();
-        dynamo = server.client(requests);
+        dynamo = server.clients(requests).dynamoDb();
         table = server.createTable();
         requests.reset();
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
@@ -149,14 +156,23 @@ final class WebhookTestKit {
     }
 
     Map<String, Object> invoke(String eventJson) {
-        try {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            handler.handleRequest(new ByteArrayInputStream(eventJson.getBytes(StandardCharsets.UTF_8)), out,
-                    TestContext.of("platform-webhook", "test-request"));
-            return Json.parseObject(out.toString(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return invoke(functionUrlEvent(eventJson));
+    }
+
+    Map<String, Object> invoke(APIGatewayV2HTTPEvent event) {
+        return asMap(handler.handleRequest(event, TestContext.of("platform-webhook", "test-request")));
+    }
+
+    /** The event as Lambda's Java runtime deserialises it. */
+    static APIGatewayV2HTTPEvent functionUrlEvent(String eventJson) {
+        return EVENTS.fromJson(eventJson);
+    }
+
+    /** The response as Lambda's Java runtime serialises it, read back as a tree. */
+    static Map<String, Object> asMap(APIGatewayV2HTTPResponse response) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        RESPONSES.toJson(response, out);
+        return Json.parseObject(out.toByteArray());
     }
 
     static int status(Map<String, Object> response) {

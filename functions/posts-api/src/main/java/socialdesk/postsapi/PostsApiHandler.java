@@ -1,10 +1,9 @@
 package socialdesk.postsapi;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -15,7 +14,6 @@ import java.util.regex.Pattern;
 import socialdesk.aws.priming.Priming;
 import socialdesk.core.json.Json;
 import socialdesk.core.json.JsonException;
-import socialdesk.core.json.JsonRead;
 import socialdesk.core.log.JsonLog;
 import socialdesk.core.post.Delivery;
 import socialdesk.core.post.InvalidCursorException;
@@ -31,7 +29,7 @@ import socialdesk.core.schedule.InvalidCadenceException;
 /**
  * Lambda entry point of {@code posts-api}, behind a function URL (AuthType AWS_IAM, so every caller
  * is a signed IAM principal). Reads the function URL event (payload format 2.0), routes it, and
- * answers {@code {statusCode, headers, body}} with a JSON body; errors are
+ * answers a function URL response with a JSON body; errors are
  * {@code {"error": {"code", "message", "problems"?}}}, never an exception's text.
  *
  * <pre>
@@ -44,17 +42,23 @@ import socialdesk.core.schedule.InvalidCadenceException;
  * PUT    /cadence/{platform}    set posting slots
  * </pre>
  */
-public final class PostsApiHandler implements RequestStreamHandler {
+public final class PostsApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
     /** Larger bodies are refused (413): no post or cadence comes anywhere near it. */
     static final int MAX_BODY_BYTES = 64 * 1024;
     private static final Pattern POST_PATH = Pattern.compile("/posts/([^/]+)");
     private static final Pattern CADENCE_PATH = Pattern.compile("/cadence/([^/]+)");
 
     /** A read of a post that can never exist (ids are generated UUIDs): the whole GET path, 404, no data changed. */
-    static final String PRIMING_EVENT = """
-            {"version":"2.0","rawPath":"/posts/priming-never-exists","rawQueryString":"",\
-            "headers":{"accept":"application/json"},"requestContext":{"http":{"method":"GET","path":"/posts/priming-never-exists"}},\
-            "isBase64Encoded":false}""";
+    static final APIGatewayV2HTTPEvent PRIMING_EVENT = APIGatewayV2HTTPEvent.builder()
+            .withVersion("2.0")
+            .withRawPath("/posts/priming-never-exists")
+            .withRawQueryString("")
+            .withHeaders(Map.of("accept", "application/json"))
+            .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
+                    .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod("GET").withPath("/posts/priming-never-exists").build())
+                    .build())
+            .withIsBase64Encoded(false)
+            .build();
 
     private final PostsService service;
     /** Kept: the CRaC context holds its resources weakly. Null when built by tests. */
@@ -80,26 +84,20 @@ public final class PostsApiHandler implements RequestStreamHandler {
 
     /** Adds the read-only handler request to the client's priming steps. */
     static Priming.Builder withHandlerStep(Priming.Builder priming, PostsApiHandler handler) {
-        return priming.prime("handler GET /posts/{id} (404)", () -> {
-            try {
-                handler.handleRequest(new java.io.ByteArrayInputStream(PRIMING_EVENT.getBytes(StandardCharsets.UTF_8)),
-                        java.io.OutputStream.nullOutputStream(), null);
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        });
+        return priming.prime("handler GET /posts/{id} (404)", () -> handler.handleRequest(PRIMING_EVENT, null));
     }
 
     @Override
-    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         String requestId = context == null ? null : context.getAwsRequestId();
-        Map<String, Object> response;
+        APIGatewayV2HTTPResponse response;
         String method = null;
         String path = null;
         try {
-            Map<String, Object> event = Json.parseObject(new String(input.readAllBytes(), StandardCharsets.UTF_8));
-            method = JsonRead.string(event, "requestContext", "http", "method");
-            path = JsonRead.string(event, "rawPath");
+            if (event != null && event.getRequestContext() != null && event.getRequestContext().getHttp() != null) {
+                method = event.getRequestContext().getHttp().getMethod();
+                path = event.getRawPath();
+            }
             if (method == null || path == null) {
                 throw new ApiException(400, "invalid_event", "not a function URL request");
             }
@@ -121,17 +119,17 @@ public final class PostsApiHandler implements RequestStreamHandler {
                     "error", e.getClass().getName(), "detail", String.valueOf(e.getMessage()));
             response = error(500, "internal_error", "something went wrong on our side; try again (request " + requestId + ")", List.of());
         }
-        JsonLog.info("posts-api request", "requestId", requestId, "method", method, "path", path, "status", response.get("statusCode"));
-        output.write(Json.write(response).getBytes(StandardCharsets.UTF_8));
+        JsonLog.info("posts-api request", "requestId", requestId, "method", method, "path", path, "status", response.getStatusCode());
+        return response;
     }
 
-    private Map<String, Object> route(String method, String path, Map<String, Object> event) {
+    private APIGatewayV2HTTPResponse route(String method, String path, APIGatewayV2HTTPEvent event) {
         if (path.equals("/posts")) {
             return switch (method) {
                 case "POST" -> {
                     PostsService.Created created = service.create(body(event));
-                    Map<String, Object> response = json(created.created() ? 201 : 200, postJson(created.post()));
-                    headers(response).put("location", "/posts/" + created.post().id());
+                    APIGatewayV2HTTPResponse response = json(created.created() ? 201 : 200, postJson(created.post()));
+                    response.getHeaders().put("location", "/posts/" + created.post().id());
                     yield response;
                 }
                 case "GET" -> json(200, pageJson(service.list(queryParameters(event))));
@@ -180,9 +178,9 @@ public final class PostsApiHandler implements RequestStreamHandler {
                 + "; the routes are /posts, /posts/{id} and /cadence/{platform}");
     }
 
-    /** The request body, parsed: base64 decoded when Lambda says so, at most {@link #MAX_BODY_BYTES}. */
-    private static Object body(Map<String, Object> event) {
-        String raw = JsonRead.string(event, "body");
+    /** The request body, parsed: base64 decoded when Lambda says so, at most {@link #MAX_BODY_BYTES}, UTF-8. */
+    private static Object body(APIGatewayV2HTTPEvent event) {
+        String raw = event.getBody();
         if (raw == null || raw.isBlank()) {
             throw new ApiException(400, "invalid_body", "a JSON body is required");
         }
@@ -190,7 +188,7 @@ public final class PostsApiHandler implements RequestStreamHandler {
             throw tooLarge();
         }
         byte[] bytes;
-        if (Boolean.TRUE.equals(JsonRead.bool(event, "isBase64Encoded"))) {
+        if (event.getIsBase64Encoded()) {
             try {
                 bytes = Base64.getDecoder().decode(raw.strip());
             } catch (IllegalArgumentException e) {
@@ -202,18 +200,17 @@ public final class PostsApiHandler implements RequestStreamHandler {
         if (bytes.length > MAX_BODY_BYTES) {
             throw tooLarge();
         }
-        return Json.parse(new String(bytes, StandardCharsets.UTF_8));
+        return Json.parse(bytes);
     }
 
     private static ApiException tooLarge() {
         return new ApiException(413, "body_too_large", "the body is larger than " + MAX_BODY_BYTES / 1024 + " KB");
     }
 
-    private static Map<String, String> queryParameters(Map<String, Object> event) {
+    private static Map<String, String> queryParameters(APIGatewayV2HTTPEvent event) {
         Map<String, String> out = new LinkedHashMap<>();
-        Map<String, Object> parameters = JsonRead.object(event, "queryStringParameters");
-        if (parameters != null) {
-            parameters.forEach((k, v) -> out.put(k, v == null ? null : String.valueOf(v)));
+        if (event.getQueryStringParameters() != null) {
+            out.putAll(event.getQueryStringParameters());
         }
         return out;
     }
@@ -256,13 +253,13 @@ public final class PostsApiHandler implements RequestStreamHandler {
         return out;
     }
 
-    private static Map<String, Object> notAllowed(String allow) {
-        Map<String, Object> response = error(405, "method_not_allowed", "this route allows " + allow, List.of());
-        headers(response).put("allow", allow);
+    private static APIGatewayV2HTTPResponse notAllowed(String allow) {
+        APIGatewayV2HTTPResponse response = error(405, "method_not_allowed", "this route allows " + allow, List.of());
+        response.getHeaders().put("allow", allow);
         return response;
     }
 
-    static Map<String, Object> error(int status, String code, String message, List<String> problems) {
+    static APIGatewayV2HTTPResponse error(int status, String code, String message, List<String> problems) {
         Map<String, Object> error = new LinkedHashMap<>();
         error.put("code", code);
         error.put("message", message);
@@ -272,19 +269,15 @@ public final class PostsApiHandler implements RequestStreamHandler {
         return json(status, Map.of("error", error));
     }
 
-    private static Map<String, Object> json(int status, Object body) {
-        Map<String, Object> response = new LinkedHashMap<>();
-        response.put("statusCode", status);
-        Map<String, Object> headers = new LinkedHashMap<>();
+    /** A JSON response; its headers stay mutable so a route can add {@code location} or {@code allow}. */
+    private static APIGatewayV2HTTPResponse json(int status, Object body) {
+        Map<String, String> headers = new LinkedHashMap<>();
         headers.put("content-type", "application/json");
-        response.put("headers", headers);
-        response.put("body", Json.write(body));
-        response.put("isBase64Encoded", false);
-        return response;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> headers(Map<String, Object> response) {
-        return (Map<String, Object>) response.get("headers");
+        return APIGatewayV2HTTPResponse.builder()
+                .withStatusCode(status)
+                .withHeaders(headers)
+                .withBody(Json.write(body))
+                .withIsBase64Encoded(false)
+                .build();
     }
 }

@@ -7,7 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayInputStream;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
+import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
+import com.amazonaws.services.lambda.runtime.tests.annotations.Event;
+import com.amazonaws.services.lambda.runtime.tests.annotations.Events;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -25,6 +30,7 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
 import socialdesk.aws.dynamo.DynamoCadenceStore;
 import socialdesk.aws.dynamo.DynamoPostStore;
 import socialdesk.aws.testing.Dynalite;
@@ -36,6 +42,10 @@ import socialdesk.core.json.JsonRead;
  * events built here), over the real stores in dynalite on loopback.
  */
 class PostsApiHandlerTest {
+    private static final PojoSerializer<APIGatewayV2HTTPEvent> EVENTS =
+            LambdaEventSerializers.serializerFor(APIGatewayV2HTTPEvent.class, PostsApiHandlerTest.class.getClassLoader());
+    private static final PojoSerializer<APIGatewayV2HTTPResponse> RESPONSES =
+            LambdaEventSerializers.serializerFor(APIGatewayV2HTTPResponse.class, PostsApiHandlerTest.class.getClassLoader());
     /** Thursday 26 November 2026, 15:30 in Ho Chi Minh City. */
     private static final Instant NOW = Instant.parse("2026-11-26T08:30:00Z");
     private static final String CADENCE_HCM = """
@@ -51,6 +61,30 @@ class PostsApiHandlerTest {
         store = new DynamoPostStore(dynalite.client(), table);
         handler = new PostsApiHandler(PostsApiWiring.create(store, new DynamoCadenceStore(dynalite.client(), table),
                 Clock.fixed(NOW, ZoneOffset.UTC)));
+    }
+
+    // ------------------------------------------------------------------ the sample requests
+
+    /** Each request in events/, read by aws-lambda-java-tests as Lambda's runtime reads it, on the sample post and cadences. */
+    @ParameterizedTest
+    @Events(type = APIGatewayV2HTTPEvent.class, events = {
+            @Event("events/posts-api-create.json"), @Event("events/posts-api-create-next-slot.json"),
+            @Event("events/posts-api-get.json"), @Event("events/posts-api-list.json"), @Event("events/posts-api-update.json"),
+            @Event("events/posts-api-cancel.json"), @Event("events/posts-api-put-cadence.json")})
+    void everySampleRequestSucceedsOnceTheSamplePostAndCadencesExist(APIGatewayV2HTTPEvent sampleRequest) throws IOException {
+        assertEquals(200, call(sample("posts-api-put-cadence.json")).status());
+        assertEquals(200, call(request("PUT", "/cadence/bluesky", null, """
+                {"timezone": "Asia/Bangkok", "slots": [{"days": ["MON", "TUE", "WED", "THU", "FRI"], "times": ["13:30"]}]}""")).status());
+        String samplePost = call(sample("posts-api-create.json")).string("id");
+
+        Response response = call(sampleRequest);
+
+        assertTrue(response.status() == 200 || response.status() == 201, response::raw);
+        assertNull(response.errorCode(), response::raw);
+        if (sampleRequest.getRawPath().startsWith("/posts/")) {
+            assertEquals("/posts/" + samplePost, sampleRequest.getRawPath());
+            assertEquals(samplePost, response.string("id"));
+        }
     }
 
     // ------------------------------------------------------------------ create, idempotency
@@ -353,7 +387,11 @@ class PostsApiHandlerTest {
                 call(request("PUT", "/posts", null, "{}")),
                 call(request("POST", "/posts/abc", null, "{}")),
                 call("{\"hello\": \"not a function URL event\"}"),
-                call("garbage"));
+                call(base64Request("POST", "/posts", Base64.getEncoder().encodeToString(
+                        "{\"text\": \"caf\u00e9\"}".getBytes(StandardCharsets.ISO_8859_1)))),
+                call(request("POST", "/posts", null, "{\"text\": \"x\"} {\"text\": \"y\"}")),
+                call(request("POST", "/posts", null, "{\"version\": 1" + "0".repeat(100) + "}")),
+                call(request("POST", "/posts", null, "[".repeat(200) + "]".repeat(200))));
 
         for (Response response : responses) {
             assertTrue(response.status() >= 400 && response.status() < 500, () -> response.status() + " " + response.body());
@@ -365,6 +403,10 @@ class PostsApiHandlerTest {
         assertEquals(405, responses.get(13).status());
         assertEquals("GET, POST", responses.get(13).headers().get("allow"));
         assertEquals(405, responses.get(14).status());
+        assertEquals("invalid_event", responses.get(15).errorCode());
+        for (Response hostile : responses.subList(16, 20)) {
+            assertEquals("invalid_json", hostile.errorCode(), hostile::raw);
+        }
     }
 
     @Test
@@ -427,13 +469,14 @@ class PostsApiHandlerTest {
         return event;
     }
 
+    /** Deserialises the event, invokes the handler and serialises its response as Lambda's Java runtime does. */
     private Response call(String event) {
+        return call(EVENTS.fromJson(event));
+    }
+
+    private Response call(APIGatewayV2HTTPEvent event) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            handler.handleRequest(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), out, null);
-        } catch (IOException e) {
-            throw new AssertionError(e);
-        }
+        RESPONSES.toJson(handler.handleRequest(event, null), out);
         String raw = out.toString(StandardCharsets.UTF_8);
         Map<String, Object> response = Json.parseObject(raw);
         return new Response(JsonRead.integer(response, "statusCode").intValue(), JsonRead.object(response, "headers"),

@@ -3,17 +3,15 @@ package socialdesk.publish;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import socialdesk.core.json.Json;
 import socialdesk.core.json.JsonException;
-import socialdesk.core.json.JsonRead;
 import socialdesk.core.log.JsonLog;
+import socialdesk.core.platform.token.TokenRenewal;
 import socialdesk.core.post.Platform;
 import socialdesk.core.publish.PlatformAccounts;
 import socialdesk.core.publish.PlatformPublisher;
@@ -30,12 +28,19 @@ final class ConfiguredAccounts implements Supplier<PlatformAccounts> {
     private final Function<String, Optional<String>> secrets;
     private final HttpClient http;
     private final Clock clock;
+    private final TokenRenewal renewal;
     private final Map<Platform, Built> built = new ConcurrentHashMap<>();
 
     private record Built(String secret, PlatformPublisher publisher) {
     }
 
     ConfiguredAccounts(String prefix, Function<String, Optional<String>> secrets, HttpClient http, Clock clock) {
+        this(prefix, secrets, http, clock, null);
+    }
+
+    /** @param renewal refreshes expiring OAuth tokens and writes them back to the secret; null uses stored tokens as they are */
+    ConfiguredAccounts(String prefix, Function<String, Optional<String>> secrets, HttpClient http, Clock clock, TokenRenewal renewal) {
+        this.renewal = renewal;
         this.prefix = prefix;
         this.secrets = secrets;
         this.http = http;
@@ -54,7 +59,7 @@ final class ConfiguredAccounts implements Supplier<PlatformAccounts> {
             }
             try {
                 publishers.put(platform, publisherFor(platform, secret.get()));
-                expiresAt(secret.get()).ifPresent(at -> expiries.put(platform, at));
+                Publishers.credentialsExpireAt(platform, secret.get(), renewal != null).ifPresent(at -> expiries.put(platform, at));
             } catch (IllegalArgumentException | JsonException e) {
                 JsonLog.error("platform secret is unusable; the platform is treated as not configured",
                         "platform", platform.id(), "secret", prefix + platform.id(), "error", e.getMessage());
@@ -66,22 +71,9 @@ final class ConfiguredAccounts implements Supplier<PlatformAccounts> {
     private PlatformPublisher publisherFor(Platform platform, String secret) {
         Built current = built.get(platform);
         if (current == null || !current.secret().equals(secret)) {
-            current = new Built(secret, Publishers.fromSecret(platform, secret, http, clock));
+            current = new Built(secret, Publishers.fromSecret(platform, secret, http, clock, renewal, prefix + platform.id()));
             built.put(platform, current);
         }
         return current.publisher();
-    }
-
-    /** The optional {@code expiresAt} a team records with a token that runs out (LinkedIn, Threads, Instagram, X). */
-    private static Optional<Instant> expiresAt(String secret) {
-        String text = JsonRead.string(Json.parse(secret), "expiresAt");
-        if (text == null) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(Instant.parse(text));
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("expiresAt is not an ISO-8601 instant");
-        }
     }
 }

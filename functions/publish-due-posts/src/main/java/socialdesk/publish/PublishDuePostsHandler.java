@@ -1,27 +1,22 @@
 package socialdesk.publish;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import socialdesk.aws.priming.Priming;
-import socialdesk.core.json.Json;
-import socialdesk.core.json.JsonException;
-import socialdesk.core.json.JsonRead;
 import socialdesk.core.log.JsonLog;
 import socialdesk.core.metrics.DeskMetrics;
 import socialdesk.core.publish.DuePostPublisher;
 import socialdesk.core.publish.RunReport;
 
 /**
- * Lambda entry point of {@code publish-due-posts}, invoked every minute by EventBridge Scheduler:
- * publishes what is due and answers a summary of the run.
+ * Lambda entry point of {@code publish-due-posts}, invoked every minute by EventBridge Scheduler
+ * with the schedule's Input, a scheduled event (see template.yaml): publishes what is due and
+ * answers a summary of the run. The tick only says "look now", so its content is logged, not used.
  */
-public final class PublishDuePostsHandler implements RequestStreamHandler {
+public final class PublishDuePostsHandler implements RequestHandler<ScheduledEvent, Map<String, Object>> {
     private final DuePostPublisher publisher;
     /** Flushed at the end of every invocation. */
     private final DeskMetrics metrics;
@@ -53,9 +48,9 @@ public final class PublishDuePostsHandler implements RequestStreamHandler {
     }
 
     @Override
-    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        String scheduledTime = scheduledTime(new String(input.readAllBytes(), StandardCharsets.UTF_8));
-        JsonLog.info("publish tick", "requestId", context.getAwsRequestId(), "scheduledTime", scheduledTime);
+    public Map<String, Object> handleRequest(ScheduledEvent tick, Context context) {
+        JsonLog.info("publish tick", "requestId", context.getAwsRequestId(),
+                "scheduledTime", tick == null || tick.getTime() == null ? null : tick.getTime().toString());
         RunReport report;
         try {
             report = publisher.run(context.getAwsRequestId(), () -> context.getRemainingTimeInMillis());
@@ -70,16 +65,6 @@ public final class PublishDuePostsHandler implements RequestStreamHandler {
         summary.put("blocked", report.blocked());
         summary.put("failed", report.failed());
         summary.put("deferred", report.deferred());
-        output.write(Json.write(summary).getBytes(StandardCharsets.UTF_8));
-    }
-
-    /** The tick's scheduled time, for the log; any payload still runs the publisher, since the schedule is the trigger. */
-    private static String scheduledTime(String payload) {
-        try {
-            return JsonRead.string(Json.parse(payload), "time");
-        } catch (JsonException e) {
-            JsonLog.warn("tick payload is not JSON; publishing anyway", "error", e.getMessage());
-            return null;
-        }
+        return summary;
     }
 }

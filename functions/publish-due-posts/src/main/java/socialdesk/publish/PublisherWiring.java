@@ -1,31 +1,42 @@
 package socialdesk.publish;
 
 import java.time.Clock;
+import socialdesk.aws.AwsCallBudget;
 import java.util.Random;
 import java.util.function.Supplier;
 import socialdesk.aws.AwsClients;
 import socialdesk.aws.Env;
 import socialdesk.aws.dynamo.DynamoAccountHealthStore;
-import socialdesk.aws.dynamo.DynamoDb;
 import socialdesk.aws.dynamo.DynamoPostStore;
-import socialdesk.aws.events.EventBridge;
 import socialdesk.aws.events.EventBridgePublisher;
 import socialdesk.aws.metrics.EmfMetrics;
 import socialdesk.aws.priming.Priming;
-import socialdesk.aws.secrets.SecretsManager;
 import socialdesk.aws.secrets.SecretsManagerSecrets;
+import socialdesk.aws.token.AwsTokenRenewal;
 import socialdesk.core.metrics.DeskMetrics;
 import socialdesk.core.publish.DuePostPublisher;
 import socialdesk.core.publish.PlatformAccounts;
 import socialdesk.core.publish.PublishSettings;
 import socialdesk.platforms.PlatformHttp;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * Builds the publisher from the function's environment, once per container. The AWS clients are
  * made at init; platform secrets are read on the first tick and then through a short-lived cache,
  * so no secret is read at init or captured in a SnapStart snapshot.
  */
-final class PublisherWiring {
+public final class PublisherWiring {
+    /**
+     * The publisher stops claiming when less than its reserve (20 s) of the invocation is left, so
+     * that reserve must hold one claimed post's calls after the last check, one after another:
+     * UpdateItem (claim), Query (deliveries), GetItem (account health), GetSecretValue, PutItem (the
+     * delivery), UpdateItem (account health), UpdateItem (the post), PutEvents twice (refused
+     * entries), and UpdateItem (the lease released): ten; and when the account's token is due for
+     * renewal, PutItem (the refresh lock), PutSecretValue (the new tokens) and UpdateItem (the lock
+     * released): thirteen.
+     */
+    public static final AwsCallBudget AWS_CALLS = new AwsCallBudget(PublishSettings.DEFAULT.reserve(), 13);
+
     private PublisherWiring() {
     }
 
@@ -37,36 +48,38 @@ final class PublisherWiring {
         String table = Env.required("TABLE_NAME");
         String bus = Env.required("EVENT_BUS_NAME");
         String secretsPrefix = Env.required("PLATFORM_SECRETS_PREFIX");
-        AwsClients clients = AwsClients.fromEnvironment();
-        DynamoDb dynamo = clients.dynamoDb();
-        EventBridge events = clients.eventBridge();
-        SecretsManager secretsClient = clients.secretsManager();
+        AwsClients clients = AwsClients.fromEnvironment(AWS_CALLS);
+        DynamoDbClient dynamo = clients.dynamoDb();
         DeskMetrics metrics = EmfMetrics.toStandardOutput();
-        SecretsManagerSecrets secrets = new SecretsManagerSecrets(secretsClient, metrics);
+        SecretsManagerSecrets secrets = new SecretsManagerSecrets(clients.secretsManager(), metrics);
         Clock clock = Clock.systemUTC();
         Supplier<PlatformAccounts> accounts =
-                new ConfiguredAccounts(secretsPrefix, secrets::find, PlatformHttp.sharedClient(), clock);
+                new ConfiguredAccounts(secretsPrefix, secrets::find, PlatformHttp.sharedClient(), clock,
+                        AwsTokenRenewal.forTable(dynamo, clients.secretsManager(), table, clock));
         Random random = new Random();
         DuePostPublisher publisher = new DuePostPublisher(new DynamoPostStore(dynamo, table),
-                new DynamoAccountHealthStore(dynamo, table), accounts, new EventBridgePublisher(events, bus), clock,
+                new DynamoAccountHealthStore(dynamo, table), accounts, new EventBridgePublisher(clients.eventBridge(), bus), clock,
                 PublishSettings.DEFAULT, random, metrics);
-        return new Wired(publisher, priming(dynamo, events, secretsClient, table, random), metrics);
+        return new Wired(publisher, priming(clients, table, random), metrics);
     }
 
     /**
-     * Before the snapshot: the JSON paths, a DynamoDB read of a key that never exists, an empty
-     * PutEvents and a lookup of a secret that is never created (every path of a tick's clients, no
-     * data written, no secret read), and the platform HTTP client's classes. After restore: a fresh
+     * Before the snapshot: the JSON paths, a DynamoDB read of a key that never exists and the writes
+     * the store makes, each refused, an empty PutEvents and a lookup of a secret that is never created
+     * (every path of a tick's clients, no data written, no secret read), and the platform HTTP client
+     * with one request to a loopback server. After restore: a fresh
      * seed for the retry jitter, which restored copies would otherwise share.
      */
-    static Priming priming(DynamoDb dynamo, EventBridge events, SecretsManager secrets, String table,
-                           Random random) {
+    static Priming priming(AwsClients clients, String table, Random random) {
         return Priming.forFunction("publish-due-posts")
+                .renewCredentials(clients)
                 .json()
-                .dynamoRead(dynamo, table)
-                .eventsNothing(events)
-                .secretsMiss(secrets)
+                .dynamoRead(clients.dynamoDb(), table)
+                .dynamoWritesRefused(clients.dynamoDb(), table)
+                .eventsNothing(clients.eventBridge())
+                .secretsMiss(clients.secretsManager())
                 .prime("platform http client", PlatformHttp::warmSharedClient)
+                .httpRoundTrip(PlatformHttp.sharedClient())
                 .reseed(random)
                 .build();
     }

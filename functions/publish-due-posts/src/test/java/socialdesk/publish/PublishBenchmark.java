@@ -3,6 +3,7 @@ package socialdesk.publish;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
@@ -12,7 +13,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import socialdesk.aws.dynamo.DynamoAccountHealthStore;
-import socialdesk.aws.dynamo.DynamoDb;
 import socialdesk.aws.dynamo.DynamoPostStore;
 import socialdesk.aws.testing.Dynalite;
 import socialdesk.aws.testing.RequestCounter;
@@ -26,10 +26,12 @@ import socialdesk.core.publish.PlatformAccounts;
 import socialdesk.core.publish.PublishSettings;
 import socialdesk.core.publish.RunReport;
 import socialdesk.platforms.PlatformHttp;
+import socialdesk.platforms.PublicUrlFetcher;
 import socialdesk.platforms.bluesky.BlueskyPublisher;
 import socialdesk.platforms.fake.FakeBluesky;
 import socialdesk.platforms.fake.FakeMastodon;
 import socialdesk.platforms.mastodon.MastodonPublisher;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * Queues N posts for Mastodon and Bluesky, due now, against dynalite and loopback platforms that
@@ -37,6 +39,11 @@ import socialdesk.platforms.mastodon.MastodonPublisher;
  * deliveries per second, DynamoDB requests per delivery by operation, and the peak heap.
  */
 final class PublishBenchmark {
+    /** The benchmark's links (example.com) get no card: names resolve to nothing, so no DNS query leaves the machine. */
+    private static final PublicUrlFetcher OFFLINE_LINK_PAGES = new PublicUrlFetcher(
+            Duration.ofSeconds(1), PublicUrlFetcher.PUBLIC_ADDRESSES,
+            host -> { throw new UnknownHostException(host); });
+
     private PublishBenchmark() {
     }
 
@@ -68,7 +75,7 @@ final class PublishBenchmark {
         RequestCounter counter = new RequestCounter();
         Clock clock = Clock.systemUTC();
         HttpClient http = PlatformHttp.newClient(Duration.ofSeconds(5));
-        DynamoDb dynamo = dynalite.client(counter);
+        DynamoDbClient dynamo = dynalite.clients(counter).dynamoDb();
         try (FakeMastodon mastodon = new FakeMastodon(FakeMastodon.DEFAULT_TOKEN, 500, clock);
              FakeBluesky bluesky = new FakeBluesky(clock)) {
             mastodon.latency(platformLatency);
@@ -83,7 +90,8 @@ final class PublishBenchmark {
             EventPublisher discard = events -> { };
             PlatformAccounts accounts = PlatformAccounts.of(Map.of(
                     Platform.MASTODON, new MastodonPublisher(http, mastodon.account(), clock),
-                    Platform.BLUESKY, new BlueskyPublisher(http, bluesky.account(), clock)));
+                    Platform.BLUESKY, new BlueskyPublisher(http, bluesky.account(), clock,
+                            PlatformHttp.DEFAULT_REQUEST_TIMEOUT, OFFLINE_LINK_PAGES)));
             DuePostPublisher publisher = new DuePostPublisher(store, new DynamoAccountHealthStore(dynamo, table),
                     () -> accounts, discard, clock, PublishSettings.DEFAULT, new Random());
             counter.reset();

@@ -3,12 +3,9 @@ package socialdesk.publish;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
+import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import com.amazonaws.services.lambda.runtime.tests.annotations.Event;
 import java.net.http.HttpClient;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,6 +21,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
 import socialdesk.aws.dynamo.DynamoAccountHealthStore;
 import socialdesk.aws.dynamo.DynamoPostStore;
 import socialdesk.aws.testing.Dynalite;
@@ -395,16 +393,15 @@ class PublishDuePostsHandlerTest {
         assertEquals(expiry.toString(), warnings.getFirst().detail().get("expiresAt"));
     }
 
-    @Test
-    void theHandlerRunsOnTheScheduledEventFromEvents() throws Exception {
+    @ParameterizedTest
+    @Event(value = "events/scheduled-tick.json", type = ScheduledEvent.class)
+    void theHandlerRunsOnTheScheduledEventFromEvents(ScheduledEvent tick) {
         Post post = queue("Scheduled", START, Platform.MASTODON, Platform.BLUESKY);
-        byte[] tick = Files.readAllBytes(Dynalite.projectRoot().resolve(Path.of("events", "scheduled-tick.json")));
         PublishDuePostsHandler handler = new PublishDuePostsHandler(publisher());
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
 
-        handler.handleRequest(new ByteArrayInputStream(tick), out, TestContext.of("publish-due-posts", "req-1"));
+        Map<String, Object> answer = handler.handleRequest(tick, TestContext.of("publish-due-posts", "req-1"));
 
-        Map<String, Object> summary = Json.parseObject(out.toString(StandardCharsets.UTF_8));
+        Map<String, Object> summary = Json.parseObject(Json.write(answer));
         assertEquals(1L, summary.get("claimed"));
         assertEquals(2L, summary.get("published"));
         assertEquals(PostStatus.PUBLISHED, status(post));

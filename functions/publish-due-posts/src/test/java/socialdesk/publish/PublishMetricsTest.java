@@ -3,10 +3,8 @@ package socialdesk.publish;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
+import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import java.net.http.HttpClient;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -79,8 +77,8 @@ class PublishMetricsTest {
                 START, PostStatus.QUEUED, 1, START.minus(Duration.ofDays(1)))));
     }
 
-    private void tick() throws Exception {
-        handler.handleRequest(new ByteArrayInputStream("{}".getBytes(StandardCharsets.UTF_8)), new ByteArrayOutputStream(),
+    private void tick() {
+        handler.handleRequest(EventLoader.loadScheduledEvent("events/scheduled-tick.json"),
                 TestContext.of("publish-due-posts", "req-" + UUID.randomUUID()));
     }
 
@@ -89,7 +87,7 @@ class PublishMetricsTest {
     }
 
     @Test
-    void aTickReportsPublishedAndFailedDeliveriesPerPlatformAndTheirDelayBehindSchedule() throws Exception {
+    void aTickReportsPublishedAndFailedDeliveriesPerPlatformAndTheirDelayBehindSchedule() {
         queue("Out on both", Platform.MASTODON, Platform.BLUESKY);
         queue("Out on Mastodon, nowhere on X", Platform.MASTODON, Platform.X);
         clock.advance(Duration.ofSeconds(90));
@@ -109,7 +107,7 @@ class PublishMetricsTest {
     }
 
     @Test
-    void deliveriesHeldForRejectedCredentialsAreCountedAsBlocked() throws Exception {
+    void deliveriesHeldForRejectedCredentialsAreCountedAsBlocked() {
         queue("Held 1", Platform.MASTODON);
         queue("Held 2", Platform.MASTODON);
         mastodon.failNext(FakeMastodon.STATUSES, 100, 401, Map.of(), "{\"error\":\"The access token is invalid\"}");
@@ -121,7 +119,7 @@ class PublishMetricsTest {
     }
 
     @Test
-    void eachInvocationFlushesOnlyItsOwnMetrics() throws Exception {
+    void eachInvocationFlushesOnlyItsOwnMetrics() {
         queue("First", Platform.BLUESKY);
         tick();
         tick();

@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import socialdesk.aws.AwsClients;
-import socialdesk.aws.dynamo.DynamoDb;
 import socialdesk.aws.priming.Priming;
 import socialdesk.aws.testing.Dynalite;
 import socialdesk.aws.testing.PrimingChecks;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** The SnapStart hooks of publish-due-posts, called directly as Lambda would: no data changed, no throw. */
 class PublishPrimingTest {
@@ -17,11 +17,10 @@ class PublishPrimingTest {
     @Test
     void primingAgainstDynaliteChangesNoData() {
         String table = Dynalite.shared().createTable();
-        AwsClients down = PrimingChecks.unreachable();
-        DynamoDb dynamo = Dynalite.shared().client();
+        DynamoDbClient dynamo = Dynalite.shared().client();
         PrimingChecks.seed(dynamo, table);
         int before = PrimingChecks.itemCount(dynamo, table);
-        Priming priming = PublisherWiring.priming(dynamo, down.eventBridge(), down.secretsManager(), table, new Random(1));
+        Priming priming = PublisherWiring.priming(Dynalite.shared().clients(), table, new Random(1));
 
         priming.beforeCheckpoint(null);
         priming.afterRestore(null);
@@ -32,10 +31,12 @@ class PublishPrimingTest {
     @Test
     void primingToleratesEndpointsThatAreDown() {
         AwsClients down = PrimingChecks.unreachable();
-        Priming priming = PublisherWiring.priming(down.dynamoDb(), down.eventBridge(), down.secretsManager(), "t", new Random(1));
+        Priming priming = PublisherWiring.priming(down, "t", new Random(1));
 
         assertDoesNotThrow(() -> priming.beforeCheckpoint(null));
         assertDoesNotThrow(() -> priming.afterRestore(null));
+        // First after a restore: keys fetched while priming belong to the snapshot, not to this copy.
+        assertEquals("renew credentials", priming.restoreSteps().getFirst());
     }
 
     @Test
@@ -44,7 +45,7 @@ class PublishPrimingTest {
         long expected = new Random(42).nextLong();
         AwsClients down = PrimingChecks.unreachable();
 
-        PublisherWiring.priming(down.dynamoDb(), down.eventBridge(), down.secretsManager(), "t", random).afterRestore(null);
+        PublisherWiring.priming(down, "t", random).afterRestore(null);
 
         // A fresh seed: the sequence no longer follows the one captured in the snapshot.
         org.junit.jupiter.api.Assertions.assertNotEquals(expected, random.nextLong());

@@ -1,28 +1,23 @@
 package socialdesk.queuerunway;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import socialdesk.core.json.Json;
-import socialdesk.core.json.JsonException;
-import socialdesk.core.json.JsonRead;
 import socialdesk.aws.priming.Priming;
 import socialdesk.core.log.JsonLog;
 import socialdesk.core.metrics.DeskMetrics;
 import socialdesk.core.schedule.QueueRunway;
 
 /**
- * Lambda entry point of {@code queue-runway}, invoked once a day by EventBridge Scheduler: measures
+ * Lambda entry point of {@code queue-runway}, invoked once a day by EventBridge Scheduler with the
+ * schedule's Input, a scheduled event (see template.yaml): measures
  * each platform's runway, repeats evergreen posts into free slots, and puts {@code QueueRunningLow}
  * on the bus for a platform still short of its target. Answers one line per platform.
  */
-public final class QueueRunwayHandler implements RequestStreamHandler {
+public final class QueueRunwayHandler implements RequestHandler<ScheduledEvent, Map<String, Object>> {
     private final QueueRunway runway;
     /** Flushed at the end of every invocation. */
     private final DeskMetrics metrics;
@@ -51,15 +46,9 @@ public final class QueueRunwayHandler implements RequestStreamHandler {
     }
 
     @Override
-    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        String payload = new String(input.readAllBytes(), StandardCharsets.UTF_8);
-        String scheduledTime = null;
-        try {
-            scheduledTime = JsonRead.string(Json.parse(payload), "time");
-        } catch (JsonException e) {
-            JsonLog.warn("tick payload is not JSON; measuring anyway", "error", e.getMessage());
-        }
-        JsonLog.info("queue runway tick", "requestId", context == null ? null : context.getAwsRequestId(), "scheduledTime", scheduledTime);
+    public Map<String, Object> handleRequest(ScheduledEvent tick, Context context) {
+        JsonLog.info("queue runway tick", "requestId", context == null ? null : context.getAwsRequestId(),
+                "scheduledTime", tick == null || tick.getTime() == null ? null : tick.getTime().toString());
         List<QueueRunway.Report> reports;
         try {
             reports = runway.run();
@@ -77,6 +66,6 @@ public final class QueueRunwayHandler implements RequestStreamHandler {
             line.put("alerted", r.alerted());
             return line;
         }).toList();
-        output.write(Json.write(Map.of("platforms", platforms)).getBytes(StandardCharsets.UTF_8));
+        return Map.of("platforms", platforms);
     }
 }

@@ -1,44 +1,55 @@
 package socialdesk.queuerunway;
 
 import java.time.Clock;
+import java.time.Duration;
+import socialdesk.aws.AwsCallBudget;
 import socialdesk.aws.AwsClients;
 import socialdesk.aws.Env;
 import socialdesk.aws.dynamo.DynamoCadenceStore;
-import socialdesk.aws.dynamo.DynamoDb;
 import socialdesk.aws.dynamo.DynamoPostStore;
-import socialdesk.aws.events.EventBridge;
 import socialdesk.aws.events.EventBridgePublisher;
 import socialdesk.aws.metrics.EmfMetrics;
 import socialdesk.aws.priming.Priming;
 import socialdesk.core.metrics.DeskMetrics;
 import socialdesk.core.schedule.QueueRunway;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** Builds the runway service from the function's environment, once per container. */
-final class QueueRunwayWiring {
+public final class QueueRunwayWiring {
+    /**
+     * The function's 60 s timeout (template.yaml) holds one run's calls, one after another: the
+     * cadences and each platform's queued posts and evergreen entries read (a Query each, a page or
+     * two), the repeats put, and QueueRunningLow put: sixteen at most for the platforms there are.
+     */
+    public static final AwsCallBudget AWS_CALLS = new AwsCallBudget(Duration.ofSeconds(60), 16);
+
     private QueueRunwayWiring() {
     }
 
-    /** The service and its SnapStart hooks, built over the same clients. */
+    /** The service, its SnapStart hooks and the metrics it records, built over the same clients. */
     record Wired(QueueRunway runway, Priming priming, DeskMetrics metrics) {
     }
 
     static Wired fromEnvironment() {
         String table = Env.required("TABLE_NAME");
         String bus = Env.required("EVENT_BUS_NAME");
-        AwsClients clients = AwsClients.fromEnvironment();
-        DynamoDb dynamo = clients.dynamoDb();
-        EventBridge events = clients.eventBridge();
+        AwsClients clients = AwsClients.fromEnvironment(AWS_CALLS);
+        DynamoDbClient dynamo = clients.dynamoDb();
         DeskMetrics metrics = EmfMetrics.toStandardOutput();
         QueueRunway runway = new QueueRunway(new DynamoPostStore(dynamo, table), new DynamoCadenceStore(dynamo, table),
-                new EventBridgePublisher(events, bus), Clock.systemUTC(), metrics);
-        return new Wired(runway, priming(dynamo, events, table), metrics);
+                new EventBridgePublisher(clients.eventBridge(), bus), Clock.systemUTC(), metrics);
+        return new Wired(runway, priming(clients, table), metrics);
     }
 
     /**
-     * Before the snapshot: the JSON paths, a DynamoDB read of a key that never exists and an empty
-     * PutEvents. Not the runway itself: it may put QueueRunningLow and repeat evergreen posts.
+     * Before the snapshot: the JSON paths, a DynamoDB read of a key that never exists and the writes
+     * the stores make, each refused, and an empty PutEvents. Not the runway itself: it may put
+     * QueueRunningLow and repeat evergreen posts.
      */
-    static Priming priming(DynamoDb dynamo, EventBridge events, String table) {
-        return Priming.forFunction("queue-runway").json().dynamoRead(dynamo, table).eventsNothing(events).build();
+    static Priming priming(AwsClients clients, String table) {
+        return Priming.forFunction("queue-runway").renewCredentials(clients).json()
+                .dynamoRead(clients.dynamoDb(), table)
+                .dynamoWritesRefused(clients.dynamoDb(), table)
+                .eventsNothing(clients.eventBridge()).build();
     }
 }

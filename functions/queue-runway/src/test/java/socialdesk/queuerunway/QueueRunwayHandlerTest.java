@@ -3,12 +3,10 @@ package socialdesk.queuerunway;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
+import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import com.amazonaws.services.lambda.runtime.tests.annotations.Event;
 import java.math.BigDecimal;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -23,6 +21,7 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
 import socialdesk.aws.dynamo.DynamoCadenceStore;
 import socialdesk.aws.dynamo.DynamoPostStore;
 import socialdesk.aws.testing.Dynalite;
@@ -66,8 +65,9 @@ class QueueRunwayHandlerTest {
                 List.of(LocalTime.of(9, 0), LocalTime.of(13, 30)))), 3, 30);
     }
 
-    @Test
-    void warnsOnlyForThePlatformWhoseQueueIsShortOfItsTarget() throws IOException {
+    @ParameterizedTest
+    @Event(value = "events/queue-runway-tick.json", type = ScheduledEvent.class)
+    void warnsOnlyForThePlatformWhoseQueueIsShortOfItsTarget(ScheduledEvent tick) {
         cadences.put(weekdays(Platform.MASTODON));
         cadences.put(weekdays(Platform.BLUESKY));
         // Mastodon: Monday 09:00, 13:30 and Tuesday 09:00 filled; Bluesky: every slot through Friday.
@@ -79,7 +79,7 @@ class QueueRunwayHandlerTest {
             queue("b" + i++, slot.toString(), Platform.BLUESKY);
         }
 
-        Map<String, Object> summary = invoke();
+        Map<String, Object> summary = invoke(tick);
 
         assertEquals(1, bus.size(), bus.toString());
         DomainEvent event = bus.getFirst();
@@ -96,7 +96,7 @@ class QueueRunwayHandlerTest {
     }
 
     @Test
-    void repeatsRestedEvergreenPostsOneADayLeastRecentlyPostedFirstAndOnlyOnce() throws IOException {
+    void repeatsRestedEvergreenPostsOneADayLeastRecentlyPostedFirstAndOnlyOnce() {
         cadences.put(weekdays(Platform.MASTODON));
         String older = published("evergreen-older", NOW.minus(Duration.ofDays(60)), true);
         String newer = published("evergreen-newer", NOW.minus(Duration.ofDays(40)), true);
@@ -120,7 +120,7 @@ class QueueRunwayHandlerTest {
     }
 
     @Test
-    void noCadenceNoWarning() throws IOException {
+    void noCadenceNoWarning() {
         queue("lonely", "2026-11-30T02:00:00Z", Platform.MASTODON);
 
         Map<String, Object> summary = invoke();
@@ -144,10 +144,12 @@ class QueueRunwayHandlerTest {
         return id;
     }
 
-    private Map<String, Object> invoke() throws IOException {
-        byte[] tick = Files.readAllBytes(Dynalite.projectRoot().resolve(Path.of("events", "queue-runway-tick.json")));
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        handler.handleRequest(new ByteArrayInputStream(tick), out, null);
-        return Json.parseObject(out.toString(java.nio.charset.StandardCharsets.UTF_8));
+    private Map<String, Object> invoke() {
+        return invoke(EventLoader.loadScheduledEvent("events/queue-runway-tick.json"));
+    }
+
+    /** The handler's answer as the JSON Lambda writes for it, read back. */
+    private Map<String, Object> invoke(ScheduledEvent tick) {
+        return Json.parseObject(Json.write(handler.handleRequest(tick, null)));
     }
 }

@@ -3,10 +3,7 @@ package socialdesk.queuerunway;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -53,7 +50,7 @@ class QueueRunwayMetricsTest {
     }
 
     @Test
-    void recordsEachPlatformsRunwayAndHowManyAreStillShort() throws IOException {
+    void recordsEachPlatformsRunwayAndHowManyAreStillShort() {
         cadences.put(weekdays(Platform.MASTODON));
         cadences.put(weekdays(Platform.BLUESKY));
         // Mastodon: Monday 09:00, 13:30 and Tuesday 09:00 filled (1.2 days); Bluesky: every slot for five days.
@@ -76,7 +73,7 @@ class QueueRunwayMetricsTest {
     }
 
     @Test
-    void aRunWithoutCadencesReportsNoQueueShort() throws IOException {
+    void aRunWithoutCadencesReportsNoQueueShort() {
         invoke();
 
         assertEquals(List.of(0.0), emf.valuesOf(Metric.QUEUES_RUNNING_LOW.metricName(), Map.of()));
@@ -92,7 +89,7 @@ class QueueRunwayMetricsTest {
                 PostStatus.QUEUED, 1, NOW.minus(Duration.ofDays(1)))));
     }
 
-    private void invoke() throws IOException {
-        handler.handleRequest(new ByteArrayInputStream("{}".getBytes(StandardCharsets.UTF_8)), new ByteArrayOutputStream(), null);
+    private void invoke() {
+        handler.handleRequest(EventLoader.loadScheduledEvent("events/queue-runway-tick.json"), null);
     }
 }

@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
 import socialdesk.aws.AwsClients;
-import socialdesk.aws.dynamo.DynamoDb;
 import socialdesk.aws.priming.Priming;
 import socialdesk.aws.testing.Dynalite;
 import socialdesk.aws.testing.PrimingChecks;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** The SnapStart hooks of queue-runway, called directly as Lambda would: no data changed, no throw. */
 class QueueRunwayPrimingTest {
@@ -16,10 +16,10 @@ class QueueRunwayPrimingTest {
     @Test
     void primingAgainstDynaliteChangesNoData() {
         String table = Dynalite.shared().createTable();
-        DynamoDb dynamo = Dynalite.shared().client();
+        DynamoDbClient dynamo = Dynalite.shared().client();
         PrimingChecks.seed(dynamo, table);
         int before = PrimingChecks.itemCount(dynamo, table);
-        Priming priming = QueueRunwayWiring.priming(dynamo, PrimingChecks.unreachable().eventBridge(), table);
+        Priming priming = QueueRunwayWiring.priming(Dynalite.shared().clients(), table);
 
         priming.beforeCheckpoint(null);
         priming.afterRestore(null);
@@ -30,9 +30,11 @@ class QueueRunwayPrimingTest {
     @Test
     void primingToleratesEndpointsThatAreDown() {
         AwsClients down = PrimingChecks.unreachable();
-        Priming priming = QueueRunwayWiring.priming(down.dynamoDb(), down.eventBridge(), "t");
+        Priming priming = QueueRunwayWiring.priming(down, "t");
 
         assertDoesNotThrow(() -> priming.beforeCheckpoint(null));
         assertDoesNotThrow(() -> priming.afterRestore(null));
+        // First after a restore: keys fetched while priming belong to the snapshot, not to this copy.
+        assertEquals("renew credentials", priming.restoreSteps().getFirst());
     }
 }

@@ -110,12 +110,18 @@ public final class PlatformHttp {
         return requestTimeout;
     }
 
-    /** A request builder with this adapter's timeout, user agent and {@code Accept: application/json}. */
+    /**
+     * A request builder with this adapter's timeout, user agent and {@code Accept: application/json}.
+     * Plain {@code http://} goes out as HTTP/1.1: the JDK client would otherwise offer an
+     * {@code Upgrade: h2c}, which some servers (a Bluesky PDS among them) answer by closing the
+     * connection. Over TLS the client keeps negotiating HTTP/2 with ALPN.
+     */
     public HttpRequest.Builder request(URI uri) {
-        return HttpRequest.newBuilder(uri)
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
                 .timeout(requestTimeout)
                 .header("User-Agent", USER_AGENT)
                 .header("Accept", "application/json");
+        return "http".equalsIgnoreCase(uri.getScheme()) ? builder.version(HttpClient.Version.HTTP_1_1) : builder;
     }
 
     /** Sends and reads the whole answer as UTF-8 text. Network failures surface as exceptions for {@link #transportFailure}. */

@@ -27,6 +27,13 @@ class PlatformHttpTest {
     }
 
     @Test
+    void plainHttpRequestsAreHttp11AndTlsOnesLeaveTheVersionToNegotiation() {
+        assertEquals(java.util.Optional.of(java.net.http.HttpClient.Version.HTTP_1_1),
+                http.request(java.net.URI.create("http://127.0.0.1:2583/xrpc/x")).build().version());
+        assertEquals(java.util.Optional.empty(), http.request(java.net.URI.create("https://bsky.social/xrpc/x")).build().version());
+    }
+
+    @Test
     void classifiesStatuses() {
         assertEquals(StatusClass.SUCCESS, PlatformHttp.classify(200));
         assertEquals(StatusClass.SUCCESS, PlatformHttp.classify(201));

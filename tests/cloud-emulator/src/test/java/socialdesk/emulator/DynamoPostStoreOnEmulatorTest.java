@@ -2,14 +2,14 @@ package socialdesk.emulator;
 
 import java.time.Duration;
 import org.junit.jupiter.api.BeforeAll;
-import socialdesk.aws.dynamo.DynamoDb;
 import socialdesk.aws.dynamo.PostStoreContract;
 import socialdesk.aws.dynamo.TableDefinition;
 import socialdesk.aws.testing.Tables;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * The post-store contract (the same tests as against dynalite) against the DynamoDB of the emulator
- * container, through the project's own client, each table created from
+ * container, through the project's client factory, each table created from
  * {@link TableDefinition#createTableRequest}. Tables are not dropped: each test has its own, and the
  * container goes away with the test JVM.
  */
@@ -17,7 +17,7 @@ import socialdesk.aws.testing.Tables;
 class DynamoPostStoreOnEmulatorTest extends PostStoreContract {
     private static final Duration ACTIVE_WITHIN = Duration.ofSeconds(30);
 
-    private static DynamoDb client;
+    private static DynamoDbClient client;
 
     @BeforeAll
     static void client() {
@@ -25,7 +25,7 @@ class DynamoPostStoreOnEmulatorTest extends PostStoreContract {
     }
 
     @Override
-    protected DynamoDb dynamo() {
+    protected DynamoDbClient dynamo() {
         return client;
     }
 

@@ -2,15 +2,14 @@ package socialdesk.emulator;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.wait.strategy.Wait;
 import org.testcontainers.localstack.LocalStackContainer;
 import org.testcontainers.utility.DockerImageName;
+import socialdesk.aws.AwsCallBudget;
 import socialdesk.aws.AwsClients;
-import socialdesk.aws.client.AwsCredentials;
-import socialdesk.aws.client.CredentialsProvider;
-import socialdesk.aws.client.UrlConnectionTransport;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -39,7 +38,6 @@ final class Emulator {
 
     private final LocalStackContainer container;
     private final Map<String, String> env;
-    private final AwsCredentials keys;
     private final StaticCredentialsProvider credentials;
 
     private Emulator(LocalStackContainer container) {
@@ -47,8 +45,7 @@ final class Emulator {
         this.env = Map.of(
                 "AWS_ENDPOINT_URL", container.getEndpoint().toString(),
                 "AWS_REGION", container.getRegion());
-        this.keys = AwsCredentials.of(container.getAccessKey(), container.getSecretKey());
-        this.credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create(keys.accessKeyId(), keys.secretAccessKey()));
+        this.credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create(container.getAccessKey(), container.getSecretKey()));
     }
 
     /** The running emulator; the first call pulls and starts the image. */
@@ -98,18 +95,18 @@ final class Emulator {
     }
 
     /**
-     * The project's own client factory, pointed at the container the way a deployment would point it
-     * at any AWS-compatible endpoint: {@code AWS_ENDPOINT_URL} and {@code AWS_REGION}.
+     * The project's own client factory, with the container's region and keys, every service at its
+     * endpoint; calls get a minute each, as a container on a busy machine may need.
      */
     AwsClients clients() {
-        return new AwsClients(env, UrlConnectionTransport.standard(), CredentialsProvider.fixed(keys));
+        return AwsClients.of(env, new AwsCallBudget(Duration.ofSeconds(75), 1), endpoint(), credentials, List.of());
     }
 
     Map<String, String> environment() {
         return env;
     }
 
-    /** The SDK's client, for setting up the bus, rules and targets, which our own client does not do. */
+    /** A client for setting up the bus, rules and targets, which the functions never do. */
     EventBridgeClient events() {
         return EventBridgeClient.builder().endpointOverride(endpoint()).region(region()).credentialsProvider(credentials)
                 .httpClient(UrlConnectionHttpClient.create()).build();

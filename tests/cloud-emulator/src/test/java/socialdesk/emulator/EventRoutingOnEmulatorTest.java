@@ -16,7 +16,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import socialdesk.aws.events.EventBridge;
 import socialdesk.aws.events.EventBridgePublisher;
 import socialdesk.core.events.DomainEvent;
 import socialdesk.core.json.Json;
@@ -48,7 +47,7 @@ class EventRoutingOnEmulatorTest {
 
     private static Emulator emulator;
     /** Puts the events, as the functions do; {@link #events} sets up the bus and rules they go through. */
-    private static EventBridge bus;
+    private static EventBridgeClient bus;
     private static EventBridgeClient events;
     private static SnsClient sns;
     private static SqsClient sqs;

@@ -23,12 +23,8 @@ import java.util.Map;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import socialdesk.aws.AwsCallBudget;
 import socialdesk.aws.AwsClients;
-import socialdesk.aws.client.AwsCredentials;
-import socialdesk.aws.client.CredentialsProvider;
-import socialdesk.aws.client.UrlConnectionTransport;
-import socialdesk.aws.dynamo.AttributeValue;
-import socialdesk.aws.dynamo.DynamoDb;
 import socialdesk.aws.dynamo.DynamoEngagementStore;
 import socialdesk.aws.dynamo.DynamoPostStore;
 import socialdesk.aws.events.EventBridgePublisher;
@@ -39,6 +35,10 @@ import socialdesk.core.json.JsonRead;
 import socialdesk.core.post.Platform;
 import socialdesk.core.post.PostStatus;
 import socialdesk.template.Template;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The local stack end to end, with real child JVMs, dynalite and loopback servers: start fresh on
@@ -72,7 +72,7 @@ class LocalStackEndToEndTest {
         List<Long> children;
         try {
             children = stack.childPids();
-            AwsClients aws = clients(stack);
+            AwsClients aws = clients(stack.awsEndpoint());
             String banner = console.toString(StandardCharsets.UTF_8);
             assertTrue(banner.contains("social-desk is running locally"), banner);
             assertTrue(banner.contains(data.resolve("notifications.jsonl").toString()), banner);
@@ -95,7 +95,7 @@ class LocalStackEndToEndTest {
             SandboxPlatform.SandboxPost firstOnFacebook = stack.sandbox().posts("facebook").stream()
                     .filter(p -> p.text().startsWith("Welcome to the social desk")).findFirst().orElseThrow();
             assertTrue(firstOnFacebook.id().startsWith(Demo.META_PAGE_ID + "_"), firstOnFacebook.id());
-            DynamoDb dynamo = aws.dynamoDb();
+            DynamoDbClient dynamo = clients(stack.dynamoEndpoint()).dynamoDb();
             DynamoPostStore store = new DynamoPostStore(dynamo, stack.tableName());
             for (String id : List.of("demo-1", "demo-2", "demo-3")) {
                 await(id + " PUBLISHED", () -> store.find(id).map(p -> p.status() == PostStatus.PUBLISHED).orElse(false), console);
@@ -173,18 +173,16 @@ class LocalStackEndToEndTest {
     }
 
     /**
-     * Clients as a function in the stack builds them: DynamoDB on dynalite, PutEvents and
-     * GetSecretValue on the in-process endpoint; neither checks signatures, so a dummy key signs.
+     * Clients as a function in the stack has them, at one of its endpoints: DynamoDB is dynalite,
+     * PutEvents and GetSecretValue go to the in-process endpoint; neither checks signatures, so a
+     * dummy key signs.
      */
-    private static AwsClients clients(LocalDesk stack) {
-        return new AwsClients(Map.of("AWS_REGION", LocalDesk.REGION,
-                "AWS_ENDPOINT_URL_DYNAMODB", stack.dynamoEndpoint(),
-                "AWS_ENDPOINT_URL_EVENTBRIDGE", stack.awsEndpoint(),
-                "AWS_ENDPOINT_URL_SECRETS_MANAGER", stack.awsEndpoint()),
-                UrlConnectionTransport.standard(), CredentialsProvider.fixed(AwsCredentials.of("local", "local")));
+    private static AwsClients clients(String endpoint) {
+        return AwsClients.of(Map.of("AWS_REGION", LocalDesk.REGION), new AwsCallBudget(Duration.ofSeconds(30), 1), URI.create(endpoint),
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")), List.of());
     }
 
-    private static List<Map<String, AttributeValue>> comments(DynamoDb dynamo, String table, String postId) {
+    private static List<Map<String, AttributeValue>> comments(DynamoDbClient dynamo, String table, String postId) {
         return dynamo.query(b -> b.tableName(table).keyConditionExpression("PK = :pk AND begins_with(SK, :sk)")
                 .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS("POST#" + postId), ":sk", AttributeValue.fromS("COMMENT#facebook#"))))
                 .items();

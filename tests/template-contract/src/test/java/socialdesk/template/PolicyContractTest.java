@@ -31,6 +31,17 @@ class PolicyContractTest {
         /** Every secret whose name starts with the parameter the variable refers to (Secrets Manager adds a suffix). */
         SECRETS_NAMED_BY(ref -> Map.of("Fn::Sub",
                 "arn:${AWS::Partition}:secretsmanager:${AWS::Region}:${AWS::AccountId}:secret:${" + ref + "}*")),
+        /** The foundation model the parameter names, in the stack's region (BedrockTriageContractTest checks the condition). */
+        FOUNDATION_MODEL(ref -> Map.of("Fn::Sub",
+                "arn:${AWS::Partition}:bedrock:${AWS::Region}::foundation-model/${" + ref + "}")),
+        /**
+         * The secrets of the platforms whose tokens the publisher renews and writes back, each exactly
+         * (Secrets Manager's six-character suffix), so no other secret under the prefix matches.
+         */
+        REFRESHED_TOKEN_SECRETS(ref -> java.util.stream.Stream.of("x", "linkedin", "threads", "instagram")
+                .map(platform -> (Object) Map.of("Fn::Sub",
+                        "arn:${AWS::Partition}:secretsmanager:${AWS::Region}:${AWS::AccountId}:secret:${" + ref + "}" + platform + "-??????"))
+                .toList()),
         /** The variable's own value, e.g. a secret ARN parameter. */
         SAME_VALUE(null);
 
@@ -51,14 +62,16 @@ class PolicyContractTest {
                             List.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:Query")),
                     new Need("TABLE_NAME", Scope.INDEXES_OF, List.of("dynamodb:Query")),
                     new Need("EVENT_BUS_NAME", Scope.ARN_OF, List.of("events:PutEvents")),
-                    new Need("PLATFORM_SECRETS_PREFIX", Scope.SECRETS_NAMED_BY, List.of("secretsmanager:GetSecretValue"))),
+                    new Need("PLATFORM_SECRETS_PREFIX", Scope.SECRETS_NAMED_BY, List.of("secretsmanager:GetSecretValue")),
+                    new Need("PLATFORM_SECRETS_PREFIX", Scope.REFRESHED_TOKEN_SECRETS, List.of("secretsmanager:PutSecretValue"))),
             "PlatformWebhookFunction", List.of(
                     new Need("TABLE_NAME", Scope.ARN_OF,
                             List.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem")),
                     new Need("EVENT_BUS_NAME", Scope.ARN_OF, List.of("events:PutEvents")),
                     new Need("META_SECRET_ARN", Scope.SAME_VALUE, List.of("secretsmanager:GetSecretValue")),
                     new Need("X_SECRET_ARN", Scope.SAME_VALUE, List.of("secretsmanager:GetSecretValue")),
-                    new Need("LINKEDIN_SECRET_ARN", Scope.SAME_VALUE, List.of("secretsmanager:GetSecretValue"))),
+                    new Need("LINKEDIN_SECRET_ARN", Scope.SAME_VALUE, List.of("secretsmanager:GetSecretValue")),
+                    new Need("BEDROCK_MODEL_ID", Scope.FOUNDATION_MODEL, List.of("bedrock:InvokeModel"))),
             // DeleteItem: deliveries of platforms an edit removes, evergreen entries of a cancelled post.
             "PostsApiFunction", List.of(
                     new Need("TABLE_NAME", Scope.ARN_OF,
@@ -69,7 +82,8 @@ class PolicyContractTest {
                     new Need("TABLE_NAME", Scope.ARN_OF,
                             List.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem")),
                     new Need("EVENT_BUS_NAME", Scope.ARN_OF, List.of("events:PutEvents")),
-                    new Need("PLATFORM_SECRETS_PREFIX", Scope.SECRETS_NAMED_BY, List.of("secretsmanager:GetSecretValue"))),
+                    new Need("PLATFORM_SECRETS_PREFIX", Scope.SECRETS_NAMED_BY, List.of("secretsmanager:GetSecretValue")),
+                    new Need("BEDROCK_MODEL_ID", Scope.FOUNDATION_MODEL, List.of("bedrock:InvokeModel"))),
             "QueueRunwayFunction", List.of(
                     new Need("TABLE_NAME", Scope.ARN_OF,
                             List.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:Query")),
@@ -93,9 +107,10 @@ class PolicyContractTest {
             Object expected = need.scope() == Scope.SAME_VALUE ? variable
                     : need.scope().expression.apply(String.valueOf(Template.map(variable).get("Ref")));
             for (String action : need.actions()) {
+                List<Object> resources = expected instanceof List<?> several ? List.copyOf(several) : List.of(expected);
                 boolean granted = statements.stream().anyMatch(s -> "Allow".equals(s.get("Effect"))
                         && Template.list(s.get("Action")).contains(action)
-                        && Template.list(s.get("Resource")).contains(expected));
+                        && Template.list(s.get("Resource")).containsAll(resources));
                 assertTrue(granted, () -> function + " needs " + action + " on " + expected);
             }
         }

@@ -3,6 +3,7 @@ package socialdesk.aws.dynamo;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** Short conversions between Java values and DynamoDB attribute values. */
 final class Attr {

@@ -9,6 +9,9 @@ import java.util.Map;
 import socialdesk.core.post.Platform;
 import socialdesk.core.publish.AccountHealth;
 import socialdesk.core.publish.AccountHealthStore;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /**
  * Account health in the single table: one item per platform, {@code ACCOUNTS} / {@code HEALTH#<platform>},
@@ -19,10 +22,10 @@ public final class DynamoAccountHealthStore implements AccountHealthStore {
     private static final String BLOCKED = "BLOCKED";
     private static final String OK = "OK";
 
-    private final DynamoDb dynamo;
+    private final DynamoDbClient dynamo;
     private final String table;
 
-    public DynamoAccountHealthStore(DynamoDb dynamo, String table) {
+    public DynamoAccountHealthStore(DynamoDbClient dynamo, String table) {
         this.dynamo = dynamo;
         this.table = table;
     }

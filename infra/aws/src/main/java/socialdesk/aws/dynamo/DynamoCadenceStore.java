@@ -18,6 +18,8 @@ import socialdesk.core.post.Platform;
 import socialdesk.core.schedule.Cadence;
 import socialdesk.core.schedule.CadenceStore;
 import socialdesk.core.schedule.SlotRule;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Posting slots in the single table: one item per platform, {@code PK = CADENCE#<platform>},
@@ -26,10 +28,10 @@ import socialdesk.core.schedule.SlotRule;
  * reads each platform's item by key: no scan, no index.
  */
 public final class DynamoCadenceStore implements CadenceStore {
-    private final DynamoDb dynamo;
+    private final DynamoDbClient dynamo;
     private final String table;
 
-    public DynamoCadenceStore(DynamoDb dynamo, String table) {
+    public DynamoCadenceStore(DynamoDbClient dynamo, String table) {
         this.dynamo = dynamo;
         this.table = table;
     }

@@ -19,6 +19,11 @@ import socialdesk.core.engagement.EngagementStore;
 import socialdesk.core.engagement.MarkerKind;
 import socialdesk.core.engagement.StoredComment;
 import socialdesk.core.post.Platform;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
 
 /**
  * Engagement in the single table. Owners are our post ids or {@code unmatched#<platform>}
@@ -42,11 +47,11 @@ import socialdesk.core.post.Platform;
  * is written by {@link DynamoPostStore} at publish time and only read here.
  */
 public final class DynamoEngagementStore implements EngagementStore {
-    private final DynamoDb dynamo;
+    private final DynamoDbClient dynamo;
     private final String table;
     private final Clock clock;
 
-    public DynamoEngagementStore(DynamoDb dynamo, String table, Clock clock) {
+    public DynamoEngagementStore(DynamoDbClient dynamo, String table, Clock clock) {
         this.dynamo = dynamo;
         this.table = table;
         this.clock = clock;
@@ -166,7 +171,7 @@ public final class DynamoEngagementStore implements EngagementStore {
             }
         }
         try {
-            DynamoResponse response = dynamo.updateItem(b -> b.tableName(table).key(k)
+            UpdateItemResponse response = dynamo.updateItem(b -> b.tableName(table).key(k)
                     .conditionExpression("attribute_exists(PK) AND attribute_not_exists(removedAt) "
                             + "AND (attribute_not_exists(#text) OR #text <> :text) AND changedAtMs <= :at")
                     .updateExpression(update.toString() + remove)
@@ -245,7 +250,7 @@ public final class DynamoEngagementStore implements EngagementStore {
 
     @Override
     public int setMarker(String ownerId, Platform platform, MarkerKind kind, String markerId, boolean active, Instant at) {
-        DynamoResponse response;
+        UpdateItemResponse response;
         try {
             response = dynamo.updateItem(b -> b.tableName(table)
                     .key(key(ownerKey(ownerId), markerKey(kind, platform, markerId)))

@@ -9,6 +9,9 @@ import java.util.Optional;
 import socialdesk.core.engagement.polling.PollCursor;
 import socialdesk.core.engagement.polling.PollCursorStore;
 import socialdesk.core.post.Platform;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /**
  * Polling cursors in the single table, one item per platform account: {@code CURSOR#<platform>} /
@@ -17,11 +20,11 @@ import socialdesk.core.post.Platform;
  * position being smaller, so an overlapping or stale run can never move it backwards.
  */
 public final class DynamoPollCursorStore implements PollCursorStore {
-    private final DynamoDb dynamo;
+    private final DynamoDbClient dynamo;
     private final String table;
     private final Clock clock;
 
-    public DynamoPollCursorStore(DynamoDb dynamo, String table, Clock clock) {
+    public DynamoPollCursorStore(DynamoDbClient dynamo, String table, Clock clock) {
         this.dynamo = dynamo;
         this.table = table;
         this.clock = clock;

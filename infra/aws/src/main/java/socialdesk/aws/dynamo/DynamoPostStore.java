@@ -25,6 +25,12 @@ import socialdesk.core.post.PostPage;
 import socialdesk.core.post.PostQuery;
 import socialdesk.core.post.PostStatus;
 import socialdesk.core.post.PostStore;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
 
 /**
  * The post queue in the single table.
@@ -47,10 +53,10 @@ public final class DynamoPostStore implements PostStore {
      */
     static final String DUE_BUCKET = "DUE#all";
 
-    private final DynamoDb dynamo;
+    private final DynamoDbClient dynamo;
     private final String table;
 
-    public DynamoPostStore(DynamoDb dynamo, String table) {
+    public DynamoPostStore(DynamoDbClient dynamo, String table) {
         this.dynamo = dynamo;
         this.table = table;
     }
@@ -174,7 +180,7 @@ public final class DynamoPostStore implements PostStore {
         Map<String, AttributeValue> start = null;
         do {
             Map<String, AttributeValue> from = start;
-            DynamoResponse page = dynamo.query(b -> b.tableName(table).consistentRead(true)
+            QueryResponse page = dynamo.query(b -> b.tableName(table).consistentRead(true)
                     .keyConditionExpression("PK = :pk AND begins_with(SK, :prefix)")
                     .expressionAttributeValues(Map.of(":pk", s(postKey(postId)), ":prefix", s("DELIVERY#")))
                     .exclusiveStartKey(from));
@@ -186,7 +192,7 @@ public final class DynamoPostStore implements PostStore {
 
     @Override
     public List<String> findDue(Instant now, int limit) {
-        DynamoResponse page = dynamo.query(b -> b.tableName(table)
+        QueryResponse page = dynamo.query(b -> b.tableName(table)
                 .indexName(TableDefinition.GSI1)
                 .keyConditionExpression("GSI1PK = :bucket AND GSI1SK < :upper")
                 .expressionAttributeValues(Map.of(
@@ -202,7 +208,7 @@ public final class DynamoPostStore implements PostStore {
 
     @Override
     public Optional<Claim> claim(String postId, Instant now, Instant leaseUntil, String owner) {
-        DynamoResponse response;
+        UpdateItemResponse response;
         try {
             response = dynamo.updateItem(b -> b.tableName(table)
                     .key(key(postKey(postId), "POST"))
@@ -349,7 +355,7 @@ public final class DynamoPostStore implements PostStore {
             Map<String, AttributeValue> startKey = null;
             do {
                 Map<String, AttributeValue> from = startKey;
-                DynamoResponse page = dynamo.query(b -> {
+                QueryResponse page = dynamo.query(b -> {
                     b.tableName(table).indexName(TableDefinition.GSI2)
                             .keyConditionExpression("GSI2PK = :month AND GSI2SK BETWEEN :lower AND :upper")
                             .expressionAttributeValues(values)
@@ -397,7 +403,7 @@ public final class DynamoPostStore implements PostStore {
             update += " REMOVE link";
         }
         String updateExpression = update;
-        DynamoResponse response;
+        UpdateItemResponse response;
         try {
             response = dynamo.updateItem(b -> b.tableName(table)
                     .key(key(postKey(id), "POST"))
@@ -433,7 +439,7 @@ public final class DynamoPostStore implements PostStore {
 
     @Override
     public Post cancel(String postId) {
-        DynamoResponse response;
+        UpdateItemResponse response;
         try {
             response = dynamo.updateItem(b -> b.tableName(table)
                     .key(key(postKey(postId), "POST"))
@@ -489,7 +495,7 @@ public final class DynamoPostStore implements PostStore {
 
     @Override
     public List<EvergreenEntry> evergreen(Platform platform, int limit) {
-        DynamoResponse response = dynamo.query(b -> b.tableName(table).indexName(TableDefinition.GSI2)
+        QueryResponse response = dynamo.query(b -> b.tableName(table).indexName(TableDefinition.GSI2)
                 .keyConditionExpression("GSI2PK = :entries")
                 .expressionAttributeValues(Map.of(":entries", s(evergreenKey(platform))))
                 .limit(limit));

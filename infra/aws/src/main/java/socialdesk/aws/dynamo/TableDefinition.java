@@ -1,8 +1,14 @@
 package socialdesk.aws.dynamo;
 
-import java.util.List;
-import java.util.Map;
-import java.util.stream.Stream;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.Projection;
+import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /**
  * The single table's keys and index, as template.yaml declares them; the local stack and the
@@ -29,22 +35,32 @@ public final class TableDefinition {
     private TableDefinition() {
     }
 
-    /** The CreateTable request body for a table of this shape, on-demand billing. */
-    public static Map<String, Object> createTableRequest(String tableName) {
-        return Map.of(
-                "TableName", tableName,
-                "BillingMode", "PAY_PER_REQUEST",
-                "AttributeDefinitions", Stream.of(PK, SK, GSI1PK, GSI1SK, GSI2PK, GSI2SK)
-                        .map(name -> Map.of("AttributeName", name, "AttributeType", "S")).toList(),
-                "KeySchema", keySchema(PK, SK),
-                "GlobalSecondaryIndexes", List.of(
-                        Map.of("IndexName", GSI1, "KeySchema", keySchema(GSI1PK, GSI1SK),
-                                "Projection", Map.of("ProjectionType", "KEYS_ONLY")),
-                        Map.of("IndexName", GSI2, "KeySchema", keySchema(GSI2PK, GSI2SK),
-                                "Projection", Map.of("ProjectionType", "ALL"))));
+    /** The CreateTable request for a table of this shape, on-demand billing. */
+    public static CreateTableRequest createTableRequest(String tableName) {
+        return CreateTableRequest.builder()
+                .tableName(tableName)
+                .billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(
+                        string(PK), string(SK), string(GSI1PK), string(GSI1SK), string(GSI2PK), string(GSI2SK))
+                .keySchema(key(PK, KeyType.HASH), key(SK, KeyType.RANGE))
+                .globalSecondaryIndexes(GlobalSecondaryIndex.builder()
+                        .indexName(GSI1)
+                        .keySchema(key(GSI1PK, KeyType.HASH), key(GSI1SK, KeyType.RANGE))
+                        .projection(Projection.builder().projectionType(ProjectionType.KEYS_ONLY).build())
+                        .build(),
+                        GlobalSecondaryIndex.builder()
+                        .indexName(GSI2)
+                        .keySchema(key(GSI2PK, KeyType.HASH), key(GSI2SK, KeyType.RANGE))
+                        .projection(Projection.builder().projectionType(ProjectionType.ALL).build())
+                        .build())
+                .build();
     }
 
-    private static List<Map<String, String>> keySchema(String hash, String range) {
-        return List.of(Map.of("AttributeName", hash, "KeyType", "HASH"), Map.of("AttributeName", range, "KeyType", "RANGE"));
+    private static AttributeDefinition string(String name) {
+        return AttributeDefinition.builder().attributeName(name).attributeType(ScalarAttributeType.S).build();
+    }
+
+    private static KeySchemaElement key(String name, KeyType type) {
+        return KeySchemaElement.builder().attributeName(name).keyType(type).build();
     }
 }

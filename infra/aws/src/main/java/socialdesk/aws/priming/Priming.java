@@ -1,5 +1,6 @@
 package socialdesk.aws.priming;
 
+import java.net.http.HttpClient;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,19 +9,24 @@ import java.util.Random;
 import org.crac.Context;
 import org.crac.Core;
 import org.crac.Resource;
-import socialdesk.aws.dynamo.AttributeValue;
-import socialdesk.aws.dynamo.DynamoDb;
-import socialdesk.aws.events.EventBridge;
-import socialdesk.aws.secrets.SecretsManager;
+import socialdesk.aws.AwsClients;
 import socialdesk.core.json.Json;
 import socialdesk.core.log.JsonLog;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.secretsmanager.model.GetSecretValueResponse;
 
 /**
  * SnapStart runtime hooks of one function (the org.crac API, which Lambda calls around the snapshot
  * of a published version). {@link #beforeCheckpoint} runs what the first invoke would otherwise pay
- * for (class loading and initialisation of the JSON paths, the AWS client's signing, JSON and HTTP
- * paths), with no effect on data; {@link #afterRestore} refreshes what must differ between restored
- * copies. Every step tolerates failure: a snapshot is still taken if an endpoint is down.
+ * for (class loading and initialisation of the JSON paths, each SDK client's marshalling, signing,
+ * HTTP and unmarshalling paths), with no effect on data; {@link #afterRestore} refreshes what must
+ * differ between restored copies, the credentials first. Every step tolerates failure: a snapshot is still taken if an endpoint is down.
  *
  * <p>The handler keeps a reference to its {@code Priming}: the CRaC context holds resources weakly.
  */
@@ -37,6 +43,9 @@ public final class Priming implements Resource {
     private static final String SAMPLE_JSON = """
             {"version":"2.0","rawPath":"/","requestContext":{"http":{"method":"GET"}},"headers":{"content-type":"application/json"},\
             "body":"{\\"text\\":\\"priming\\",\\"n\\":1,\\"ok\\":true,\\"list\\":[1.5,null]}","isBase64Encoded":false}""";
+
+    /** The condition that makes every priming write a refused one: {@link #NEVER_WRITTEN_KEY} never exists. */
+    private static final String ONLY_IF_PRESENT = "attribute_exists(PK)";
 
     /** One named action. */
     public record Step(String name, Runnable action) {
@@ -75,6 +84,20 @@ public final class Priming implements Resource {
     /** The names of the steps run before a checkpoint, in order (tests, logs). */
     public List<String> primingSteps() {
         return before.stream().map(Step::name).toList();
+    }
+
+    /** The names of the steps run after a restore, in order (tests, logs). */
+    public List<String> restoreSteps() {
+        return after.stream().map(Step::name).toList();
+    }
+
+    /** Runs a write that must be refused; the refusal is the expected answer. */
+    private static void refused(Runnable write) {
+        try {
+            write.run();
+        } catch (ConditionalCheckFailedException expected) {
+            // NEVER_WRITTEN_KEY does not exist: nothing was written.
+        }
     }
 
     private void run(String phase, List<Step> steps) {
@@ -124,23 +147,84 @@ public final class Priming implements Resource {
          * here 1 RRU strongly consistent) cannot change data. DescribeEndpoints would do as well for
          * the HTTP stack but loads classes no invoke needs; GetItem is the operation the invokes use.
          */
-        public Builder dynamoRead(DynamoDb dynamo, String table) {
+        public Builder dynamoRead(DynamoDbClient dynamo, String table) {
             return prime("dynamodb GetItem " + NEVER_WRITTEN_KEY, () -> dynamo.getItem(b -> b.tableName(table)
                     .key(Map.of("PK", AttributeValue.fromS(NEVER_WRITTEN_KEY), "SK", AttributeValue.fromS(NEVER_WRITTEN_KEY)))
                     .consistentRead(true)));
         }
 
         /**
+         * The write and query operations the stores use, each refused or empty, so none changes data:
+         * a Query of {@link #NEVER_WRITTEN_KEY}'s partition (nothing is there), and a PutItem, an
+         * UpdateItem and a DeleteItem of that key, each on the condition that the item exists, which
+         * it never does: DynamoDB answers ConditionalCheckFailed and writes nothing (each refusal
+         * costs a write unit, once per snapshot). Loads what GetItem does not: those operations'
+         * request and response models, marshallers, and the conditional-failure error path.
+         */
+        public Builder dynamoWritesRefused(DynamoDbClient dynamo, String table) {
+            Map<String, AttributeValue> key = Map.of("PK", AttributeValue.fromS(NEVER_WRITTEN_KEY), "SK", AttributeValue.fromS(NEVER_WRITTEN_KEY));
+            Map<String, AttributeValue> item = Map.of("PK", AttributeValue.fromS(NEVER_WRITTEN_KEY), "SK", AttributeValue.fromS(NEVER_WRITTEN_KEY),
+                    "primedAt", AttributeValue.fromN("0"));
+            return prime("dynamodb Query " + NEVER_WRITTEN_KEY, () -> dynamo.query(b -> b.tableName(table).consistentRead(true).limit(1)
+                            .keyConditionExpression("PK = :pk")
+                            .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(NEVER_WRITTEN_KEY)))))
+                    .prime("dynamodb PutItem (refused)", () -> refused(() -> dynamo.putItem(b -> b.tableName(table).item(item)
+                            .conditionExpression(ONLY_IF_PRESENT))))
+                    .prime("dynamodb UpdateItem (refused)", () -> refused(() -> dynamo.updateItem(b -> b.tableName(table).key(key)
+                            .conditionExpression(ONLY_IF_PRESENT)
+                            .updateExpression("SET primedAt = :n ADD primings :one")
+                            .expressionAttributeValues(Map.of(":n", AttributeValue.fromN("0"), ":one", AttributeValue.fromN("1")))
+                            .returnValues(ReturnValue.ALL_OLD))))
+                    .prime("dynamodb DeleteItem (refused)", () -> refused(() -> dynamo.deleteItem(b -> b.tableName(table).key(key)
+                            .conditionExpression(ONLY_IF_PRESENT))));
+        }
+
+        /**
+         * One request and its answer through {@code client} (the platforms' {@code java.net.http}
+         * client) against a server on loopback that this step starts and stops: the client's
+         * HTTP/1.1 exchange, body publishers and handlers are loaded, and nothing leaves the machine.
+         * TLS is not reached: the first request to a platform still sets it up.
+         */
+        public Builder httpRoundTrip(HttpClient client) {
+            return prime("http round trip on loopback", () -> LoopbackHttp.roundTrip(client));
+        }
+
+        /**
          * PutEvents with no entries: marshalled, signed and sent, and refused by EventBridge (an empty
          * list is invalid) or accepted as nothing by an emulator. No event is ever put.
          */
-        public Builder eventsNothing(EventBridge events) {
-            return prime("eventbridge PutEvents []", () -> events.putEvents(List.of()));
+        public Builder eventsNothing(EventBridgeClient events) {
+            return prime("eventbridge PutEvents []", () -> events.putEvents(b -> b.entries(List.of())));
         }
 
-        /** GetSecretValue of {@link #NEVER_CREATED_SECRET}: the client's paths, and no secret in the snapshot. */
-        public Builder secretsMiss(SecretsManager secrets) {
-            return prime("secretsmanager GetSecretValue (missing)", () -> secrets.secretString(NEVER_CREATED_SECRET));
+        /**
+         * GetSecretValue of {@link #NEVER_CREATED_SECRET}: the client's paths, and no secret in the
+         * snapshot. The answer a found secret is read into is initialised too: its field table (a
+         * getter and a setter lambda per field) is built when the class is, which the miss never
+         * reaches and the first real read would otherwise pay for.
+         */
+        public Builder secretsMiss(SecretsManagerClient secrets) {
+            return prime("secretsmanager GetSecretValueResponse fields", () -> GetSecretValueResponse.builder().build())
+                    .prime("secretsmanager GetSecretValue (missing)", () -> {
+                        try {
+                            secrets.getSecretValue(b -> b.secretId(NEVER_CREATED_SECRET));
+                        } catch (AwsServiceException e) {
+                            // aws-core's base type: naming Secrets Manager's own exception here would fail verification of this
+                            // class in a function that does not carry that client (posts-api).
+                            if (e.awsErrorDetails() == null || !"ResourceNotFoundException".equals(e.awsErrorDetails().errorCode())) {
+                                throw e;
+                            }
+                            // The answer every deployment gives: the error path is primed along with the request.
+                        }
+                    });
+        }
+
+        /**
+         * After restore: the clients fetch credentials of their own on the next request instead of
+         * signing with any the priming requests fetched into the snapshot.
+         */
+        public Builder renewCredentials(AwsClients clients) {
+            return restore("renew credentials", clients::renewCredentials);
         }
 
         /** Re-seeds a generator after restore, so restored copies do not share a random sequence. */

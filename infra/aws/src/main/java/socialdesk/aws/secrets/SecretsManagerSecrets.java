@@ -8,6 +8,8 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import socialdesk.core.metrics.DeskMetrics;
 import socialdesk.core.metrics.Metric;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.secretsmanager.model.ResourceNotFoundException;
 
 /**
  * Credentials from Secrets Manager, kept in memory for a while (five minutes by default) so a
@@ -17,7 +19,7 @@ import socialdesk.core.metrics.Metric;
 public final class SecretsManagerSecrets {
     public static final Duration DEFAULT_TTL = Duration.ofMinutes(5);
 
-    private final SecretsManager client;
+    private final SecretsManagerClient client;
     private final Clock clock;
     private final Duration ttl;
     private final DeskMetrics metrics;
@@ -26,20 +28,20 @@ public final class SecretsManagerSecrets {
     private record Cached(Optional<String> value, Instant readAt) {
     }
 
-    public SecretsManagerSecrets(SecretsManager client) {
+    public SecretsManagerSecrets(SecretsManagerClient client) {
         this(client, DeskMetrics.NONE);
     }
 
     /** @param metrics where each read that misses the cache is counted */
-    public SecretsManagerSecrets(SecretsManager client, DeskMetrics metrics) {
+    public SecretsManagerSecrets(SecretsManagerClient client, DeskMetrics metrics) {
         this(client, Clock.systemUTC(), DEFAULT_TTL, metrics);
     }
 
-    public SecretsManagerSecrets(SecretsManager client, Clock clock, Duration ttl) {
+    public SecretsManagerSecrets(SecretsManagerClient client, Clock clock, Duration ttl) {
         this(client, clock, ttl, DeskMetrics.NONE);
     }
 
-    public SecretsManagerSecrets(SecretsManager client, Clock clock, Duration ttl, DeskMetrics metrics) {
+    public SecretsManagerSecrets(SecretsManagerClient client, Clock clock, Duration ttl, DeskMetrics metrics) {
         this.client = client;
         this.clock = clock;
         this.ttl = ttl;
@@ -57,9 +59,17 @@ public final class SecretsManagerSecrets {
         Cached cached = cache.get(secretId);
         if (cached == null || cached.readAt().plus(ttl).isBefore(now)) {
             metrics.count(Metric.SECRETS_CACHE_MISSES);
-            cached = new Cached(client.secretString(secretId), now);
+            cached = new Cached(read(secretId), now);
             cache.put(secretId, cached);
         }
         return cached.value();
+    }
+
+    private Optional<String> read(String secretId) {
+        try {
+            return Optional.ofNullable(client.getSecretValue(b -> b.secretId(secretId)).secretString());
+        } catch (ResourceNotFoundException e) {
+            return Optional.empty();
+        }
     }
 }

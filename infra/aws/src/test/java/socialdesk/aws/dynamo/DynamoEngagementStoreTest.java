@@ -26,22 +26,37 @@ import socialdesk.core.engagement.StoredComment;
 import socialdesk.core.post.Delivery;
 import socialdesk.core.post.DeliveryStatus;
 import socialdesk.core.post.Platform;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/** DynamoEngagementStore against dynalite (a real DynamoDB-compatible server on loopback). */
+/**
+ * DynamoEngagementStore against dynalite (a real DynamoDB-compatible server on loopback); another
+ * tier runs the same tests on its own server by overriding {@link #dynamo()} and {@link #createTable()}
+ * (tests/moto).
+ */
 class DynamoEngagementStoreTest {
     private static final Instant NOW = Instant.parse("2025-11-26T09:45:00Z");
     private static final CommentVerdict CONCERN = new CommentVerdict("CONCERN", "high", true, "en",
             List.of("money lost"), "ESCALATE", "Sorry, please DM us.");
 
-    private DynamoDb dynamo;
+    private DynamoDbClient dynamo;
     private String table;
     private DynamoEngagementStore store;
 
+    /** The server's client; the tests do not close it. */
+    DynamoDbClient dynamo() {
+        return Dynalite.shared().client();
+    }
+
+    /** A new, active table with the project's key schema; answers its name. */
+    String createTable() {
+        return Dynalite.shared().createTable();
+    }
+
     @BeforeEach
     void freshTable() {
-        Dynalite server = Dynalite.shared();
-        dynamo = server.client();
-        table = server.createTable();
+        dynamo = dynamo();
+        table = createTable();
         store = new DynamoEngagementStore(dynamo, table, Clock.fixed(NOW, ZoneOffset.UTC));
     }
 

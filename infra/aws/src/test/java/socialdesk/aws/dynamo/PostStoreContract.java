@@ -29,6 +29,8 @@ import socialdesk.core.post.Platform;
 import socialdesk.core.post.Post;
 import socialdesk.core.post.PostContent;
 import socialdesk.core.post.PostStatus;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * What DynamoPostStore must do on any DynamoDB-compatible server: the queue's whole life (create,
@@ -40,12 +42,12 @@ public abstract class PostStoreContract {
     private static final Instant NOW = Instant.parse("2026-11-26T09:00:00Z");
     private static final Duration LEASE = Duration.ofMinutes(3);
 
-    private DynamoDb dynamo;
+    private DynamoDbClient dynamo;
     private String table;
     private DynamoPostStore store;
 
     /** The server's client; the contract does not close it. */
-    protected abstract DynamoDb dynamo();
+    protected abstract DynamoDbClient dynamo();
 
     /** A new, active table with the project's key schema; answers its name. */
     protected abstract String createTable();

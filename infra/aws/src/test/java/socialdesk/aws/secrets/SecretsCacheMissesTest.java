@@ -2,8 +2,6 @@ package socialdesk.aws.secrets;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,43 +9,36 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
-import socialdesk.aws.client.AwsCredentials;
-import socialdesk.aws.client.CredentialsProvider;
-import socialdesk.aws.client.ServiceEndpoint;
-import socialdesk.aws.client.Transport;
 import socialdesk.aws.testing.EmfCapture;
+import socialdesk.aws.testing.LoopbackAws;
+import socialdesk.core.json.Json;
 import socialdesk.core.metrics.Metric;
 
 /** Each read that the cache cannot answer is counted, as CloudWatch would read the EMF line. */
 class SecretsCacheMissesTest {
     private static final Instant START = Instant.parse("2026-12-06T03:00:00Z");
 
-    private final AtomicInteger calls = new AtomicInteger();
-    /** Secrets Manager's answer to GetSecretValue, counted; nothing leaves the process. */
-    private final Transport secretsManager = request -> {
-        calls.incrementAndGet();
-        return new Transport.Response(200, "{\"SecretString\":\"s3cret\"}".getBytes(StandardCharsets.UTF_8));
-    };
-
     @Test
     void readsThatMissTheCacheAreCountedAndCachedReadsAreNot() {
-        AdjustableClock clock = new AdjustableClock(START);
-        EmfCapture emf = new EmfCapture(clock);
-        SecretsManager client = new SecretsManager(new ServiceEndpoint("SECRETS_MANAGER", URI.create("http://127.0.0.1:9/"),
-                "us-east-1", "secretsmanager"), CredentialsProvider.fixed(AwsCredentials.of("AKID", "secret")), secretsManager);
-        SecretsManagerSecrets secrets = new SecretsManagerSecrets(client, clock, Duration.ofMinutes(5), emf.metrics());
+        // Secrets Manager's answer to GetSecretValue on loopback; every request is kept, so the misses can be checked against them.
+        try (LoopbackAws secretsManager = new LoopbackAws("application/x-amz-json-1.1", request -> new LoopbackAws.Answer(200,
+                Json.write(Map.of("Name", request.get("SecretId"), "SecretString", "s3cret", "VersionId", "v1"))))) {
+            AdjustableClock clock = new AdjustableClock(START);
+            EmfCapture emf = new EmfCapture(clock);
+            SecretsManagerSecrets secrets = new SecretsManagerSecrets(secretsManager.clients().secretsManager(), clock,
+                    Duration.ofMinutes(5), emf.metrics());
 
-        secrets.find("social-desk/platforms/mastodon");
-        secrets.find("social-desk/platforms/mastodon");
-        secrets.find("social-desk/platforms/bluesky");
-        clock.now = START.plus(Duration.ofMinutes(6));
-        secrets.find("social-desk/platforms/mastodon");
-        emf.metrics().flush();
+            secrets.find("social-desk/platforms/mastodon");
+            secrets.find("social-desk/platforms/mastodon");
+            secrets.find("social-desk/platforms/bluesky");
+            clock.now = START.plus(Duration.ofMinutes(6));
+            secrets.find("social-desk/platforms/mastodon");
+            emf.metrics().flush();
 
-        assertEquals(3, calls.get());
-        assertEquals(List.of(3.0), emf.valuesOf(Metric.SECRETS_CACHE_MISSES.metricName(), Map.of()));
+            assertEquals(3, secretsManager.requests().size());
+            assertEquals(List.of(3.0), emf.valuesOf(Metric.SECRETS_CACHE_MISSES.metricName(), Map.of()));
+        }
     }
 
     private static final class AdjustableClock extends Clock {

@@ -14,13 +14,14 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.List;
 import java.util.Map;
+import socialdesk.aws.AwsCallBudget;
 import socialdesk.aws.AwsClients;
-import socialdesk.aws.client.AwsCredentials;
-import socialdesk.aws.client.CredentialsProvider;
-import socialdesk.aws.client.Transport;
-import socialdesk.aws.client.UrlConnectionTransport;
-import socialdesk.aws.dynamo.DynamoDb;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * A real DynamoDB-compatible server for tests: dynalite from the project's own package.json,
@@ -31,8 +32,12 @@ public final class Dynalite {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
     private static Dynalite instance;
 
+    /** Generous: a loaded test machine must not time out a call that would pass. */
+    public static final AwsCallBudget TEST_BUDGET = new AwsCallBudget(Duration.ofSeconds(60), 1);
+
     private final Process process;
     private final URI endpoint;
+    private DynamoDbClient client;
 
     private Dynalite(Process process, URI endpoint) {
         this.process = process;
@@ -52,19 +57,18 @@ public final class Dynalite {
         return endpoint;
     }
 
-    public DynamoDb client() {
-        return client(UrlConnectionTransport.standard());
+    /** The client of this JVM's tests; built once, like a function's. */
+    public synchronized DynamoDbClient client() {
+        if (client == null) {
+            client = clients().dynamoDb();
+        }
+        return client;
     }
 
-    /** A client for this server whose requests go through {@code transport} (a {@link RequestCounter}, say). */
-    public DynamoDb client(Transport transport) {
-        return clients(transport).dynamoDb();
-    }
-
-    /** Clients whose DynamoDB is this server, in us-east-1, with the fixed key dynalite accepts. */
-    public AwsClients clients(Transport transport) {
-        return new AwsClients(Map.of("AWS_REGION", "us-east-1", "AWS_ENDPOINT_URL_DYNAMODB", endpoint.toString()),
-                transport, CredentialsProvider.fixed(AwsCredentials.of("local", "local")));
+    /** Clients whose every service is this server, in us-east-1, with the fixed key dynalite accepts, as a 60 s function would have them. */
+    public AwsClients clients(ExecutionInterceptor... interceptors) {
+        return AwsClients.of(Map.of("AWS_REGION", "us-east-1"), TEST_BUDGET, endpoint,
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")), List.of(interceptors));
     }
 
     /** Creates a fresh table with the project's key schema and index, and answers its name. */

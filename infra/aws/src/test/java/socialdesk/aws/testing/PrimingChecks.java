@@ -4,13 +4,17 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import socialdesk.aws.AwsCallBudget;
 import socialdesk.aws.AwsClients;
-import socialdesk.aws.client.AwsCredentials;
-import socialdesk.aws.client.CredentialsProvider;
-import socialdesk.aws.client.UrlConnectionTransport;
-import socialdesk.aws.dynamo.AttributeValue;
-import socialdesk.aws.dynamo.DynamoDb;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.Select;
 
 /** What the SnapStart priming tests of every function share: counting a table, and clients with no server. */
 public final class PrimingChecks {
@@ -18,12 +22,12 @@ public final class PrimingChecks {
     }
 
     /** Every item of the table, counted with a consistent Scan (tests only; the functions never scan). */
-    public static int itemCount(DynamoDb dynamo, String table) {
+    public static int itemCount(DynamoDbClient dynamo, String table) {
         int count = 0;
         Map<String, AttributeValue> start = null;
         do {
             Map<String, AttributeValue> from = start;
-            var page = dynamo.scan(b -> b.tableName(table).select("COUNT").consistentRead(true).exclusiveStartKey(from));
+            var page = dynamo.scan(b -> b.tableName(table).select(Select.COUNT).consistentRead(true).exclusiveStartKey(from));
             count += page.count();
             start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
         } while (start != null);
@@ -31,7 +35,7 @@ public final class PrimingChecks {
     }
 
     /** An item that is not the function's, so the table is never empty when counted. */
-    public static void seed(DynamoDb dynamo, String table) {
+    public static void seed(DynamoDbClient dynamo, String table) {
         dynamo.putItem(b -> b.tableName(table).item(Map.of("PK", AttributeValue.fromS("SEED#priming-test"),
                 "SK", AttributeValue.fromS("SEED"), "note", AttributeValue.fromS("counted before and after priming"))));
     }
@@ -44,8 +48,8 @@ public final class PrimingChecks {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new AwsClients(Map.of("AWS_REGION", "us-east-1", "AWS_ENDPOINT_URL", "http://127.0.0.1:" + port),
-                UrlConnectionTransport.standard(),
-                CredentialsProvider.fixed(AwsCredentials.of("test", "test")));
+        return AwsClients.of(Map.of("AWS_REGION", "us-east-1"), new AwsCallBudget(Duration.ofSeconds(10), 1),
+                URI.create("http://127.0.0.1:" + port), StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")),
+                List.of());
     }
 }

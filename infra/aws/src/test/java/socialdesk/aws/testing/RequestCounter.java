@@ -1,34 +1,24 @@
 package socialdesk.aws.testing;
 
-import java.io.IOException;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
-import socialdesk.aws.client.Transport;
-import socialdesk.aws.client.UrlConnectionTransport;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 
 /**
- * Counts AWS requests by operation (the part of {@code X-Amz-Target} after the dot), every attempt
- * included, for tests and benchmarks that report DynamoDB calls; sends them on unchanged.
+ * Counts SDK requests by operation name, every attempt included (a retried call counts each time it
+ * is sent), for tests and benchmarks that report DynamoDB calls. Add it to a client's interceptors.
  */
-public final class RequestCounter implements Transport {
-    private final Transport delegate;
+public final class RequestCounter implements ExecutionInterceptor {
     private final Map<String, LongAdder> counts = new ConcurrentHashMap<>();
 
-    public RequestCounter() {
-        this(UrlConnectionTransport.standard());
-    }
-
-    public RequestCounter(Transport delegate) {
-        this.delegate = delegate;
-    }
-
     @Override
-    public Response send(Request request) throws IOException {
-        String target = request.headers().getOrDefault("X-Amz-Target", request.method() + " " + request.uri().getPath());
-        counts.computeIfAbsent(target.substring(target.indexOf('.') + 1), k -> new LongAdder()).increment();
-        return delegate.send(request);
+    public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
+        counts.computeIfAbsent(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME), k -> new LongAdder()).increment();
     }
 
     /** Counts so far, by operation, sorted by name. */

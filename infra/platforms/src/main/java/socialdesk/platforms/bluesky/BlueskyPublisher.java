@@ -21,6 +21,7 @@ import socialdesk.core.json.JsonRead;
 import socialdesk.core.platform.BlueskyRules;
 import socialdesk.core.platform.ContentRules;
 import socialdesk.core.post.Platform;
+import socialdesk.core.post.PostContent;
 import socialdesk.core.publish.PlatformPublisher;
 import socialdesk.core.publish.PublishOutcome;
 import socialdesk.core.publish.PublishOutcome.Permanent;
@@ -29,6 +30,7 @@ import socialdesk.core.publish.PublishRequest;
 import socialdesk.platforms.PlatformHttp;
 import socialdesk.platforms.PlatformHttp.Response;
 import socialdesk.platforms.PlatformHttp.StatusClass;
+import socialdesk.platforms.PublicUrlFetcher;
 import socialdesk.platforms.bluesky.BlueskySessions.Session;
 import socialdesk.platforms.bluesky.BlueskySessions.SessionUnavailable;
 
@@ -43,6 +45,12 @@ import socialdesk.platforms.bluesky.BlueskySessions.SessionUnavailable;
  *
  * <p>Session: created once per publisher and shared by all threads, refreshed on expiry, created
  * again only when the refresh is refused (see {@link BlueskySessions}).
+ *
+ * <p>The record carries the text's {@link Facets facets} (mentions resolved to DIDs), its
+ * {@link PostLanguages language} when the text tells it, and a {@link LinkCards preview card} of
+ * the post's link. None of these may cost the post: a part the PDS refuses (its answer names
+ * {@code $.record.facets}, {@code .langs} or {@code .embed}) is dropped and the post sent again
+ * without it, which is safe since a refused record was not written.
  */
 public final class BlueskyPublisher implements PlatformPublisher {
     public static final String COLLECTION = "app.bsky.feed.post";
@@ -54,16 +62,33 @@ public final class BlueskyPublisher implements PlatformPublisher {
     private final BlueskySessions sessions;
     private final BlueskyRules rules = new BlueskyRules();
     private final URI createRecordUri;
+    private final URI uploadBlobUri;
+    private final LinkCards cards;
+
+    /** How long a link card may take, page and image together: a card is not worth a late post. */
+    public static final Duration LINK_CARD_TIMEOUT = Duration.ofSeconds(3);
+
+    private static final class SharedFetcher {
+        static final PublicUrlFetcher INSTANCE = new PublicUrlFetcher(LINK_CARD_TIMEOUT);
+    }
 
     public BlueskyPublisher(HttpClient client, BlueskyAccount account, Clock clock) {
         this(client, account, clock, PlatformHttp.DEFAULT_REQUEST_TIMEOUT);
     }
 
     public BlueskyPublisher(HttpClient client, BlueskyAccount account, Clock clock, Duration requestTimeout) {
+        this(client, account, clock, requestTimeout, SharedFetcher.INSTANCE);
+    }
+
+    /** @param linkPages fetches link-card pages and images; production's allows public addresses only */
+    public BlueskyPublisher(HttpClient client, BlueskyAccount account, Clock clock, Duration requestTimeout,
+                            PublicUrlFetcher linkPages) {
         this.account = Objects.requireNonNull(account, "account");
         this.http = new PlatformHttp(Platform.BLUESKY.id(), client, requestTimeout, clock);
         this.sessions = new BlueskySessions(http, account);
         this.createRecordUri = xrpc("com.atproto.repo.createRecord");
+        this.uploadBlobUri = xrpc("com.atproto.repo.uploadBlob");
+        this.cards = new LinkCards(Objects.requireNonNull(linkPages, "linkPages"));
     }
 
     @Override
@@ -89,7 +114,7 @@ public final class BlueskyPublisher implements PlatformPublisher {
             } catch (IllegalArgumentException e) {
                 return new Permanent("bluesky: " + e.getMessage());
             }
-            return send(request.content().fullText(), rkey);
+            return send(request.content(), rkey);
         } catch (SessionUnavailable e) {
             return e.outcome();
         } catch (Exception e) {
@@ -97,13 +122,39 @@ public final class BlueskyPublisher implements PlatformPublisher {
         }
     }
 
-    private PublishOutcome send(String text, String rkey) throws Exception {
+    private PublishOutcome send(PostContent content, String rkey) throws Exception {
+        String text = content.fullText();
         Session session = sessions.get();
+        Map<String, Object> record = new LinkedHashMap<>();
+        record.put("$type", COLLECTION);
+        record.put("text", text);
         List<Object> facets = resolvedFacets(text, session);
-        Response response = createRecord(session, text, rkey, facets);
+        if (!facets.isEmpty()) {
+            record.put("facets", facets);
+        }
+        List<String> langs = PostLanguages.of(content.text());
+        if (!langs.isEmpty()) {
+            record.put("langs", langs);
+        }
+        String link = content.link() != null ? content.link() : firstLink(text);
+        if (link != null) {
+            Session carding = session;
+            Map<String, Object> card = cards.card(link, (image, type) -> uploadBlob(carding, image, type));
+            if (card != null) {
+                record.put("embed", card);
+            }
+        }
+        record.put("createdAt", CREATED_AT.format(http.clock().instant()));
+
+        Response response = createRecord(session, record, rkey);
         if (tokenRefused(response)) {
             session = sessions.renew(session);
-            response = createRecord(session, text, rkey, facets);
+            response = createRecord(session, record, rkey);
+        }
+        String refusedPart;
+        while ((refusedPart = refusedOptionalPart(response, record)) != null) {
+            record.remove(refusedPart);
+            response = createRecord(session, record, rkey);
         }
         if (response.statusClass() == StatusClass.SUCCESS) {
             String uri = JsonRead.string(response.json(), "uri");
@@ -121,15 +172,8 @@ public final class BlueskyPublisher implements PlatformPublisher {
         return http.failure(response);
     }
 
-    private Response createRecord(Session session, String text, String rkey, List<Object> facets)
+    private Response createRecord(Session session, Map<String, Object> record, String rkey)
             throws IOException, InterruptedException {
-        Map<String, Object> record = new LinkedHashMap<>();
-        record.put("$type", COLLECTION);
-        record.put("text", text);
-        if (!facets.isEmpty()) {
-            record.put("facets", facets);
-        }
-        record.put("createdAt", CREATED_AT.format(http.clock().instant()));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("repo", session.did());
         body.put("collection", COLLECTION);
@@ -140,6 +184,43 @@ public final class BlueskyPublisher implements PlatformPublisher {
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(Json.write(body)))
                 .build());
+    }
+
+    /** The card's thumbnail as a blob of the account's repo; an upload the PDS refuses leaves the card without one. */
+    private Map<String, Object> uploadBlob(Session session, byte[] image, String mimeType) throws IOException, InterruptedException {
+        Response response = http.send(http.request(uploadBlobUri)
+                .header("Authorization", "Bearer " + session.accessJwt())
+                .header("Content-Type", mimeType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(image))
+                .build());
+        Map<String, Object> blob = response.statusClass() == StatusClass.SUCCESS ? JsonRead.object(response.json(), "blob") : null;
+        if (blob == null) {
+            throw new IOException("bluesky: uploadBlob answered " + response.status());
+        }
+        return blob;
+    }
+
+    /**
+     * The optional part of the record ({@code facets}, {@code langs}, {@code embed}) that a 400
+     * answer blames, when the record still has it; null otherwise. The PDS names the failing path
+     * ({@code ... at $.record.facets[0].features[0].uri}); older servers wrote {@code Record/facets}.
+     */
+    private static String refusedOptionalPart(Response response, Map<String, Object> record) {
+        if (response.status() != 400 || !"InvalidRequest".equals(response.errorCode())) {
+            return null;
+        }
+        String message = String.valueOf(JsonRead.string(response.json(), "message"));
+        for (String part : new String[] {"facets", "langs", "embed"}) {
+            if (record.containsKey(part) && (message.contains("$.record." + part) || message.contains("Record/" + part))) {
+                return part;
+            }
+        }
+        return null;
+    }
+
+    private static String firstLink(String text) {
+        return Facets.detect(text).stream().filter(f -> f.kind() == Facets.Kind.LINK).map(Facets.Facet::value)
+                .findFirst().orElse(null);
     }
 
     /** The access token was not accepted: expired ({@code ExpiredToken}, 400 or 401), revoked or otherwise refused (401). */
@@ -199,7 +280,7 @@ public final class BlueskyPublisher implements PlatformPublisher {
                     did = resolveHandle(handle);
                     dids.put(handle, did);
                 }
-                if (did != null) {
+                if (Facets.isDid(did)) {
                     out.add(facet.toJson(did));
                 }
             } else {

@@ -19,9 +19,12 @@ import socialdesk.core.json.Json;
 import socialdesk.core.json.JsonRead;
 import socialdesk.core.platform.ContentRules;
 import socialdesk.core.platform.LinkedInRules;
+import socialdesk.core.platform.token.TokenRefreshException;
+import socialdesk.core.platform.token.TokenSource;
 import socialdesk.core.post.Platform;
 import socialdesk.core.publish.PlatformPublisher;
 import socialdesk.core.publish.PublishOutcome;
+import socialdesk.core.publish.PublishOutcome.CredentialsRejected;
 import socialdesk.core.publish.PublishOutcome.Permanent;
 import socialdesk.core.publish.PublishOutcome.Published;
 import socialdesk.core.publish.PublishOutcome.Transient;
@@ -48,12 +51,19 @@ public final class LinkedInPublisher implements PlatformPublisher {
     private final LinkedInAccount account;
     private final LinkedInRules rules = new LinkedInRules();
     private final URI postsUri;
+    private final TokenSource tokens;
 
     public LinkedInPublisher(HttpClient client, LinkedInAccount account, Clock clock) {
         this(client, account, clock, PlatformHttp.DEFAULT_REQUEST_TIMEOUT);
     }
 
     public LinkedInPublisher(HttpClient client, LinkedInAccount account, Clock clock, Duration requestTimeout) {
+        this(client, account, clock, requestTimeout, TokenSource.fixed(account.accessToken()));
+    }
+
+    /** @param tokens the access token to send, refreshed with the refresh token before its 60 days are up */
+    public LinkedInPublisher(HttpClient client, LinkedInAccount account, Clock clock, Duration requestTimeout, TokenSource tokens) {
+        this.tokens = Objects.requireNonNull(tokens, "tokens");
         this.account = Objects.requireNonNull(account, "account");
         this.http = new PlatformHttp(Platform.LINKEDIN.id(), client, requestTimeout, clock);
         this.postsUri = URI.create(account.apiUrl() + "/rest/posts");
@@ -92,8 +102,14 @@ public final class LinkedInPublisher implements PlatformPublisher {
             if (!problems.isEmpty()) {
                 return new Permanent(String.join("; ", problems));
             }
+            String token;
+            try {
+                token = tokens.accessToken();
+            } catch (TokenRefreshException e) {
+                return e.rejected() ? new CredentialsRejected(e.getMessage()) : new Transient(e.getMessage(), null);
+            }
             Response response = http.send(http.request(postsUri)
-                    .header("Authorization", "Bearer " + account.accessToken())
+                    .header("Authorization", "Bearer " + token)
                     .header("Linkedin-Version", account.linkedinVersion())
                     .header("X-Restli-Protocol-Version", "2.0.0")
                     .header("Content-Type", "application/json")

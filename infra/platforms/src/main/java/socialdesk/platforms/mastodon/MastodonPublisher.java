@@ -5,6 +5,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,13 +29,29 @@ import socialdesk.platforms.PlatformHttp.Response;
  *
  * <p>Every send carries the request's idempotency key as {@code Idempotency-Key}; Mastodon answers
  * a repeated key with the status it created the first time, so a retry after a timeout cannot post
- * twice. Mastodon keeps keys for about an hour: retries of one post should fall inside that window.
+ * twice. Mastodon keeps a key for one hour only, and a retry may be deferred past that (a rate-limit
+ * reset, a long outage). The first send of a post happens at or after its due time, so until an
+ * hour after the due time the key still covers every earlier send. Later, the publisher first looks
+ * for an earlier send that landed: it reads the account's newest statuses and, for each created
+ * since the due time, its source text; one whose text is this post's is taken as this post. Only
+ * when none is found is the status sent again; when the lookup itself fails the retry waits, rather
+ * than risk a second copy. A plain resend with a fresh key would double-post after a lost answer,
+ * and asking for the statuses on every send would cost two extra requests a post for the rare case.
+ * The one case this cannot tell apart is two posts with the same text both due in the window.
  */
 public final class MastodonPublisher implements PlatformPublisher {
+    /** How long Mastodon keeps an Idempotency-Key. */
+    static final Duration KEY_LIFETIME = Duration.ofHours(1);
+    /** Allowance for the difference between our clock and the instance's. */
+    static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+    /** Mastodon's largest page of statuses. */
+    static final int LOOKUP_LIMIT = 40;
+
     private final PlatformHttp http;
     private final MastodonAccount account;
     private final MastodonRules rules;
     private final URI statusesUri;
+    private volatile String accountId;
 
     public MastodonPublisher(HttpClient client, MastodonAccount account, Clock clock) {
         this(client, account, clock, PlatformHttp.DEFAULT_REQUEST_TIMEOUT);
@@ -66,6 +84,12 @@ public final class MastodonPublisher implements PlatformPublisher {
             if (request.idempotencyKey() == null || request.idempotencyKey().isBlank()) {
                 return new Permanent("mastodon: request has no idempotency key; refusing to send without one");
             }
+            if (!http.clock().instant().isBefore(request.dueAt().plus(KEY_LIFETIME).minus(CLOCK_SKEW))) {
+                PublishOutcome earlier = earlierSend(request);
+                if (earlier != null) {
+                    return earlier;
+                }
+            }
             return send(request);
         } catch (Exception e) {
             return http.transportFailure(e);
@@ -97,6 +121,68 @@ public final class MastodonPublisher implements PlatformPublisher {
             url = JsonRead.string(status, "uri");
         }
         return new Published(id, url);
+    }
+
+    /**
+     * The status an earlier send of this post created, as Published; a Transient when the lookup
+     * failed (resending then could post twice); null when no earlier send landed.
+     */
+    private PublishOutcome earlierSend(PublishRequest request) throws Exception {
+        String text = request.content().fullText();
+        Instant since = request.dueAt().minus(CLOCK_SKEW);
+        if (accountId == null) {
+            Response me = get(URI.create(account.instance() + "/api/v1/accounts/verify_credentials"));
+            if (me.statusClass() != PlatformHttp.StatusClass.SUCCESS || JsonRead.id(me.json(), "id") == null) {
+                return lookupFailed(me);
+            }
+            accountId = JsonRead.id(me.json(), "id");
+        }
+        Response page = get(URI.create(account.instance() + "/api/v1/accounts/" + accountId
+                + "/statuses?limit=" + LOOKUP_LIMIT + "&exclude_reblogs=true"));
+        if (page.statusClass() != PlatformHttp.StatusClass.SUCCESS || !(Json.parse(page.body()) instanceof List<?> statuses)) {
+            return lookupFailed(page);
+        }
+        for (Object status : statuses) {
+            Instant created = createdAt(status);
+            if (created == null || created.isBefore(since)) {
+                return null;
+            }
+            String id = JsonRead.id(status, "id");
+            Response source = get(URI.create(account.instance() + "/api/v1/statuses/" + id + "/source"));
+            if (source.statusClass() != PlatformHttp.StatusClass.SUCCESS) {
+                return lookupFailed(source);
+            }
+            if (text.equals(JsonRead.string(source.json(), "text"))) {
+                String url = JsonRead.string(status, "url");
+                return new Published(id, url != null ? url : JsonRead.string(status, "uri"));
+            }
+        }
+        if (statuses.size() >= LOOKUP_LIMIT) {
+            return new Permanent("mastodon: more than " + LOOKUP_LIMIT + " statuses since this post was due, so an earlier "
+                    + "send cannot be ruled out and the idempotency key has expired; check the account and requeue the post");
+        }
+        return null;
+    }
+
+    private Response get(URI uri) throws Exception {
+        return http.send(http.request(uri).header("Authorization", "Bearer " + account.accessToken()).GET().build());
+    }
+
+    private PublishOutcome lookupFailed(Response response) {
+        if (PlatformHttp.classify(response.status()) == PlatformHttp.StatusClass.CREDENTIALS_REJECTED) {
+            return http.failure(response);
+        }
+        return new PublishOutcome.Transient("mastodon: could not check for an earlier send before resending (" + response.status()
+                + ") and the idempotency key may have expired; will try again", http.notBefore(response.headers()));
+    }
+
+    private static Instant createdAt(Object status) {
+        String at = JsonRead.string(status, "created_at");
+        try {
+            return at == null ? null : Instant.parse(at);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
     }
 
     @Override

@@ -37,7 +37,9 @@ import socialdesk.platforms.PlatformHttp.Response;
  * credentials rejected (a person must fix the app or invite it); {@code internal_error},
  * {@code fatal_error}, {@code service_unavailable}, {@code request_timeout} are transient;
  * the rest ({@code channel_not_found}, {@code msg_too_long}, {@code is_archived}…) permanent.
- * Rate limits come as HTTP 429 with {@code Retry-After} (seconds). Idempotency: none for bot
+ * Rate limits ({@code ratelimited} or {@code rate_limited}, with HTTP 429 or 200) wait for
+ * {@code Retry-After} (seconds). The text is escaped as Slack's formatting rules require, so a
+ * {@code <...>} typed in a post is shown, not turned into a link or mention. Idempotency: none for bot
  * messages; a retry after a lost answer may post twice.
  */
 public final class SlackPublisher implements PlatformPublisher {
@@ -45,7 +47,9 @@ public final class SlackPublisher implements PlatformPublisher {
             "account_inactive", "missing_scope", "not_in_channel", "no_permission", "ekm_access_denied",
             "org_login_required", "team_access_not_granted", "not_allowed_token_type");
     private static final Set<String> TRANSIENT = Set.of("internal_error", "fatal_error", "service_unavailable",
-            "request_timeout", "ratelimited", "team_added_to_org");
+            "request_timeout", "team_added_to_org");
+    /** Both spellings Slack uses; either may come with HTTP 200 or 429, and with {@code Retry-After}. */
+    private static final Set<String> RATE_LIMITED = Set.of("ratelimited", "rate_limited");
 
     private final PlatformHttp http;
     private final SlackAccount account;
@@ -79,7 +83,7 @@ public final class SlackPublisher implements PlatformPublisher {
             }
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("channel", account.channel());
-            body.put("text", request.content().fullText());
+            body.put("text", escape(request.content().fullText()));
             Response response = http.send(http.request(URI.create(account.apiUrl() + "/chat.postMessage"))
                     .header("Authorization", "Bearer " + account.botToken())
                     .header("Content-Type", "application/json; charset=utf-8")
@@ -102,7 +106,7 @@ public final class SlackPublisher implements PlatformPublisher {
 
     private PublishOutcome failure(Response response) {
         String error = JsonRead.string(response.json(), "error");
-        if (response.status() == 429 || "ratelimited".equals(error)) {
+        if (response.status() == 429 || RATE_LIMITED.contains(error)) {
             return new Transient("slack: rate limited (" + response.status() + ")" + (error == null ? "" : ": " + error),
                     http.notBefore(response.headers()));
         }
@@ -129,6 +133,15 @@ public final class SlackPublisher implements PlatformPublisher {
         } catch (Exception e) {
             return null;
         }
+    }
+
+    /**
+     * Slack's formatting rules: {@code &}, {@code <} and {@code >} are control characters (links,
+     * mentions, entities) and must be sent as {@code &amp;}, {@code &lt;}, {@code &gt;}; nothing else is
+     * encoded. The ampersand goes first so the other two are not escaped twice.
+     */
+    static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 
     private static String enc(String s) {

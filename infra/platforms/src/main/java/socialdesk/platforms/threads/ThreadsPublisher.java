@@ -10,9 +10,12 @@ import java.util.Objects;
 import socialdesk.core.json.JsonRead;
 import socialdesk.core.platform.ContentRules;
 import socialdesk.core.platform.ThreadsRules;
+import socialdesk.core.platform.token.TokenRefreshException;
+import socialdesk.core.platform.token.TokenSource;
 import socialdesk.core.post.Platform;
 import socialdesk.core.publish.PlatformPublisher;
 import socialdesk.core.publish.PublishOutcome;
+import socialdesk.core.publish.PublishOutcome.CredentialsRejected;
 import socialdesk.core.publish.PublishOutcome.Permanent;
 import socialdesk.core.publish.PublishOutcome.Transient;
 import socialdesk.core.publish.PublishRequest;
@@ -45,7 +48,8 @@ public final class ThreadsPublisher implements PlatformPublisher {
     private static final long DEFAULT_QUOTA = 250;
 
     private final ThreadsAccount account;
-    private final GraphClient graph;
+    private final PlatformHttp http;
+    private final TokenSource tokens;
     private final ContainerWait wait;
     private final ThreadsRules rules = new ThreadsRules();
 
@@ -54,10 +58,16 @@ public final class ThreadsPublisher implements PlatformPublisher {
     }
 
     public ThreadsPublisher(HttpClient client, ThreadsAccount account, Clock clock, Duration requestTimeout, ContainerWait wait) {
+        this(client, account, clock, requestTimeout, wait, TokenSource.fixed(account.accessToken()));
+    }
+
+    /** @param tokens the long-lived token to send, refreshed before it runs out */
+    public ThreadsPublisher(HttpClient client, ThreadsAccount account, Clock clock, Duration requestTimeout, ContainerWait wait,
+                            TokenSource tokens) {
         this.account = Objects.requireNonNull(account, "account");
         this.wait = Objects.requireNonNull(wait, "wait");
-        PlatformHttp http = new PlatformHttp(Platform.THREADS.id(), client, requestTimeout, clock);
-        this.graph = new GraphClient(http, account.versionedBase(), account.accessToken());
+        this.tokens = Objects.requireNonNull(tokens, "tokens");
+        this.http = new PlatformHttp(Platform.THREADS.id(), client, requestTimeout, clock);
     }
 
     @Override
@@ -77,7 +87,13 @@ public final class ThreadsPublisher implements PlatformPublisher {
             if (!problems.isEmpty()) {
                 return new Permanent(String.join("; ", problems));
             }
-            PublishOutcome quota = checkQuota();
+            GraphClient graph;
+            try {
+                graph = new GraphClient(http, account.versionedBase(), tokens.accessToken());
+            } catch (TokenRefreshException e) {
+                return e.rejected() ? new CredentialsRejected(e.getMessage()) : new Transient(e.getMessage(), null);
+            }
+            PublishOutcome quota = checkQuota(graph);
             if (quota != null) {
                 return quota;
             }
@@ -94,12 +110,12 @@ public final class ThreadsPublisher implements PlatformPublisher {
             }
             return graph.publishContainer(account.userId(), "threads", fields, "threads_publish", "status", wait);
         } catch (Exception e) {
-            return graph.http().transportFailure(e);
+            return http.transportFailure(e);
         }
     }
 
     /** Null when there is room to publish (or the quota could not be read: publishing enforces it anyway). */
-    private PublishOutcome checkQuota() throws Exception {
+    private PublishOutcome checkQuota(GraphClient graph) throws Exception {
         Response response = graph.get(account.userId() + "/threads_publishing_limit", Map.of("fields", "quota_usage,config"));
         if (response.statusClass() != PlatformHttp.StatusClass.SUCCESS) {
             PublishOutcome failure = graph.failure(response);

@@ -18,6 +18,9 @@ import socialdesk.core.platform.XRules;
 import socialdesk.core.post.Platform;
 import socialdesk.core.publish.PlatformPublisher;
 import socialdesk.core.publish.PublishOutcome;
+import socialdesk.core.platform.token.TokenRefreshException;
+import socialdesk.core.platform.token.TokenSource;
+import socialdesk.core.publish.PublishOutcome.CredentialsRejected;
 import socialdesk.core.publish.PublishOutcome.Permanent;
 import socialdesk.core.publish.PublishOutcome.Published;
 import socialdesk.core.publish.PublishOutcome.Transient;
@@ -31,23 +34,42 @@ import socialdesk.platforms.PlatformHttp.Response;
  * <p>Rate limits: a 429 waits for the latest of {@code Retry-After}, {@code x-rate-limit-reset}
  * (epoch seconds, the 15-minute window) and, when the 24-hour allowance is used up
  * ({@code x-user-limit-24hour-remaining} or {@code x-app-limit-24hour-remaining} at 0), its reset.
- * A 401 is credentials rejected; so is a 403 other than a duplicate (app without write access,
- * suspended account). X has no idempotency key: a retry after a lost answer is refused as
+ * A 401 is credentials rejected. A 403 is read by its problem document ({@code type}, {@code title},
+ * {@code detail}), since X answers 403 both for the account and for one post: the types
+ * {@code client-forbidden}, {@code unsupported-authentication} and {@code oauth1-permissions}, and the
+ * details of a read-only app or a suspended or locked account, hold the account; anything else
+ * (a disallowed reply, a post flagged as automated, a refused resource) fails that post only. X has
+ * no idempotency key: a retry after a lost answer is refused as
  * duplicate content (403 "You are not allowed to create a Tweet with duplicate content"), which X
  * answers without the id of the existing post, so it ends as a permanent "duplicate" failure.
  */
 public final class XPublisher implements PlatformPublisher {
+    /** Problem types (the last path segment of {@code https://api.x.com/2/problems/...}) that concern the app or the account. */
+    private static final List<String> ACCOUNT_PROBLEM_TYPES = List.of(
+            "/problems/client-forbidden", "/problems/unsupported-authentication", "/problems/oauth1-permissions");
+    /** Words of X's about:blank 403 details that concern the account: a read-only app, a suspended or locked account. */
+    private static final List<String> ACCOUNT_PROBLEM_WORDS = List.of(
+            "not permitted to perform this action", "cannot perform write actions", "suspended", "locked",
+            "client forbidden");
+
     private final PlatformHttp http;
     private final XAccount account;
     private final XRules rules = new XRules();
     private final URI tweetsUri;
+    private final TokenSource tokens;
 
     public XPublisher(HttpClient client, XAccount account, Clock clock) {
         this(client, account, clock, PlatformHttp.DEFAULT_REQUEST_TIMEOUT);
     }
 
     public XPublisher(HttpClient client, XAccount account, Clock clock, Duration requestTimeout) {
+        this(client, account, clock, requestTimeout, TokenSource.fixed(account.accessToken()));
+    }
+
+    /** @param tokens the access token to send, refreshed by {@code offline.access} when it is about to expire */
+    public XPublisher(HttpClient client, XAccount account, Clock clock, Duration requestTimeout, TokenSource tokens) {
         this.account = Objects.requireNonNull(account, "account");
+        this.tokens = Objects.requireNonNull(tokens, "tokens");
         this.http = new PlatformHttp(Platform.X.id(), client, requestTimeout, clock);
         this.tweetsUri = URI.create(account.apiUrl() + "/2/tweets");
     }
@@ -69,8 +91,14 @@ public final class XPublisher implements PlatformPublisher {
             if (!problems.isEmpty()) {
                 return new Permanent(String.join("; ", problems));
             }
+            String token;
+            try {
+                token = tokens.accessToken();
+            } catch (TokenRefreshException e) {
+                return e.rejected() ? new CredentialsRejected(e.getMessage()) : new Transient(e.getMessage(), null);
+            }
             Response response = http.send(http.request(tweetsUri)
-                    .header("Authorization", "Bearer " + account.accessToken())
+                    .header("Authorization", "Bearer " + token)
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(Json.write(Map.of("text", request.content().fullText()))))
                     .build());
@@ -94,6 +122,9 @@ public final class XPublisher implements PlatformPublisher {
             return new Permanent("x: duplicate post: X already holds a post with this text (" + detail
                     + "); X gives no id for it, so it is not recorded as published");
         }
+        if (status == 403 && !accountProblem(response)) {
+            return new Permanent("x: refused this post (403)" + (detail.isEmpty() ? "" : ": " + detail));
+        }
         if (status == 401 || status == 403) {
             return http.credentialsRejected(status, detail);
         }
@@ -113,6 +144,17 @@ public final class XPublisher implements PlatformPublisher {
             }
         }
         return at;
+    }
+
+    /** Whether a 403 is about the app or the account (every post would be refused) rather than this post. */
+    static boolean accountProblem(Response response) {
+        Map<String, Object> json = response.json();
+        String type = JsonRead.string(json, "type");
+        if (type != null && ACCOUNT_PROBLEM_TYPES.stream().anyMatch(type::endsWith)) {
+            return true;
+        }
+        String words = (JsonRead.string(json, "title") + " " + JsonRead.string(json, "detail")).toLowerCase(Locale.ROOT);
+        return ACCOUNT_PROBLEM_WORDS.stream().anyMatch(words::contains);
     }
 
     /** X's problem details: {@code detail}, else {@code title}, else the first of {@code errors[].message}. */

@@ -26,7 +26,9 @@ import socialdesk.core.publish.PublishOutcome.Published;
 import socialdesk.core.publish.PublishOutcome.Transient;
 import socialdesk.core.publish.PublishRequest;
 import socialdesk.platforms.PlatformHttp;
+import socialdesk.platforms.PublicUrlFetcher;
 import socialdesk.platforms.fake.FakeBluesky;
+import socialdesk.platforms.fake.FakeWebPages;
 import socialdesk.platforms.fake.FakePlatformServer.RecordedRequest;
 import socialdesk.platforms.fake.TestClock;
 
@@ -37,11 +39,14 @@ class BlueskyPublisherTest {
 
     private final TestClock clock = new TestClock(DUE.plusMillis(1_250));
     private final FakeBluesky bluesky = new FakeBluesky(clock);
-    private final BlueskyPublisher publisher = new BlueskyPublisher(CLIENT, bluesky.account(), clock, Duration.ofMillis(500));
+    private final FakeWebPages pages = new FakeWebPages();
+    private final BlueskyPublisher publisher = new BlueskyPublisher(CLIENT, bluesky.account(), clock, Duration.ofMillis(500),
+            pages.fetcher());
 
     @AfterEach
     void stop() {
         bluesky.close();
+        pages.close();
     }
 
     private static PublishRequest request(String key, String text) {
@@ -61,6 +66,15 @@ class BlueskyPublisherTest {
         FakeBluesky.StoredRecord stored = bluesky.records().getFirst();
         assertEquals(rkey, stored.rkey());
         assertEquals("Hello\n\nhttps://example.com", stored.text());
+        assertEquals(List.of(), bluesky.violations());
+    }
+
+    @Test
+    void reachesAPdsOnPlainHttpWithoutOfferingAnH2cUpgrade() {
+        PublishOutcome outcome = publisher.publish(request("h2c", "Over plain http"));
+
+        assertInstanceOf(Published.class, outcome, outcome.toString());
+        assertTrue(bluesky.requests().stream().allMatch(r -> r.header("Upgrade") == null), "no request offered an upgrade");
         assertEquals(List.of(), bluesky.violations());
     }
 
@@ -164,7 +178,7 @@ class BlueskyPublisherTest {
     void aRejectedAppPasswordIsCredentialsRejectedAndNeverShown() {
         String password = "wrong-pass-word-0000";
         BlueskyPublisher wrong = new BlueskyPublisher(CLIENT,
-                new BlueskyAccount(bluesky.baseUri(), FakeBluesky.HANDLE, password), clock);
+                new BlueskyAccount(bluesky.baseUri(), FakeBluesky.HANDLE, password), clock, Duration.ofMillis(500), pages.fetcher());
 
         CredentialsRejected refused = assertInstanceOf(CredentialsRejected.class, wrong.publish(request("k1", "hi")));
 
@@ -177,7 +191,8 @@ class BlueskyPublisherTest {
     @Test
     void aRejectedAppPasswordIsTriedOnceNotOncePerConcurrentSend() throws Exception {
         BlueskyPublisher wrong = new BlueskyPublisher(CLIENT,
-                new BlueskyAccount(bluesky.baseUri(), FakeBluesky.HANDLE, "wrong-pass-word-0000"), clock);
+                new BlueskyAccount(bluesky.baseUri(), FakeBluesky.HANDLE, "wrong-pass-word-0000"), clock, Duration.ofMillis(500),
+                pages.fetcher());
         bluesky.latency(Duration.ofMillis(20));
         List<Thread> threads = new ArrayList<>();
         List<PublishOutcome> outcomes = new CopyOnWriteArrayList<>();
@@ -312,6 +327,127 @@ class BlueskyPublisherTest {
                 "did:plc:friendfriendfriend234567");
         assertFacet(facets.get(2), text, "#HàNội", "app.bsky.richtext.facet#tag", "tag", "HàNội");
         assertEquals(List.of(), bluesky.violations());
+    }
+
+    @Test
+    void anInvalidLinkIsLeftAsTextAndTheOtherFacetsStay() {
+        String text = "Sale https:///path today\u00A0#deal\u200D with https://shop.example/sale\u3000now";
+
+        assertInstanceOf(Published.class, publisher.publish(request("k1", text)));
+
+        List<Object> facets = JsonRead.list(bluesky.records().getFirst().value(), "facets");
+        assertEquals(2, facets.size(), facets.toString());
+        assertFacet(facets.get(0), text, "#deal", "app.bsky.richtext.facet#tag", "tag", "deal");
+        assertFacet(facets.get(1), text, "https://shop.example/sale", "app.bsky.richtext.facet#link", "uri",
+                "https://shop.example/sale");
+        assertEquals(List.of(), bluesky.violations());
+    }
+
+    @Test
+    void whenThePdsRefusesTheFacetsThePostGoesOutWithoutThem() {
+        bluesky.failNext(FakeBluesky.CREATE_RECORD, 1, 400, Map.of(), "{\"error\":\"InvalidRequest\",\"message\":"
+                + "\"Invalid app.bsky.feed.post record: Invalid uri (got \\\"x\\\") at $.record.facets[0].features[0].uri\"}");
+
+        PublishOutcome outcome = publisher.publish(request("k1", "Read #this now"));
+
+        assertInstanceOf(Published.class, outcome, outcome.toString());
+        Map<String, Object> stored = bluesky.records().getFirst().value();
+        assertEquals("Read #this now", stored.get("text"));
+        assertFalse(stored.containsKey("facets"));
+        assertEquals(2, bluesky.requests(FakeBluesky.CREATE_RECORD).size());
+    }
+
+    @Test
+    void aRefusalThatBlamesNoOptionalPartIsNotRetried() {
+        bluesky.failNext(FakeBluesky.CREATE_RECORD, 1, 400, Map.of(),
+                "{\"error\":\"InvalidRequest\",\"message\":\"Invalid app.bsky.feed.post record: Invalid at $.record.text\"}");
+
+        assertInstanceOf(Permanent.class, publisher.publish(request("k1", "Read #this now")));
+        assertEquals(1, bluesky.requests(FakeBluesky.CREATE_RECORD).size());
+    }
+
+    @Test
+    void postsCarryTheLanguageTheirTextTells() {
+        publisher.publish(request("vi", "Chào cả nhà, hôm nay cửa hàng mở cửa sớm!"));
+        publisher.publish(request("en", "Our new shop opens today, and you are all invited"));
+        publisher.publish(request("ja", "新しいお店が今日オープンします"));
+        publisher.publish(request("none", "Plain words"));
+
+        Map<String, Object> langs = new java.util.HashMap<>();
+        bluesky.records().forEach(r -> langs.put(String.valueOf(r.value().get("text")).substring(0, 4),
+                r.value().getOrDefault("langs", List.of())));
+        assertEquals(Map.of("Chào", List.of("vi"), "Our ", List.of("en"), "新しいお", List.of("ja"), "Plai", List.of()), langs);
+        assertEquals(List.of(), bluesky.violations());
+    }
+
+    @Test
+    void aLinkGetsAPreviewCardFromItsOpenGraphTagsWithTheImageUploadedAsABlob() {
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 1, 2, 3};
+        pages.file("/cover.png", "image/png", png);
+        pages.page("/article", Map.of("og:title", "Khai trương cửa hàng", "og:description", "Giảm 20% & quà tặng",
+                "og:image", "/cover.png"));
+        String link = pages.url("/article");
+
+        PublishOutcome outcome = publisher.publish(new PublishRequest("p1", new PostContent("Mời cả nhà!", link), "k1", DUE));
+
+        assertInstanceOf(Published.class, outcome, outcome.toString());
+        Map<String, Object> embed = JsonRead.object(bluesky.records().getFirst().value(), "embed");
+        assertEquals("app.bsky.embed.external", embed.get("$type"));
+        assertEquals(link, JsonRead.string(embed, "external", "uri"));
+        assertEquals("Khai trương cửa hàng", JsonRead.string(embed, "external", "title"));
+        assertEquals("Giảm 20% & quà tặng", JsonRead.string(embed, "external", "description"));
+        String cid = JsonRead.string(embed, "external", "thumb", "ref", "$link");
+        assertEquals("image/png", bluesky.blobs().get(cid).get("mimeType"));
+        assertEquals((long) png.length, bluesky.blobs().get(cid).get("size"));
+        assertEquals(List.of("/article", "/cover.png"), pages.requested());
+        assertEquals(List.of(), bluesky.violations());
+    }
+
+    @Test
+    void aLinkInTheTextGetsACardToo() {
+        pages.page("/p", Map.of("og:title", "Title only"));
+
+        publisher.publish(request("k1", "See " + pages.url("/p") + " today"));
+
+        Map<String, Object> embed = JsonRead.object(bluesky.records().getFirst().value(), "embed");
+        assertEquals("Title only", JsonRead.string(embed, "external", "title"));
+        assertEquals("", JsonRead.string(embed, "external", "description"));
+        assertEquals(null, JsonRead.object(embed, "external", "thumb"));
+    }
+
+    @Test
+    void aPageThatCannotBeFetchedLeavesThePostWithoutACard() {
+        PublishOutcome outcome = publisher.publish(new PublishRequest("p1", new PostContent("Hi", pages.url("/missing")), "k1", DUE));
+
+        assertInstanceOf(Published.class, outcome);
+        assertFalse(bluesky.records().getFirst().value().containsKey("embed"));
+    }
+
+    @Test
+    void anImageOverTheLexiconsMegabyteGivesACardWithoutAThumbnail() {
+        pages.file("/huge.jpg", "image/jpeg", new byte[1_000_001]);
+        pages.page("/a", Map.of("og:title", "T", "og:description", "D", "og:image", pages.url("/huge.jpg")));
+
+        publisher.publish(new PublishRequest("p1", new PostContent("Hi", pages.url("/a")), "k1", DUE));
+
+        Map<String, Object> external = JsonRead.object(bluesky.records().getFirst().value(), "embed", "external");
+        assertEquals("T", external.get("title"));
+        assertFalse(external.containsKey("thumb"));
+        assertEquals(Map.of(), bluesky.blobs());
+    }
+
+    @Test
+    void withProductionsAddressPolicyALoopbackPageIsNeverFetched() {
+        pages.page("/internal", Map.of("og:title", "Internal"));
+        java.net.InetAddress loopback = java.net.InetAddress.getLoopbackAddress();
+        BlueskyPublisher production = new BlueskyPublisher(CLIENT, bluesky.account(), clock, Duration.ofMillis(500),
+                new PublicUrlFetcher(Duration.ofSeconds(1), PublicUrlFetcher.PUBLIC_ADDRESSES, host -> List.of(loopback)));
+
+        PublishOutcome outcome = production.publish(new PublishRequest("p1", new PostContent("Hi", pages.url("/internal")), "k1", DUE));
+
+        assertInstanceOf(Published.class, outcome);
+        assertFalse(bluesky.records().getFirst().value().containsKey("embed"));
+        assertEquals(List.of(), pages.requested());
     }
 
     private static void assertFacet(Object facet, String text, String part, String type, String field, String value) {

@@ -31,7 +31,7 @@ class DiscordPublisherTest {
 
     private final TestClock clock = new TestClock(NOW);
     private final FakeDiscord discord = new FakeDiscord(clock);
-    private final DiscordPublisher publisher = new DiscordPublisher(CLIENT, discord.account(), clock, Duration.ofMillis(800));
+    private final DiscordPublisher publisher = new DiscordPublisher(CLIENT, discord.account(), clock, Duration.ofSeconds(5));
 
     @AfterEach
     void stop() {

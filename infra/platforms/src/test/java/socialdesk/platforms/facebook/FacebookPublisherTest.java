@@ -33,7 +33,7 @@ class FacebookPublisherTest {
 
     private final TestClock clock = new TestClock(NOW);
     private final FakeGraph graph = new FakeGraph("v24.0");
-    private final FacebookPublisher publisher = new FacebookPublisher(CLIENT, graph.facebookAccount(), clock, Duration.ofMillis(800));
+    private final FacebookPublisher publisher = new FacebookPublisher(CLIENT, graph.facebookAccount(), clock, Duration.ofSeconds(5));
 
     @AfterEach
     void stop() {

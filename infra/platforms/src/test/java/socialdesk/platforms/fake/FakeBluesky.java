@@ -47,6 +47,11 @@ public final class FakeBluesky extends FakePlatformServer {
     public static final String CREATE_RECORD = "/xrpc/com.atproto.repo.createRecord";
     public static final String GET_RECORD = "/xrpc/com.atproto.repo.getRecord";
     public static final String RESOLVE_HANDLE = "/xrpc/com.atproto.identity.resolveHandle";
+    public static final String UPLOAD_BLOB = "/xrpc/com.atproto.repo.uploadBlob";
+    /** The lexicon's {@code uri} format, as the PDS's syntax package states it (JavaScript's \s is Unicode whitespace plus U+FEFF). */
+    private static final java.util.regex.Pattern LEXICON_URI =
+            java.util.regex.Pattern.compile("\\w+:(?://)?[^\\s\uFEFF/][^\\s\uFEFF]*", java.util.regex.Pattern.UNICODE_CHARACTER_CLASS);
+    private static final java.util.regex.Pattern LEXICON_DID = java.util.regex.Pattern.compile("did:[a-z]+:[a-zA-Z0-9._:%-]*[a-zA-Z0-9._-]");
     public static final String POST_COLLECTION = "app.bsky.feed.post";
     public static final String LIST_NOTIFICATIONS = "/xrpc/app.bsky.notification.listNotifications";
 
@@ -70,6 +75,7 @@ public final class FakeBluesky extends FakePlatformServer {
     private final byte[] signingKey = "fake-pds-signing-key".getBytes(StandardCharsets.UTF_8);
     private final Map<String, StoredRecord> repo = new LinkedHashMap<>(); // guarded by this
     private final Map<String, String> handles = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, Object>> blobs = new ConcurrentHashMap<>();
     private final Set<String> liveAccess = ConcurrentHashMap.newKeySet();
     private final Set<String> issuedAccess = ConcurrentHashMap.newKeySet();
     private final Set<String> liveRefresh = ConcurrentHashMap.newKeySet();
@@ -293,6 +299,20 @@ public final class FakeBluesky extends FakePlatformServer {
         return String.format(Locale.ROOT, "%020d", Instant.parse((String) n.get("indexedAt")).toEpochMilli()) + "::" + n.get("uri");
     }
 
+    /**
+     * The PDS is a Node server without an upgrade handler: a request offering {@code Upgrade: h2c}
+     * (what the JDK client sends on plain http unless told HTTP/1.1) gets its connection closed.
+     */
+    @Override
+    protected boolean closesWithoutAnswer(RecordedRequest request) {
+        String upgrade = request.header("Upgrade");
+        if (upgrade != null) {
+            violation(request.method() + " " + request.path() + " offered Upgrade: " + upgrade);
+            return true;
+        }
+        return false;
+    }
+
     @Override
     protected Reply handle(RecordedRequest request) {
         return switch (request.method() + " " + request.path()) {
@@ -302,6 +322,7 @@ public final class FakeBluesky extends FakePlatformServer {
             case "POST " + CREATE_RECORD -> createRecord(request);
             case "GET " + GET_RECORD -> getRecord(request);
             case "GET " + RESOLVE_HANDLE -> resolveHandle(request);
+            case "POST " + UPLOAD_BLOB -> uploadBlob(request);
             default -> {
                 violation("unexpected " + request.method() + " " + request.path());
                 yield error(501, "MethodNotImplemented", "Method Not Implemented");
@@ -411,6 +432,33 @@ public final class FakeBluesky extends FakePlatformServer {
         return ok(answer);
     }
 
+    /** Blobs uploaded so far, by CID: {@code mimeType} and {@code size} as the PDS stored them. */
+    public Map<String, Map<String, Object>> blobs() {
+        return Map.copyOf(blobs);
+    }
+
+    /** {@code com.atproto.repo.uploadBlob}: the body is the blob, its Content-Type its MIME type. */
+    private Reply uploadBlob(RecordedRequest request) {
+        Reply refused = checkAccess(request);
+        if (refused != null) {
+            return refused;
+        }
+        String type = request.header("Content-Type");
+        String length = request.header("Content-Length");
+        if (type == null || length == null) {
+            violation("uploadBlob without Content-Type or Content-Length");
+            return error(400, "InvalidRequest", "Missing Content-Type or Content-Length");
+        }
+        String cid = cid("blob:" + request.body());
+        Map<String, Object> blob = new LinkedHashMap<>();
+        blob.put("$type", "blob");
+        blob.put("ref", Map.of("$link", cid));
+        blob.put("mimeType", type);
+        blob.put("size", Long.parseLong(length));
+        blobs.put(cid, blob);
+        return ok(Map.of("blob", blob));
+    }
+
     private Reply resolveHandle(RecordedRequest request) {
         String handle = request.query("handle");
         String did = handle == null ? null : handles.get(handle.toLowerCase(Locale.ROOT));
@@ -459,30 +507,114 @@ public final class FakeBluesky extends FakePlatformServer {
         } catch (DateTimeException e) {
             return "Invalid app.bsky.feed.post record: Record/createdAt must be an valid atproto datetime";
         }
-        for (Object facet : JsonRead.list(record, "facets")) {
-            Long start = JsonRead.integer(facet, "index", "byteStart");
-            Long end = JsonRead.integer(facet, "index", "byteEnd");
-            if (start == null || end == null || start < 0 || end <= start || end > bytes) {
-                return "Invalid app.bsky.feed.post record: facet index out of range";
+        List<Object> facets = JsonRead.list(record, "facets");
+        for (int i = 0; i < facets.size(); i++) {
+            String problem = facetProblem(facets.get(i), bytes, "$.record.facets[" + i + "]");
+            if (problem != null) {
+                return "Invalid app.bsky.feed.post record: " + problem;
             }
-            List<Object> features = JsonRead.list(facet, "features");
-            if (features.isEmpty()) {
-                return "Invalid app.bsky.feed.post record: facet without features";
+        }
+        List<Object> langs = JsonRead.list(record, "langs");
+        if (langs.size() > 3) {
+            return "Invalid app.bsky.feed.post record: Array too long at $.record.langs";
+        }
+        for (int i = 0; i < langs.size(); i++) {
+            if (!(langs.get(i) instanceof String tag) || !isLanguageTag(tag)) {
+                return "Invalid app.bsky.feed.post record: Invalid language at $.record.langs[" + i + "]";
             }
-            for (Object feature : features) {
-                String type = JsonRead.string(feature, "$type");
-                boolean ok = switch (type == null ? "" : type) {
-                    case "app.bsky.richtext.facet#link" -> JsonRead.string(feature, "uri") != null;
-                    case "app.bsky.richtext.facet#mention" -> String.valueOf(JsonRead.string(feature, "did")).startsWith("did:");
-                    case "app.bsky.richtext.facet#tag" -> JsonRead.string(feature, "tag") != null;
-                    default -> false;
-                };
-                if (!ok) {
-                    return "Invalid app.bsky.feed.post record: bad facet feature " + type;
+        }
+        Map<String, Object> embed = JsonRead.object(record, "embed");
+        if (embed != null) {
+            String problem = embedProblem(embed);
+            if (problem != null) {
+                return "Invalid app.bsky.feed.post record: " + problem;
+            }
+        }
+        return null;
+    }
+
+    /** What the PDS checks of one {@code app.bsky.richtext.facet}: a byte slice inside the text and valid features. */
+    private static String facetProblem(Object facet, int textBytes, String path) {
+        Long start = JsonRead.integer(facet, "index", "byteStart");
+        Long end = JsonRead.integer(facet, "index", "byteEnd");
+        if (start == null || end == null || start < 0 || end < start || end > textBytes) {
+            return "facet index out of range at " + path + ".index";
+        }
+        List<Object> features = JsonRead.list(facet, "features");
+        if (features.isEmpty()) {
+            return "facet without features at " + path + ".features";
+        }
+        for (int j = 0; j < features.size(); j++) {
+            Object feature = features.get(j);
+            String at = path + ".features[" + j + "]";
+            String type = JsonRead.string(feature, "$type");
+            switch (type == null ? "" : type) {
+                case "app.bsky.richtext.facet#link" -> {
+                    String uri = JsonRead.string(feature, "uri");
+                    if (uri == null || !LEXICON_URI.matcher(uri).matches()) {
+                        return "Invalid uri (got \"" + uri + "\") at " + at + ".uri";
+                    }
+                }
+                case "app.bsky.richtext.facet#mention" -> {
+                    String did = JsonRead.string(feature, "did");
+                    if (did == null || !LEXICON_DID.matcher(did).matches()) {
+                        return "Invalid DID at " + at + ".did";
+                    }
+                }
+                case "app.bsky.richtext.facet#tag" -> {
+                    String tag = JsonRead.string(feature, "tag");
+                    if (tag == null || TextMeasure.graphemes(tag) > 64 || TextMeasure.utf8Length(tag) > 640) {
+                        return "tag must not be longer than 64 graphemes or 640 bytes at " + at + ".tag";
+                    }
+                }
+                default -> {
+                    return "unknown facet feature " + type + " at " + at;
                 }
             }
         }
         return null;
+    }
+
+    /** {@code app.bsky.embed.external}: a valid uri, a title and description, and a thumb that is an uploaded image blob of at most 1 MB. */
+    private String embedProblem(Map<String, Object> embed) {
+        if (!"app.bsky.embed.external".equals(JsonRead.string(embed, "$type"))) {
+            return "unexpected embed " + JsonRead.string(embed, "$type") + " at $.record.embed";
+        }
+        Map<String, Object> external = JsonRead.object(embed, "external");
+        if (external == null) {
+            return "Object must have the property \"external\" at $.record.embed";
+        }
+        String uri = JsonRead.string(external, "uri");
+        if (uri == null || !LEXICON_URI.matcher(uri).matches()) {
+            return "Invalid uri at $.record.embed.external.uri";
+        }
+        if (JsonRead.string(external, "title") == null || JsonRead.string(external, "description") == null) {
+            return "title and description must be strings at $.record.embed.external";
+        }
+        Map<String, Object> thumb = JsonRead.object(external, "thumb");
+        if (thumb != null) {
+            String cid = JsonRead.string(thumb, "ref", "$link");
+            Map<String, Object> stored = cid == null ? null : blobs.get(cid);
+            if (stored == null) {
+                return "Could not find blob at $.record.embed.external.thumb";
+            }
+            String mime = String.valueOf(stored.get("mimeType"));
+            long size = ((Number) stored.get("size")).longValue();
+            if (!mime.startsWith("image/") || size > 1_000_000) {
+                return "Invalid blob (" + mime + ", " + size + " bytes) at $.record.embed.external.thumb";
+            }
+        }
+        return null;
+    }
+
+    /** A well-formed BCP-47 tag, as the lexicon's {@code language} format requires. */
+    private static boolean isLanguageTag(String tag) {
+        try {
+            new Locale.Builder().setLanguageTag(tag);
+            return !tag.isEmpty();
+        } catch (java.util.IllformedLocaleException e) {
+            return false;
+        }
     }
 
     private StoredRecord store(String rkey, Map<String, Object> value) {

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import socialdesk.platforms.facebook.FacebookAccount;
 import socialdesk.platforms.instagram.InstagramAccount;
 import socialdesk.platforms.threads.ThreadsAccount;
@@ -26,6 +27,8 @@ public final class FakeGraph extends FakePlatformServer {
     public static final String IG_USER_ID = "17841400000000001";
     public static final String THREADS_USER_ID = "25000000000000001";
     private static final Set<String> MEDIA_TYPES = Set.of("TEXT", "IMAGE");
+    /** Instagram fetches the image and takes JPEG only; the fake, fetching nothing, takes a .jpg or .jpeg URL as a JPEG. */
+    private static final Pattern JPEG_URL = Pattern.compile("(?i)[^?#]*\\.jpe?g(?:[?#].*)?");
 
     /** A post the fake published. */
     public record Post(String platform, String id, Map<String, String> fields) {
@@ -44,6 +47,8 @@ public final class FakeGraph extends FakePlatformServer {
     private volatile String containerError;
     private volatile boolean tokenExpired;
     private volatile int threadsQuotaUsage = 0;
+    private final Set<String> refreshedTokens = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final java.util.concurrent.atomic.AtomicInteger refreshes = new java.util.concurrent.atomic.AtomicInteger();
 
     public FakeGraph(String version) {
         this.version = version;
@@ -98,6 +103,9 @@ public final class FakeGraph extends FakePlatformServer {
 
     @Override
     protected Reply handle(RecordedRequest request) {
+        if (request.method().equals("GET") && request.path().equals("/refresh_access_token")) {
+            return refreshToken(request);
+        }
         String prefix = "/" + version + "/";
         if (!request.path().startsWith(prefix)) {
             violation("path without version " + version + ": " + request.path());
@@ -130,7 +138,7 @@ public final class FakeGraph extends FakePlatformServer {
             return Reply.json(400, error("An active access token must be used to query information about the current user.",
                     "OAuthException", 2500, null));
         }
-        if (!token.equals(TOKEN)) {
+        if (!token.equals(TOKEN) && !refreshedTokens.contains(token)) {
             return Reply.json(400, error("Invalid OAuth access token - Cannot parse access token", "OAuthException", 190, null));
         }
         if (tokenExpired) {
@@ -142,6 +150,31 @@ public final class FakeGraph extends FakePlatformServer {
         }
     }
 
+    /** How many long-lived tokens {@code /refresh_access_token} renewed. */
+    public int refreshes() {
+        return refreshes.get();
+    }
+
+    /**
+     * {@code GET /refresh_access_token?grant_type=th_refresh_token|ig_refresh_token&access_token=...}
+     * (unversioned): a valid long-lived token is exchanged for a new one of 60 days; the old one keeps
+     * working until it expires, as Meta's does.
+     */
+    private Reply refreshToken(RecordedRequest request) {
+        String grant = request.query("grant_type");
+        if (!"th_refresh_token".equals(grant) && !"ig_refresh_token".equals(grant)) {
+            violation("refresh with grant_type " + grant);
+            return Reply.json(400, error("Unsupported grant_type", "OAuthException", 100, null));
+        }
+        String token = request.query("access_token");
+        if (tokenExpired || token == null || (!token.equals(TOKEN) && !refreshedTokens.contains(token))) {
+            return Reply.json(400, error("Error validating access token: Session has expired", "OAuthException", 190, 463));
+        }
+        String renewed = "THQfreshLongLived" + refreshes.incrementAndGet();
+        refreshedTokens.add(renewed);
+        return Reply.json(200, Map.of("access_token", renewed, "token_type", "bearer", "expires_in", 5_184_000));
+    }
+
     private Reply route(String method, String[] parts, Map<String, String> fields) {
         String node = parts[0];
         String edge = parts.length > 1 ? parts[1] : null;
@@ -151,6 +184,10 @@ public final class FakeGraph extends FakePlatformServer {
         if (method.equals("POST") && IG_USER_ID.equals(node) && "media".equals(edge)) {
             if (fields.get("image_url") == null) {
                 return Reply.json(400, error("The parameter image_url is required", "OAuthException", 100, null));
+            }
+            if (!JPEG_URL.matcher(fields.get("image_url")).matches()) {
+                violation("instagram image is not a JPEG: " + fields.get("image_url"));
+                return Reply.json(400, error("Only photo or video can be accepted as media type.", "OAuthException", 9004, null));
             }
             return container("instagram", node, fields);
         }

@@ -4,6 +4,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.HashSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import socialdesk.core.json.JsonException;
 import socialdesk.platforms.linkedin.LinkedInAccount;
 
@@ -13,19 +17,30 @@ import socialdesk.platforms.linkedin.LinkedInAccount;
  * fields, answers 201 with an empty body and the URN in {@code x-restli-id}, refuses a repeated
  * commentary with 422 {@code DUPLICATE_POST} naming the first post's URN (or, after
  * {@link #hideDuplicateUrn()}, without it), and a revoked token with 401 {@code REVOKED_ACCESS_TOKEN}.
+ * It reads the commentary as little text and keeps what LinkedIn would show; an unescaped reserved
+ * character outside a link or template is a violation.
  */
 public final class FakeLinkedIn extends FakePlatformServer {
     public static final String TOKEN = "AQXfakeLinkedInToken_0123456789";
     public static final String AUTHOR = "urn:li:organization:2414183";
     public static final String VERSION = "202605";
 
-    /** A post the fake created. */
-    public record Post(String urn, Map<String, Object> body) {
+    /** A post the fake created, and its commentary as LinkedIn shows it. */
+    public record Post(String urn, Map<String, Object> body, String shown) {
     }
+
+    private static final String RESERVED = "\\|{}@[]()<>#*_~";
+    private static final String HASHTAG = "{hashtag|\\#|";
+    private static final Pattern LINK = Pattern.compile("(?:https?://|www\\.)[^\\s\\\\]+", Pattern.CASE_INSENSITIVE);
 
     private final List<Post> posts = new ArrayList<>(); // guarded by this
     private long nextId = 7_400_000_000_000_000_000L;   // guarded by this
     private volatile boolean revoked;
+    public static final String CLIENT_ID = "86fakeclientid";
+    public static final String CLIENT_SECRET = "WPL_AP1.fakeClientSecret";
+    private final Set<String> accessTokens = new HashSet<>(Set.of(TOKEN)); // guarded by this
+    private final Set<String> refreshTokens = new HashSet<>(Set.of("AQWfakeRefresh0")); // guarded by this
+    private int refreshes;                                                  // guarded by this
     private volatile boolean hideDuplicateUrn;
 
     public LinkedInAccount account() {
@@ -53,8 +68,95 @@ public final class FakeLinkedIn extends FakePlatformServer {
         return body;
     }
 
+    /**
+     * Reads little text as LinkedIn renders it: a backslash makes the next reserved character
+     * literal, {@code {hashtag|\#|word}} is a hashtag, a link runs to the next space or backslash (no
+     * URL holds one) less trailing
+     * sentence punctuation and an unmatched closing bracket, and an unescaped reserved character
+     * anywhere else is where LinkedIn cuts the post (a violation; the shown text stops there).
+     */
+    private String shown(String commentary) {
+        StringBuilder shown = new StringBuilder();
+        int i = 0;
+        while (i < commentary.length()) {
+            char c = commentary.charAt(i);
+            Matcher link = LINK.matcher(commentary).region(i, commentary.length());
+            boolean wordStart = i == 0 || !Character.isLetterOrDigit(commentary.charAt(i - 1));
+            if (commentary.startsWith(HASHTAG, i) && commentary.indexOf('}', i) > 0) {
+                int close = commentary.indexOf('}', i);
+                shown.append('#').append(commentary, i + HASHTAG.length(), close);
+                i = close + 1;
+            } else if (wordStart && link.lookingAt()) {
+                int end = linkEnd(link.group());
+                shown.append(link.group(), 0, end);
+                i += end;
+            } else if (c == '\\' && i + 1 < commentary.length() && RESERVED.indexOf(commentary.charAt(i + 1)) >= 0) {
+                shown.append(commentary.charAt(i + 1));
+                i += 2;
+            } else if (RESERVED.indexOf(c) >= 0) {
+                violation("unescaped '" + c + "' at " + i + ": LinkedIn cuts the post here: " + commentary);
+                return shown.toString();
+            } else {
+                shown.append(c);
+                i++;
+            }
+        }
+        return shown.toString();
+    }
+
+    private static int linkEnd(String run) {
+        int end = run.length();
+        while (end > 0) {
+            char last = run.charAt(end - 1);
+            String head = run.substring(0, end);
+            if (".,;:!?'\"*".indexOf(last) >= 0
+                    || (last == ')' && head.chars().filter(ch -> ch == '(').count() < head.chars().filter(ch -> ch == ')').count())
+                    || (last == ']' && head.chars().filter(ch -> ch == '[').count() < head.chars().filter(ch -> ch == ']').count())) {
+                end--;
+            } else {
+                return end;
+            }
+        }
+        return end;
+    }
+
+    public synchronized int refreshes() {
+        return refreshes;
+    }
+
+    /**
+     * {@code POST /oauth/v2/accessToken} with {@code grant_type=refresh_token}, the client id and
+     * secret in the form: a refresh token works once here and yields a new access token (60 days) and
+     * refresh token.
+     */
+    private synchronized Reply token(RecordedRequest request) {
+        String body = request.body();
+        if (!"refresh_token".equals(formField(body, "grant_type")) || !CLIENT_ID.equals(formField(body, "client_id"))
+                || !CLIENT_SECRET.equals(formField(body, "client_secret"))) {
+            violation("token request without the refresh grant and client credentials: " + body);
+            return Reply.json(401, Map.of("error", "invalid_client", "error_description", "Client authentication failed"));
+        }
+        if (!refreshTokens.remove(formField(body, "refresh_token"))) {
+            return Reply.json(400, Map.of("error", "invalid_grant", "error_description", "The provided authorization grant is invalid"));
+        }
+        refreshes++;
+        String access = "AQVfreshAccess" + refreshes;
+        String refresh = "AQWfakeRefresh" + refreshes;
+        accessTokens.add(access);
+        refreshTokens.add(refresh);
+        return Reply.json(200, Map.of("access_token", access, "expires_in", 5_184_000, "refresh_token", refresh,
+                "refresh_token_expires_in", 31_536_000, "scope", "w_organization_social"));
+    }
+
+    private synchronized boolean accepted(String bearer) {
+        return bearer != null && accessTokens.contains(bearer);
+    }
+
     @Override
     protected Reply handle(RecordedRequest request) {
+        if (request.method().equals("POST") && request.path().equals("/oauth/v2/accessToken")) {
+            return token(request);
+        }
         if (!request.method().equals("POST") || !request.path().equals("/rest/posts")) {
             violation("unexpected " + request.method() + " " + request.path());
             return Reply.json(404, error(404, "NOT_FOUND", 0, "Resource not found"));
@@ -67,7 +169,7 @@ public final class FakeLinkedIn extends FakePlatformServer {
             violation("Linkedin-Version " + version);
             return Reply.json(400, error(400, "VERSION_MISSING", 0, "A version must be present. Please specify a version by adding the LinkedIn-Version header."));
         }
-        if (revoked || !TOKEN.equals(request.bearer())) {
+        if (revoked || !accepted(request.bearer())) {
             return Reply.json(401, error(401, "REVOKED_ACCESS_TOKEN", 65601, "The token used in the request has been revoked by the user"));
         }
         Map<String, Object> body;
@@ -102,7 +204,7 @@ public final class FakeLinkedIn extends FakePlatformServer {
                 }
             }
             String urn = "urn:li:share:" + nextId++;
-            posts.add(new Post(urn, body));
+            posts.add(new Post(urn, body, shown((String) body.get("commentary"))));
             return new Reply(201, Map.of("x-restli-id", urn, "x-linkedin-id", urn), null);
         }
     }

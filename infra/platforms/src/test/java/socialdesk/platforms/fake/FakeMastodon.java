@@ -1,6 +1,7 @@
 package socialdesk.platforms.fake;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -18,7 +19,8 @@ import socialdesk.platforms.mastodon.MastodonAccount;
  * A Mastodon instance on loopback that knows one account and one endpoint, {@code POST
  * /api/v1/statuses}, answered as Mastodon answers it: the status JSON on 200, {@code 401} for a bad
  * token, {@code 422} with Mastodon's validation text for a blank or over-long status. A repeated
- * {@code Idempotency-Key} returns the status created the first time, as the real server does.
+ * {@code Idempotency-Key} returns the status created the first time, as the real server does, for
+ * {@link #KEY_LIFETIME} after it: later the key is forgotten and a send posts again.
  *
  * <p>{@link #statuses()} lists each status created (text and key) so tests can assert "exactly
  * once"; {@link #statusesCreated()} counts them. Scripting (failures, latency, hangs) comes from
@@ -30,6 +32,13 @@ public final class FakeMastodon extends FakePlatformServer {
     public static final String DEFAULT_TOKEN = "fake-mastodon-token-Zk3PqX9uVb2mW7sLr4tY";
     private static final Set<String> VISIBILITIES = Set.of("public", "unlisted", "private", "direct");
 
+    /** Mastodon keeps an Idempotency-Key for one hour, then forgets it. */
+    public static final Duration KEY_LIFETIME = Duration.ofHours(1);
+    public static final String ACCOUNT_ID = "109348200000000001";
+
+    private record Keyed(Map<String, Object> status, Instant at) {
+    }
+
     /** One status the fake created. */
     public record Status(String id, String text, String visibility, String idempotencyKey, String url) {
     }
@@ -38,7 +47,8 @@ public final class FakeMastodon extends FakePlatformServer {
     private final int maxChars;
     private final Clock clock;
     private final List<Status> statuses = new ArrayList<>();             // guarded by this
-    private final Map<String, Map<String, Object>> byKey = new HashMap<>(); // guarded by this
+    private final Map<String, Keyed> byKey = new HashMap<>();              // guarded by this
+    private final List<Map<String, Object>> statusJson = new ArrayList<>(); // guarded by this, oldest first
     private long nextId = 113_742_000_000_000_000L;                         // guarded by this
     private final List<Map<String, Object>> notifications = new ArrayList<>(); // guarded by this, oldest first
     private long nextNotificationId = 98_000L;                                // guarded by this
@@ -199,6 +209,10 @@ public final class FakeMastodon extends FakePlatformServer {
         if (request.path().equals(NOTIFICATIONS) && request.method().equals("GET")) {
             return listNotifications(request);
         }
+        if (request.method().equals("GET") && (request.path().startsWith("/api/v1/accounts/")
+                || request.path().startsWith(STATUSES + "/"))) {
+            return read(request);
+        }
         if (!request.path().equals(STATUSES) || !request.method().equals("POST")) {
             violation("unexpected " + request.method() + " " + request.path());
             return Reply.json(404, Map.of("error", "Record not found"));
@@ -222,8 +236,9 @@ public final class FakeMastodon extends FakePlatformServer {
         String text = params.getOrDefault("status", "");
         String visibility = params.getOrDefault("visibility", "public");
         synchronized (this) {
-            if (idempotencyKey != null && byKey.containsKey(idempotencyKey)) {
-                return Reply.json(200, byKey.get(idempotencyKey));
+            Keyed earlier = idempotencyKey == null ? null : byKey.get(idempotencyKey);
+            if (earlier != null && clock.instant().isBefore(earlier.at().plus(KEY_LIFETIME))) {
+                return Reply.json(200, earlier.status());
             }
             if (text.isBlank()) {
                 return Reply.json(422, Map.of("error", "Validation failed: Text can't be blank"));
@@ -237,11 +252,54 @@ public final class FakeMastodon extends FakePlatformServer {
             String id = Long.toString(nextId++);
             Map<String, Object> status = statusJson(id, text, visibility);
             statuses.add(new Status(id, text, visibility, idempotencyKey, (String) status.get("url")));
+            statusJson.add(status);
             if (idempotencyKey != null) {
-                byKey.put(idempotencyKey, status);
+                byKey.put(idempotencyKey, new Keyed(status, clock.instant()));
             }
             return Reply.json(200, status);
         }
+    }
+
+    /**
+     * The reads a client uses to find its own statuses: {@code GET /api/v1/accounts/verify_credentials},
+     * {@code GET /api/v1/accounts/:id/statuses} (newest first, {@code limit} up to 40) and
+     * {@code GET /api/v1/statuses/:id/source} (the plain text as written).
+     */
+    private Reply read(RecordedRequest request) {
+        if (!accessToken.equals(request.bearer())) {
+            return Reply.json(401, Map.of("error", "The access token is invalid"));
+        }
+        String path = request.path();
+        synchronized (this) {
+            if (path.equals("/api/v1/accounts/verify_credentials")) {
+                return Reply.json(200, accountJson());
+            }
+            if (path.equals("/api/v1/accounts/" + ACCOUNT_ID + "/statuses")) {
+                String limitParam = request.query("limit");
+                int limit = limitParam == null ? 20 : Integer.parseInt(limitParam);
+                if (limit > 40) {
+                    violation("limit " + limit + " over Mastodon's 40");
+                }
+                return Reply.json(200, statusJson.reversed().stream().limit(Math.min(limit, 40)).toList());
+            }
+            for (Status status : statuses) {
+                if (path.equals(STATUSES + "/" + status.id() + "/source")) {
+                    return Reply.json(200, Map.of("id", status.id(), "text", status.text(), "spoiler_text", ""));
+                }
+            }
+        }
+        violation("unexpected GET " + path);
+        return Reply.json(404, Map.of("error", "Record not found"));
+    }
+
+    private Map<String, Object> accountJson() {
+        Map<String, Object> account = new LinkedHashMap<>();
+        account.put("id", ACCOUNT_ID);
+        account.put("username", "desk");
+        account.put("acct", "desk");
+        account.put("display_name", "Social Desk");
+        account.put("url", baseUri() + "/@desk");
+        return account;
     }
 
     /** The form or JSON parameters, or null (with a violation noted) when the content type is neither. */
@@ -278,12 +336,7 @@ public final class FakeMastodon extends FakePlatformServer {
     private Map<String, Object> statusJson(String id, String text, String visibility) {
         String base = baseUri().toString();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        Map<String, Object> account = new LinkedHashMap<>();
-        account.put("id", "109348200000000001");
-        account.put("username", "desk");
-        account.put("acct", "desk");
-        account.put("display_name", "Social Desk");
-        account.put("url", base + "/@desk");
+        Map<String, Object> account = accountJson();
         Map<String, Object> status = new LinkedHashMap<>();
         status.put("id", id);
         status.put("created_at", now.toString());

@@ -117,6 +117,14 @@ public abstract class FakePlatformServer implements AutoCloseable {
         violations.add(what);
     }
 
+    /**
+     * True when the platform closes the connection on this request without any answer (a Bluesky PDS
+     * does so when offered an {@code Upgrade: h2c}). The request is still recorded.
+     */
+    protected boolean closesWithoutAnswer(RecordedRequest request) {
+        return false;
+    }
+
     /** Answers one request the platform's way. Runs on its own virtual thread; must be thread-safe. */
     protected abstract Reply handle(RecordedRequest request) throws Exception;
 
@@ -158,6 +166,9 @@ public abstract class FakePlatformServer implements AutoCloseable {
             RecordedRequest request = new RecordedRequest(exchange.getRequestMethod(),
                     exchange.getRequestURI().getRawPath(), exchange.getRequestURI().getRawQuery(), headers, body);
             requests.add(request);
+            if (closesWithoutAnswer(request)) {
+                return; // closing the exchange before any answer closes the connection
+            }
             Reply reply;
             try {
                 pause(latency);

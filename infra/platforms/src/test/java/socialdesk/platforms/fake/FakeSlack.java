@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import socialdesk.core.json.JsonException;
 import socialdesk.core.json.JsonRead;
 import socialdesk.platforms.slack.SlackAccount;
@@ -12,7 +14,8 @@ import socialdesk.platforms.slack.SlackAccount;
  * Slack's Web API on loopback: {@code POST /api/chat.postMessage} (JSON, bot token as bearer) and
  * {@code GET /api/chat.getPermalink}. Errors are HTTP 200 with {@code {"ok": false, "error": …}}, as
  * Slack sends them: {@code invalid_auth} for a wrong token, {@code token_revoked} after
- * {@link #revokeToken()}, {@code channel_not_found} for another channel.
+ * {@link #revokeToken()}, {@code channel_not_found} for another channel. Messages are kept as
+ * Slack shows them, and text that is not escaped as Slack requires is a violation.
  */
 public final class FakeSlack extends FakePlatformServer {
     public static final String TOKEN = "xoxb-0000000000-0000000000000-fAkEsLaCkBoTtOkEn";
@@ -21,6 +24,8 @@ public final class FakeSlack extends FakePlatformServer {
     /** A message the fake posted. */
     public record Message(String ts, String text) {
     }
+
+    private static final Pattern BARE = Pattern.compile("[<>]|&(?!amp;|lt;|gt;)");
 
     private final Clock clock;
     private final List<Message> messages = new ArrayList<>(); // guarded by this
@@ -41,6 +46,19 @@ public final class FakeSlack extends FakePlatformServer {
 
     public synchronized List<Message> messages() {
         return List.copyOf(messages);
+    }
+
+    /**
+     * The text as Slack shows it: {@code &amp;}, {@code &lt;} and {@code &gt;} decoded. A bare
+     * {@code <} or {@code >} would open or close a link or mention, and a bare {@code &} is not
+     * escaped as Slack's formatting rules ask: each is a violation.
+     */
+    private String asShown(String sent) {
+        Matcher bare = BARE.matcher(sent);
+        if (bare.find()) {
+            violation("unescaped '" + bare.group() + "' at " + bare.start() + " in " + sent);
+        }
+        return sent.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
     }
 
     @Override
@@ -77,10 +95,11 @@ public final class FakeSlack extends FakePlatformServer {
         if (!CHANNEL.equals(JsonRead.string(body, "channel"))) {
             return Reply.json(200, Map.of("ok", false, "error", "channel_not_found"));
         }
-        String text = JsonRead.string(body, "text");
-        if (text == null || text.isBlank()) {
+        String sent = JsonRead.string(body, "text");
+        if (sent == null || sent.isBlank()) {
             return Reply.json(200, Map.of("ok", false, "error", "no_text"));
         }
+        String text = asShown(sent);
         synchronized (this) {
             String ts = clock.instant().getEpochSecond() + "." + String.format("%06d", seq++);
             messages.add(new Message(ts, text));

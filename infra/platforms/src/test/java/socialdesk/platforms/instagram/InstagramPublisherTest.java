@@ -34,7 +34,7 @@ class InstagramPublisherTest {
     private final TestClock clock = new TestClock(NOW);
     private final FakeGraph graph = new FakeGraph("v24.0");
     private final InstagramPublisher publisher = new InstagramPublisher(CLIENT, graph.instagramAccount(), clock,
-            Duration.ofMillis(800), new ContainerWait(Duration.ofMillis(5), Duration.ofMillis(300)));
+            Duration.ofSeconds(5), new ContainerWait(Duration.ofMillis(5), Duration.ofMillis(300)));
 
     @AfterEach
     void stop() {
@@ -75,6 +75,15 @@ class InstagramPublisherTest {
         Permanent refused = assertInstanceOf(Permanent.class, publisher.publish(request("Text only", null)));
 
         assertEquals("instagram: a post needs an image (imageUrl); Instagram cannot publish text alone", refused.reason());
+        assertEquals(List.of(), graph.requests());
+    }
+
+    @Test
+    void aPngNeverLeaves() {
+        Permanent refused = assertInstanceOf(Permanent.class, publisher.publish(request("Launch", "https://cdn.example/launch.png")));
+
+        assertEquals("instagram: imageUrl is a PNG image (.png); Instagram's content publishing API takes JPEG images only: "
+                + "give a .jpg or .jpeg URL", refused.reason());
         assertEquals(List.of(), graph.requests());
     }
 

@@ -33,7 +33,7 @@ class LinkedInPublisherTest {
 
     private final TestClock clock = new TestClock(NOW);
     private final FakeLinkedIn linkedIn = new FakeLinkedIn();
-    private final LinkedInPublisher publisher = new LinkedInPublisher(CLIENT, linkedIn.account(), clock, Duration.ofMillis(800));
+    private final LinkedInPublisher publisher = new LinkedInPublisher(CLIENT, linkedIn.account(), clock, Duration.ofSeconds(5));
 
     @AfterEach
     void stop() {
@@ -57,15 +57,34 @@ class LinkedInPublisherTest {
         assertEquals("202605", sent.header("Linkedin-Version"));
         assertEquals("2.0.0", sent.header("X-Restli-Protocol-Version"));
         assertEquals("Bearer " + FakeLinkedIn.TOKEN, sent.header("Authorization"));
-        assertEquals("Q3 results \\(preview\\) #growth\n\nhttps://example.com/q3_(final)", post.body().get("commentary"));
+        assertEquals("Q3 results \\(preview\\) {hashtag|\\#|growth}\n\nhttps://example.com/q3_(final)", post.body().get("commentary"));
+        assertEquals("Q3 results (preview) #growth\n\nhttps://example.com/q3_(final)", post.shown());
         assertEquals(List.of(), linkedIn.violations());
     }
 
     @Test
     void escapesLittleTextButKeepsLinksAndHashtags() {
-        assertEquals("a\\_b \\@x \\[1\\] \\{\\} \\<\\> \\* \\~ \\| \\\\ #tag x\\#y \\# https://e.com/a_b?(c)",
+        assertEquals("a\\_b \\@x \\[1\\] \\{\\} \\<\\> \\* \\~ \\| \\\\ {hashtag|\\#|tag} x\\#y \\# https://e.com/a_b?(c)",
                 LittleText.escape("a_b @x [1] {} <> * ~ | \\ #tag x#y # https://e.com/a_b?(c)"));
-        assertEquals("#first", LittleText.escape("#first"));
+        assertEquals("{hashtag|\\#|first}", LittleText.escape("#first"));
+        assertEquals("C\\# \\#1 \\#growth\\_2026 {hashtag|\\#|café}", LittleText.escape("C# #1 #growth_2026 #café"));
+    }
+
+    @Test
+    void aLinkEndsBeforeTrailingPunctuationAndAnUnmatchedBracket() {
+        assertEquals("\\(xem https://ex.com/page\\)", LittleText.escape("(xem https://ex.com/page)"));
+        assertEquals("see https://ex.com/a_(b). Next \\[www.ex.vn\\]!", LittleText.escape("see https://ex.com/a_(b). Next [www.ex.vn]!"));
+        assertEquals("\\*https://ex.com/x\\*", LittleText.escape("*https://ex.com/x*"));
+    }
+
+    @Test
+    void linkedInShowsTheWholeTextAsWritten() {
+        String text = "Khuyến mãi (xem https://ex.com/page) – giảm 20% cho khách_hàng @mới [*] {~} <3 #Sale #1 C#";
+
+        assertInstanceOf(Published.class, publisher.publish(request(text, null)));
+
+        assertEquals(text, linkedIn.posts().getFirst().shown());
+        assertEquals(List.of(), linkedIn.violations());
     }
 
     @Test

@@ -5,15 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static socialdesk.platforms.fake.FakeMastodon.STATUSES;
 
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import socialdesk.core.post.PostContent;
 import socialdesk.core.publish.PublishOutcome;
@@ -35,6 +38,15 @@ class MastodonPublisherTest {
     private final TestClock clock = new TestClock(NOW);
     private final FakeMastodon mastodon = new FakeMastodon(FakeMastodon.DEFAULT_TOKEN, 500, clock);
     private final MastodonPublisher publisher = new MastodonPublisher(CLIENT, mastodon.account(), clock, Duration.ofMillis(500));
+
+    /** Loads the client, the fake and the publisher once, so no test's 500 ms timeout pays for class loading on a busy machine. */
+    @BeforeAll
+    static void warmUp() {
+        try (FakeMastodon warm = new FakeMastodon()) {
+            new MastodonPublisher(CLIENT, warm.account(), Clock.systemUTC(), Duration.ofSeconds(10))
+                    .publish(new PublishRequest("warm", new PostContent("warm", null), "warm", Instant.now()));
+        }
+    }
 
     @AfterEach
     void stop() {
@@ -94,6 +106,57 @@ class MastodonPublisherTest {
         Published retried = assertInstanceOf(Published.class, publisher.publish(request("key-1", "slow", null)));
         assertEquals(1, mastodon.statusesCreated());
         assertEquals(mastodon.statuses().getFirst().id(), retried.remoteId());
+    }
+
+    @Test
+    void aRetryPastTheKeysHourFindsTheStatusMadeByTheLostSendAndDoesNotPostAgain() {
+        mastodon.hangNext(1, Duration.ofSeconds(2));
+        assertInstanceOf(Transient.class, publisher.publish(request("key-1", "Giảm giá <b>hôm nay</b> & mai", null)));
+        clock.advance(Duration.ofMinutes(75));
+
+        Published retried = assertInstanceOf(Published.class,
+                publisher.publish(request("key-1", "Giảm giá <b>hôm nay</b> & mai", null)));
+
+        assertEquals(1, mastodon.statusesCreated());
+        assertEquals(mastodon.statuses().getFirst().id(), retried.remoteId());
+        assertEquals(mastodon.statuses().getFirst().url(), retried.url());
+        assertEquals(List.of(), mastodon.violations());
+    }
+
+    @Test
+    void aRetryPastTheKeysHourSendsWhenNoEarlierSendLanded() {
+        mastodon.failNext(STATUSES, 1, 503, Map.of(), "{\"error\":\"unavailable\"}");
+        assertInstanceOf(Transient.class, publisher.publish(request("key-1", "later", null)));
+        clock.advance(Duration.ofMinutes(90));
+
+        assertInstanceOf(Published.class, publisher.publish(request("key-1", "later", null)));
+
+        assertEquals(1, mastodon.statusesCreated());
+    }
+
+    @Test
+    void aRetryPastTheKeysHourIsHeldWhenTheLookupFails() {
+        mastodon.failNext(STATUSES, 1, 503, Map.of(), "{\"error\":\"unavailable\"}");
+        assertInstanceOf(Transient.class, publisher.publish(request("key-1", "later", null)));
+        clock.advance(Duration.ofMinutes(90));
+        mastodon.failNext(1, 502, Map.of(), "bad gateway");
+
+        Transient held = assertInstanceOf(Transient.class, publisher.publish(request("key-1", "later", null)));
+
+        assertTrue(held.reason().startsWith("mastodon: could not check for an earlier send"), held.reason());
+        assertEquals(0, mastodon.statusesCreated());
+    }
+
+    @Test
+    void anEarlierPostWithTheSameTextIsNotMistakenForThisOne() {
+        clock.set(NOW.minus(Duration.ofDays(7)));
+        assertInstanceOf(Published.class, publisher.publish(new PublishRequest("post-0", new PostContent("evergreen", null),
+                "post-0/mastodon", NOW.minus(Duration.ofDays(7)))));
+        clock.set(NOW.plus(Duration.ofHours(3)));
+
+        assertInstanceOf(Published.class, publisher.publish(request("post-1/mastodon", "evergreen", null)));
+
+        assertEquals(2, mastodon.statusesCreated());
     }
 
     @Test

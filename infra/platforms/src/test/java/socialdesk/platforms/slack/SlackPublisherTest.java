@@ -30,7 +30,7 @@ class SlackPublisherTest {
 
     private final TestClock clock = new TestClock(NOW);
     private final FakeSlack slack = new FakeSlack(clock);
-    private final SlackPublisher publisher = new SlackPublisher(CLIENT, slack.account(), clock, Duration.ofMillis(800));
+    private final SlackPublisher publisher = new SlackPublisher(CLIENT, slack.account(), clock, Duration.ofSeconds(5));
 
     @AfterEach
     void stop() {
@@ -76,6 +76,31 @@ class SlackPublisherTest {
 
         assertEquals(NOW.plusSeconds(30), limited.notBefore());
         assertEquals("slack: rate limited (429): ratelimited", limited.reason());
+    }
+
+    @Test
+    void ampersandAndAngleBracketsAreEscapedSoSlackShowsThemAsTyped() {
+        String text = "Q&A <today>: 3 > 2 & <@U123> is not a mention, &lt; stays literal";
+
+        assertInstanceOf(Published.class, publisher.publish(request(text)));
+
+        assertEquals("Q&amp;A &lt;today&gt;: 3 &gt; 2 &amp; &lt;@U123&gt; is not a mention, &amp;lt; stays literal",
+                slack.requests().getFirst().json().get("text"));
+        assertEquals(text, slack.messages().getFirst().text());
+        assertEquals(List.of(), slack.violations());
+    }
+
+    @Test
+    void rateLimitedInAnOkFalseBodyIsRetriedAfterRetryAfter() {
+        slack.failNext(1, 200, Map.of("Retry-After", "12"), "{\"ok\":false,\"error\":\"rate_limited\"}");
+        slack.failNext(1, 429, Map.of("Retry-After", "40"), "{\"ok\":false,\"error\":\"rate_limited\"}");
+
+        Transient first = assertInstanceOf(Transient.class, publisher.publish(request("hi")));
+        Transient second = assertInstanceOf(Transient.class, publisher.publish(request("hi")));
+
+        assertEquals(NOW.plusSeconds(12), first.notBefore());
+        assertEquals("slack: rate limited (200): rate_limited", first.reason());
+        assertEquals(NOW.plusSeconds(40), second.notBefore());
     }
 
     @Test

@@ -33,7 +33,7 @@ class ThreadsPublisherTest {
     private final TestClock clock = new TestClock(NOW);
     private final FakeGraph graph = new FakeGraph("v1.0");
     private final ThreadsPublisher publisher = new ThreadsPublisher(CLIENT, graph.threadsAccount(), clock,
-            Duration.ofMillis(800), new ContainerWait(Duration.ofMillis(5), Duration.ofMillis(300)));
+            Duration.ofSeconds(5), new ContainerWait(Duration.ofMillis(5), Duration.ofMillis(300)));
 
     @AfterEach
     void stop() {

@@ -31,7 +31,7 @@ class XPublisherTest {
 
     private final TestClock clock = new TestClock(NOW);
     private final FakeX x = new FakeX(clock);
-    private final XPublisher publisher = new XPublisher(CLIENT, x.account(), clock, Duration.ofMillis(800));
+    private final XPublisher publisher = new XPublisher(CLIENT, x.account(), clock, Duration.ofSeconds(5));
 
     @AfterEach
     void stop() {
@@ -101,6 +101,41 @@ class XPublisherTest {
 
         assertEquals("x: credentials rejected (401): Unauthorized; update the account secret", rejected.reason());
         assertFalse(rejected.reason().contains(FakeX.TOKEN));
+    }
+
+    @Test
+    void aForbiddenPostIsRefusedAloneAndTheAccountStaysOpen() {
+        x.failNext(1, 403, Map.of(), Json.write(FakeX.problem(403, "Forbidden",
+                "You are not permitted to create a Tweet that looks like it might be automated.")));
+
+        Permanent refused = assertInstanceOf(Permanent.class, publisher.publish(request("hi", null)));
+
+        assertEquals("x: refused this post (403): You are not permitted to create a Tweet that looks like it might be "
+                + "automated.", refused.reason());
+        assertInstanceOf(Published.class, publisher.publish(request("next", null)));
+    }
+
+    @Test
+    void aDisallowedResourceIsRefusedForThatPostOnly() {
+        x.failNext(1, 403, Map.of(), Json.write(Map.of("type", "https://api.x.com/2/problems/disallowed-resource",
+                "title", "Forbidden", "detail", "You are not allowed to reply to this conversation.")));
+
+        assertInstanceOf(Permanent.class, publisher.publish(request("hi", null)));
+    }
+
+    @Test
+    void anAppOrAccountProblemStillHoldsTheAccount() {
+        x.failNext(1, 403, Map.of(), Json.write(Map.of("type", "https://api.twitter.com/2/problems/client-forbidden",
+                "title", "Client Forbidden", "reason", "client-not-enrolled",
+                "detail", "When authenticating requests to the Twitter API v2 endpoints, you must use keys and tokens "
+                        + "from a Twitter developer App that is attached to a Project.")));
+        x.failNext(1, 403, Map.of(), Json.write(FakeX.problem(403, "Forbidden", "You are not permitted to perform this action.")));
+        x.failNext(1, 403, Map.of(), Json.write(FakeX.problem(403, "Forbidden", "This account is suspended.")));
+
+        for (int i = 0; i < 3; i++) {
+            CredentialsRejected held = assertInstanceOf(CredentialsRejected.class, publisher.publish(request("hi " + i, null)));
+            assertTrue(held.reason().startsWith("x: credentials rejected (403): "), held.reason());
+        }
     }
 
     @Test

@@ -1,0 +1,16 @@
+package socialdesk.core.platform.token;
+
+import java.util.Optional;
+
+/**
+ * Where a platform's credentials secret lives between invocations (Secrets Manager in AWS, the local
+ * stack's secrets file on a laptop). Refreshed tokens are written back here, so the next invocation
+ * starts from the newest refresh token.
+ */
+public interface TokenStore {
+    /** The secret's JSON as stored now, past any cache; empty when there is no such secret. */
+    Optional<String> read(String secretName);
+
+    /** Stores new JSON as the secret's current value. */
+    void write(String secretName, String secretJson);
+}
