@@ -1,0 +1,89 @@
+package socialdesk.triage.training;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import socialdesk.core.triage.CommentTriage;
+import socialdesk.core.triage.TriageModel;
+import socialdesk.core.triage.TriageResult;
+
+/**
+ * Cross-validation grouped by business: the labelled comments' businesses are dealt into folds; for
+ * each fold the model is retrained on the other folds' comments and the public corpora, and the
+ * triage (rules and that model) is scored on the fold's comments, so no business is ever both
+ * trained and tested on. The rules and the model are also scored alone, to show what each half does.
+ */
+public final class GroupedCrossValidation {
+    public static final int FOLDS = 5;
+
+    /** The scores over every fold's test comments. */
+    public record Result(Evaluation combined, Evaluation rulesAlone, Evaluation modelAlone, int folds, int businesses) {
+        public void print(PrintStream out) {
+            out.printf(Locale.ROOT, "grouped cross-validation: %d folds over %d businesses (model retrained per fold)%n", folds, businesses);
+            combined.printSummary("rules + model", out);
+            rulesAlone.printSummary("rules alone", out);
+            modelAlone.printSummary("model alone", out);
+            out.println();
+            out.println("rules + model, per category:");
+            combined.print(out);
+        }
+    }
+
+    private GroupedCrossValidation() {
+    }
+
+    public static Result run(List<LabelledComment> comments, List<LabelledComment> corpora, int folds) {
+        Map<String, Integer> foldOf = assignFolds(comments, folds);
+        Evaluation combined = new Evaluation();
+        Evaluation rules = new Evaluation();
+        Evaluation model = new Evaluation();
+        for (int f = 0; f < folds; f++) {
+            List<LabelledComment> train = new ArrayList<>();
+            List<LabelledComment> test = new ArrayList<>();
+            for (LabelledComment c : comments) {
+                (foldOf.get(c.business()) == f ? test : train).add(c);
+            }
+            TriageModel trained = Trainer.train(train, corpora);
+            CommentTriage triage = new CommentTriage(trained);
+            for (LabelledComment c : test) {
+                TriageResult r = triage.triage(c.text(), c.lang());
+                combined.add(c, r.category(), r.severity().wire());
+                TriageResult byRules = CommentTriage.byRules(c.text(), c.lang());
+                rules.add(c, byRules.category(), byRules.severity().wire());
+                model.add(c, trained.predict(c.text()).category(), null);
+            }
+        }
+        return new Result(combined, rules, model, folds, foldOf.size());
+    }
+
+    /**
+     * Businesses dealt into folds, largest first, each to the fold with the fewest comments so far
+     * (ties to the lower fold): balanced and deterministic.
+     */
+    static Map<String, Integer> assignFolds(List<LabelledComment> comments, int folds) {
+        Map<String, Integer> size = new TreeMap<>();
+        for (LabelledComment c : comments) {
+            size.merge(c.business(), 1, Integer::sum);
+        }
+        List<Map.Entry<String, Integer>> order = new ArrayList<>(size.entrySet());
+        order.sort(Map.Entry.<String, Integer>comparingByValue(Comparator.reverseOrder()).thenComparing(Map.Entry.comparingByKey()));
+        int[] load = new int[folds];
+        Map<String, Integer> foldOf = new HashMap<>();
+        for (Map.Entry<String, Integer> e : order) {
+            int best = 0;
+            for (int f = 1; f < folds; f++) {
+                if (load[f] < load[best]) {
+                    best = f;
+                }
+            }
+            foldOf.put(e.getKey(), best);
+            load[best] += e.getValue();
+        }
+        return foldOf;
+    }
+}
