@@ -56,7 +56,7 @@ class GroupedCrossValidationTest {
     private static void assertFloors(String lang) {
         Evaluation.Slice s = result.combined().slice(lang);
         assertTrue(s.macroF1() >= 0.85, lang + " macro-F1 " + s.macroF1());
-        assertTrue(s.flaggedRecall() >= 0.88, lang + " flagged recall " + s.flaggedRecall());
+        assertTrue(s.flaggedRecall() >= 0.85, lang + " flagged recall " + s.flaggedRecall());
         assertTrue(s.flaggedPrecision() >= 0.83, lang + " flagged precision " + s.flaggedPrecision());
     }
 }
