@@ -22,12 +22,18 @@ public final class GroupedCrossValidation {
     public static final int FOLDS = 5;
 
     /** The scores over every fold's test comments. */
-    public record Result(Evaluation combined, Evaluation rulesAlone, Evaluation modelAlone, int folds, int businesses) {
+    public record Result(Evaluation combined, Evaluation rulesAlone, Evaluation modelAlone, Map<String, Evaluation> bySource,
+                         int folds, int businesses) {
         public void print(PrintStream out) {
             out.printf(Locale.ROOT, "grouped cross-validation: %d folds over %d businesses (model retrained per fold)%n", folds, businesses);
             combined.printSummary("rules + model", out);
             rulesAlone.printSummary("rules alone", out);
             modelAlone.printSummary("model alone", out);
+            out.println();
+            out.println("rules + model, by file (the rules were written against comments-dev and comments-tuning):");
+            for (Map.Entry<String, Evaluation> e : bySource.entrySet()) {
+                e.getValue().printSummary(e.getKey(), out);
+            }
             out.println();
             out.println("rules + model, per category:");
             combined.print(out);
@@ -42,6 +48,7 @@ public final class GroupedCrossValidation {
         Evaluation combined = new Evaluation();
         Evaluation rules = new Evaluation();
         Evaluation model = new Evaluation();
+        Map<String, Evaluation> bySource = new TreeMap<>();
         for (int f = 0; f < folds; f++) {
             List<LabelledComment> train = new ArrayList<>();
             List<LabelledComment> test = new ArrayList<>();
@@ -53,12 +60,13 @@ public final class GroupedCrossValidation {
             for (LabelledComment c : test) {
                 TriageResult r = triage.triage(c.text(), c.lang());
                 combined.add(c, r.category(), r.severity().wire());
+                bySource.computeIfAbsent(c.source(), k -> new Evaluation()).add(c, r.category(), r.severity().wire());
                 TriageResult byRules = CommentTriage.byRules(c.text(), c.lang());
                 rules.add(c, byRules.category(), byRules.severity().wire());
                 model.add(c, trained.predict(c.text()).category(), null);
             }
         }
-        return new Result(combined, rules, model, folds, foldOf.size());
+        return new Result(combined, rules, model, bySource, folds, foldOf.size());
     }
 
     /**
