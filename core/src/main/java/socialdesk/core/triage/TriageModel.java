@@ -142,7 +142,7 @@ public final class TriageModel {
                 for (int i = 0; i < x.size(); i++) {
                     boolean word = !x.name()[i].startsWith("c:");
                     double contribution = x.value()[i] * weights[x.index()[i] * CLASSES + c];
-                    if (!used[i] && word == words && contribution > top) {
+                    if (!used[i] && word == words && contribution > top && telling(x.name()[i])) {
                         top = contribution;
                         pick = i;
                     }
@@ -158,6 +158,16 @@ public final class TriageModel {
             }
         }
         return out;
+    }
+
+    /** Whether a feature means something to a reader: it has a letter or digit (not "." or "^ ,"). */
+    private static boolean telling(String name) {
+        for (int i = 2; i < name.length(); i++) {
+            if (Character.isLetterOrDigit(name.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String readable(String name) {
