@@ -68,11 +68,14 @@ final class TriageCommand {
                 }
                 case "--cross-validate" -> {
                     TrainingData data = TrainingData.ofRepository();
-                    Set<TrainingData.Corpus> corpora = args.length > 2 && args[1].equals("--corpora") ? corpora(args[2])
+                    List<String> options = List.of(args).subList(1, args.length);
+                    int listAt = options.indexOf("--corpora") + 1;
+                    Set<TrainingData.Corpus> corpora = listAt > 0 && listAt < options.size() ? corpora(options.get(listAt))
                             : TrainingData.TRAINED;
-                    out.println("corpora: " + corpora);
+                    boolean nested = options.contains("--nested");
+                    out.println("corpora: " + corpora + (nested ? "; raise threshold chosen inside each fold's training businesses" : ""));
                     List<LabelledComment> rows = data.corpora(corpora);
-                    GroupedCrossValidation.run(data.comments(), rows, GroupedCrossValidation.FOLDS).print(out);
+                    GroupedCrossValidation.run(data.comments(), rows, GroupedCrossValidation.FOLDS, nested, out).print(out);
                     out.println();
                     out.println("held-out Davidson tweets (" + TrainingData.DAVIDSON_HELD_OUT + "), model trained on every comment and these corpora:");
                     DavidsonShares.of(new CommentTriage(Trainer.train(data.comments(), rows)), data.davidsonHeldOut()).print(out);
@@ -89,7 +92,7 @@ final class TriageCommand {
             return 1;
         }
         err.println("social triage: unknown or incomplete option '" + option + "'");
-        err.println("usage: social triage [--evaluate FILE [--errors] | --bench FILE [--passes N] | --train | --cross-validate [--corpora LIST]]"
+        err.println("usage: social triage [--evaluate FILE [--errors] | --bench FILE [--passes N] | --train | --cross-validate [--corpora LIST] [--nested]]"
                 + " < comments.jsonl");
         return SocialCli.USAGE;
     }

@@ -118,6 +118,13 @@ class SocialCliTest {
     }
 
     @Test
+    void crossValidationRefusesAnUnknownCorpusByName() {
+        assertEquals(1, run("", "triage", "--cross-validate", "--corpora", "davidson_neither,tiktok"));
+        String text = err.toString(StandardCharsets.UTF_8);
+        assertTrue(text.contains("unknown corpus 'tiktok'") && text.contains("YOUTUBE_SPAM"), text);
+    }
+
+    @Test
     void benchPrintsMicrosecondsPerComment(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("c.jsonl");
         Files.writeString(file, "{\"id\":\"1\",\"text\":\"no refund yet\"}\n{\"id\":\"2\",\"text\":\"ngon quá\"}\n");

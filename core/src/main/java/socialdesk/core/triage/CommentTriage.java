@@ -36,9 +36,16 @@ public final class CommentTriage {
     private static final RuleTriage RULES = new RuleTriage();
 
     private final TriageModel model;
+    private final double raiseAt;
 
     public CommentTriage(TriageModel model) {
+        this(model, RAISE_AT);
+    }
+
+    /** With another raise threshold than {@link #RAISE_AT}: for choosing it inside training folds. */
+    public CommentTriage(TriageModel model, double raiseAt) {
         this.model = model;
+        this.raiseAt = raiseAt;
     }
 
     /** The shipped triage, built when first asked for (the model read then), once per class loader. */
@@ -80,7 +87,7 @@ public final class CommentTriage {
         }
         boolean harmless = ruled.category() == Category.QUESTION || ruled.category() == Category.PRAISE
                 || ruled.category() == Category.NEUTRAL;
-        if (harmless && guess.flagged() && sure >= RAISE_AT) {
+        if (harmless && guess.flagged() && sure >= raiseAt) {
             return byModel(rules, guess, ruled.lang())
                     .decided(sure, view + ", over the rules' " + ruled.category());
         }

@@ -43,7 +43,23 @@ public final class GroupedCrossValidation {
     private GroupedCrossValidation() {
     }
 
+    /** The raise thresholds a nested run chooses from. */
+    static final double[] RAISE_CHOICES = {0.5, 0.6, 0.7, 0.8};
+    /** Inner folds of a nested run. */
+    static final int INNER_FOLDS = 3;
+
     public static Result run(List<LabelledComment> comments, List<LabelledComment> corpora, int folds) {
+        return run(comments, corpora, folds, false, null);
+    }
+
+    /**
+     * @param nested when true, each outer fold chooses its raise threshold by an inner grouped
+     *               cross-validation over its own training businesses (never looking at its test
+     *               fold), instead of using {@link CommentTriage#RAISE_AT}
+     * @param log    where to note each fold's choice, or null
+     */
+    public static Result run(List<LabelledComment> comments, List<LabelledComment> corpora, int folds, boolean nested,
+                             PrintStream log) {
         Map<String, Integer> foldOf = assignFolds(comments, folds);
         Evaluation combined = new Evaluation();
         Evaluation rules = new Evaluation();
@@ -56,7 +72,11 @@ public final class GroupedCrossValidation {
                 (foldOf.get(c.business()) == f ? test : train).add(c);
             }
             TriageModel trained = Trainer.train(train, corpora);
-            CommentTriage triage = new CommentTriage(trained);
+            double raiseAt = nested ? chooseRaiseThreshold(train, corpora) : CommentTriage.RAISE_AT;
+            if (log != null) {
+                log.printf(Locale.ROOT, "fold %d: %d test comments, raise threshold %.1f%n", f, test.size(), raiseAt);
+            }
+            CommentTriage triage = new CommentTriage(trained, raiseAt);
             for (LabelledComment c : test) {
                 TriageResult r = triage.triage(c.text(), c.lang());
                 combined.add(c, r.category(), r.severity().wire());
@@ -67,6 +87,47 @@ public final class GroupedCrossValidation {
             }
         }
         return new Result(combined, rules, model, bySource, folds, foldOf.size());
+    }
+
+    /**
+     * The raise threshold with the best flagged F1 over an inner grouped cross-validation of the
+     * given (training) comments; ties go to the higher, more cautious threshold.
+     */
+    static double chooseRaiseThreshold(List<LabelledComment> comments, List<LabelledComment> corpora) {
+        Map<String, Integer> foldOf = assignFolds(comments, INNER_FOLDS);
+        int[][] counts = new int[RAISE_CHOICES.length][3]; // flagged true pos., false pos., false neg.
+        for (int f = 0; f < INNER_FOLDS; f++) {
+            List<LabelledComment> train = new ArrayList<>();
+            List<LabelledComment> test = new ArrayList<>();
+            for (LabelledComment c : comments) {
+                (foldOf.get(c.business()) == f ? test : train).add(c);
+            }
+            TriageModel model = Trainer.train(train, corpora);
+            for (int k = 0; k < RAISE_CHOICES.length; k++) {
+                CommentTriage triage = new CommentTriage(model, RAISE_CHOICES[k]);
+                for (LabelledComment c : test) {
+                    boolean flagged = triage.triage(c.text(), c.lang()).flagged();
+                    boolean expected = c.category().flagged();
+                    if (flagged && expected) {
+                        counts[k][0]++;
+                    } else if (flagged) {
+                        counts[k][1]++;
+                    } else if (expected) {
+                        counts[k][2]++;
+                    }
+                }
+            }
+        }
+        int best = 0;
+        double bestF1 = -1;
+        for (int k = 0; k < RAISE_CHOICES.length; k++) {
+            double f1 = 2.0 * counts[k][0] / (2.0 * counts[k][0] + counts[k][1] + counts[k][2]);
+            if (f1 >= bestF1) {
+                bestF1 = f1;
+                best = k;
+            }
+        }
+        return RAISE_CHOICES[best];
     }
 
     /**
