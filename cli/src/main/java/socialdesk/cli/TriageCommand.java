@@ -76,6 +76,11 @@ final class TriageCommand {
                     out.println("corpora: " + corpora + (nested ? "; raise threshold chosen inside each fold's training businesses" : ""));
                     List<LabelledComment> rows = data.corpora(corpora);
                     GroupedCrossValidation.run(data.comments(), rows, GroupedCrossValidation.FOLDS, nested, out).print(out);
+                    if (nested) {
+                        double[] all = GroupedCrossValidation.chooseRaiseThresholds(data.comments(), rows);
+                        out.printf(Locale.ROOT, "%nraise thresholds chosen the same way over all comments (what ships): en %.1f, vi %.1f%n",
+                                all[0], all[1]);
+                    }
                     out.println();
                     out.println("held-out Davidson tweets (" + TrainingData.DAVIDSON_HELD_OUT + "), model trained on every comment and these corpora:");
                     DavidsonShares.of(new CommentTriage(Trainer.train(data.comments(), rows)), data.davidsonHeldOut()).print(out);

@@ -10,7 +10,8 @@ import java.util.List;
  * <ol>
  *   <li>Where a rule cue decides (anything but a NEUTRAL with no cue), the rules decide, unless
  *       the rules found the comment harmless (QUESTION, PRAISE or a NEUTRAL of social chat) and the
- *       model is confident ({@value #RAISE_AT} or more) that it is a CONCERN or ABUSE: then the
+ *       model is confident ({@value #RAISE_AT_EN} or more in English, {@value #RAISE_AT_VI} in
+ *       Vietnamese, both chosen by cross-validation inside training folds) that it is a CONCERN or ABUSE: then the
  *       model raises it. SPAM and flagged rule decisions are never changed by the model.</li>
  *   <li>Where no cue fires, the model decides; a CONCERN or ABUSE needs a probability of
  *       {@value #FLAG_AT} or more (a six-way guess can win with less), else the likeliest of the
@@ -29,23 +30,27 @@ import java.util.List;
  * on its first comment.
  */
 public final class CommentTriage {
-    /** The model probability from which a CONCERN or ABUSE overrides a harmless rule decision. */
-    public static final double RAISE_AT = 0.6;
+    /** The model probability from which a CONCERN or ABUSE overrides a harmless rule decision, English comments. */
+    public static final double RAISE_AT_EN = 0.5;
+    /** The same for Vietnamese comments. */
+    public static final double RAISE_AT_VI = 0.8;
     /** Where no cue fires, the least model probability for a CONCERN or ABUSE; below it the likeliest other category is taken. */
     public static final double FLAG_AT = 0.3;
     private static final RuleTriage RULES = new RuleTriage();
 
     private final TriageModel model;
-    private final double raiseAt;
+    private final double raiseAtEn;
+    private final double raiseAtVi;
 
     public CommentTriage(TriageModel model) {
-        this(model, RAISE_AT);
+        this(model, RAISE_AT_EN, RAISE_AT_VI);
     }
 
-    /** With another raise threshold than {@link #RAISE_AT}: for choosing it inside training folds. */
-    public CommentTriage(TriageModel model, double raiseAt) {
+    /** With other raise thresholds than {@link #RAISE_AT_EN} and {@link #RAISE_AT_VI}: for choosing them inside training folds. */
+    public CommentTriage(TriageModel model, double raiseAtEn, double raiseAtVi) {
         this.model = model;
-        this.raiseAt = raiseAt;
+        this.raiseAtEn = raiseAtEn;
+        this.raiseAtVi = raiseAtVi;
     }
 
     /** The shipped triage, built when first asked for (the model read then), once per class loader. */
@@ -87,6 +92,7 @@ public final class CommentTriage {
         }
         boolean harmless = ruled.category() == Category.QUESTION || ruled.category() == Category.PRAISE
                 || ruled.category() == Category.NEUTRAL;
+        double raiseAt = "vi".equals(ruled.lang()) ? raiseAtVi : raiseAtEn;
         if (harmless && guess.flagged() && sure >= raiseAt) {
             return byModel(rules, guess, ruled.lang())
                     .decided(sure, view + ", over the rules' " + ruled.category());

@@ -43,7 +43,7 @@ public final class GroupedCrossValidation {
     private GroupedCrossValidation() {
     }
 
-    /** The raise thresholds a nested run chooses from. */
+    /** The raise thresholds a nested run chooses from, per language. */
     static final double[] RAISE_CHOICES = {0.5, 0.6, 0.7, 0.8};
     /** Inner folds of a nested run. */
     static final int INNER_FOLDS = 3;
@@ -55,7 +55,7 @@ public final class GroupedCrossValidation {
     /**
      * @param nested when true, each outer fold chooses its raise threshold by an inner grouped
      *               cross-validation over its own training businesses (never looking at its test
-     *               fold), instead of using {@link CommentTriage#RAISE_AT}
+     *               fold), instead of using {@link CommentTriage#RAISE_AT_EN} and {@link CommentTriage#RAISE_AT_VI}
      * @param log    where to note each fold's choice, or null
      */
     public static Result run(List<LabelledComment> comments, List<LabelledComment> corpora, int folds, boolean nested,
@@ -72,11 +72,13 @@ public final class GroupedCrossValidation {
                 (foldOf.get(c.business()) == f ? test : train).add(c);
             }
             TriageModel trained = Trainer.train(train, corpora);
-            double raiseAt = nested ? chooseRaiseThreshold(train, corpora) : CommentTriage.RAISE_AT;
+            double[] raiseAt = nested ? chooseRaiseThresholds(train, corpora)
+                    : new double[] {CommentTriage.RAISE_AT_EN, CommentTriage.RAISE_AT_VI};
             if (log != null) {
-                log.printf(Locale.ROOT, "fold %d: %d test comments, raise threshold %.1f%n", f, test.size(), raiseAt);
+                log.printf(Locale.ROOT, "fold %d: %d test comments, raise threshold en %.1f, vi %.1f%n", f, test.size(),
+                        raiseAt[0], raiseAt[1]);
             }
-            CommentTriage triage = new CommentTriage(trained, raiseAt);
+            CommentTriage triage = new CommentTriage(trained, raiseAt[0], raiseAt[1]);
             for (LabelledComment c : test) {
                 TriageResult r = triage.triage(c.text(), c.lang());
                 combined.add(c, r.category(), r.severity().wire());
@@ -90,12 +92,14 @@ public final class GroupedCrossValidation {
     }
 
     /**
-     * The raise threshold with the best flagged F1 over an inner grouped cross-validation of the
-     * given (training) comments; ties go to the higher, more cautious threshold.
+     * The raise thresholds, English and Vietnamese, each with the best flagged F1 in its language
+     * over an inner grouped cross-validation of the given (training) comments; ties go to the
+     * higher, more cautious threshold.
      */
-    static double chooseRaiseThreshold(List<LabelledComment> comments, List<LabelledComment> corpora) {
+    public static double[] chooseRaiseThresholds(List<LabelledComment> comments, List<LabelledComment> corpora) {
         Map<String, Integer> foldOf = assignFolds(comments, INNER_FOLDS);
-        int[][] counts = new int[RAISE_CHOICES.length][3]; // flagged true pos., false pos., false neg.
+        String[] langs = {"en", "vi"};
+        int[][][] counts = new int[langs.length][RAISE_CHOICES.length][3]; // flagged true pos., false pos., false neg.
         for (int f = 0; f < INNER_FOLDS; f++) {
             List<LabelledComment> train = new ArrayList<>();
             List<LabelledComment> test = new ArrayList<>();
@@ -104,30 +108,34 @@ public final class GroupedCrossValidation {
             }
             TriageModel model = Trainer.train(train, corpora);
             for (int k = 0; k < RAISE_CHOICES.length; k++) {
-                CommentTriage triage = new CommentTriage(model, RAISE_CHOICES[k]);
+                CommentTriage triage = new CommentTriage(model, RAISE_CHOICES[k], RAISE_CHOICES[k]);
                 for (LabelledComment c : test) {
+                    int[] n = counts["vi".equals(c.lang()) ? 1 : 0][k];
                     boolean flagged = triage.triage(c.text(), c.lang()).flagged();
                     boolean expected = c.category().flagged();
                     if (flagged && expected) {
-                        counts[k][0]++;
+                        n[0]++;
                     } else if (flagged) {
-                        counts[k][1]++;
+                        n[1]++;
                     } else if (expected) {
-                        counts[k][2]++;
+                        n[2]++;
                     }
                 }
             }
         }
-        int best = 0;
-        double bestF1 = -1;
-        for (int k = 0; k < RAISE_CHOICES.length; k++) {
-            double f1 = 2.0 * counts[k][0] / (2.0 * counts[k][0] + counts[k][1] + counts[k][2]);
-            if (f1 >= bestF1) {
-                bestF1 = f1;
-                best = k;
+        double[] chosen = new double[langs.length];
+        for (int l = 0; l < langs.length; l++) {
+            double bestF1 = -1;
+            for (int k = 0; k < RAISE_CHOICES.length; k++) {
+                int[] n = counts[l][k];
+                double f1 = 2.0 * n[0] / (2.0 * n[0] + n[1] + n[2]);
+                if (f1 >= bestF1) {
+                    bestF1 = f1;
+                    chosen[l] = RAISE_CHOICES[k];
+                }
             }
         }
-        return RAISE_CHOICES[best];
+        return chosen;
     }
 
     /**
