@@ -11,7 +11,7 @@ import java.util.List;
  *   <li>Where a rule cue decides (anything but a NEUTRAL with no cue), the rules decide, unless
  *       the rules found the comment harmless (QUESTION, PRAISE or a NEUTRAL of social chat) and the
  *       model is confident ({@value #RAISE_AT_EN} or more in English, {@value #RAISE_AT_VI} in
- *       Vietnamese, both chosen by cross-validation inside training folds) that it is a CONCERN or ABUSE: then the
+ *       Vietnamese, each the best for flagged F1 in a grouped cross-validation) that it is a CONCERN or ABUSE: then the
  *       model raises it. SPAM and flagged rule decisions are never changed by the model.</li>
  *   <li>Where no cue fires, the model decides; a CONCERN or ABUSE needs a probability of
  *       {@value #FLAG_AT} or more (a six-way guess can win with less), else the likeliest of the
