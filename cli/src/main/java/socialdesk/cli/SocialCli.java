@@ -19,7 +19,10 @@ public final class SocialCli {
 
             commands:
               triage                  read JSON Lines ({"id","text","lang"?}) on stdin, write one triage line per input
-              triage --report FILE    precision / recall / F1 against a labelled JSON Lines file
+              triage --evaluate FILE  precision / recall / F1 per category and language against a labelled JSON Lines file
+              triage --train          retrain the triage model from data/ into core's resources (deterministic)
+              triage --cross-validate [--corpora LIST] [--nested]
+                                      grouped-by-business cross-validation and the held-out Davidson tweets
               triage --bench FILE     microseconds per comment, warm, over several passes
               local [--fresh] [--no-demo] [--port N]
                                       the whole desk on this machine (no AWS account, no Docker); Ctrl-C stops it

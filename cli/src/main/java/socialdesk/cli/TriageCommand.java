@@ -10,17 +10,30 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import socialdesk.core.json.Json;
 import socialdesk.core.json.JsonException;
 import socialdesk.core.json.JsonRead;
 import socialdesk.core.triage.CommentTriage;
 import socialdesk.core.triage.SuggestedResponse;
 import socialdesk.core.triage.TriageResult;
+import socialdesk.triage.training.DavidsonShares;
+import socialdesk.triage.training.GroupedCrossValidation;
+import socialdesk.triage.training.LabelledComment;
+import socialdesk.triage.training.Trainer;
+import socialdesk.triage.training.TrainingData;
+import socialdesk.triage.training.TriageTraining;
 
-/** {@code social triage}: JSON Lines in, one triage line out per input; or a report, or a benchmark. */
+/**
+ * {@code social triage}: JSON Lines in, one triage line out per input; or an evaluation against a
+ * labelled file, a benchmark, training the shipped model, or the grouped cross-validation.
+ */
 final class TriageCommand {
     /** Comments longer than this are refused rather than scanned. */
     static final int MAX_TEXT = 20_000;
@@ -32,37 +45,100 @@ final class TriageCommand {
             return stream(in, out);
         }
         String option = args[0];
-        if ((option.equals("--report") || option.equals("--bench")) && args.length >= 2) {
-            Path file = Path.of(args[1]);
-            List<String> lines;
-            try {
-                lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-            } catch (NoSuchFileException e) {
-                err.println("social triage: no such file: " + file);
-                return 1;
-            } catch (IOException e) {
-                err.println("social triage: cannot read " + file + ": " + e.getMessage());
-                return 1;
-            }
-            if (option.equals("--report")) {
-                boolean showErrors = args.length > 2 && args[2].equals("--errors");
-                new TriageReport(triage).run(file.getFileName().toString(), lines, out, showErrors ? err : null);
-                return 0;
-            }
-            int passes = 30;
-            if (args.length > 3 && args[2].equals("--passes")) {
-                try {
-                    passes = Math.max(3, Integer.parseInt(args[3]));
-                } catch (NumberFormatException e) {
-                    err.println("social triage: --passes needs a number");
-                    return SocialCli.USAGE;
+        try {
+            switch (option) {
+                case "--evaluate" -> {
+                    if (args.length >= 2) {
+                        boolean showErrors = args.length > 2 && args[2].equals("--errors");
+                        new TriageReport(triage).run(existing(args[1]), out, showErrors ? err : null);
+                        return 0;
+                    }
+                }
+                case "--bench" -> {
+                    if (args.length >= 2) {
+                        return bench(args, out, err);
+                    }
+                }
+                case "--train" -> {
+                    TrainingData data = TrainingData.ofRepository();
+                    Path written = TriageTraining.writeShippedModel(data);
+                    out.println("triage model trained on " + data.comments().size() + " comments and " + data.corpora().size()
+                            + " corpus rows, written to " + written + " (" + Files.size(written) + " bytes)");
+                    return 0;
+                }
+                case "--cross-validate" -> {
+                    TrainingData data = TrainingData.ofRepository();
+                    List<String> options = List.of(args).subList(1, args.length);
+                    int listAt = options.indexOf("--corpora") + 1;
+                    Set<TrainingData.Corpus> corpora = listAt > 0 && listAt < options.size() ? corpora(options.get(listAt))
+                            : TrainingData.TRAINED;
+                    boolean nested = options.contains("--nested");
+                    out.println("corpora: " + corpora + (nested ? "; raise threshold chosen inside each fold's training businesses" : ""));
+                    List<LabelledComment> rows = data.corpora(corpora);
+                    GroupedCrossValidation.run(data.comments(), rows, GroupedCrossValidation.FOLDS, nested, out).print(out);
+                    if (nested) {
+                        double[] all = GroupedCrossValidation.chooseRaiseThresholds(data.comments(), rows);
+                        out.printf(Locale.ROOT, "%nraise thresholds chosen the same way over all comments (what ships): en %.1f, vi %.1f%n",
+                                all[0], all[1]);
+                    }
+                    out.println();
+                    out.println("held-out Davidson tweets (" + TrainingData.DAVIDSON_HELD_OUT + "), model trained on every comment and these corpora:");
+                    DavidsonShares.of(new CommentTriage(Trainer.train(data.comments(), rows)), data.davidsonHeldOut()).print(out);
+                    return 0;
+                }
+                default -> {
                 }
             }
-            return new TriageBench(triage).run(file.getFileName().toString(), lines, passes, out, err);
+        } catch (NoSuchFileException e) {
+            err.println("social triage: no such file: " + e.getFile());
+            return 1;
+        } catch (IOException | IllegalStateException e) {
+            err.println("social triage: " + e.getMessage());
+            return 1;
         }
         err.println("social triage: unknown or incomplete option '" + option + "'");
-        err.println("usage: social triage [--report FILE [--errors] | --bench FILE [--passes N]] < comments.jsonl");
+        err.println("usage: social triage [--evaluate FILE [--errors] | --bench FILE [--passes N] | --train | --cross-validate [--corpora LIST] [--nested]]"
+                + " < comments.jsonl");
         return SocialCli.USAGE;
+    }
+
+    /** A comma-separated list of {@link TrainingData.Corpus} names, any case; "none" for none. */
+    private static Set<TrainingData.Corpus> corpora(String list) throws IOException {
+        Set<TrainingData.Corpus> out = EnumSet.noneOf(TrainingData.Corpus.class);
+        for (String name : list.split(",")) {
+            if (name.equalsIgnoreCase("none")) {
+                continue;
+            }
+            try {
+                out.add(TrainingData.Corpus.valueOf(name.trim().toUpperCase(Locale.ROOT).replace('-', '_')));
+            } catch (IllegalArgumentException e) {
+                throw new IOException("unknown corpus '" + name + "'; known: " + Arrays.toString(TrainingData.Corpus.values()) + " or none");
+            }
+        }
+        return out;
+    }
+
+    private static Path existing(String name) throws NoSuchFileException {
+        Path file = Path.of(name);
+        if (!Files.isRegularFile(file)) {
+            throw new NoSuchFileException(name);
+        }
+        return file;
+    }
+
+    private int bench(String[] args, PrintStream out, PrintStream err) throws IOException {
+        Path file = existing(args[1]);
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        int passes = 30;
+        if (args.length > 3 && args[2].equals("--passes")) {
+            try {
+                passes = Math.max(3, Integer.parseInt(args[3]));
+            } catch (NumberFormatException e) {
+                err.println("social triage: --passes needs a number");
+                return SocialCli.USAGE;
+            }
+        }
+        return new TriageBench(triage).run(file.getFileName().toString(), lines, passes, out, err);
     }
 
     private int stream(InputStream in, PrintStream out) {
@@ -116,6 +192,7 @@ final class TriageCommand {
         out.put("flagged", result.flagged());
         out.put("severity", result.severity().wire());
         out.put("lang", result.lang());
+        out.put("confidence", Math.round(result.confidence() * 100) / 100.0);
         out.put("reasons", result.reasons());
         SuggestedResponse s = result.suggestion();
         if (s != null) {

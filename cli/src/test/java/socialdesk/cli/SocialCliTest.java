@@ -47,7 +47,7 @@ class SocialCliTest {
         List<Map<String, Object>> lines = outputLines();
         assertEquals(2, lines.size());
         Map<String, Object> first = lines.get(0);
-        assertEquals(List.of("id", "category", "flagged", "severity", "lang", "reasons", "suggestion"),
+        assertEquals(List.of("id", "category", "flagged", "severity", "lang", "confidence", "reasons", "suggestion"),
                 List.copyOf(first.keySet()));
         assertEquals("c1", first.get("id"));
         assertEquals("CONCERN", first.get("category"));
@@ -80,7 +80,7 @@ class SocialCliTest {
     }
 
     @Test
-    void reportPrintsPerCategoryScoresPerLanguageAndDavidsonShares(@TempDir Path dir) throws IOException {
+    void evaluatePrintsPerCategoryScoresPerLanguageAndDavidsonShares(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("labelled.jsonl");
         Files.writeString(file, """
                 {"id":"1","lang":"en","text":"My order never arrived","category":"CONCERN","severity":"medium"}
@@ -88,30 +88,40 @@ class SocialCliTest {
                 {"id":"3","lang":"en","text":"you are all idiots","category":"ABUSE","severity":"medium"}
                 {"id":"4","text":"@someone you faggot","davidson_class":"hate_speech"}
                 {"id":"5","text":"early bird catches the worm","davidson_class":"neither"}
-                broken line
                 """);
-        int status = run("", "triage", "--report", file.toString());
+        int status = run("", "triage", "--evaluate", file.toString());
         assertEquals(0, status);
         String report = out.toString(StandardCharsets.UTF_8);
         for (String expected : new String[] {"[en]", "[vi]", "[all]", "CONCERN", "macro-F1", "flagged P",
-                "hate_speech flagged ABUSE 1.000 (1/1)", "neither not flagged 1.000 (1/1)", "skipped 1 line"}) {
+                "hate_speech flagged ABUSE 1.000 (1/1)", "neither not flagged 1.000 (1/1)"}) {
             assertTrue(report.contains(expected), () -> "missing " + expected + " in\n" + report);
         }
     }
 
     @Test
-    void reportOnTheSharedDevFileMeetsTheFloors() {
+    void evaluateNamesTheLineThatIsNotJson(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("broken.jsonl");
+        Files.writeString(file, "{\"id\":\"1\",\"text\":\"ok\",\"category\":\"NEUTRAL\"}\nbroken line\n");
+
+        assertEquals(1, run("", "triage", "--evaluate", file.toString()));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("broken.jsonl line 2 is not a JSON object"), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void evaluateReadsTheRepositorysHeldOutDavidsonTweets() {
         String root = System.getProperty("project.root");
-        Path dev = (root != null ? Path.of(root) : Path.of("..")).resolve("../shared/data/comments-dev.jsonl");
-        TriageReport report = new TriageReport(socialdesk.core.triage.CommentTriage.standard());
-        try {
-            var rows = TriageCommand.readObjects(Files.readAllLines(dev), new int[1]);
-            var all = report.score(rows, null).get("all");
-            assertTrue(all.macroF1() >= 0.90, "macro-F1 " + all.macroF1());
-            assertTrue(all.flaggedRecall() >= 0.93, "flagged recall " + all.flaggedRecall());
-        } catch (IOException e) {
-            throw new AssertionError("cannot read " + dev, e);
-        }
+        Path tweets = (root != null ? Path.of(root) : Path.of("..")).resolve("data/davidson-dev.jsonl");
+
+        assertEquals(0, run("", "triage", "--evaluate", tweets.toString()));
+        String report = out.toString(StandardCharsets.UTF_8);
+        assertTrue(report.contains("hate_speech flagged ABUSE") && report.contains("/120)"), report);
+    }
+
+    @Test
+    void crossValidationRefusesAnUnknownCorpusByName() {
+        assertEquals(1, run("", "triage", "--cross-validate", "--corpora", "davidson_neither,tiktok"));
+        String text = err.toString(StandardCharsets.UTF_8);
+        assertTrue(text.contains("unknown corpus 'tiktok'") && text.contains("YOUTUBE_SPAM"), text);
     }
 
     @Test
@@ -126,7 +136,7 @@ class SocialCliTest {
 
     @Test
     void missingReportFileIsAPreciseMessage() {
-        assertEquals(1, run("", "triage", "--report", "/no/such/file.jsonl"));
+        assertEquals(1, run("", "triage", "--evaluate", "/no/such/file.jsonl"));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("no such file: /no/such/file.jsonl"));
     }
 

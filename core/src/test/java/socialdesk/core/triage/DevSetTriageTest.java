@@ -3,35 +3,26 @@ package socialdesk.core.triage;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import socialdesk.core.json.Json;
 import socialdesk.core.json.JsonRead;
 
-/** Regression floors on the shared labelled data (set below what the triage reaches, to catch regressions). */
+/**
+ * Regression floors of the rules alone on the dev file they were written against (the model is
+ * trained on it, so the combined triage is measured by the grouped cross-validation in
+ * tools/triage-training instead), and of the shipped triage on the Davidson tweets held out from
+ * its training.
+ */
 class DevSetTriageTest {
     private static final double MIN_MACRO_F1 = 0.90;
     private static final double MIN_FLAGGED_RECALL = 0.93;
     private static final double MIN_FLAGGED_PRECISION = 0.90;
-    private static final double MIN_HATE_AS_ABUSE = 0.90;
-    private static final double MIN_NEITHER_UNFLAGGED = 0.90;
-
-    private final CommentTriage triage = CommentTriage.standard();
-
-    private static List<Map<String, Object>> rows(String file) throws IOException {
-        String root = System.getProperty("project.root");
-        Path base = root != null ? Path.of(root).resolve("../shared/data") : Path.of("../../../shared/data");
-        return Files.readAllLines(base.resolve(file), StandardCharsets.UTF_8).stream()
-                .filter(l -> !l.isBlank()).map(Json::parseObject).toList();
-    }
+    private static final double MIN_HATE_AS_ABUSE = 0.95;
+    private static final double MIN_NEITHER_UNFLAGGED = 0.95;
 
     @Test
-    void labelledCommentsReachTheMacroF1AndFlaggedRecallFloors() throws IOException {
-        TriageScores s = TriageScores.of(triage, rows("comments-dev.jsonl"));
+    void rulesAloneReachTheirFloorsOnTheDevFile() throws IOException {
+        TriageScores s = TriageScores.of(CommentTriage::byRules, RepositoryData.rows("comments-dev.jsonl"));
 
         assertTrue(s.macroF1() >= MIN_MACRO_F1, "macro-F1 " + s.macroF1());
         assertTrue(s.flaggedRecall() >= MIN_FLAGGED_RECALL, "flagged recall " + s.flaggedRecall());
@@ -39,12 +30,13 @@ class DevSetTriageTest {
     }
 
     @Test
-    void hateSpeechIsAbuseAndHarmlessTweetsAreNotFlagged() throws IOException {
+    void heldOutHateSpeechIsAbuseAndHarmlessTweetsAreNotFlagged() throws IOException {
+        CommentTriage triage = CommentTriage.standard();
         int hate = 0;
         int hateAsAbuse = 0;
         int neither = 0;
         int neitherUnflagged = 0;
-        for (Map<String, Object> row : rows("davidson-dev.jsonl")) {
+        for (Map<String, Object> row : RepositoryData.rows("davidson-dev.jsonl")) {
             TriageResult r = triage.triage(JsonRead.string(row, "text"), JsonRead.string(row, "lang"));
             switch (JsonRead.string(row, "davidson_class")) {
                 case "hate_speech" -> {

@@ -2,12 +2,13 @@ package socialdesk.core.triage;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import socialdesk.core.json.JsonRead;
 
-/** Category and flagged scores of the triage over labelled rows ({@code text}, {@code lang}, {@code category}). */
+/** Category and flagged scores of a triage over labelled rows ({@code text}, {@code lang}, {@code category}). */
 record TriageScores(double macroF1, double flaggedPrecision, double flaggedRecall, double concernRecall, double abuseRecall) {
 
-    static TriageScores of(CommentTriage triage, List<Map<String, Object>> rows) {
+    static TriageScores of(BiFunction<String, String, TriageResult> triage, List<Map<String, Object>> rows) {
         int n = Category.values().length;
         int[] tp = new int[n];
         int[] fp = new int[n];
@@ -17,7 +18,7 @@ record TriageScores(double macroF1, double flaggedPrecision, double flaggedRecal
         int flaggedFn = 0;
         for (Map<String, Object> row : rows) {
             Category expected = Category.valueOf(JsonRead.string(row, "category"));
-            Category actual = triage.triage(JsonRead.string(row, "text"), JsonRead.string(row, "lang")).category();
+            Category actual = triage.apply(JsonRead.string(row, "text"), JsonRead.string(row, "lang")).category();
             if (expected == actual) {
                 tp[expected.ordinal()]++;
             } else {

@@ -1,5 +1,9 @@
 package socialdesk.aws.priming;
 
+import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
+import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
+import com.amazonaws.services.lambda.runtime.serialization.factories.JacksonFactory;
+import java.io.OutputStream;
 import java.net.http.HttpClient;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -134,6 +138,38 @@ public final class Priming implements Resource {
         public Builder restore(String name, Runnable action) {
             after.add(new Step(name, action));
             return this;
+        }
+
+        /**
+         * The Lambda runtime's own JSON for the handler's types. The runtime, not the handler, turns
+         * the invocation's JSON into {@code eventType} and the answer back into JSON, with
+         * aws-lambda-java-serialization (its own shaded Jackson, and joda-time for a scheduled
+         * event's time); without this a restored snapshot loads those classes on its first event.
+         * The serializers are the ones the runtime picks: its event serializers for AWS event types,
+         * its Jackson factory for anything else. Outside Lambda's runtime (unit tests) the library is
+         * absent and there is nothing to prime.
+         */
+        public Builder lambdaSerialization(Class<?> eventType, String eventJson, Object sampleAnswer) {
+            return prime("runtime JSON of " + eventType.getSimpleName(), () -> {
+                try {
+                    ClassLoader loader = eventType.getClassLoader();
+                    serializer(eventType, loader).fromJson(eventJson);
+                    writeWithRuntimeSerializer(sampleAnswer, loader);
+                } catch (NoClassDefFoundError notInLambdaRuntime) {
+                    JsonLog.info("priming: no Lambda runtime serialization on the class path", "function", function);
+                }
+            });
+        }
+
+        private static <T> PojoSerializer<T> serializer(Class<T> type, ClassLoader loader) {
+            return LambdaEventSerializers.isLambdaSupportedEvent(type.getName())
+                    ? LambdaEventSerializers.serializerFor(type, loader)
+                    : JacksonFactory.getInstance().getSerializer(type);
+        }
+
+        @SuppressWarnings("unchecked")
+        private static <T> void writeWithRuntimeSerializer(T answer, ClassLoader loader) {
+            serializer((Class<T>) answer.getClass(), loader).toJson(answer, OutputStream.nullOutputStream());
         }
 
         /** Parses and writes a function URL-shaped JSON document: the core JSON paths every handler uses. */
