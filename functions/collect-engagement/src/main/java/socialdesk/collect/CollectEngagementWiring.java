@@ -61,8 +61,9 @@ public final class CollectEngagementWiring {
     /**
      * Before the snapshot: the JSON paths, the triage on a sample reply, a DynamoDB read of a key
      * that never exists and the writes the stores make, each refused, an empty PutEvents, a lookup of
-     * a secret that is never created, and the platform HTTP client with one request to a loopback
-     * server: every path a run takes, with no data written and no secret read.
+     * a secret that is never created, the platform HTTP client with one request to a loopback
+     * server, and the metrics' EMF lines built and written nowhere: every path a run takes, with no
+     * data written, no secret read and no metric recorded.
      */
     static Priming priming(AwsClients clients, String table, CommentTriager triager) {
         return Priming.forFunction("collect-engagement")
@@ -75,6 +76,7 @@ public final class CollectEngagementWiring {
                 .secretsMiss(clients.secretsManager())
                 .prime("platform http client", PlatformHttp::warmSharedClient)
                 .httpRoundTrip(PlatformHttp.sharedClient())
+                .prime("metrics", EmfMetrics::primeWithoutWriting)
                 .build();
     }
 }

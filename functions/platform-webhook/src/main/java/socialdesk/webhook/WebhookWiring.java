@@ -75,8 +75,9 @@ public final class WebhookWiring {
     /**
      * Before the snapshot: the JSON paths, the triage (lexicon, scanner, replies) on a sample
      * comment, a Meta payload parsed, a DynamoDB read of a key that never exists and the writes the
-     * stores make, each refused, an empty PutEvents and a lookup of a secret that is never created.
-     * Nothing is stored, put or read of real secrets.
+     * stores make, each refused, an empty PutEvents, a lookup of a secret that is never created, and
+     * the metrics' EMF lines built and written nowhere. Nothing is stored, put, read of real secrets
+     * or recorded as a metric.
      */
     static Priming.Builder priming(AwsClients clients, String table, CommentTriager triager, Clock clock) {
         return Priming.forFunction("platform-webhook")
@@ -87,7 +88,8 @@ public final class WebhookWiring {
                 .dynamoRead(clients.dynamoDb(), table)
                 .dynamoWritesRefused(clients.dynamoDb(), table)
                 .eventsNothing(clients.eventBridge())
-                .secretsMiss(clients.secretsManager());
+                .secretsMiss(clients.secretsManager())
+                .prime("metrics", EmfMetrics::primeWithoutWriting);
     }
 
     private static final String SAMPLE_META = """

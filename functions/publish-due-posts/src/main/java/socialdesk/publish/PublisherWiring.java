@@ -66,8 +66,9 @@ public final class PublisherWiring {
     /**
      * Before the snapshot: the JSON paths, a DynamoDB read of a key that never exists and the writes
      * the store makes, each refused, an empty PutEvents and a lookup of a secret that is never created
-     * (every path of a tick's clients, no data written, no secret read), and the platform HTTP client
-     * with one request to a loopback server. After restore: a fresh
+     * (every path of a tick's clients, no data written, no secret read), the platform HTTP client
+     * with one request to a loopback server, and the metrics' EMF lines built and written nowhere.
+     * After restore: a fresh
      * seed for the retry jitter, which restored copies would otherwise share.
      */
     static Priming priming(AwsClients clients, String table, Random random) {
@@ -80,6 +81,7 @@ public final class PublisherWiring {
                 .secretsMiss(clients.secretsManager())
                 .prime("platform http client", PlatformHttp::warmSharedClient)
                 .httpRoundTrip(PlatformHttp.sharedClient())
+                .prime("metrics", EmfMetrics::primeWithoutWriting)
                 .reseed(random)
                 .build();
     }

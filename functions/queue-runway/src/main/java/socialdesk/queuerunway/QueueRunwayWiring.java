@@ -43,13 +43,15 @@ public final class QueueRunwayWiring {
 
     /**
      * Before the snapshot: the JSON paths, a DynamoDB read of a key that never exists and the writes
-     * the stores make, each refused, and an empty PutEvents. Not the runway itself: it may put
+     * the stores make, each refused, an empty PutEvents, and the metrics' EMF lines built and written
+     * nowhere. Not the runway itself: it may put
      * QueueRunningLow and repeat evergreen posts.
      */
     static Priming priming(AwsClients clients, String table) {
         return Priming.forFunction("queue-runway").renewCredentials(clients).json()
                 .dynamoRead(clients.dynamoDb(), table)
                 .dynamoWritesRefused(clients.dynamoDb(), table)
-                .eventsNothing(clients.eventBridge()).build();
+                .eventsNothing(clients.eventBridge())
+                .prime("metrics", EmfMetrics::primeWithoutWriting).build();
     }
 }

@@ -3,6 +3,9 @@ package socialdesk.aws.metrics;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -17,6 +20,21 @@ class EmfMetricsTest {
     private static final Instant NOW = Instant.parse("2026-12-06T03:00:00Z");
     private final EmfCapture capture = new EmfCapture(Clock.fixed(NOW, ZoneOffset.UTC));
     private final EmfMetrics metrics = capture.metrics();
+
+    @Test
+    void primingWritesNoLineToStandardOutput() {
+        // A line written while priming would be a metric CloudWatch counts: a post published that never was.
+        PrintStream standardOutput = System.out;
+        ByteArrayOutputStream written = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(written, true, StandardCharsets.UTF_8));
+        try {
+            EmfMetrics.primeWithoutWriting();
+        } finally {
+            System.setOut(standardOutput);
+        }
+
+        assertEquals("", written.toString(StandardCharsets.UTF_8));
+    }
 
     @Test
     void writesOneDocumentPerDimensionValuesWithCountsSummed() {
