@@ -69,6 +69,7 @@ public final class CollectEngagementWiring {
         return Priming.forFunction("collect-engagement")
                 .renewCredentials(clients)
                 .json()
+                .scheduledEventRuntimeJson()
                 .prime("triage", () -> triager.triage("Your app logged me out again and my order vanished", "en"))
                 .dynamoRead(clients.dynamoDb(), table)
                 .dynamoWritesRefused(clients.dynamoDb(), table)

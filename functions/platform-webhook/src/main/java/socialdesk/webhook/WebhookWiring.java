@@ -83,6 +83,7 @@ public final class WebhookWiring {
         return Priming.forFunction("platform-webhook")
                 .renewCredentials(clients)
                 .json()
+                .functionUrlRuntimeJson()
                 .prime("triage", () -> triager.triage("Still waiting on my refund after three weeks, is anyone there?", "en"))
                 .prime("meta payload", () -> new MetaPayloadParser().parse(Json.parse(SAMPLE_META), clock.instant()))
                 .dynamoRead(clients.dynamoDb(), table)

@@ -42,6 +42,7 @@ public final class PostsApiWiring {
      */
     static Priming.Builder priming(AwsClients clients, String table) {
         return Priming.forFunction("posts-api").renewCredentials(clients).json()
+                .functionUrlRuntimeJson()
                 .dynamoRead(clients.dynamoDb(), table)
                 .dynamoWritesRefused(clients.dynamoDb(), table);
     }

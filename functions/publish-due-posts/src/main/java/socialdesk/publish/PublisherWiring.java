@@ -75,6 +75,7 @@ public final class PublisherWiring {
         return Priming.forFunction("publish-due-posts")
                 .renewCredentials(clients)
                 .json()
+                .scheduledEventRuntimeJson()
                 .dynamoRead(clients.dynamoDb(), table)
                 .dynamoWritesRefused(clients.dynamoDb(), table)
                 .eventsNothing(clients.eventBridge())

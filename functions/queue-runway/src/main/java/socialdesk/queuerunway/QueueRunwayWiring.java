@@ -49,6 +49,7 @@ public final class QueueRunwayWiring {
      */
     static Priming priming(AwsClients clients, String table) {
         return Priming.forFunction("queue-runway").renewCredentials(clients).json()
+                .scheduledEventRuntimeJson()
                 .dynamoRead(clients.dynamoDb(), table)
                 .dynamoWritesRefused(clients.dynamoDb(), table)
                 .eventsNothing(clients.eventBridge())
