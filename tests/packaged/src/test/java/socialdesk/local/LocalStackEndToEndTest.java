@@ -147,6 +147,7 @@ class LocalStackEndToEndTest {
                     .anyMatch(m -> m.startsWith("URGENT ") && m.contains(" on facebook from ")), console);
             String text = console.toString(StandardCharsets.UTF_8);
             assertTrue(text.contains("[notification NotificationTopic] [") && text.contains("[notification UrgentTopic] URGENT "), text);
+            assertFalse(text.contains("SLF4J:"), "no function prints SLF4J's missing-binding warning: " + text);
         } finally {
             stack.close();
         }
