@@ -21,6 +21,16 @@ import socialdesk.core.log.JsonLog;
  * and a throttled one (reserved concurrency in use) a 429, as on AWS.
  */
 public final class FunctionUrlServer implements AutoCloseable {
+    /**
+     * Lambda's limit on a synchronous invocation's payload, which for a function URL is the event
+     * built from the request (headers, and the body, base64 when binary): 6 MB, in Lambda's unit.
+     */
+    static final int MAX_EVENT_BYTES = 6 * 1024 * 1024;
+    /** What a function URL answers to a request whose event would be over {@link #MAX_EVENT_BYTES}; the function never sees it. */
+    static final FunctionUrlEvents.HttpResponse TOO_LARGE = new FunctionUrlEvents.HttpResponse(413,
+            Map.of("content-type", "application/json"), List.of(),
+            "{\"Message\":\"Request must be smaller than 6291456 bytes for the InvokeFunction operation\"}"
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
     /** What a function URL answers when the function's reserved concurrency is in use. */
     static final FunctionUrlEvents.HttpResponse THROTTLED = new FunctionUrlEvents.HttpResponse(429,
             Map.of("content-type", "application/json"), List.of(),
@@ -62,13 +72,13 @@ public final class FunctionUrlServer implements AutoCloseable {
             Map<String, List<String>> headers = new LinkedHashMap<>(exchange.getRequestHeaders());
             FunctionUrlEvents.HttpRequest request = new FunctionUrlEvents.HttpRequest(exchange.getRequestMethod(),
                     exchange.getRequestURI().getRawPath(), exchange.getRequestURI().getRawQuery(), headers,
-                    exchange.getRequestBody().readAllBytes(), exchange.getRemoteAddress().getAddress().getHostAddress(),
+                    exchange.getRequestBody().readNBytes(MAX_EVENT_BYTES + 1), exchange.getRemoteAddress().getAddress().getHostAddress(),
                     Instant.now());
             String domain = "127.0.0.1:" + port();
             FunctionUrlEvents.HttpResponse response;
             try {
                 byte[] event = FunctionUrlEvents.toEvent(request, domain).getBytes(java.nio.charset.StandardCharsets.UTF_8);
-                response = FunctionUrlEvents.toHttp(function.apply(event));
+                response = event.length > MAX_EVENT_BYTES ? TOO_LARGE : FunctionUrlEvents.toHttp(function.apply(event));
             } catch (LocalFunction.ThrottledException e) {
                 response = THROTTLED;
             } catch (RuntimeException e) {

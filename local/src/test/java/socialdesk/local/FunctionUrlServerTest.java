@@ -29,6 +29,28 @@ class FunctionUrlServerTest {
         }
     }
 
+    @Test
+    void aRequestWhoseEventIsOverSixMegabytesIsA413AndNeverReachesTheFunction() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger invocations = new java.util.concurrent.atomic.AtomicInteger();
+        try (FunctionUrlServer server = new FunctionUrlServer("f", 0, event -> {
+            invocations.incrementAndGet();
+            return "{\"statusCode\":200,\"body\":\"ok\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        })) {
+            byte[] nearLimit = new byte[FunctionUrlServer.MAX_EVENT_BYTES - 4096];
+            java.util.Arrays.fill(nearLimit, (byte) 'a');
+            HttpResponse<String> small = http.send(HttpRequest.newBuilder(URI.create(server.url() + "/x"))
+                    .header("content-type", "text/plain").POST(HttpRequest.BodyPublishers.ofByteArray(nearLimit)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> binary = http.send(HttpRequest.newBuilder(URI.create(server.url() + "/x"))
+                    .header("content-type", "application/octet-stream").POST(HttpRequest.BodyPublishers.ofByteArray(nearLimit)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+
+            assertEquals(200, small.statusCode(), "text just under the limit is passed on");
+            assertEquals(413, binary.statusCode(), "the same bytes as base64 make an event over 6 MB");
+            assertEquals(1, invocations.get());
+        }
+    }
+
     private HttpResponse<String> post(String url) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create(url + "/webhooks/meta")).POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
                 HttpResponse.BodyHandlers.ofString());
