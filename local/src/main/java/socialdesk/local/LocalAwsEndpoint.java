@@ -87,8 +87,9 @@ public final class LocalAwsEndpoint implements AutoCloseable {
             switch (target) {
                 case "AWSEvents.PutEvents" -> putEvents(exchange, request);
                 case "secretsmanager.GetSecretValue" -> getSecretValue(exchange, request);
+                case "secretsmanager.PutSecretValue" -> putSecretValue(exchange, request);
                 default -> send(exchange, 400, error("UnknownOperationException",
-                        target + " is not served by the local stack (PutEvents and GetSecretValue are)"));
+                        target + " is not served by the local stack (PutEvents, GetSecretValue and PutSecretValue are)"));
             }
         }
     }
@@ -193,6 +194,28 @@ public final class LocalAwsEndpoint implements AutoCloseable {
         response.put("SecretString", value.get());
         response.put("VersionStages", List.of("AWSCURRENT"));
         response.put("CreatedDate", Instant.now().getEpochSecond());
+        send(exchange, 200, Json.write(response));
+    }
+
+    /** Secrets Manager's PutSecretValue: the new value of an existing secret goes to the local secrets file. */
+    private void putSecretValue(HttpExchange exchange, Object request) throws IOException {
+        String id = JsonRead.string(request, "SecretId");
+        String value = JsonRead.string(request, "SecretString");
+        if (id == null || value == null) {
+            send(exchange, 400, error("InvalidParameterException", "SecretId and SecretString are required"));
+            return;
+        }
+        Optional<String> name = secrets.put(id, value);
+        if (name.isEmpty()) {
+            send(exchange, 400, error("ResourceNotFoundException",
+                    "Secrets Manager can't find the specified secret (see " + secrets.file() + ")"));
+            return;
+        }
+        Map<String, Object> response = new LinkedHashMap<>();
+        response.put("ARN", LocalSecrets.arn(name.get()));
+        response.put("Name", name.get());
+        response.put("VersionId", UUID.nameUUIDFromBytes(value.getBytes(StandardCharsets.UTF_8)).toString());
+        response.put("VersionStages", List.of("AWSCURRENT"));
         send(exchange, 200, Json.write(response));
     }
 

@@ -78,6 +78,35 @@ public final class LocalSecrets {
         return Optional.of(text.replace(SANDBOX_PLACEHOLDER, sandboxUrl));
     }
 
+    /**
+     * Stores a new value of an existing secret, as {@code PutSecretValue} does (refreshed platform
+     * tokens written back). The sandbox URL goes back to its placeholder, so the file stays valid on
+     * the next start's ports; a JSON value is kept as JSON, so the file stays easy to read.
+     *
+     * @return the secret's name, or empty when there is no such secret
+     */
+    public synchronized Optional<String> put(String idOrArn, String secretString) {
+        String name = idOrArn.startsWith(ARN_PREFIX) ? idOrArn.substring(ARN_PREFIX.length()) : idOrArn;
+        Map<String, Object> current = new LinkedHashMap<>(read());
+        if (!current.containsKey(name)) {
+            return Optional.empty();
+        }
+        String stored = secretString.replace(sandboxUrl, SANDBOX_PLACEHOLDER);
+        Object value;
+        try {
+            value = Json.parse(stored);
+        } catch (RuntimeException notJson) {
+            value = stored;
+        }
+        current.put(name, value);
+        try {
+            Files.writeString(file, pretty(current));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+        return Optional.of(name);
+    }
+
     /** Whether the secret still points at the sandbox (not real credentials). */
     public boolean usesSandbox(String name) {
         Object value = read().get(name);
