@@ -69,7 +69,7 @@ class WebhookFloodTest {
             assertTrue(webhookReserved > 0 && webhookReserved < SENDERS,
                     "the template reserves the webhook fewer executions than the flood's senders: " + webhookReserved);
             String webhook = stack.functionUrl("platform-webhook");
-            DynamoDbClient dynamo = LocalDesk.dynamoAt(stack.dynamoEndpoint());
+            DynamoDbClient dynamo = LocalDesk.dynamoAt(stack.dynamoEndpoint(), stack.identity());
             DynamoPostStore posts = new DynamoPostStore(dynamo, stack.tableName());
 
             Instant due = Instant.now();
