@@ -15,6 +15,7 @@ import socialdesk.core.json.Json;
 import socialdesk.core.json.JsonException;
 import socialdesk.core.json.JsonRead;
 import socialdesk.local.LocalDesk;
+import socialdesk.local.LocalIdentity;
 import socialdesk.template.Template;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
@@ -154,7 +155,18 @@ final class Target {
         if (dynamo == null || table == null) {
             throw CliException.failed("no local stack running on " + dataDir + " — start it with ./social local");
         }
-        return new Table(LocalDesk.dynamoAt(dynamo), table);
+        return new Table(LocalDesk.dynamoAt(dynamo, localIdentity(endpoints)), table);
+    }
+
+    /**
+     * The region and key to reach a running local stack's table with: its recorded region (an
+     * emulator keeps tables per region) and the key this shell's environment gives, resolved as the
+     * stack resolves its own (the same shell, or one with the same variables, finds the same table).
+     */
+    static LocalIdentity localIdentity(Map<String, Object> endpoints) {
+        LocalIdentity fromShell = LocalIdentity.fromEnvironment(JsonRead.string(endpoints, "emulator") != null);
+        String region = JsonRead.string(endpoints, "region");
+        return region == null ? fromShell : new LocalIdentity(region, fromShell.accessKeyId(), fromShell.secretAccessKey());
     }
 
     /** The local stack's Lambda endpoint (Invoke). */

@@ -16,14 +16,16 @@ public final class LocalCommand {
     static final String USAGE = """
             usage: social local [--fresh] [--no-demo] [--port N] [--data DIR] [--demo-delay SECONDS] [--rate-seconds SECONDS]
 
-              --fresh            wipe the data folder first (dynalite tables, secrets, notifications, sandbox posts)
+              --fresh            wipe the data folder first (dynalite tables, secrets, notifications, sandbox posts);
+                                 with AWS_ENDPOINT_URL, also delete and remake the stack's table on that endpoint
               --no-demo          do not seed the demo posts and comments on a first start
               --port N           first port: sandbox N, AWS endpoint N+1, dynalite N+2, function URLs N+3...
                                  (default 4560; 0 picks free ports)
               --data DIR         where data lives between runs (default .local)
               --demo-delay S     demo posts are due S seconds after start (default 30)
               --rate-seconds S   run every rate() schedule every S seconds instead of its own rate
-            With AWS_ENDPOINT_URL set, the table, bus, rules, topics and secrets are created on that endpoint.
+            With AWS_ENDPOINT_URL set, the table, bus, rules, topics and secrets are created on that endpoint,
+            in AWS_REGION (else AWS_DEFAULT_REGION, else us-east-1) with AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY (else test/test).
             """;
 
     private LocalCommand() {

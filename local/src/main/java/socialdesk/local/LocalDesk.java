@@ -29,10 +29,12 @@ import socialdesk.aws.AwsClients;
 import socialdesk.aws.dynamo.TableDefinition;
 import socialdesk.core.json.Json;
 import socialdesk.template.Template;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.retry.backoff.FixedDelayBackoffStrategy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
+import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.dynamodb.waiters.DynamoDbWaiter;
 
 /**
  * The whole desk on this machine: dynalite, every function of template.yaml in its own JVM (see
@@ -43,7 +45,6 @@ import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
  */
 public final class LocalDesk implements AutoCloseable {
     public static final String STACK = "social-desk";
-    public static final String REGION = "us-east-1";
     public static final String ACCOUNT = "000000000000";
     /** Calls from the stack and the CLI to its table: one at a time, each given plenty on a busy machine. */
     private static final AwsCallBudget TOOL_CALLS = new AwsCallBudget(Duration.ofSeconds(30), 1);
@@ -76,6 +77,7 @@ public final class LocalDesk implements AutoCloseable {
     }
 
     private final Options options;
+    private final LocalIdentity identity;
     private final Clock clock = Clock.systemUTC();
     private final List<AutoCloseable> closeables = new ArrayList<>();
     private final Map<String, RunningFunction> functions = new LinkedHashMap<>();
@@ -99,6 +101,7 @@ public final class LocalDesk implements AutoCloseable {
 
     private LocalDesk(Options options) {
         this.options = options;
+        this.identity = LocalIdentity.fromEnvironment(options.remoteEndpoint() != null);
         this.console = new Console(options.out());
     }
 
@@ -147,15 +150,15 @@ public final class LocalDesk implements AutoCloseable {
 
         int awsPort = ports.next();
         int dynamoPort = ports.next();
-        Map<String, String> endpoints = new LinkedHashMap<>();
-        LocalBus bus = track(new LocalBus(busName, REGION, clock));
+        Map<String, String> endpoints = new LinkedHashMap<>(identity.environment());
+        LocalBus bus = track(new LocalBus(busName, identity.region(), clock));
         if (options.remoteEndpoint() == null) {
             dynalite = track(DynaliteProcess.start(options.root(), dynamoPort, data.resolve("dynalite"), console.prefixed("dynalite")));
             dynamoEndpoint = dynalite.endpoint();
             // Recorded at once: if this stack is killed while starting, the next start finds its dynalite.
             LeftoverStack.record(data, Map.of("dynamodb", dynamoEndpoint), dynalite);
             endpointsFile = data.resolve(LeftoverStack.FILE);
-            LocalBus defaultBus = track(new LocalBus("default", REGION, clock));
+            LocalBus defaultBus = track(new LocalBus("default", identity.region(), clock));
             LocalAwsEndpoint aws = track(new LocalAwsEndpoint(awsPort, Map.of(busName, bus, "default", defaultBus), secrets));
             awsServer = aws;
             awsEndpoint = aws.url();
@@ -166,7 +169,12 @@ public final class LocalDesk implements AutoCloseable {
             dynamoEndpoint = options.remoteEndpoint();
             endpoints.put("AWS_ENDPOINT_URL", options.remoteEndpoint());
         }
-        createTable();
+        if (options.fresh() && options.remoteEndpoint() != null) {
+            resetTable(dynamo(), tableName, options.remoteEndpoint());
+            console.line("local", "--fresh: table " + tableName + " on " + options.remoteEndpoint() + " deleted and made again");
+        } else {
+            createTable();
+        }
 
         List<Template.Function> templateFunctions = template.functions();
         startFunctions(templateFunctions, values, endpoints, ports);
@@ -177,10 +185,10 @@ public final class LocalDesk implements AutoCloseable {
         if (options.remoteEndpoint() == null) {
             rules.addTo(bus);
         } else {
-            remote = track(RemoteResources.create(options.remoteEndpoint(), busName, rules.remoteRules(),
+            remote = track(RemoteResources.create(options.remoteEndpoint(), identity, busName, rules.remoteRules(),
                     secrets, topics.values(), console));
         }
-        scheduler = track(new Scheduler(clock, console));
+        scheduler = track(new Scheduler(clock, console, identity.region()));
         for (Template.Function function : templateFunctions) {
             RunningFunction running = functions.get(function.logicalId());
             function.events().forEach((eventName, event) ->
@@ -202,7 +210,7 @@ public final class LocalDesk implements AutoCloseable {
      */
     private void writeEndpoints(Path data) {
         Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("region", REGION);
+        doc.put("region", identity.region());
         doc.put("tableName", tableName);
         doc.put("dynamodb", dynamoEndpoint);
         doc.put("lambda", awsEndpoint);
@@ -240,21 +248,51 @@ public final class LocalDesk implements AutoCloseable {
         }
     }
 
+    /**
+     * {@code --fresh} against an emulator: the table lives there, not in the data folder, so wiping
+     * the folder alone would leave the last run's posts (the demo's among them, already published)
+     * in place. Deletes the table if it is there, waits until it is gone and makes it again, empty.
+     *
+     * @throws IllegalStateException when the endpoint does not let it, saying what to do instead
+     */
+    static void resetTable(DynamoDbClient dynamo, String table, String endpoint) {
+        // The SDK's default waiter polls every 20 s; an emulator deletes and makes a table in well under a second.
+        try (DynamoDbWaiter waiter = DynamoDbWaiter.builder().client(dynamo).overrideConfiguration(b -> b
+                .backoffStrategy(FixedDelayBackoffStrategy.create(Duration.ofMillis(250))).maxAttempts(240)).build()) {
+            try {
+                dynamo.deleteTable(b -> b.tableName(table));
+                waiter.waitUntilTableNotExists(b -> b.tableName(table));
+            } catch (ResourceNotFoundException e) {
+                // Not made yet: nothing to reset.
+            }
+            dynamo.createTable(TableDefinition.createTableRequest(table));
+            waiter.waitUntilTableExists(b -> b.tableName(table));
+        } catch (SdkException e) {
+            throw new IllegalStateException("--fresh cannot reset table " + table + " on " + endpoint + " (" + e.getMessage()
+                    + "); delete it there yourself, or start without --fresh to keep its posts", e);
+        }
+    }
+
     /** The DynamoDB client for the stack's own table, built on first use. */
     synchronized DynamoDbClient dynamo() {
         if (dynamo == null) {
-            dynamo = dynamoAt(dynamoEndpoint);
+            dynamo = dynamoAt(dynamoEndpoint, identity);
         }
         return dynamo;
     }
 
     /**
-     * A DynamoDB client for a local stack's DynamoDB endpoint, in its region and with the dummy key
-     * the functions get too (dynalite checks none; an emulator takes any).
+     * A DynamoDB client for a local stack's DynamoDB endpoint, in the stack's region and with the
+     * key its functions get (dynalite checks none; an emulator keeps tables per region, some per key).
      */
-    public static DynamoDbClient dynamoAt(String endpoint) {
-        return AwsClients.of(Map.of("AWS_REGION", REGION), TOOL_CALLS, URI.create(endpoint),
-                StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")), List.of()).dynamoDb();
+    public static DynamoDbClient dynamoAt(String endpoint, LocalIdentity identity) {
+        return AwsClients.of(Map.of("AWS_REGION", identity.region()), TOOL_CALLS, URI.create(endpoint),
+                identity.credentials(), List.of()).dynamoDb();
+    }
+
+    /** The region and key the stack uses everywhere. */
+    public LocalIdentity identity() {
+        return identity;
     }
 
     String tableName() {
@@ -393,7 +431,8 @@ public final class LocalDesk implements AutoCloseable {
     /** Local names for every resource, parameter and pseudo parameter, and the attributes GetAtt asks for. */
     private void names(Template template, Map<String, String> refs, Map<String, String> attributes) {
         refs.put("AWS::StackName", STACK);
-        refs.put("AWS::Region", REGION);
+        String region = identity.region();
+        refs.put("AWS::Region", region);
         refs.put("AWS::AccountId", ACCOUNT);
         refs.put("AWS::Partition", "aws");
         refs.put("AWS::URLSuffix", "amazonaws.com");
@@ -417,36 +456,36 @@ public final class LocalDesk implements AutoCloseable {
                 case "AWS::DynamoDB::Table" -> {
                     String name = properties.containsKey("TableName") ? early.string(properties.get("TableName")) : STACK + "-" + id;
                     refs.put(id, name);
-                    attributes.put(id + ".Arn", prefix + "dynamodb:" + REGION + ":" + ACCOUNT + ":table/" + name);
+                    attributes.put(id + ".Arn", prefix + "dynamodb:" + region + ":" + ACCOUNT + ":table/" + name);
                 }
                 case "AWS::Events::EventBus" -> {
                     String name = early.string(properties.get("Name"));
                     refs.put(id, name);
-                    attributes.put(id + ".Arn", prefix + "events:" + REGION + ":" + ACCOUNT + ":event-bus/" + name);
+                    attributes.put(id + ".Arn", prefix + "events:" + region + ":" + ACCOUNT + ":event-bus/" + name);
                     attributes.put(id + ".Name", name);
                 }
                 case "AWS::SNS::Topic" -> {
                     String name = properties.containsKey("TopicName") ? early.string(properties.get("TopicName")) : STACK + "-" + id;
-                    refs.put(id, prefix + "sns:" + REGION + ":" + ACCOUNT + ":" + name);
+                    refs.put(id, prefix + "sns:" + region + ":" + ACCOUNT + ":" + name);
                     attributes.put(id + ".TopicName", name);
                 }
                 case "AWS::SQS::Queue" -> {
                     String name = STACK + "-" + id;
                     refs.put(id, "http://127.0.0.1/" + ACCOUNT + "/" + name);
-                    attributes.put(id + ".Arn", prefix + "sqs:" + REGION + ":" + ACCOUNT + ":" + name);
+                    attributes.put(id + ".Arn", prefix + "sqs:" + region + ":" + ACCOUNT + ":" + name);
                     attributes.put(id + ".QueueName", name);
                 }
                 case Template.SERVERLESS_FUNCTION, "AWS::Lambda::Function" -> {
                     String codeUri = String.valueOf(properties.get("CodeUri"));
                     String name = Path.of(codeUri).getFileName().toString();
-                    String arn = prefix + "lambda:" + REGION + ":" + ACCOUNT + ":function:" + name;
+                    String arn = prefix + "lambda:" + region + ":" + ACCOUNT + ":function:" + name;
                     refs.put(id, name);
                     refs.put(id + ".Alias", arn + ":live");
                     attributes.put(id + ".Arn", arn);
                 }
                 default -> {
                     refs.put(id, STACK + "-" + id);
-                    attributes.put(id + ".Arn", prefix + type.split("::")[1].toLowerCase(Locale.ROOT) + ":" + REGION + ":"
+                    attributes.put(id + ".Arn", prefix + type.split("::")[1].toLowerCase(Locale.ROOT) + ":" + region + ":"
                             + ACCOUNT + ":" + STACK + "-" + id);
                 }
             }

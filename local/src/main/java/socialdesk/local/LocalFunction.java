@@ -190,7 +190,7 @@ public final class LocalFunction implements AutoCloseable {
         if (!Files.isRegularFile(spec.jar())) {
             throw new IllegalStateException(spec.name() + ": no function jar at " + spec.jar() + " (build it first)");
         }
-        api = new RuntimeApiServer("arn:aws:lambda:" + spec.environment().getOrDefault("AWS_REGION", "us-east-1")
+        api = new RuntimeApiServer("arn:aws:lambda:" + spec.environment().getOrDefault("AWS_REGION", LocalIdentity.DEFAULT_REGION)
                 + ":000000000000:function:" + spec.name());
         List<String> command = new ArrayList<>();
         command.add(spec.java().toString());
@@ -371,10 +371,8 @@ public final class LocalFunction implements AutoCloseable {
         env.put("AWS_LAMBDA_LOG_GROUP_NAME", "/aws/lambda/" + spec.name());
         env.put("AWS_LAMBDA_LOG_STREAM_NAME", "local");
         env.put("AWS_EXECUTION_ENV", "AWS_Lambda_java25");
-        env.put("AWS_REGION", "us-east-1");
-        env.put("AWS_DEFAULT_REGION", "us-east-1");
-        env.put("AWS_ACCESS_KEY_ID", "local");
-        env.put("AWS_SECRET_ACCESS_KEY", "local");
+        // A function run alone (tests, benchmarks) gets the in-process defaults; the stack passes its own identity.
+        env.putAll(LocalIdentity.resolve(Map.of(), false).environment());
         env.put("LAMBDA_TASK_ROOT", spec.jar().getParent().toString());
         env.putAll(spec.environment());
         return env;

@@ -6,9 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -43,12 +41,11 @@ public final class RemoteResources implements AutoCloseable {
     /** Local topic ARN -> the emulator's ARN of the same topic. */
     private final Map<String, String> topicArns = new java.util.LinkedHashMap<>();
 
-    RemoteResources(URI endpoint, Console console) {
+    RemoteResources(URI endpoint, LocalIdentity identity, Console console) {
         this.console = console;
         SdkHttpClient http = UrlConnectionHttpClient.builder().socketTimeout(Duration.ofSeconds(30)).build();
-        AwsCredentialsProvider credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create(
-                env("AWS_ACCESS_KEY_ID", "test"), env("AWS_SECRET_ACCESS_KEY", "test")));
-        Region region = Region.of(env("AWS_REGION", LocalDesk.REGION));
+        AwsCredentialsProvider credentials = identity.credentials();
+        Region region = Region.of(identity.region());
         events = EventBridgeClient.builder().endpointOverride(endpoint).region(region).credentialsProvider(credentials).httpClient(http).build();
         sns = SnsClient.builder().endpointOverride(endpoint).region(region).credentialsProvider(credentials).httpClient(http).build();
         sqs = SqsClient.builder().endpointOverride(endpoint).region(region).credentialsProvider(credentials).httpClient(http).build();
@@ -56,9 +53,9 @@ public final class RemoteResources implements AutoCloseable {
     }
 
     /** Creates (or finds) everything and starts polling one queue per topic. */
-    static RemoteResources create(String endpoint, String busName, List<BusRules.Rule> rules,
+    static RemoteResources create(String endpoint, LocalIdentity identity, String busName, List<BusRules.Rule> rules,
                                   LocalSecrets secrets, java.util.Collection<LocalTopic> localTopics, Console console) {
-        RemoteResources remote = new RemoteResources(URI.create(endpoint), console);
+        RemoteResources remote = new RemoteResources(URI.create(endpoint), identity, console);
         remote.createSecrets(secrets);
         remote.createBus(busName);
         for (LocalTopic localTopic : localTopics) {
@@ -172,11 +169,6 @@ public final class RemoteResources implements AutoCloseable {
                 }
             }
         }));
-    }
-
-    private static String env(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? fallback : value;
     }
 
     @Override

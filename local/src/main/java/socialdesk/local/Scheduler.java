@@ -23,6 +23,7 @@ public final class Scheduler implements AutoCloseable {
 
     private final Clock clock;
     private final Console console;
+    private final String region;
     private final List<Entry> entries = new ArrayList<>();
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean closed;
@@ -34,9 +35,11 @@ public final class Scheduler implements AutoCloseable {
         void invoke(LocalFunction function, String event);
     }
 
-    public Scheduler(Clock clock, Console console) {
+    /** @param region the stack's region, for the ARNs and the {@code region} of the events it sends */
+    public Scheduler(Clock clock, Console console, String region) {
         this.clock = clock;
         this.console = console;
+        this.region = region;
     }
 
     /** Adds the event if it is a schedule; anything else is left alone. */
@@ -101,8 +104,8 @@ public final class Scheduler implements AutoCloseable {
     }
 
     /** What the function receives: the schedule's Input with the scheduler's placeholders filled, or the default event. */
-    static String event(String name, String input, boolean ruleBased, Instant at) {
-        String arn = "arn:aws:scheduler:" + LocalDesk.REGION + ":" + LocalDesk.ACCOUNT + ":schedule/default/" + name;
+    static String event(String name, String input, boolean ruleBased, Instant at, String region) {
+        String arn = "arn:aws:scheduler:" + region + ":" + LocalDesk.ACCOUNT + ":schedule/default/" + name;
         if (input != null) {
             return ruleBased ? input : LocalDesk.schedulerInput(input, at, arn);
         }
@@ -116,14 +119,14 @@ public final class Scheduler implements AutoCloseable {
         event.put("source", "aws.events");
         event.put("account", LocalDesk.ACCOUNT);
         event.put("time", at.toString());
-        event.put("region", LocalDesk.REGION);
-        event.put("resources", List.of("arn:aws:events:" + LocalDesk.REGION + ":" + LocalDesk.ACCOUNT + ":rule/" + name));
+        event.put("region", region);
+        event.put("resources", List.of("arn:aws:events:" + region + ":" + LocalDesk.ACCOUNT + ":rule/" + name));
         event.put("detail", Map.of());
         return LocalDesk.json(event);
     }
 
-    private static String event(Entry entry, Instant at) {
-        return event(entry.name(), entry.input(), entry.ruleBased(), at);
+    private String event(Entry entry, Instant at) {
+        return event(entry.name(), entry.input(), entry.ruleBased(), at, region);
     }
 
     @Override

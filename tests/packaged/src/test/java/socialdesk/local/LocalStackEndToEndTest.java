@@ -76,6 +76,9 @@ class LocalStackEndToEndTest {
             String banner = console.toString(StandardCharsets.UTF_8);
             assertTrue(banner.contains("social-desk is running locally"), banner);
             assertTrue(banner.contains(data.resolve("notifications.jsonl").toString()), banner);
+            // One region everywhere: the functions' environment and what the command line reads.
+            assertEquals(stack.identity().region(), stack.spec("posts-api").environment().get("AWS_REGION"));
+            assertEquals(stack.identity().region(), JsonRead.string(Json.parse(Files.readString(data.resolve("endpoints.json"))), "region"));
 
             // Secrets as the publisher reads them: <prefix><platform>; an unconfigured one is ResourceNotFoundException (empty).
             SecretsManagerSecrets secrets = new SecretsManagerSecrets(aws.secretsManager());
@@ -179,7 +182,7 @@ class LocalStackEndToEndTest {
      * dummy key signs.
      */
     private static AwsClients clients(String endpoint) {
-        return AwsClients.of(Map.of("AWS_REGION", LocalDesk.REGION), new AwsCallBudget(Duration.ofSeconds(30), 1), URI.create(endpoint),
+        return AwsClients.of(Map.of("AWS_REGION", LocalIdentity.DEFAULT_REGION), new AwsCallBudget(Duration.ofSeconds(30), 1), URI.create(endpoint),
                 StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")), List.of());
     }
 
