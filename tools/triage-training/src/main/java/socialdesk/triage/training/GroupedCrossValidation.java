@@ -2,6 +2,7 @@ package socialdesk.triage.training;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -44,7 +45,12 @@ public final class GroupedCrossValidation {
     }
 
     /** The raise thresholds a nested run chooses from, per language. */
-    static final double[] RAISE_CHOICES = {0.5, 0.6, 0.7, 0.8};
+    static final double[] RAISE_CHOICES = {0.4, 0.5, 0.6, 0.7, 0.8, 0.9};
+    /** The flag thresholds (no rule cue) a nested run chooses from, per language. */
+    static final double[] FLAG_CHOICES = {0.2, 0.25, 0.3, 0.35, 0.4, 0.5};
+    /** The targets of the thresholds' choice: flagged recall at this flagged precision or more (issue 13). */
+    static final double TARGET_RECALL = 0.90;
+    static final double TARGET_PRECISION = 0.85;
     /** Inner folds of a nested run. */
     static final int INNER_FOLDS = 3;
 
@@ -53,9 +59,9 @@ public final class GroupedCrossValidation {
     }
 
     /**
-     * @param nested when true, each outer fold chooses its raise threshold by an inner grouped
-     *               cross-validation over its own training businesses (never looking at its test
-     *               fold), instead of using {@link CommentTriage#RAISE_AT_EN} and {@link CommentTriage#RAISE_AT_VI}
+     * @param nested when true, each outer fold chooses its thresholds by {@link #chooseThresholds} over
+     *               its own training businesses (never looking at its test fold), instead of using
+     *               the shipped {@link CommentTriage.Thresholds#SHIPPED}
      * @param log    where to note each fold's choice, or null
      */
     public static Result run(List<LabelledComment> comments, List<LabelledComment> corpora, int folds, boolean nested,
@@ -72,13 +78,11 @@ public final class GroupedCrossValidation {
                 (foldOf.get(c.business()) == f ? test : train).add(c);
             }
             TriageModel trained = Trainer.train(train, corpora);
-            double[] raiseAt = nested ? chooseRaiseThresholds(train, corpora)
-                    : new double[] {CommentTriage.RAISE_AT_EN, CommentTriage.RAISE_AT_VI};
+            CommentTriage.Thresholds thresholds = nested ? chooseThresholds(train, corpora) : CommentTriage.Thresholds.SHIPPED;
             if (log != null) {
-                log.printf(Locale.ROOT, "fold %d: %d test comments, raise threshold en %.1f, vi %.1f%n", f, test.size(),
-                        raiseAt[0], raiseAt[1]);
+                log.printf(Locale.ROOT, "fold %d: %d test comments, %s%n", f, test.size(), describe(thresholds));
             }
-            CommentTriage triage = new CommentTriage(trained, raiseAt[0], raiseAt[1]);
+            CommentTriage triage = new CommentTriage(trained, thresholds);
             for (LabelledComment c : test) {
                 TriageResult r = triage.triage(c.text(), c.lang());
                 combined.add(c, r.category(), r.severity().wire());
@@ -91,15 +95,25 @@ public final class GroupedCrossValidation {
         return new Result(combined, rules, model, bySource, folds, foldOf.size());
     }
 
+    /** The thresholds in one line, as a log reads them. */
+    public static String describe(CommentTriage.Thresholds t) {
+        return String.format(Locale.ROOT, "flag at en %.2f, vi %.2f; raise at en %.2f, vi %.2f", t.flagAtEn(), t.flagAtVi(),
+                t.raiseAtEn(), t.raiseAtVi());
+    }
+
     /**
-     * The raise thresholds, English and Vietnamese, each with the best flagged F1 in its language
-     * over an inner grouped cross-validation of the given (training) comments; ties go to the
-     * higher, more cautious threshold.
+     * The policy's thresholds, chosen per language over an inner grouped cross-validation of the
+     * given (training) comments: each pair (flag at, raise at) of {@link #FLAG_CHOICES} x
+     * {@link #RAISE_CHOICES} is scored by flagged precision and recall over the inner test folds.
+     * Among the pairs reaching recall {@value #TARGET_RECALL} at precision {@value #TARGET_PRECISION}
+     * or more, the most precise; when none reaches both, the highest recall at that precision; when
+     * none keeps that precision, the best flagged F1. Ties go to the higher recall, then to the
+     * higher, more cautious thresholds.
      */
-    public static double[] chooseRaiseThresholds(List<LabelledComment> comments, List<LabelledComment> corpora) {
+    public static CommentTriage.Thresholds chooseThresholds(List<LabelledComment> comments, List<LabelledComment> corpora) {
         Map<String, Integer> foldOf = assignFolds(comments, INNER_FOLDS);
-        String[] langs = {"en", "vi"};
-        int[][][] counts = new int[langs.length][RAISE_CHOICES.length][3]; // flagged true pos., false pos., false neg.
+        int pairs = FLAG_CHOICES.length * RAISE_CHOICES.length;
+        int[][][] counts = new int[2][pairs][3]; // per language (en, vi): flagged true pos., false pos., false neg.
         for (int f = 0; f < INNER_FOLDS; f++) {
             List<LabelledComment> train = new ArrayList<>();
             List<LabelledComment> test = new ArrayList<>();
@@ -107,8 +121,10 @@ public final class GroupedCrossValidation {
                 (foldOf.get(c.business()) == f ? test : train).add(c);
             }
             TriageModel model = Trainer.train(train, corpora);
-            for (int k = 0; k < RAISE_CHOICES.length; k++) {
-                CommentTriage triage = new CommentTriage(model, RAISE_CHOICES[k], RAISE_CHOICES[k]);
+            for (int k = 0; k < pairs; k++) {
+                double flagAt = FLAG_CHOICES[k / RAISE_CHOICES.length];
+                double raiseAt = RAISE_CHOICES[k % RAISE_CHOICES.length];
+                CommentTriage triage = new CommentTriage(model, new CommentTriage.Thresholds(raiseAt, raiseAt, flagAt, flagAt));
                 for (LabelledComment c : test) {
                     int[] n = counts["vi".equals(c.lang()) ? 1 : 0][k];
                     boolean flagged = triage.triage(c.text(), c.lang()).flagged();
@@ -123,19 +139,32 @@ public final class GroupedCrossValidation {
                 }
             }
         }
-        double[] chosen = new double[langs.length];
-        for (int l = 0; l < langs.length; l++) {
-            double bestF1 = -1;
-            for (int k = 0; k < RAISE_CHOICES.length; k++) {
-                int[] n = counts[l][k];
-                double f1 = 2.0 * n[0] / (2.0 * n[0] + n[1] + n[2]);
-                if (f1 >= bestF1) {
-                    bestF1 = f1;
-                    chosen[l] = RAISE_CHOICES[k];
-                }
+        int en = best(counts[0]);
+        int vi = best(counts[1]);
+        return new CommentTriage.Thresholds(RAISE_CHOICES[en % RAISE_CHOICES.length], RAISE_CHOICES[vi % RAISE_CHOICES.length],
+                FLAG_CHOICES[en / RAISE_CHOICES.length], FLAG_CHOICES[vi / RAISE_CHOICES.length]);
+    }
+
+    /** The index of the best pair by the objective of {@link #chooseThresholds}. */
+    private static int best(int[][] counts) {
+        int best = 0;
+        double[] bestKey = null;
+        for (int k = 0; k < counts.length; k++) {
+            int[] n = counts[k];
+            double precision = n[0] + n[1] == 0 ? 0 : (double) n[0] / (n[0] + n[1]);
+            double recall = n[0] + n[2] == 0 ? 0 : (double) n[0] / (n[0] + n[2]);
+            double f1 = 2.0 * n[0] / (2.0 * n[0] + n[1] + n[2]);
+            boolean precise = precision >= TARGET_PRECISION;
+            boolean both = precise && recall >= TARGET_RECALL;
+            // compared in order, higher is better; pairs come in ascending thresholds, so >= keeps the higher on a tie
+            double[] key = both ? new double[] {2, precision, recall} : precise ? new double[] {1, recall, precision}
+                    : new double[] {0, f1, recall};
+            if (bestKey == null || Arrays.compare(key, bestKey) >= 0) {
+                bestKey = key;
+                best = k;
             }
         }
-        return chosen;
+        return best;
     }
 
     /**
