@@ -45,9 +45,11 @@ public final class GroupedCrossValidation {
     }
 
     /** The raise thresholds a nested run chooses from, per language. */
-    static final double[] RAISE_CHOICES = {0.4, 0.5, 0.6, 0.7, 0.8, 0.9};
+    static final double[] RAISE_CHOICES = {0.3, 0.4, 0.5, 0.6, 0.7, 0.8};
     /** The flag thresholds (no rule cue) a nested run chooses from, per language. */
-    static final double[] FLAG_CHOICES = {0.2, 0.25, 0.3, 0.35, 0.4, 0.5};
+    static final double[] FLAG_CHOICES = {0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5};
+    /** The comment weights ({@link Trainer#train(List, List, int)}) a nested run chooses from. */
+    static final int[] WEIGHT_CHOICES = {3, 5, 8};
     /** The targets of the thresholds' choice: flagged recall at this flagged precision or more (issue 13). */
     static final double TARGET_RECALL = 0.90;
     static final double TARGET_PRECISION = 0.85;
@@ -77,12 +79,12 @@ public final class GroupedCrossValidation {
             for (LabelledComment c : comments) {
                 (foldOf.get(c.business()) == f ? test : train).add(c);
             }
-            TriageModel trained = Trainer.train(train, corpora);
-            CommentTriage.Thresholds thresholds = nested ? chooseThresholds(train, corpora) : CommentTriage.Thresholds.SHIPPED;
+            Tuning tuning = nested ? chooseTuning(train, corpora) : Tuning.SHIPPED;
             if (log != null) {
-                log.printf(Locale.ROOT, "fold %d: %d test comments, %s%n", f, test.size(), describe(thresholds));
+                log.printf(Locale.ROOT, "fold %d: %d test comments, %s%n", f, test.size(), tuning);
             }
-            CommentTriage triage = new CommentTriage(trained, thresholds);
+            TriageModel trained = Trainer.train(train, corpora, tuning.commentWeight());
+            CommentTriage triage = new CommentTriage(trained, tuning.thresholds());
             for (LabelledComment c : test) {
                 TriageResult r = triage.triage(c.text(), c.lang());
                 combined.add(c, r.category(), r.severity().wire());
@@ -95,10 +97,42 @@ public final class GroupedCrossValidation {
         return new Result(combined, rules, model, bySource, folds, foldOf.size());
     }
 
-    /** The thresholds in one line, as a log reads them. */
-    public static String describe(CommentTriage.Thresholds t) {
-        return String.format(Locale.ROOT, "flag at en %.2f, vi %.2f; raise at en %.2f, vi %.2f", t.flagAtEn(), t.flagAtVi(),
-                t.raiseAtEn(), t.raiseAtVi());
+    /** What a nested run chooses: the comment weight of training and the policy's thresholds. */
+    public record Tuning(int commentWeight, CommentTriage.Thresholds thresholds) {
+        /** What ships: {@link Trainer#COMMENT_WEIGHT} and {@link CommentTriage.Thresholds#SHIPPED}. */
+        public static final Tuning SHIPPED = new Tuning(Trainer.COMMENT_WEIGHT, CommentTriage.Thresholds.SHIPPED);
+
+        @Override
+        public String toString() {
+            CommentTriage.Thresholds t = thresholds;
+            return String.format(Locale.ROOT, "comment weight %d; flag at en %.2f, vi %.2f; raise at en %.2f, vi %.2f",
+                    commentWeight, t.flagAtEn(), t.flagAtVi(), t.raiseAtEn(), t.raiseAtVi());
+        }
+    }
+
+    /**
+     * The comment weight and thresholds chosen over an inner grouped cross-validation of the given
+     * (training) comments: for each weight of {@link #WEIGHT_CHOICES}, the thresholds of
+     * {@link #chooseThresholds}; then the weight whose choice does best by the same objective, summed
+     * over the two languages (how many reach both targets, then the lower of their recalls); ties to
+     * the weight listed first.
+     */
+    public static Tuning chooseTuning(List<LabelledComment> comments, List<LabelledComment> corpora) {
+        Tuning best = null;
+        double[] bestScore = null;
+        for (int weight : WEIGHT_CHOICES) {
+            int[][][] counts = innerCounts(comments, corpora, weight);
+            int en = best(counts[0]);
+            int vi = best(counts[1]);
+            double[] keyEn = key(counts[0][en]);
+            double[] keyVi = key(counts[1][vi]);
+            double[] score = {keyEn[0] + keyVi[0], Math.min(recall(counts[0][en]), recall(counts[1][vi]))};
+            if (bestScore == null || Arrays.compare(score, bestScore) > 0) {
+                bestScore = score;
+                best = new Tuning(weight, thresholds(en, vi));
+            }
+        }
+        return best;
     }
 
     /**
@@ -111,16 +145,27 @@ public final class GroupedCrossValidation {
      * higher, more cautious thresholds.
      */
     public static CommentTriage.Thresholds chooseThresholds(List<LabelledComment> comments, List<LabelledComment> corpora) {
+        int[][][] counts = innerCounts(comments, corpora, Trainer.COMMENT_WEIGHT);
+        return thresholds(best(counts[0]), best(counts[1]));
+    }
+
+    private static CommentTriage.Thresholds thresholds(int en, int vi) {
+        return new CommentTriage.Thresholds(RAISE_CHOICES[en % RAISE_CHOICES.length], RAISE_CHOICES[vi % RAISE_CHOICES.length],
+                FLAG_CHOICES[en / RAISE_CHOICES.length], FLAG_CHOICES[vi / RAISE_CHOICES.length]);
+    }
+
+    /** Per language (en, vi), per pair of thresholds: flagged true positives, false positives, false negatives over the inner test folds. */
+    private static int[][][] innerCounts(List<LabelledComment> comments, List<LabelledComment> corpora, int commentWeight) {
         Map<String, Integer> foldOf = assignFolds(comments, INNER_FOLDS);
         int pairs = FLAG_CHOICES.length * RAISE_CHOICES.length;
-        int[][][] counts = new int[2][pairs][3]; // per language (en, vi): flagged true pos., false pos., false neg.
+        int[][][] counts = new int[2][pairs][3];
         for (int f = 0; f < INNER_FOLDS; f++) {
             List<LabelledComment> train = new ArrayList<>();
             List<LabelledComment> test = new ArrayList<>();
             for (LabelledComment c : comments) {
                 (foldOf.get(c.business()) == f ? test : train).add(c);
             }
-            TriageModel model = Trainer.train(train, corpora);
+            TriageModel model = Trainer.train(train, corpora, commentWeight);
             for (int k = 0; k < pairs; k++) {
                 double flagAt = FLAG_CHOICES[k / RAISE_CHOICES.length];
                 double raiseAt = RAISE_CHOICES[k % RAISE_CHOICES.length];
@@ -139,10 +184,7 @@ public final class GroupedCrossValidation {
                 }
             }
         }
-        int en = best(counts[0]);
-        int vi = best(counts[1]);
-        return new CommentTriage.Thresholds(RAISE_CHOICES[en % RAISE_CHOICES.length], RAISE_CHOICES[vi % RAISE_CHOICES.length],
-                FLAG_CHOICES[en / RAISE_CHOICES.length], FLAG_CHOICES[vi / RAISE_CHOICES.length]);
+        return counts;
     }
 
     /** The index of the best pair by the objective of {@link #chooseThresholds}. */
@@ -150,21 +192,30 @@ public final class GroupedCrossValidation {
         int best = 0;
         double[] bestKey = null;
         for (int k = 0; k < counts.length; k++) {
-            int[] n = counts[k];
-            double precision = n[0] + n[1] == 0 ? 0 : (double) n[0] / (n[0] + n[1]);
-            double recall = n[0] + n[2] == 0 ? 0 : (double) n[0] / (n[0] + n[2]);
-            double f1 = 2.0 * n[0] / (2.0 * n[0] + n[1] + n[2]);
-            boolean precise = precision >= TARGET_PRECISION;
-            boolean both = precise && recall >= TARGET_RECALL;
-            // compared in order, higher is better; pairs come in ascending thresholds, so >= keeps the higher on a tie
-            double[] key = both ? new double[] {2, precision, recall} : precise ? new double[] {1, recall, precision}
-                    : new double[] {0, f1, recall};
+            double[] key = key(counts[k]);
+            // pairs come in ascending thresholds, so >= keeps the higher on a tie
             if (bestKey == null || Arrays.compare(key, bestKey) >= 0) {
                 bestKey = key;
                 best = k;
             }
         }
         return best;
+    }
+
+    /** The objective as a key compared in order, higher better: the level reached (2 both targets, 1 precision only, 0 neither), then the measures that level ranks by. */
+    private static double[] key(int[] n) {
+        double precision = n[0] + n[1] == 0 ? 0 : (double) n[0] / (n[0] + n[1]);
+        double recall = recall(n);
+        double f1 = 2.0 * n[0] / (2.0 * n[0] + n[1] + n[2]);
+        boolean precise = precision >= TARGET_PRECISION;
+        if (precise && recall >= TARGET_RECALL) {
+            return new double[] {2, precision, recall};
+        }
+        return precise ? new double[] {1, recall, precision} : new double[] {0, f1, recall};
+    }
+
+    private static double recall(int[] n) {
+        return n[0] + n[2] == 0 ? 0 : (double) n[0] / (n[0] + n[2]);
     }
 
     /**

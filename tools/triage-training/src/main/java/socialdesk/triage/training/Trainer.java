@@ -39,9 +39,17 @@ public final class Trainer {
      * @param corpora  rows of the public corpora
      */
     public static TriageModel train(List<LabelledComment> comments, List<LabelledComment> corpora) {
+        return train(comments, corpora, COMMENT_WEIGHT);
+    }
+
+    /**
+     * @param commentWeight how many times each of our comments counts against one corpus row: for
+     *                      choosing it inside training folds
+     */
+    public static TriageModel train(List<LabelledComment> comments, List<LabelledComment> corpora, int commentWeight) {
         List<LabelledComment> sorted = new ArrayList<>();
         for (LabelledComment c : sortedBySourceAndId(comments)) {
-            for (int i = 0; i < COMMENT_WEIGHT; i++) {
+            for (int i = 0; i < commentWeight; i++) {
                 sorted.add(c);
             }
         }
