@@ -35,13 +35,13 @@ import java.util.List;
  */
 public final class CommentTriage {
     /** The model probability from which a CONCERN or ABUSE overrides a harmless rule decision, English comments. */
-    public static final double RAISE_AT_EN = 0.5;
+    public static final double RAISE_AT_EN = 0.3;
     /** The same for Vietnamese comments. */
     public static final double RAISE_AT_VI = 0.8;
     /** Where no cue fires, the least model probability for a CONCERN or ABUSE in English; below it the likeliest other category is taken. */
     public static final double FLAG_AT_EN = 0.3;
     /** The same for Vietnamese comments. */
-    public static final double FLAG_AT_VI = 0.3;
+    public static final double FLAG_AT_VI = 0.5;
     private static final RuleTriage RULES = new RuleTriage();
 
     private final TriageModel model;

@@ -27,7 +27,7 @@ public final class Trainer {
     /** Inverse regularisation strength. */
     public static final double C = 4;
     /** How many times each of our own comments counts against one corpus row. */
-    public static final int COMMENT_WEIGHT = 3;
+    public static final int COMMENT_WEIGHT = 5;
     private static final double STOPPING_TOLERANCE = 0.01;
     private static final Category[] CATEGORIES = Category.values();
 
