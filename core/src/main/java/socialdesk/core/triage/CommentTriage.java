@@ -18,9 +18,9 @@ import java.util.List;
  *       guess can win with less), else the likeliest of the other categories is taken.</li>
  * </ol>
  *
- * <p>The four thresholds are chosen per language by an inner grouped cross-validation over the
- * labelled comments (the training module's {@code GroupedCrossValidation.chooseThresholds}): the
- * highest flagged recall whose flagged precision stays at 0.85 or more.
+ * <p>The four thresholds are chosen per language by a grouped cross-validation over the labelled
+ * comments (the training module's {@code GroupedCrossValidation.chooseTuning}): flagged recall 0.90
+ * or more at flagged precision 0.85 or more.
  *
  * <p>Confidence: the model's probability of the category when the model decided or raised it;
  * when the rules decided, {@code 0.5 + 0.5 x} the model's probability of the same category (a rule

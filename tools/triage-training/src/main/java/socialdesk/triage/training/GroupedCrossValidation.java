@@ -61,9 +61,9 @@ public final class GroupedCrossValidation {
     }
 
     /**
-     * @param nested when true, each outer fold chooses its thresholds by {@link #chooseThresholds} over
+     * @param nested when true, each outer fold chooses its weight and thresholds by {@link #chooseTuning} over
      *               its own training businesses (never looking at its test fold), instead of using
-     *               the shipped {@link CommentTriage.Thresholds#SHIPPED}
+     *               the shipped {@link Tuning#SHIPPED}
      * @param log    where to note each fold's choice, or null
      */
     public static Result run(List<LabelledComment> comments, List<LabelledComment> corpora, int folds, boolean nested,
@@ -111,11 +111,15 @@ public final class GroupedCrossValidation {
     }
 
     /**
-     * The comment weight and thresholds chosen over an inner grouped cross-validation of the given
-     * (training) comments: for each weight of {@link #WEIGHT_CHOICES}, the thresholds of
-     * {@link #chooseThresholds}; then the weight whose choice does best by the same objective, summed
-     * over the two languages (how many reach both targets, then the lower of their recalls); ties to
-     * the weight listed first.
+     * The comment weight and the policy's thresholds, chosen over an inner grouped cross-validation
+     * of the given (training) comments. For each weight of {@link #WEIGHT_CHOICES}, each pair (flag
+     * at, raise at) of {@link #FLAG_CHOICES} x {@link #RAISE_CHOICES} is scored per language by
+     * flagged precision and recall over the inner test folds, and each language takes, among the
+     * pairs reaching recall {@value #TARGET_RECALL} at precision {@value #TARGET_PRECISION} or more,
+     * the most precise; when none reaches both, the highest recall at that precision; when none
+     * keeps that precision, the best flagged F1 (ties to the higher recall, then to the higher, more
+     * cautious thresholds). Then the weight whose two choices reach the targets in more languages
+     * wins, then the one whose lower recall of the two is higher; ties to the weight listed first.
      */
     public static Tuning chooseTuning(List<LabelledComment> comments, List<LabelledComment> corpora) {
         Tuning best = null;
@@ -133,20 +137,6 @@ public final class GroupedCrossValidation {
             }
         }
         return best;
-    }
-
-    /**
-     * The policy's thresholds, chosen per language over an inner grouped cross-validation of the
-     * given (training) comments: each pair (flag at, raise at) of {@link #FLAG_CHOICES} x
-     * {@link #RAISE_CHOICES} is scored by flagged precision and recall over the inner test folds.
-     * Among the pairs reaching recall {@value #TARGET_RECALL} at precision {@value #TARGET_PRECISION}
-     * or more, the most precise; when none reaches both, the highest recall at that precision; when
-     * none keeps that precision, the best flagged F1. Ties go to the higher recall, then to the
-     * higher, more cautious thresholds.
-     */
-    public static CommentTriage.Thresholds chooseThresholds(List<LabelledComment> comments, List<LabelledComment> corpora) {
-        int[][][] counts = innerCounts(comments, corpora, Trainer.COMMENT_WEIGHT);
-        return thresholds(best(counts[0]), best(counts[1]));
     }
 
     private static CommentTriage.Thresholds thresholds(int en, int vi) {
@@ -187,7 +177,7 @@ public final class GroupedCrossValidation {
         return counts;
     }
 
-    /** The index of the best pair by the objective of {@link #chooseThresholds}. */
+    /** The index of the best pair by the objective of {@link #chooseTuning}. */
     private static int best(int[][] counts) {
         int best = 0;
         double[] bestKey = null;

@@ -21,12 +21,13 @@ import socialdesk.core.triage.TriageModel;
  *
  * <p>Our own comments count {@link #COMMENT_WEIGHT} times (each is repeated, which for logistic
  * regression is the same as weighting its loss): they are the domain, the corpora only widen it,
- * and a few hundred public tweets would otherwise pull unmarked comments towards NEUTRAL.
+ * and a few hundred public tweets would otherwise pull unmarked comments towards NEUTRAL. How many
+ * times is chosen inside training folds ({@code GroupedCrossValidation.chooseTuning}).
  */
 public final class Trainer {
     /** Inverse regularisation strength. */
     public static final double C = 4;
-    /** How many times each of our own comments counts against one corpus row. */
+    /** How many times each of our own comments counts against one corpus row: the tuning search's choice over all comments. */
     public static final int COMMENT_WEIGHT = 5;
     private static final double STOPPING_TOLERANCE = 0.01;
     private static final Category[] CATEGORIES = Category.values();
