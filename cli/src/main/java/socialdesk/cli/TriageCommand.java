@@ -73,13 +73,12 @@ final class TriageCommand {
                     Set<TrainingData.Corpus> corpora = listAt > 0 && listAt < options.size() ? corpora(options.get(listAt))
                             : TrainingData.TRAINED;
                     boolean nested = options.contains("--nested");
-                    out.println("corpora: " + corpora + (nested ? "; raise threshold chosen inside each fold's training businesses" : ""));
+                    out.println("corpora: " + corpora + (nested ? "; comment weight and thresholds chosen inside each fold's training businesses" : ""));
                     List<LabelledComment> rows = data.corpora(corpora);
                     GroupedCrossValidation.run(data.comments(), rows, GroupedCrossValidation.FOLDS, nested, out).print(out);
                     if (nested) {
-                        double[] all = GroupedCrossValidation.chooseRaiseThresholds(data.comments(), rows);
-                        out.printf(Locale.ROOT, "%nraise thresholds chosen the same way over all comments (what ships): en %.1f, vi %.1f%n",
-                                all[0], all[1]);
+                        out.printf(Locale.ROOT, "%nchosen the same way over all comments (what ships): %s%n",
+                                GroupedCrossValidation.chooseTuning(data.comments(), rows));
                     }
                     out.println();
                     out.println("held-out Davidson tweets (" + TrainingData.DAVIDSON_HELD_OUT + "), model trained on every comment and these corpora:");

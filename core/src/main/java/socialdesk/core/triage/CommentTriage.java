@@ -11,12 +11,16 @@ import java.util.List;
  *   <li>Where a rule cue decides (anything but a NEUTRAL with no cue), the rules decide, unless
  *       the rules found the comment harmless (QUESTION, PRAISE or a NEUTRAL of social chat) and the
  *       model is confident ({@value #RAISE_AT_EN} or more in English, {@value #RAISE_AT_VI} in
- *       Vietnamese, each the best for flagged F1 in a grouped cross-validation) that it is a CONCERN or ABUSE: then the
- *       model raises it. SPAM and flagged rule decisions are never changed by the model.</li>
+ *       Vietnamese) that it is a CONCERN or ABUSE: then the model raises it. SPAM and flagged rule
+ *       decisions are never changed by the model.</li>
  *   <li>Where no cue fires, the model decides; a CONCERN or ABUSE needs a probability of
- *       {@value #FLAG_AT} or more (a six-way guess can win with less), else the likeliest of the
- *       other categories is taken.</li>
+ *       {@value #FLAG_AT_EN} or more in English, {@value #FLAG_AT_VI} in Vietnamese (a six-way
+ *       guess can win with less), else the likeliest of the other categories is taken.</li>
  * </ol>
+ *
+ * <p>The four thresholds are chosen per language by a grouped cross-validation over the labelled
+ * comments (the training module's {@code GroupedCrossValidation.chooseTuning}): flagged recall 0.90
+ * or more at flagged precision 0.85 or more.
  *
  * <p>Confidence: the model's probability of the category when the model decided or raised it;
  * when the rules decided, {@code 0.5 + 0.5 x} the model's probability of the same category (a rule
@@ -31,26 +35,47 @@ import java.util.List;
  */
 public final class CommentTriage {
     /** The model probability from which a CONCERN or ABUSE overrides a harmless rule decision, English comments. */
-    public static final double RAISE_AT_EN = 0.5;
+    public static final double RAISE_AT_EN = 0.3;
     /** The same for Vietnamese comments. */
     public static final double RAISE_AT_VI = 0.8;
-    /** Where no cue fires, the least model probability for a CONCERN or ABUSE; below it the likeliest other category is taken. */
-    public static final double FLAG_AT = 0.3;
+    /** Where no cue fires, the least model probability for a CONCERN or ABUSE in English; below it the likeliest other category is taken. */
+    public static final double FLAG_AT_EN = 0.3;
+    /** The same for Vietnamese comments. */
+    public static final double FLAG_AT_VI = 0.5;
     private static final RuleTriage RULES = new RuleTriage();
 
     private final TriageModel model;
-    private final double raiseAtEn;
-    private final double raiseAtVi;
+    private final Thresholds thresholds;
 
-    public CommentTriage(TriageModel model) {
-        this(model, RAISE_AT_EN, RAISE_AT_VI);
+    /**
+     * The policy's model probabilities, per language.
+     *
+     * @param raiseAtEn from which a CONCERN or ABUSE raises a harmless rule decision, English
+     * @param raiseAtVi the same, Vietnamese
+     * @param flagAtEn  from which the model flags where no cue fires, English
+     * @param flagAtVi  the same, Vietnamese
+     */
+    public record Thresholds(double raiseAtEn, double raiseAtVi, double flagAtEn, double flagAtVi) {
+        /** The shipped thresholds. */
+        public static final Thresholds SHIPPED = new Thresholds(RAISE_AT_EN, RAISE_AT_VI, FLAG_AT_EN, FLAG_AT_VI);
+
+        double raiseAt(String lang) {
+            return "vi".equals(lang) ? raiseAtVi : raiseAtEn;
+        }
+
+        double flagAt(String lang) {
+            return "vi".equals(lang) ? flagAtVi : flagAtEn;
+        }
     }
 
-    /** With other raise thresholds than {@link #RAISE_AT_EN} and {@link #RAISE_AT_VI}: for choosing them inside training folds. */
-    public CommentTriage(TriageModel model, double raiseAtEn, double raiseAtVi) {
+    public CommentTriage(TriageModel model) {
+        this(model, Thresholds.SHIPPED);
+    }
+
+    /** With other thresholds than the shipped ones: for choosing them inside training folds. */
+    public CommentTriage(TriageModel model, Thresholds thresholds) {
         this.model = model;
-        this.raiseAtEn = raiseAtEn;
-        this.raiseAtVi = raiseAtVi;
+        this.thresholds = thresholds;
     }
 
     /** The shipped triage, built when first asked for (the model read then), once per class loader. */
@@ -84,7 +109,7 @@ public final class CommentTriage {
                 : " (" + String.join(", ", predicted.evidence()) + ")");
         boolean cue = !(ruled.category() == Category.NEUTRAL && ruled.reasons().contains(RuleTriage.NO_CUE));
         if (!cue) {
-            if (guess.flagged() && sure < FLAG_AT) {
+            if (guess.flagged() && sure < thresholds.flagAt(ruled.lang())) {
                 guess = likeliestUnflagged(predicted);
                 sure = predicted.probability(guess);
             }
@@ -92,8 +117,7 @@ public final class CommentTriage {
         }
         boolean harmless = ruled.category() == Category.QUESTION || ruled.category() == Category.PRAISE
                 || ruled.category() == Category.NEUTRAL;
-        double raiseAt = "vi".equals(ruled.lang()) ? raiseAtVi : raiseAtEn;
-        if (harmless && guess.flagged() && sure >= raiseAt) {
+        if (harmless && guess.flagged() && sure >= thresholds.raiseAt(ruled.lang())) {
             return byModel(rules, guess, ruled.lang())
                     .decided(sure, view + ", over the rules' " + ruled.category());
         }

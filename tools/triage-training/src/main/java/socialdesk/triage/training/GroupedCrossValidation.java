@@ -2,6 +2,7 @@ package socialdesk.triage.training;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -44,7 +45,14 @@ public final class GroupedCrossValidation {
     }
 
     /** The raise thresholds a nested run chooses from, per language. */
-    static final double[] RAISE_CHOICES = {0.5, 0.6, 0.7, 0.8};
+    static final double[] RAISE_CHOICES = {0.3, 0.4, 0.5, 0.6, 0.7, 0.8};
+    /** The flag thresholds (no rule cue) a nested run chooses from, per language. */
+    static final double[] FLAG_CHOICES = {0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5};
+    /** The comment weights ({@link Trainer#train(List, List, int)}) a nested run chooses from. */
+    static final int[] WEIGHT_CHOICES = {3, 5, 8};
+    /** The targets of the thresholds' choice: flagged recall at this flagged precision or more (issue 13). */
+    static final double TARGET_RECALL = 0.90;
+    static final double TARGET_PRECISION = 0.85;
     /** Inner folds of a nested run. */
     static final int INNER_FOLDS = 3;
 
@@ -53,9 +61,9 @@ public final class GroupedCrossValidation {
     }
 
     /**
-     * @param nested when true, each outer fold chooses its raise threshold by an inner grouped
-     *               cross-validation over its own training businesses (never looking at its test
-     *               fold), instead of using {@link CommentTriage#RAISE_AT_EN} and {@link CommentTriage#RAISE_AT_VI}
+     * @param nested when true, each outer fold chooses its weight and thresholds by {@link #chooseTuning} over
+     *               its own training businesses (never looking at its test fold), instead of using
+     *               the shipped {@link Tuning#SHIPPED}
      * @param log    where to note each fold's choice, or null
      */
     public static Result run(List<LabelledComment> comments, List<LabelledComment> corpora, int folds, boolean nested,
@@ -71,14 +79,12 @@ public final class GroupedCrossValidation {
             for (LabelledComment c : comments) {
                 (foldOf.get(c.business()) == f ? test : train).add(c);
             }
-            TriageModel trained = Trainer.train(train, corpora);
-            double[] raiseAt = nested ? chooseRaiseThresholds(train, corpora)
-                    : new double[] {CommentTriage.RAISE_AT_EN, CommentTriage.RAISE_AT_VI};
+            Tuning tuning = nested ? chooseTuning(train, corpora) : Tuning.SHIPPED;
             if (log != null) {
-                log.printf(Locale.ROOT, "fold %d: %d test comments, raise threshold en %.1f, vi %.1f%n", f, test.size(),
-                        raiseAt[0], raiseAt[1]);
+                log.printf(Locale.ROOT, "fold %d: %d test comments, %s%n", f, test.size(), tuning);
             }
-            CommentTriage triage = new CommentTriage(trained, raiseAt[0], raiseAt[1]);
+            TriageModel trained = Trainer.train(train, corpora, tuning.commentWeight());
+            CommentTriage triage = new CommentTriage(trained, tuning.thresholds());
             for (LabelledComment c : test) {
                 TriageResult r = triage.triage(c.text(), c.lang());
                 combined.add(c, r.category(), r.severity().wire());
@@ -91,24 +97,69 @@ public final class GroupedCrossValidation {
         return new Result(combined, rules, model, bySource, folds, foldOf.size());
     }
 
+    /** What a nested run chooses: the comment weight of training and the policy's thresholds. */
+    public record Tuning(int commentWeight, CommentTriage.Thresholds thresholds) {
+        /** What ships: {@link Trainer#COMMENT_WEIGHT} and {@link CommentTriage.Thresholds#SHIPPED}. */
+        public static final Tuning SHIPPED = new Tuning(Trainer.COMMENT_WEIGHT, CommentTriage.Thresholds.SHIPPED);
+
+        @Override
+        public String toString() {
+            CommentTriage.Thresholds t = thresholds;
+            return String.format(Locale.ROOT, "comment weight %d; flag at en %.2f, vi %.2f; raise at en %.2f, vi %.2f",
+                    commentWeight, t.flagAtEn(), t.flagAtVi(), t.raiseAtEn(), t.raiseAtVi());
+        }
+    }
+
     /**
-     * The raise thresholds, English and Vietnamese, each with the best flagged F1 in its language
-     * over an inner grouped cross-validation of the given (training) comments; ties go to the
-     * higher, more cautious threshold.
+     * The comment weight and the policy's thresholds, chosen over an inner grouped cross-validation
+     * of the given (training) comments. For each weight of {@link #WEIGHT_CHOICES}, each pair (flag
+     * at, raise at) of {@link #FLAG_CHOICES} x {@link #RAISE_CHOICES} is scored per language by
+     * flagged precision and recall over the inner test folds, and each language takes, among the
+     * pairs reaching recall {@value #TARGET_RECALL} at precision {@value #TARGET_PRECISION} or more,
+     * the most precise; when none reaches both, the highest recall at that precision; when none
+     * keeps that precision, the best flagged F1 (ties to the higher recall, then to the higher, more
+     * cautious thresholds). Then the weight whose two choices reach the targets in more languages
+     * wins, then the one whose lower recall of the two is higher; ties to the weight listed first.
      */
-    public static double[] chooseRaiseThresholds(List<LabelledComment> comments, List<LabelledComment> corpora) {
+    public static Tuning chooseTuning(List<LabelledComment> comments, List<LabelledComment> corpora) {
+        Tuning best = null;
+        double[] bestScore = null;
+        for (int weight : WEIGHT_CHOICES) {
+            int[][][] counts = innerCounts(comments, corpora, weight);
+            int en = best(counts[0]);
+            int vi = best(counts[1]);
+            double[] keyEn = key(counts[0][en]);
+            double[] keyVi = key(counts[1][vi]);
+            double[] score = {keyEn[0] + keyVi[0], Math.min(recall(counts[0][en]), recall(counts[1][vi]))};
+            if (bestScore == null || Arrays.compare(score, bestScore) > 0) {
+                bestScore = score;
+                best = new Tuning(weight, thresholds(en, vi));
+            }
+        }
+        return best;
+    }
+
+    private static CommentTriage.Thresholds thresholds(int en, int vi) {
+        return new CommentTriage.Thresholds(RAISE_CHOICES[en % RAISE_CHOICES.length], RAISE_CHOICES[vi % RAISE_CHOICES.length],
+                FLAG_CHOICES[en / RAISE_CHOICES.length], FLAG_CHOICES[vi / RAISE_CHOICES.length]);
+    }
+
+    /** Per language (en, vi), per pair of thresholds: flagged true positives, false positives, false negatives over the inner test folds. */
+    private static int[][][] innerCounts(List<LabelledComment> comments, List<LabelledComment> corpora, int commentWeight) {
         Map<String, Integer> foldOf = assignFolds(comments, INNER_FOLDS);
-        String[] langs = {"en", "vi"};
-        int[][][] counts = new int[langs.length][RAISE_CHOICES.length][3]; // flagged true pos., false pos., false neg.
+        int pairs = FLAG_CHOICES.length * RAISE_CHOICES.length;
+        int[][][] counts = new int[2][pairs][3];
         for (int f = 0; f < INNER_FOLDS; f++) {
             List<LabelledComment> train = new ArrayList<>();
             List<LabelledComment> test = new ArrayList<>();
             for (LabelledComment c : comments) {
                 (foldOf.get(c.business()) == f ? test : train).add(c);
             }
-            TriageModel model = Trainer.train(train, corpora);
-            for (int k = 0; k < RAISE_CHOICES.length; k++) {
-                CommentTriage triage = new CommentTriage(model, RAISE_CHOICES[k], RAISE_CHOICES[k]);
+            TriageModel model = Trainer.train(train, corpora, commentWeight);
+            for (int k = 0; k < pairs; k++) {
+                double flagAt = FLAG_CHOICES[k / RAISE_CHOICES.length];
+                double raiseAt = RAISE_CHOICES[k % RAISE_CHOICES.length];
+                CommentTriage triage = new CommentTriage(model, new CommentTriage.Thresholds(raiseAt, raiseAt, flagAt, flagAt));
                 for (LabelledComment c : test) {
                     int[] n = counts["vi".equals(c.lang()) ? 1 : 0][k];
                     boolean flagged = triage.triage(c.text(), c.lang()).flagged();
@@ -123,19 +174,38 @@ public final class GroupedCrossValidation {
                 }
             }
         }
-        double[] chosen = new double[langs.length];
-        for (int l = 0; l < langs.length; l++) {
-            double bestF1 = -1;
-            for (int k = 0; k < RAISE_CHOICES.length; k++) {
-                int[] n = counts[l][k];
-                double f1 = 2.0 * n[0] / (2.0 * n[0] + n[1] + n[2]);
-                if (f1 >= bestF1) {
-                    bestF1 = f1;
-                    chosen[l] = RAISE_CHOICES[k];
-                }
+        return counts;
+    }
+
+    /** The index of the best pair by the objective of {@link #chooseTuning}. */
+    private static int best(int[][] counts) {
+        int best = 0;
+        double[] bestKey = null;
+        for (int k = 0; k < counts.length; k++) {
+            double[] key = key(counts[k]);
+            // pairs come in ascending thresholds, so >= keeps the higher on a tie
+            if (bestKey == null || Arrays.compare(key, bestKey) >= 0) {
+                bestKey = key;
+                best = k;
             }
         }
-        return chosen;
+        return best;
+    }
+
+    /** The objective as a key compared in order, higher better: the level reached (2 both targets, 1 precision only, 0 neither), then the measures that level ranks by. */
+    private static double[] key(int[] n) {
+        double precision = n[0] + n[1] == 0 ? 0 : (double) n[0] / (n[0] + n[1]);
+        double recall = recall(n);
+        double f1 = 2.0 * n[0] / (2.0 * n[0] + n[1] + n[2]);
+        boolean precise = precision >= TARGET_PRECISION;
+        if (precise && recall >= TARGET_RECALL) {
+            return new double[] {2, precision, recall};
+        }
+        return precise ? new double[] {1, recall, precision} : new double[] {0, f1, recall};
+    }
+
+    private static double recall(int[] n) {
+        return n[0] + n[2] == 0 ? 0 : (double) n[0] / (n[0] + n[2]);
     }
 
     /**

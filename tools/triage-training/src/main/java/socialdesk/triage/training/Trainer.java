@@ -21,13 +21,14 @@ import socialdesk.core.triage.TriageModel;
  *
  * <p>Our own comments count {@link #COMMENT_WEIGHT} times (each is repeated, which for logistic
  * regression is the same as weighting its loss): they are the domain, the corpora only widen it,
- * and a few hundred public tweets would otherwise pull unmarked comments towards NEUTRAL.
+ * and a few hundred public tweets would otherwise pull unmarked comments towards NEUTRAL. How many
+ * times is chosen inside training folds ({@code GroupedCrossValidation.chooseTuning}).
  */
 public final class Trainer {
     /** Inverse regularisation strength. */
     public static final double C = 4;
-    /** How many times each of our own comments counts against one corpus row. */
-    public static final int COMMENT_WEIGHT = 3;
+    /** How many times each of our own comments counts against one corpus row: the tuning search's choice over all comments. */
+    public static final int COMMENT_WEIGHT = 5;
     private static final double STOPPING_TOLERANCE = 0.01;
     private static final Category[] CATEGORIES = Category.values();
 
@@ -39,9 +40,17 @@ public final class Trainer {
      * @param corpora  rows of the public corpora
      */
     public static TriageModel train(List<LabelledComment> comments, List<LabelledComment> corpora) {
+        return train(comments, corpora, COMMENT_WEIGHT);
+    }
+
+    /**
+     * @param commentWeight how many times each of our comments counts against one corpus row: for
+     *                      choosing it inside training folds
+     */
+    public static TriageModel train(List<LabelledComment> comments, List<LabelledComment> corpora, int commentWeight) {
         List<LabelledComment> sorted = new ArrayList<>();
         for (LabelledComment c : sortedBySourceAndId(comments)) {
-            for (int i = 0; i < COMMENT_WEIGHT; i++) {
+            for (int i = 0; i < commentWeight; i++) {
                 sorted.add(c);
             }
         }

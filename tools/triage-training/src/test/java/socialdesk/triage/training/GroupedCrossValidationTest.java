@@ -55,8 +55,8 @@ class GroupedCrossValidationTest {
 
     private static void assertFloors(String lang) {
         Evaluation.Slice s = result.combined().slice(lang);
-        assertTrue(s.macroF1() >= 0.85, lang + " macro-F1 " + s.macroF1());
-        assertTrue(s.flaggedRecall() >= 0.85, lang + " flagged recall " + s.flaggedRecall());
+        assertTrue(s.macroF1() >= 0.86, lang + " macro-F1 " + s.macroF1());
+        assertTrue(s.flaggedRecall() >= 0.90, lang + " flagged recall " + s.flaggedRecall());
         assertTrue(s.flaggedPrecision() >= 0.83, lang + " flagged precision " + s.flaggedPrecision());
     }
 }
