@@ -1,12 +1,15 @@
 package socialdesk.platforms.x;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
+import java.text.Normalizer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -39,9 +42,13 @@ import socialdesk.platforms.PlatformHttp.Response;
  * {@code client-forbidden}, {@code unsupported-authentication} and {@code oauth1-permissions}, and the
  * details of a read-only app or a suspended or locked account, hold the account; anything else
  * (a disallowed reply, a post flagged as automated, a refused resource) fails that post only. X has
- * no idempotency key: a retry after a lost answer is refused as
- * duplicate content (403 "You are not allowed to create a Tweet with duplicate content"), which X
- * answers without the id of the existing post, so it ends as a permanent "duplicate" failure.
+ * no idempotency key: a retry after a lost answer is refused as duplicate content (403 "You are not
+ * allowed to create a Tweet with duplicate content"), without the id of the existing post. So the
+ * publisher then looks for it: the account's own posts since the due time ({@code GET /2/users/me},
+ * then {@code GET /2/users/{id}/tweets}), matched on the exact text once X's t.co links are expanded
+ * and its HTML escapes undone. Found, the send succeeded after all and is recorded as published;
+ * not found, it is a permanent failure (a duplicate of an older post); a lookup that fails is
+ * retried later rather than guessed.
  */
 public final class XPublisher implements PlatformPublisher {
     /** Problem types (the last path segment of {@code https://api.x.com/2/problems/...}) that concern the app or the account. */
@@ -51,6 +58,9 @@ public final class XPublisher implements PlatformPublisher {
     private static final List<String> ACCOUNT_PROBLEM_WORDS = List.of(
             "not permitted to perform this action", "cannot perform write actions", "suspended", "locked",
             "client forbidden");
+
+    /** How long before its due time a post is looked for: a send can start a little early only through clock skew. */
+    private static final Duration LOOKUP_MARGIN = Duration.ofMinutes(5);
 
     private final PlatformHttp http;
     private final XAccount account;
@@ -109,18 +119,17 @@ public final class XPublisher implements PlatformPublisher {
                 }
                 return new Published(id, "https://x.com/i/web/status/" + id);
             }
-            return failure(response);
+            return failure(response, token, request);
         } catch (Exception e) {
             return http.transportFailure(e);
         }
     }
 
-    private PublishOutcome failure(Response response) {
+    private PublishOutcome failure(Response response, String token, PublishRequest request) throws IOException, InterruptedException {
         String detail = detail(response);
         int status = response.status();
         if (status == 403 && detail.toLowerCase(Locale.ROOT).contains("duplicate content")) {
-            return new Permanent("x: duplicate post: X already holds a post with this text (" + detail
-                    + "); X gives no id for it, so it is not recorded as published");
+            return duplicate(detail, token, request);
         }
         if (status == 403 && !accountProblem(response)) {
             return new Permanent("x: refused this post (403)" + (detail.isEmpty() ? "" : ": " + detail));
@@ -132,6 +141,52 @@ public final class XPublisher implements PlatformPublisher {
             return new Transient("x: rate limited (429)" + (detail.isEmpty() ? "" : ": " + detail), notBefore(response.headers()));
         }
         return http.failure(new Response(status, response.headers(), detail.isEmpty() ? response.body() : detail));
+    }
+
+    /** X refused the text as a duplicate: published already if one of the account's posts since the due time is it. */
+    private PublishOutcome duplicate(String detail, String token, PublishRequest request) throws IOException, InterruptedException {
+        Response me = http.send(get(URI.create(account.apiUrl() + "/2/users/me"), token));
+        String userId = me.statusClass() == PlatformHttp.StatusClass.SUCCESS ? JsonRead.id(me.json(), "data", "id") : null;
+        if (userId == null) {
+            return new Transient("x: duplicate refused, and the account could not be read to look for the post (" + me.status()
+                    + "); trying again later", notBefore(me.headers()));
+        }
+        Instant since = request.dueAt().minus(LOOKUP_MARGIN).truncatedTo(ChronoUnit.SECONDS);
+        Response posts = http.send(get(URI.create(account.apiUrl() + "/2/users/" + userId + "/tweets?max_results=100"
+                + "&tweet.fields=entities&start_time=" + since), token));
+        if (posts.statusClass() != PlatformHttp.StatusClass.SUCCESS) {
+            return new Transient("x: duplicate refused, and the account's recent posts could not be read (" + posts.status()
+                    + "); trying again later", notBefore(posts.headers()));
+        }
+        String sent = Normalizer.normalize(request.content().fullText(), Normalizer.Form.NFC);
+        for (Object post : JsonRead.list(posts.json(), "data")) {
+            String id = JsonRead.id(post, "id");
+            if (id != null && sent.equals(Normalizer.normalize(asWritten(post), Normalizer.Form.NFC))) {
+                return new Published(id, "https://x.com/i/web/status/" + id);
+            }
+        }
+        return new Permanent("x: duplicate post: X already holds an older post with this text (" + detail
+                + "), and none of the account's posts since the due time is it");
+    }
+
+    /** A post's text as it was sent: X answers it with t.co links and &amp;, &lt;, &gt; escaped. */
+    static String asWritten(Object post) {
+        String text = JsonRead.string(post, "text");
+        if (text == null) {
+            return "";
+        }
+        for (Object url : JsonRead.list(post, "entities", "urls")) {
+            String shortened = JsonRead.string(url, "url");
+            String expanded = JsonRead.string(url, "expanded_url");
+            if (shortened != null && expanded != null) {
+                text = text.replace(shortened, expanded);
+            }
+        }
+        return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
+    }
+
+    private HttpRequest get(URI uri, String token) {
+        return http.request(uri).header("Authorization", "Bearer " + token).GET().build();
     }
 
     private Instant notBefore(HttpHeaders headers) {

@@ -31,8 +31,11 @@ public final class FakeX extends FakePlatformServer {
     public static final Duration ACCESS_TOKEN_LIFETIME = Duration.ofHours(2);
 
     /** A post the fake created. */
-    public record Tweet(String id, String text) {
+    public record Tweet(String id, String text, Instant createdAt) {
     }
+
+    /** The account's user id, as {@code GET /2/users/me} answers it. */
+    public static final String USER_ID = "1850000000000000001";
 
     private final Clock clock;
     private final List<Tweet> tweets = new ArrayList<>(); // guarded by this
@@ -169,10 +172,78 @@ public final class FakeX extends FakePlatformServer {
         return expiry != null && clock.instant().isBefore(expiry);
     }
 
+    /**
+     * {@code GET /2/users/me} and {@code GET /2/users/:id/tweets} as X answers them: the account's
+     * posts newest first, from {@code start_time} (ISO 8601, seconds), each text with its links
+     * shortened to t.co (23 characters) and {@code &}, {@code <}, {@code >} HTML-escaped, the original
+     * links in {@code entities.urls[].expanded_url} when {@code tweet.fields=entities} is asked for.
+     */
+    private Reply read(RecordedRequest request) {
+        if (revoked || !accepted(request.bearer())) {
+            return Reply.json(401, problem(401, "Unauthorized", "Unauthorized"));
+        }
+        if (request.path().equals("/2/users/me")) {
+            return Reply.json(200, Map.of("data", Map.of("id", USER_ID, "name", "Desk", "username", "desk")));
+        }
+        if (!request.path().equals("/2/users/" + USER_ID + "/tweets")) {
+            violation("unexpected GET " + request.path());
+            return Reply.json(404, problem(404, "Not Found Error", "Could not find user"));
+        }
+        Instant since;
+        try {
+            String start = request.query("start_time");
+            since = start == null ? Instant.EPOCH : Instant.parse(start);
+        } catch (java.time.format.DateTimeParseException e) {
+            violation("start_time is not ISO 8601: " + request.query("start_time"));
+            return Reply.json(400, problem(400, "Invalid Request", "One or more parameters to your request was invalid."));
+        }
+        boolean entities = String.valueOf(request.query("tweet.fields")).contains("entities");
+        List<Map<String, Object>> data = new ArrayList<>();
+        synchronized (this) {
+            for (Tweet t : tweets.reversed()) {
+                if (!t.createdAt().isBefore(since)) {
+                    data.add(asX(t, entities));
+                }
+            }
+        }
+        return Reply.json(200, data.isEmpty() ? Map.of("meta", Map.of("result_count", 0))
+                : Map.of("data", data, "meta", Map.of("result_count", data.size())));
+    }
+
+    private static Map<String, Object> asX(Tweet tweet, boolean withEntities) {
+        StringBuilder text = new StringBuilder();
+        List<Map<String, Object>> urls = new ArrayList<>();
+        int from = 0;
+        int n = 0;
+        for (com.twitter.twittertext.Extractor.Entity url : new com.twitter.twittertext.Extractor().extractURLsWithIndices(tweet.text())) {
+            text.append(escape(tweet.text().substring(from, url.getStart())));
+            String shortened = "https://t.co/fake" + String.format("%06d", n++);
+            urls.add(Map.of("url", shortened, "expanded_url", url.getValue(), "display_url", url.getValue()));
+            text.append(shortened);
+            from = url.getEnd();
+        }
+        text.append(escape(tweet.text().substring(from)));
+        Map<String, Object> post = new LinkedHashMap<>();
+        post.put("id", tweet.id());
+        post.put("text", text.toString());
+        post.put("edit_history_tweet_ids", List.of(tweet.id()));
+        if (withEntities && !urls.isEmpty()) {
+            post.put("entities", Map.of("urls", urls));
+        }
+        return post;
+    }
+
+    private static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+
     @Override
     protected Reply handle(RecordedRequest request) {
         if (request.method().equals("POST") && request.path().equals("/2/oauth2/token")) {
             return token(request);
+        }
+        if (request.method().equals("GET") && (request.path().equals("/2/users/me") || request.path().startsWith("/2/users/"))) {
+            return read(request);
         }
         if (!request.method().equals("POST") || !request.path().equals("/2/tweets")) {
             violation("unexpected " + request.method() + " " + request.path());
@@ -213,7 +284,7 @@ public final class FakeX extends FakePlatformServer {
                 }
             }
             String id = String.valueOf(nextId++);
-            tweets.add(new Tweet(id, text));
+            tweets.add(new Tweet(id, text, clock.instant()));
             return Reply.json(201, headers, Map.of("data", Map.of("id", id, "text", text, "edit_history_tweet_ids", List.of(id))));
         }
     }

@@ -58,14 +58,46 @@ class XPublisherTest {
     }
 
     @Test
-    void aDuplicateIsPermanentAndSaysSo() {
-        assertInstanceOf(Published.class, publisher.publish(request("same", null)));
+    void aRetryAfterALostAnswerFindsThePostXAlreadyHasAndIsPublished() {
+        XPublisher impatient = new XPublisher(CLIENT, x.account(), clock, Duration.ofMillis(500));
+        x.hangNext("/2/tweets", 1, Duration.ofSeconds(3));
+        PublishRequest sale = request("Fish & chips <3 all week", "https://example.com/menu?a=1&b=2");
+
+        assertInstanceOf(Transient.class, impatient.publish(sale), "the answer was lost");
+        Published found = assertInstanceOf(Published.class, publisher.publish(sale));
+
+        FakeX.Tweet only = x.tweets().getFirst();
+        assertEquals(1, x.tweets().size(), "never posted twice");
+        assertEquals(only.id(), found.remoteId());
+        assertEquals("https://x.com/i/web/status/" + only.id(), found.url());
+        RecordedRequest lookup = x.requests("/2/users/" + FakeX.USER_ID + "/tweets").getFirst();
+        assertEquals("2026-11-26T08:55:00Z", lookup.query("start_time"));
+        assertEquals(List.of(), x.violations());
+    }
+
+    @Test
+    void aDuplicateOfAnOlderPostIsPermanentAndSaysSo() {
+        clock.set(NOW.minus(Duration.ofDays(2)));
+        assertInstanceOf(Published.class, publisher.publish(new PublishRequest("older", new PostContent("same", null), "older/x",
+                NOW.minus(Duration.ofDays(2)))));
+        clock.set(NOW);
 
         Permanent duplicate = assertInstanceOf(Permanent.class, publisher.publish(request("same", null)));
 
-        assertEquals("x: duplicate post: X already holds a post with this text (You are not allowed to create a Tweet "
-                + "with duplicate content.); X gives no id for it, so it is not recorded as published", duplicate.reason());
+        assertEquals("x: duplicate post: X already holds an older post with this text (You are not allowed to create a Tweet "
+                + "with duplicate content.), and none of the account's posts since the due time is it", duplicate.reason());
         assertEquals(1, x.tweets().size());
+    }
+
+    @Test
+    void aDuplicateWhoseLookupFailsIsTriedAgainLaterNotGuessed() {
+        assertInstanceOf(Published.class, publisher.publish(request("same", null)));
+        x.failNext("/2/users/me", 1, 503, Map.of(), Json.write(FakeX.problem(503, "Service Unavailable", "Service Unavailable")));
+
+        Transient later = assertInstanceOf(Transient.class, publisher.publish(request("same", null)));
+
+        assertEquals("x: duplicate refused, and the account could not be read to look for the post (503); trying again later",
+                later.reason());
     }
 
     @Test
