@@ -186,13 +186,8 @@ public final class LocalAwsEndpoint implements AutoCloseable {
                     "Secrets Manager can't find the specified secret (see " + secrets.file() + ")"));
             return;
         }
-        String name = id.startsWith("arn:") ? id.substring(id.indexOf(":secret:") + 8) : id;
-        Map<String, Object> response = new LinkedHashMap<>();
-        response.put("ARN", LocalSecrets.arn(name));
-        response.put("Name", name);
-        response.put("VersionId", UUID.nameUUIDFromBytes(value.get().getBytes(StandardCharsets.UTF_8)).toString());
+        Map<String, Object> response = secretVersion(LocalSecrets.nameOf(id), value.get());
         response.put("SecretString", value.get());
-        response.put("VersionStages", List.of("AWSCURRENT"));
         response.put("CreatedDate", Instant.now().getEpochSecond());
         send(exchange, 200, Json.write(response));
     }
@@ -211,12 +206,17 @@ public final class LocalAwsEndpoint implements AutoCloseable {
                     "Secrets Manager can't find the specified secret (see " + secrets.file() + ")"));
             return;
         }
-        Map<String, Object> response = new LinkedHashMap<>();
-        response.put("ARN", LocalSecrets.arn(name.get()));
-        response.put("Name", name.get());
-        response.put("VersionId", UUID.nameUUIDFromBytes(value.getBytes(StandardCharsets.UTF_8)).toString());
-        response.put("VersionStages", List.of("AWSCURRENT"));
-        send(exchange, 200, Json.write(response));
+        send(exchange, 200, Json.write(secretVersion(name.get(), value)));
+    }
+
+    /** What Secrets Manager says of a secret's current version: its ARN, name, a version id derived from the value, its stage. */
+    private static Map<String, Object> secretVersion(String name, String value) {
+        Map<String, Object> version = new LinkedHashMap<>();
+        version.put("ARN", LocalSecrets.arn(name));
+        version.put("Name", name);
+        version.put("VersionId", UUID.nameUUIDFromBytes(value.getBytes(StandardCharsets.UTF_8)).toString());
+        version.put("VersionStages", List.of("AWSCURRENT"));
+        return version;
     }
 
     private static String error(String type, String message) {

@@ -57,6 +57,11 @@ public final class LocalSecrets {
         return ARN_PREFIX + name;
     }
 
+    /** The secret name a {@code SecretId} names: the name itself, or the local ARN of it. */
+    public static String nameOf(String idOrArn) {
+        return idOrArn.startsWith(ARN_PREFIX) ? idOrArn.substring(ARN_PREFIX.length()) : idOrArn;
+    }
+
     /** Every secret name in the file, configured or not. */
     public java.util.Set<String> names() {
         return read().keySet();
@@ -69,7 +74,7 @@ public final class LocalSecrets {
 
     /** The secret string for an ARN or a name, with the sandbox URL filled in; empty when not configured. */
     public Optional<String> secretString(String idOrArn) {
-        String name = idOrArn.startsWith(ARN_PREFIX) ? idOrArn.substring(ARN_PREFIX.length()) : idOrArn;
+        String name = nameOf(idOrArn);
         Object value = read().get(name);
         if (value == null) {
             return Optional.empty();
@@ -86,7 +91,7 @@ public final class LocalSecrets {
      * @return the secret's name, or empty when there is no such secret
      */
     public synchronized Optional<String> put(String idOrArn, String secretString) {
-        String name = idOrArn.startsWith(ARN_PREFIX) ? idOrArn.substring(ARN_PREFIX.length()) : idOrArn;
+        String name = nameOf(idOrArn);
         Map<String, Object> current = new LinkedHashMap<>(read());
         if (!current.containsKey(name)) {
             return Optional.empty();
