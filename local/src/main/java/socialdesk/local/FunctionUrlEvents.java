@@ -138,8 +138,23 @@ public final class FunctionUrlEvents {
 
     /** The 502 Lambda answers when the function failed. */
     public static HttpResponse functionError() {
-        return new HttpResponse(502, Map.of("content-type", "application/json"), List.of(),
-                "{\"Message\":\"Internal Server Error\"}".getBytes(StandardCharsets.UTF_8));
+        return lambdaAnswer(502, "Internal Server Error");
+    }
+
+    /** The 429 Lambda answers when the function's reserved concurrency is in use. */
+    public static HttpResponse throttled() {
+        return lambdaAnswer(429, "Rate Exceeded.");
+    }
+
+    /** The 413 Lambda answers to a request whose event would be over its payload limit; the function never sees it. */
+    public static HttpResponse tooLarge(int maxEventBytes) {
+        return lambdaAnswer(413, "Request must be smaller than " + maxEventBytes + " bytes for the InvokeFunction operation");
+    }
+
+    /** An answer from Lambda itself rather than the function: {@code {"Message": ...}}. */
+    private static HttpResponse lambdaAnswer(int status, String message) {
+        return new HttpResponse(status, Map.of("content-type", "application/json"), List.of(),
+                Json.write(Map.of("Message", message)).getBytes(StandardCharsets.UTF_8));
     }
 
     /** Text bodies stay text; everything else (images, octet streams, unknown types) is base64, like Lambda. */

@@ -26,15 +26,6 @@ public final class FunctionUrlServer implements AutoCloseable {
      * built from the request (headers, and the body, base64 when binary): 6 MB, in Lambda's unit.
      */
     static final int MAX_EVENT_BYTES = 6 * 1024 * 1024;
-    /** What a function URL answers to a request whose event would be over {@link #MAX_EVENT_BYTES}; the function never sees it. */
-    static final FunctionUrlEvents.HttpResponse TOO_LARGE = new FunctionUrlEvents.HttpResponse(413,
-            Map.of("content-type", "application/json"), List.of(),
-            "{\"Message\":\"Request must be smaller than 6291456 bytes for the InvokeFunction operation\"}"
-                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
-    /** What a function URL answers when the function's reserved concurrency is in use. */
-    static final FunctionUrlEvents.HttpResponse THROTTLED = new FunctionUrlEvents.HttpResponse(429,
-            Map.of("content-type", "application/json"), List.of(),
-            "{\"Message\":\"Rate Exceeded.\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
 
     private final HttpServer server;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
@@ -78,9 +69,10 @@ public final class FunctionUrlServer implements AutoCloseable {
             FunctionUrlEvents.HttpResponse response;
             try {
                 byte[] event = FunctionUrlEvents.toEvent(request, domain).getBytes(java.nio.charset.StandardCharsets.UTF_8);
-                response = event.length > MAX_EVENT_BYTES ? TOO_LARGE : FunctionUrlEvents.toHttp(function.apply(event));
+                response = event.length > MAX_EVENT_BYTES ? FunctionUrlEvents.tooLarge(MAX_EVENT_BYTES)
+                        : FunctionUrlEvents.toHttp(function.apply(event));
             } catch (LocalFunction.ThrottledException e) {
-                response = THROTTLED;
+                response = FunctionUrlEvents.throttled();
             } catch (RuntimeException e) {
                 JsonLog.warn("function URL invocation failed", "function", name, "error", String.valueOf(e.getMessage()));
                 response = FunctionUrlEvents.functionError();
