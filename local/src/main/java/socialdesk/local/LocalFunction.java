@@ -152,6 +152,8 @@ public final class LocalFunction implements AutoCloseable {
     private Duration initTimeout;
     private RuntimeApiServer api;
     private Process process;
+    /** Set by {@link #close()}: a runtime that dies after it is not replaced. */
+    private boolean closed;
     private long spawnNanos;
     private long readyNanos;
     private volatile double firstInvokeMs = -1;
@@ -187,6 +189,7 @@ public final class LocalFunction implements AutoCloseable {
     /** Starts the JVM and waits until the runtime is ready for its first event; throws if init fails. */
     public synchronized LocalFunction start(Duration initTimeout) {
         this.initTimeout = initTimeout;
+        closed = false;
         if (!Files.isRegularFile(spec.jar())) {
             throw new IllegalStateException(spec.name() + ": no function jar at " + spec.jar() + " (build it first)");
         }
@@ -257,7 +260,7 @@ public final class LocalFunction implements AutoCloseable {
      */
     private InitFailedException startFailure(String what) {
         String errorDocument = api.initError().getNow(null);
-        close();
+        stopEnvironment();
         StringBuilder message = new StringBuilder(spec.name()).append(": ").append(what);
         if (process != null && !process.isAlive()) {
             message.append(" (exit status ").append(process.exitValue()).append(')');
@@ -398,11 +401,21 @@ public final class LocalFunction implements AutoCloseable {
     }
 
     private byte[] invokeAdmitted(byte[] event) {
-        RuntimeApiServer environment = runningEnvironment();
         long start = System.nanoTime();
         RuntimeApiServer.Result result;
+        RuntimeApiServer environment = runningEnvironment();
         try {
-            result = environment.submit(event, spec.timeout()).get(spec.timeout().toMillis() + 2_000, TimeUnit.MILLISECONDS);
+            try {
+                result = awaitAnswer(environment, event);
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof RuntimeApiServer.NotDeliveredException)) {
+                    throw e;
+                }
+                // The runtime died after it looked alive but before it took the event: the event
+                // never ran, so a fresh environment gets it, as Lambda would.
+                environment = runningEnvironment();
+                result = awaitAnswer(environment, event);
+            }
         } catch (TimeoutException e) {
             discard(environment, "timed out after " + spec.timeout().toSeconds() + " s");
             throw new InvocationException(spec.name() + ": timed out after " + spec.timeout().toSeconds() + " s", null);
@@ -424,6 +437,11 @@ public final class LocalFunction implements AutoCloseable {
         return result.body();
     }
 
+    private RuntimeApiServer.Result awaitAnswer(RuntimeApiServer environment, byte[] event)
+            throws ExecutionException, InterruptedException, TimeoutException {
+        return environment.submit(event, spec.timeout()).get(spec.timeout().toMillis() + 2_000, TimeUnit.MILLISECONDS);
+    }
+
     /**
      * The Runtime API of a live JVM: the one running, or a fresh one started now when the last
      * died, as Lambda starts a new execution environment after a crash or a timeout.
@@ -432,9 +450,12 @@ public final class LocalFunction implements AutoCloseable {
         if (api == null) {
             throw new IllegalStateException(spec.name() + " is not started");
         }
+        if (closed) {
+            throw new InvocationException(spec.name() + ": stopped", null);
+        }
         if (!process.isAlive()) {
             String status = "exit status " + process.exitValue();
-            close();
+            stopEnvironment();
             logSink.accept("[local] the runtime had exited (" + status + "); starting a fresh execution environment");
             try {
                 start(initTimeout);
@@ -508,9 +529,14 @@ public final class LocalFunction implements AutoCloseable {
         }));
     }
 
-    /** Stops the JVM (SIGTERM, then a forced kill after a short grace) and the Runtime API. */
+    /** Stops the JVM (SIGTERM, then a forced kill after a short grace) and the Runtime API; later invocations fail. */
     @Override
     public synchronized void close() {
+        closed = true;
+        stopEnvironment();
+    }
+
+    private void stopEnvironment() {
         if (process != null && process.isAlive()) {
             process.destroy();
             try {

@@ -156,15 +156,26 @@ public final class RuntimeApiServer implements AutoCloseable {
         }
     }
 
-    /** Fails every waiting and running invocation, e.g. when the runtime process died. */
+    /**
+     * Fails every waiting and running invocation, e.g. when the runtime process died. Those the
+     * runtime never took fail with {@link NotDeliveredException}: they never ran, so the caller may
+     * hand them to a fresh environment, as Lambda does.
+     */
     public void failAll(String reason) {
-        IllegalStateException failure = new IllegalStateException(reason);
         Invocation invocation;
         while ((invocation = pending.poll()) != null) {
-            invocation.result().completeExceptionally(failure);
+            invocation.result().completeExceptionally(new NotDeliveredException(reason));
         }
+        IllegalStateException failure = new IllegalStateException(reason);
         inFlight.values().forEach(i -> i.result().completeExceptionally(failure));
         inFlight.clear();
+    }
+
+    /** An invocation that failed before the runtime took it: the function never saw the event. */
+    public static final class NotDeliveredException extends IllegalStateException {
+        NotDeliveredException(String reason) {
+            super(reason);
+        }
     }
 
     private static String body(HttpExchange exchange) throws IOException {

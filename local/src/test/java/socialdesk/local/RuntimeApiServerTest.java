@@ -2,7 +2,9 @@ package socialdesk.local;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
@@ -11,6 +13,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -66,6 +69,21 @@ class RuntimeApiServerTest {
         assertEquals("{\"ok\":true}", answer.text());
         // A second answer for the same request is refused.
         assertEquals(400, post("invocation/" + requestId + "/response", "{}").statusCode());
+    }
+
+    @Test
+    void whenTheRuntimeDiesOnlyTheEventsItNeverTookMayBeRetried() throws Exception {
+        CompletableFuture<RuntimeApiServer.Result> taken = api.submit("{\"n\":1}".getBytes(), Duration.ofSeconds(30));
+        assertEquals(200, get("invocation/next").statusCode());
+        CompletableFuture<RuntimeApiServer.Result> waiting = api.submit("{\"n\":2}".getBytes(), Duration.ofSeconds(30));
+
+        api.failAll("runtime exited with status 137");
+
+        Throwable ran = assertThrows(ExecutionException.class, () -> taken.get(5, TimeUnit.SECONDS)).getCause();
+        assertFalse(ran instanceof RuntimeApiServer.NotDeliveredException, "the runtime had the event: it may have run");
+        assertEquals("runtime exited with status 137", ran.getMessage());
+        Throwable queued = assertThrows(ExecutionException.class, () -> waiting.get(5, TimeUnit.SECONDS)).getCause();
+        assertInstanceOf(RuntimeApiServer.NotDeliveredException.class, queued);
     }
 
     @Test
