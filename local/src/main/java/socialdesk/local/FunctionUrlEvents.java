@@ -1,5 +1,8 @@
 package socialdesk.local;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -94,9 +97,9 @@ public final class FunctionUrlEvents {
         event.put("requestContext", context);
         byte[] body = request.body() == null ? new byte[0] : request.body();
         if (body.length > 0) {
-            boolean text = isText((String) headers.get("content-type"));
-            event.put("body", text ? new String(body, StandardCharsets.UTF_8) : Base64.getEncoder().encodeToString(body));
-            event.put("isBase64Encoded", !text);
+            String text = isText((String) headers.get("content-type")) ? strictUtf8(body) : null;
+            event.put("body", text != null ? text : Base64.getEncoder().encodeToString(body));
+            event.put("isBase64Encoded", text == null);
         } else {
             event.put("isBase64Encoded", false);
         }
@@ -155,6 +158,20 @@ public final class FunctionUrlEvents {
     private static HttpResponse lambdaAnswer(int status, String message) {
         return new HttpResponse(status, Map.of("content-type", "application/json"), List.of(),
                 Json.write(Map.of("Message", message)).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The body as text when it is valid UTF-8, else null. A text type with bytes that are not UTF-8
+     * goes base64 instead, so the handler always gets the exact bytes the caller sent: a webhook
+     * signature is computed over those bytes, and a lossy decode would make a valid one fail.
+     */
+    private static String strictUtf8(byte[] body) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body)).toString();
+        } catch (CharacterCodingException e) {
+            return null;
+        }
     }
 
     /** Text bodies stay text; everything else (images, octet streams, unknown types) is base64, like Lambda. */

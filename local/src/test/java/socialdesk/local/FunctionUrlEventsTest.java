@@ -67,6 +67,14 @@ class FunctionUrlEventsTest {
     }
 
     @Test
+    void aJsonBodyThatIsNotUtf8ReachesTheHandlerByteForByte() {
+        byte[] latin1 = {'{', '"', 'k', '"', ':', '"', 'c', (byte) 0xE9, '"', '}'};
+        Object e = event("POST", "/webhooks/meta", null, Map.of("content-type", List.of("application/json")), latin1);
+        assertEquals(true, JsonRead.bool(e, "isBase64Encoded"));
+        assertArrayEquals(latin1, Base64.getDecoder().decode(JsonRead.string(e, "body")));
+    }
+
+    @Test
     void theEventReadsAsTheOfficialTypeTheWayTheRuntimeDeserialisesIt() {
         Map<String, List<String>> headers = new LinkedHashMap<>();
         headers.put("Content-Type", List.of("application/octet-stream"));
