@@ -17,7 +17,7 @@ import socialdesk.core.json.JsonRead;
  * </ul>
  * A platform with no parameter is not configured (its route answers 404). Read on first use (never
  * at init, so none is in a SnapStart snapshot), all three in one request, through the reader's
- * short-lived cache, so a rotated signing secret is used within minutes.
+ * fifteen-minute cache, so a rotated signing secret is used within a quarter of an hour.
  */
 final class ParameterStoreWebhookSecrets implements WebhookSecrets {
     static final String META = "meta";

@@ -15,14 +15,16 @@ import software.amazon.awssdk.services.ssm.model.Parameter;
 /**
  * Credentials from SSM Parameter Store: SecureString parameters directly under one path
  * ({@code /social-desk/platforms/mastodon}, {@code /social-desk/platforms/x}, ...), all read at once
- * with {@code GetParametersByPath} (decrypted) and kept in memory for a while (five minutes by
- * default). A container therefore asks once per path every five minutes however many platforms it
- * reads, and a changed value is picked up without a deployment. Read on first use, not at init, so no
+ * with {@code GetParametersByPath} (decrypted) and kept in memory for a while (fifteen minutes by
+ * default). A container therefore asks once per path every fifteen minutes however many platforms it
+ * reads, and a changed value is picked up without a deployment. Each read decrypts every value with
+ * KMS, a billed request, hence the long default: refreshed tokens do not wait for it (the token
+ * renewal reads the stored tokens past this cache), only a credential changed by hand does. Read on first use, not at init, so no
  * credential is part of a SnapStart snapshot. A name with no parameter is simply absent: the platform
  * is not configured.
  */
 public final class ParameterStoreCredentials {
-    public static final Duration DEFAULT_TTL = Duration.ofMinutes(5);
+    public static final Duration DEFAULT_TTL = Duration.ofMinutes(15);
 
     private final SsmClient client;
     private final String path;

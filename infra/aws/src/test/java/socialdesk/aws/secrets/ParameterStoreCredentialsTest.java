@@ -64,6 +64,30 @@ class ParameterStoreCredentialsTest {
         }
     }
 
+    /**
+     * The count the cost model uses: a warm publisher reads its five platforms on every one-minute
+     * tick for an hour, and the cache sends a request only when its value is older than fifteen minutes.
+     */
+    @Test
+    void aWarmContainerTickingEveryMinuteAsksFourTimesAnHour() {
+        try (LoopbackAws service = parameterStore(5)) {
+            AdjustableClock clock = new AdjustableClock(START);
+            ParameterStoreCredentials credentials = new ParameterStoreCredentials(service.clients().ssm(), PATH, clock,
+                    ParameterStoreCredentials.DEFAULT_TTL, DeskMetrics.NONE);
+
+            for (int minute = 0; minute < 60; minute++) {
+                clock.now = START.plus(Duration.ofMinutes(minute));
+                for (int platform = 0; platform < 5; platform++) {
+                    credentials.find(PATH + "/p" + platform);
+                }
+            }
+
+            System.out.printf("GetParametersByPath requests in an hour of one-minute ticks (5 platforms, %s cache): %d%n",
+                    ParameterStoreCredentials.DEFAULT_TTL, service.requests().size());
+            assertEquals(4, service.requests().size(), "one read every sixteen minutes: the value is refreshed once older than fifteen");
+        }
+    }
+
     @Test
     void followsNextTokenAcrossPages() {
         try (LoopbackAws service = parameterStore(23)) {
