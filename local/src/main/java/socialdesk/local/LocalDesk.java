@@ -514,7 +514,7 @@ public final class LocalDesk implements AutoCloseable {
         b.append("Sandbox platform:   ").append(sandbox.url()).append("   (posts: ").append(sandbox.file()).append(")\n");
         b.append("Topics:             ").append(String.join(", ", topics.keySet())).append(" -> console and ")
                 .append(topic().file()).append('\n');
-        b.append("Secrets:            ").append(secrets.file()).append("   (edit to use real platform credentials)\n");
+        b.append("Credentials:        ").append(secrets.file()).append("   (Parameter Store; edit to use real platform credentials)\n");
         b.append("DynamoDB:           ").append(dynamoEndpoint).append("   table ").append(tableName).append('\n');
         if (seeded) {
             b.append("Demo:               ").append(demo.describe()).append('\n');
