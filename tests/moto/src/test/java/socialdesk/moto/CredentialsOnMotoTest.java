@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import socialdesk.aws.priming.Priming;
 import socialdesk.aws.secrets.ParameterStoreCredentials;
 import socialdesk.aws.testing.MotoServer;
 import socialdesk.aws.testing.RequestCounter;
@@ -25,6 +29,7 @@ import socialdesk.aws.token.AwsTokenRenewal;
 import socialdesk.aws.token.ParameterStoreTokenStore;
 import socialdesk.core.json.Json;
 import socialdesk.core.json.JsonRead;
+import socialdesk.core.log.JsonLog;
 import socialdesk.core.metrics.DeskMetrics;
 import socialdesk.core.platform.token.OAuthTokens;
 import socialdesk.core.platform.token.TokenRefreshException;
@@ -130,6 +135,28 @@ class CredentialsOnMotoTest {
         var stored = ssm.getParameter(b -> b.name(name).withDecryption(true)).parameter();
         assertEquals(2L, stored.version());
         assertEquals("r1", JsonRead.string(Json.parseObject(stored.value()), "refreshToken"));
+    }
+
+    /**
+     * The SnapStart priming's Parameter Store steps against an independent implementation: the
+     * path that is never created reads as an empty page and the name under it as ParameterNotFound,
+     * the answers the steps expect, so neither step fails and no credential is read.
+     */
+    @Test
+    void thePrimingReadsAnswerAsTheStepsExpect() {
+        RequestCounter requests = new RequestCounter();
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        PrintStream previous = JsonLog.redirect(new PrintStream(log, true, StandardCharsets.UTF_8));
+        try {
+            Priming.forFunction("moto").parametersMiss(MotoServer.shared().clients(requests).ssm()).build().beforeCheckpoint(null);
+        } finally {
+            JsonLog.redirect(previous);
+        }
+
+        Map<String, Object> done = log.toString(StandardCharsets.UTF_8).lines().map(Json::parseObject)
+                .filter(line -> "priming done".equals(line.get("message"))).findFirst().orElseThrow();
+        assertEquals(0L, done.get("failed"), log.toString(StandardCharsets.UTF_8));
+        assertEquals(Map.of("GetParameter", 1L, "GetParametersByPath", 1L), requests.snapshot());
     }
 
     private static String token(TokenSource source) {
