@@ -112,6 +112,11 @@ final class PostsService {
         } catch (InvalidPostException e) {
             throw ApiException.invalid(e.problems());
         }
+        if (token == null) {
+            // The id was drawn here, so a post already under it is this request's own: an attempt
+            // whose answer was lost and that the SDK sent again.
+            return new Created(enqueued.post(), true);
+        }
         return enqueued.created() ? new Created(enqueued.post(), true) : replay(enqueued.post(), hash);
     }
 

@@ -13,8 +13,10 @@ import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import com.amazonaws.services.lambda.runtime.tests.annotations.Event;
 import com.amazonaws.services.lambda.runtime.tests.annotations.Events;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,7 +29,10 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -36,6 +41,14 @@ import socialdesk.aws.dynamo.DynamoPostStore;
 import socialdesk.aws.testing.Dynalite;
 import socialdesk.core.json.Json;
 import socialdesk.core.json.JsonRead;
+import software.amazon.awssdk.core.SdkRequest;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.http.SdkHttpResponse;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 
 /**
  * The posts API end to end: the real handler fed function URL events (the samples in events/ and
@@ -102,6 +115,59 @@ class PostsApiHandlerTest {
         assertEquals(200, again.status());
         assertEquals(first.body(), again.body());
         assertEquals(1, store.list(new socialdesk.core.post.PostQuery(Set.of(), NOW, NOW.plusSeconds(86400 * 30), 10, null)).posts().size());
+    }
+
+    @Test
+    void aCreateWhoseFirstAnswerIsLostIsStillCreatedOnceAndAnswered201() {
+        AtomicInteger puts = new AtomicInteger();
+        DynamoPostStore lossyStore = handlerOverAnswersTurnedInto500(
+                request -> request instanceof PutItemRequest && puts.getAndIncrement() == 0);
+
+        Response created = call(request("POST", "/posts", null, """
+                {"text": "Hello", "platforms": ["mastodon"], "at": "2026-12-01T09:00:00+07:00"}"""));
+
+        assertEquals(201, created.status(), created.raw());
+        assertTrue(puts.get() >= 2, "the SDK sent the put again after the lost answer");
+        assertEquals(1, lossyStore.list(new socialdesk.core.post.PostQuery(Set.of(), NOW, NOW.plusSeconds(86400 * 30), 10, null))
+                .posts().size());
+    }
+
+    @Test
+    void aTableThatKeepsFailingIsA503WithRetryAfterNotA500() {
+        handlerOverAnswersTurnedInto500(request -> request instanceof GetItemRequest);
+
+        Response answer = call(request("GET", "/posts/0b6f3a52-2f4b-4c1e-9d51-7e0f6d8e4c11", null, null));
+
+        assertEquals(503, answer.status(), answer.raw());
+        assertEquals("busy", answer.errorCode());
+        assertEquals("1", answer.headers().get("retry-after"));
+    }
+
+    /**
+     * Points the handler at a fresh table through a client whose chosen requests are applied by
+     * dynalite but answered 500, as when DynamoDB's answer is lost: the SDK then retries them.
+     */
+    private DynamoPostStore handlerOverAnswersTurnedInto500(Predicate<SdkRequest> lose) {
+        Dynalite dynalite = Dynalite.shared();
+        String table = dynalite.createTable();
+        ExecutionInterceptor loseAnswers = new ExecutionInterceptor() {
+            @Override
+            public SdkHttpResponse modifyHttpResponse(Context.ModifyHttpResponse context, ExecutionAttributes attributes) {
+                return lose.test(context.request()) ? context.httpResponse().toBuilder().statusCode(500).build() : context.httpResponse();
+            }
+
+            @Override
+            public Optional<InputStream> modifyHttpResponseContent(Context.ModifyHttpResponse context, ExecutionAttributes attributes) {
+                return context.httpResponse().statusCode() == 500
+                        ? Optional.of(new ByteArrayInputStream("{\"__type\":\"InternalServerError\"}".getBytes(StandardCharsets.UTF_8)))
+                        : context.responseBody();
+            }
+        };
+        DynamoDbClient lossy = dynalite.clients(loseAnswers).dynamoDb();
+        DynamoPostStore lossyStore = new DynamoPostStore(lossy, table);
+        handler = new PostsApiHandler(PostsApiWiring.create(lossyStore, new DynamoCadenceStore(lossy, table),
+                Clock.fixed(NOW, ZoneOffset.UTC)));
+        return lossyStore;
     }
 
     @Test
