@@ -80,19 +80,19 @@ class ChannelRulesTest {
         InstagramRules rules = new InstagramRules();
         assertEquals(List.of("instagram: a post needs an image; Instagram cannot publish text alone"),
                 rules.problems(text("A caption")));
-        assertEquals(List.of(), rules.problems(new PostContent("", null, List.of(new PostImage("https://cdn.example/a.jpg", "A photo")))));
+        assertEquals(List.of(), rules.problems(imagePost("https://cdn.example/a.jpg")));
     }
 
     @Test
     void instagramTakesJpegImagesOnly() {
         InstagramRules rules = new InstagramRules();
-        assertEquals(List.of(), rules.problems(new PostContent("", null, List.of(new PostImage("https://cdn.example/a.JPG?v=2", "A photo")))));
-        assertEquals(List.of(), rules.problems(new PostContent("", null, List.of(new PostImage("https://cdn.example/photos/a.jpeg#top", "A photo")))));
+        assertEquals(List.of(), rules.problems(imagePost("https://cdn.example/a.JPG?v=2")));
+        assertEquals(List.of(), rules.problems(imagePost("https://cdn.example/photos/a.jpeg#top")));
         assertEquals(List.of("instagram: image 1 is PNG (by its file name); instagram takes JPEG images"),
-                rules.problems(new PostContent("", null, List.of(new PostImage("https://cdn.example/a.png", "A photo")))));
-        assertEquals(1, rules.problems(new PostContent("", null, List.of(new PostImage("https://cdn.example/a.webp?w=1080", "A photo")))).size());
-        assertEquals(1, rules.problems(new PostContent("", null, List.of(new PostImage("https://cdn.example/a.HEIC", "A photo")))).size());
-        assertEquals(1, rules.problems(new PostContent("", null, List.of(new PostImage("https://cdn.example/anim.gif", "A photo")))).size());
+                rules.problems(imagePost("https://cdn.example/a.png")));
+        assertEquals(1, rules.problems(imagePost("https://cdn.example/a.webp?w=1080")).size());
+        assertEquals(1, rules.problems(imagePost("https://cdn.example/a.HEIC")).size());
+        assertEquals(1, rules.problems(imagePost("https://cdn.example/anim.gif")).size());
     }
 
     @Test
@@ -111,5 +111,10 @@ class ChannelRulesTest {
                 rules.problems(new PostContent(tags + "#café", null, image)));
         assertEquals(List.of("instagram: caption has 21 @-mentions, the limit is 20"),
                 rules.problems(new PostContent("@a ".repeat(21) + "me@example.com", null, image)));
+    }
+
+    /** A post with no text and one image at {@code url}. */
+    private static PostContent imagePost(String url) {
+        return new PostContent("", null, List.of(new PostImage(url, "A photo")));
     }
 }

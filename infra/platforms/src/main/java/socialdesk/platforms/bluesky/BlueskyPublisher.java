@@ -49,9 +49,11 @@ import socialdesk.platforms.bluesky.BlueskySessions.SessionUnavailable;
  *
  * <p>The record carries the text's {@link Facets facets} (mentions resolved to DIDs), its
  * {@link PostLanguages language} when the text tells it, and its {@link BlueskyImages images} with
- * their alt text or, for a post without images, a {@link LinkCards preview card} of its link. None of these may cost the post: a part the PDS refuses (its answer names
+ * their alt text or, for a post without images, a {@link LinkCards preview card} of its link. Facets,
+ * languages and the card may not cost the post: a part the PDS refuses (its answer names
  * {@code $.record.facets}, {@code .langs} or {@code .embed}) is dropped and the post sent again
- * without it, which is safe since a refused record was not written.
+ * without it, which is safe since a refused record was not written. Images are the post: they are
+ * never dropped.
  */
 public final class BlueskyPublisher implements PlatformPublisher {
     public static final String COLLECTION = "app.bsky.feed.post";
@@ -82,7 +84,7 @@ public final class BlueskyPublisher implements PlatformPublisher {
         this(client, account, clock, requestTimeout, SharedFetcher.INSTANCE, ImageFiles.sharedFetcher());
     }
 
-    /** @param linkPages fetches link-card pages and images; production's allows public addresses only */
+    /** @param linkPages fetches link-card pages and thumbnails, and the posts' images; tests' allow loopback */
     public BlueskyPublisher(HttpClient client, BlueskyAccount account, Clock clock, Duration requestTimeout,
                             PublicUrlFetcher linkPages) {
         this(client, account, clock, requestTimeout, linkPages, linkPages);

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import socialdesk.core.json.JsonRead;
 import socialdesk.core.post.PostContent;
 import socialdesk.core.post.PostImage;
 

@@ -6,7 +6,6 @@ import java.net.http.HttpRequest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -26,7 +25,8 @@ import socialdesk.platforms.PlatformHttp.Response;
 
 /**
  * Sends with the Bot API's {@code POST /bot<token>/sendMessage} ({@code {chat_id, text}}, plain
- * text, no parse mode), or {@code sendPhoto} / {@code sendMediaGroup} for images ({@link TelegramMedia}), answered {@code {"ok": true, "result": {"message_id", "chat", …}}}. The
+ * text, no parse mode), or {@code sendPhoto} / {@code sendMediaGroup} for images ({@link TelegramMedia}),
+ * answered {@code {"ok": true, "result": {"message_id", "chat", …}}}. The
  * remote id is {@code <chat id>/<message id>} (message ids count per chat); the URL is
  * {@code https://t.me/<username>/<id>} for a public channel and {@code https://t.me/c/<id>/<id>} for
  * a private one.
