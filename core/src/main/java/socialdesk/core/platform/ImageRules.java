@@ -104,8 +104,8 @@ public record ImageRules(Platform platform, int maxImages, int maxAlt, String al
     public Optional<String> fileProblem(int number, String contentType, long bytes) {
         String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
         if (!formats.contains(type)) {
-            return Optional.of(platform.id() + ": image " + number + " is " + (type.isEmpty() ? "of no stated type" : describe(type))
-                    + "; " + platform.id() + " takes " + formatList());
+            String what = type.isEmpty() ? "of no stated type" : type.startsWith("image/") ? describe(type) : "not an image (" + type + ")";
+            return Optional.of(platform.id() + ": image " + number + " is " + what + "; " + platform.id() + " takes " + formatList());
         }
         if (bytes > maxBytes) {
             return Optional.of(platform.id() + ": image " + number + " is " + bytes + " bytes, the limit is " + maxBytes);
