@@ -13,4 +13,9 @@ public interface ContentRules {
 
     /** Every reason this content would be refused, each a sentence a person can act on; empty when it is fine. */
     List<String> problems(PostContent content);
+
+    /** What this platform accepts of a post's images; {@link #problems} includes what can be checked before fetching them. */
+    default ImageRules images() {
+        return ImageRules.of(platform());
+    }
 }

@@ -228,6 +228,7 @@ public final class PostsApiHandler implements RequestHandler<APIGatewayV2HTTPEve
         out.put("id", post.id());
         out.put("text", post.content().text());
         out.put("link", post.content().link());
+        out.put("images", post.content().images().stream().map(i -> Map.of("url", i.url(), "alt", i.alt())).toList());
         out.put("platforms", post.platforms().stream().map(Platform::id).toList());
         out.put("dueAt", post.dueAt().toString());
         out.put("status", post.status().name());

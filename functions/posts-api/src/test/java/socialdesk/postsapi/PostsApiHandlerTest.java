@@ -486,6 +486,66 @@ class PostsApiHandlerTest {
         assertNull(JsonRead.string(response.body(), "link"));
     }
 
+    @Test
+    void aPostCarriesImagesWithAltTextAndAnEditCanReplaceThem() {
+        Response created = call(request("POST", "/posts", null, """
+                {"text": "Khai trương", "platforms": ["mastodon", "bluesky", "instagram"], "at": "2026-12-01T09:00:00+07:00",
+                 "images": [{"url": "https://cdn.example.com/shop.jpg", "alt": "The shop's front, green awning"},
+                            {"url": "https://cdn.example.com/team.jpeg?v=2", "alt": "Five of us at the counter"}]}"""));
+        assertEquals(201, created.status(), created.body().toString());
+        String id = created.string("id");
+
+        Response shown = call(request("GET", "/posts/" + id, null, null));
+        assertEquals(List.of(Map.of("url", "https://cdn.example.com/shop.jpg", "alt", "The shop's front, green awning"),
+                Map.of("url", "https://cdn.example.com/team.jpeg?v=2", "alt", "Five of us at the counter")),
+                JsonRead.list(shown.body(), "images"));
+
+        Response edited = call(request("PATCH", "/posts/" + id, null, """
+                {"images": [{"url": "https://cdn.example.com/sign.jpg", "alt": "The new sign"}]}"""));
+        assertEquals(200, edited.status(), edited.body().toString());
+        assertEquals(List.of(Map.of("url", "https://cdn.example.com/sign.jpg", "alt", "The new sign")),
+                JsonRead.list(call(request("GET", "/posts/" + id, null, null)).body(), "images"));
+    }
+
+    @Test
+    void everyImageProblemIsA400WithItsReason() {
+        Response response = call(request("POST", "/posts", null, Json.write(Map.of(
+                "text", "Five images", "platforms", List.of("instagram", "x"), "at", "2026-12-01T09:00:00Z",
+                "images", List.of(
+                        Map.of("url", "https://cdn.example.com/a.png", "alt", "A"),
+                        Map.of("url", "ftp://cdn.example.com/b.jpg", "alt", "B"),
+                        Map.of("url", "https://cdn.example.com/c.jpg"),
+                        Map.of("url", "https://cdn.example.com/d.jpg", "alt", "d".repeat(1001)),
+                        Map.of("url", "https://cdn.example.com/e.jpg", "alt", "E", "caption", "no such field"))))));
+
+        assertEquals(400, response.status());
+        assertEquals("validation_failed", response.errorCode());
+        assertEquals(List.of(
+                "image 5: unknown field 'caption' (known: alt, url)",
+                "a post carries at most 4 images, this one has 5",
+                "image 2: url must be an http(s) URL without spaces",
+                "image 3: alt text is required (what the image shows, for people who cannot see it)",
+                "instagram: 5 images, the limit is 4",
+                "instagram: image 1 is PNG (by its file name); instagram takes JPEG images",
+                "instagram: image 4's alt text is 1001 characters, the limit is 1000",
+                "x: 5 images, the limit is 4",
+                "x: image 4's alt text is 1001 characters, the limit is 1000"),
+                JsonRead.list(response.body(), "error", "problems"));
+    }
+
+    @Test
+    void imagesThatAreNotAListOfObjectsAreA400() {
+        Response notAList = call(request("POST", "/posts", null, """
+                {"text": "Hi", "platforms": ["mastodon"], "at": "2026-12-01T09:00:00Z", "images": "https://cdn.example.com/a.jpg"}"""));
+        Response notObjects = call(request("POST", "/posts", null, """
+                {"text": "Hi", "platforms": ["mastodon"], "at": "2026-12-01T09:00:00Z", "images": ["https://cdn.example.com/a.jpg"]}"""));
+
+        assertEquals(List.of("images must be a list of {\"url\": ..., \"alt\": ...} objects"),
+                JsonRead.list(notAList.body(), "error", "problems"));
+        assertEquals(List.of("image 1 must be an object {\"url\": ..., \"alt\": ...}"),
+                JsonRead.list(notObjects.body(), "error", "problems"));
+    }
+
     // ------------------------------------------------------------------ helpers
 
     private String create(String text, String at) {

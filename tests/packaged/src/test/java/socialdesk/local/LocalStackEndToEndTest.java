@@ -118,6 +118,18 @@ class LocalStackEndToEndTest {
                 assertTrue(listing.body().contains("\"" + id + "\""), listing.body());
             }
 
+            // Images: a post with two images, queued through the posts API, reaches the sandbox's Page as one post with both photos.
+            HttpResponse<String> withImages = http.send(HttpRequest.newBuilder(URI.create(postsApi + "/posts"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(Json.write(Map.of("text", "Two photos from the local stack",
+                            "platforms", List.of("facebook"), "at", stack.clock().instant().toString(),
+                            "images", List.of(Map.of("url", "https://cdn.example.com/shop.jpg", "alt", "The shop's front"),
+                                    Map.of("url", "https://cdn.example.com/team.jpg", "alt", "The team at the counter"))))))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(201, withImages.statusCode(), withImages.body());
+            await("the post with two images on the sandbox's Page", () -> stack.sandbox().posts("facebook").stream()
+                    .anyMatch(p -> p.text().startsWith("Two photos from the local stack") && p.images().size() == 2), console);
+
             // Routed: an event put on the bus the way the functions put it reaches the topic through the template's rule.
             new EventBridgePublisher(aws.eventBridge(), LocalDesk.STACK + "-bus").publish(List.of(new DomainEvent("social.publishing", "PostFailed",
                     Map.of("postId", "p-e2e", "status", "FAILED", "dueAt", "2026-01-01T09:00:00Z", "excerpt", "hello",
