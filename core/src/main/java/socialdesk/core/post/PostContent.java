@@ -27,4 +27,20 @@ public record PostContent(String text, String link, String imageUrl) {
     public boolean hasImage() {
         return imageUrl != null;
     }
+
+    /**
+     * What identifies this content: SHA-256 over the text, link and image URL (hex). Recorded with a
+     * send in flight, so a later run can tell that what it looks for is what was sent.
+     */
+    public String fingerprint() {
+        try {
+            java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
+            for (String part : new String[] {text, link, imageUrl}) {
+                digest.update((part == null ? "\u0000" : part + "\u0001").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+            return java.util.HexFormat.of().formatHex(digest.digest());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
 }
