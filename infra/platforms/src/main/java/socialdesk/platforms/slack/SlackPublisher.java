@@ -1,5 +1,6 @@
 package socialdesk.platforms.slack;
 
+import socialdesk.core.publish.SentPostLookup;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -75,6 +76,11 @@ public final class SlackPublisher implements PlatformPublisher {
     }
 
     @Override
+    public SentPostLookup sentPosts() {
+        return new SlackSentPosts(http, account);
+    }
+
+    @Override
     public PublishOutcome publish(PublishRequest request) {
         try {
             List<String> problems = rules.problems(request.content());
@@ -84,6 +90,7 @@ public final class SlackPublisher implements PlatformPublisher {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("channel", account.channel());
             body.put("text", escape(request.content().fullText()));
+            body.put("metadata", SlackSentPosts.marker(request));
             Response response = http.send(http.request(URI.create(account.apiUrl() + "/chat.postMessage"))
                     .header("Authorization", "Bearer " + account.botToken())
                     .header("Content-Type", "application/json; charset=utf-8")
