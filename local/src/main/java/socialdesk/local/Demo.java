@@ -91,7 +91,7 @@ final class Demo implements AutoCloseable {
 
     /**
      * The secrets file of a first start: one entry per platform ({@code <prefix><platform>}), the
-     * sandbox for Mastodon and Facebook and {@code null} (not configured) for the others, and one
+     * sandbox for Mastodon, Facebook and Telegram and {@code null} (not configured) for the others, and one
      * per webhook secret parameter with a demo secret.
      */
     static Map<String, Object> defaultSecrets(Template template) {
@@ -101,6 +101,8 @@ final class Demo implements AutoCloseable {
             secrets.put(prefix + platform.id(), switch (platform) {
                 case MASTODON -> Map.of("instanceUrl", LocalSecrets.SANDBOX_PLACEHOLDER, "accessToken", "sandbox");
                 case FACEBOOK -> Map.of("pageId", META_PAGE_ID, "pageAccessToken", "sandbox", "graphUrl", LocalSecrets.SANDBOX_PLACEHOLDER);
+                case TELEGRAM -> Map.of("botToken", "1000000001:sandbox-bot-token-0000000000", "chatId",
+                        Long.toString(SandboxPlatform.TELEGRAM_CHAT_ID), "apiUrl", LocalSecrets.SANDBOX_PLACEHOLDER);
                 default -> null;
             });
         }
