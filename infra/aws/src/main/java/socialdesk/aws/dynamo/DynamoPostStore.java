@@ -138,7 +138,9 @@ public final class DynamoPostStore implements PostStore {
             dynamo.putItem(b -> b.tableName(table).item(item)
                     .conditionExpression("attribute_not_exists(PK)"));
         } catch (ConditionalCheckFailedException e) {
-            return false;
+            if (!ourOwnWrite(post)) {
+                return false;
+            }
         }
         for (Platform platform : post.platforms()) {
             putDelivery(Delivery.pending(post.id(), platform), false);
@@ -149,6 +151,16 @@ public final class DynamoPostStore implements PostStore {
             }
         }
         return true;
+    }
+
+    /**
+     * Whether the post already stored is this very write, which the SDK retried after an attempt
+     * timed out (the first attempt landed, the retry's condition failed): same creation instant and
+     * content, which no other request shares.
+     */
+    private boolean ourOwnWrite(Post post) {
+        return find(post.id()).map(stored -> post.createdAt() != null && post.createdAt().equals(stored.createdAt())
+                && post.content().equals(stored.content()) && post.platforms().equals(stored.platforms())).orElse(false);
     }
 
     /** An evergreen entry for the original {@code post} on {@code platform}, last due at the post's due time. */

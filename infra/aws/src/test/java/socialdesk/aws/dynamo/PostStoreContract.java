@@ -80,8 +80,20 @@ public abstract class PostStoreContract {
     public void refusesASecondPostWithTheSameId() {
         Post post = queued(NOW, Platform.MASTODON);
         assertTrue(store.create(post));
+        Post another = new Post(post.id(), new PostContent("Other words", null), post.platforms(), post.dueAt(),
+                PostStatus.QUEUED, 1, post.createdAt().plusMillis(1));
 
-        assertFalse(store.create(post));
+        assertFalse(store.create(another));
+        assertEquals(Optional.of(post), store.find(post.id()));
+    }
+
+    @Test
+    public void aCreateRepeatedAfterItsAnswerWasLostIsStillThisCreate() {
+        Post post = queued(NOW, Platform.MASTODON);
+        assertTrue(store.create(post));
+
+        assertTrue(store.create(post), "the SDK's retry of a write that landed: the same instant and content");
+        assertEquals(1, store.deliveries(post.id()).size());
     }
 
     @Test
@@ -199,7 +211,8 @@ public abstract class PostStoreContract {
         Post post = queued(NOW.minusSeconds(5), Platform.MASTODON, Platform.BLUESKY);
 
         assertTrue(store.create(post));
-        assertFalse(store.create(post), "a second post with the same id is refused");
+        assertFalse(store.create(new Post(post.id(), post.content(), post.platforms(), post.dueAt(), PostStatus.QUEUED, 1,
+                post.createdAt().plusSeconds(1))), "a second post with the same id is refused");
         assertEquals(Optional.of(post), store.find(post.id()));
         assertEquals(List.of(post.id()), store.findDue(NOW, 10));
 
