@@ -23,6 +23,8 @@ public enum Metric {
     COMMENTS_STORED("CommentsStored", Unit.COUNT, List.of(List.of(CATEGORY, SEVERITY))),
     /** Comments put on the bus as flagged; also by severity alone, for the high-severity alarm. */
     COMMENTS_FLAGGED("CommentsFlagged", Unit.COUNT, List.of(List.of(CATEGORY, SEVERITY), List.of(SEVERITY))),
+    /** From a comment's arrival to a person's reply in its thread, by platform and the comment's severity. */
+    COMMENT_RESPONSE_TIME("CommentResponseTime", Unit.MILLISECONDS, List.of(List.of(PLATFORM, SEVERITY))),
     WEBHOOK_REQUESTS_REJECTED("WebhookRequestsRejected", Unit.COUNT, List.of(List.of(REASON))),
     /** Reads that went to the secrets store because the container's cache had no fresh value. */
     SECRETS_CACHE_MISSES("SecretsCacheMisses", Unit.COUNT, List.of(List.of())),
