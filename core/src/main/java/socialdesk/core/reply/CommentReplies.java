@@ -88,8 +88,10 @@ public final class CommentReplies {
             throw new ReplyRefusedException(Reason.REPLY_IN_PROGRESS, "a different reply to this comment was sent and its "
                     + "outcome is not known yet; repeat that request (same text) to finish it");
         }
+        // A resend keeps the first send's time: Bluesky's record key is derived from it.
+        Instant requestedAt = resendable ? existing.requestedAt() : now;
         Reply claim = new Reply(comment.ownerId(), comment.platform(), command.commentId(), text, command.approvedBy(),
-                ReplyStatus.SENDING, attempt, now, now.plus(LEASE), null, null, null, null, confirmedLashOut);
+                ReplyStatus.SENDING, attempt, requestedAt, now.plus(LEASE), null, null, null, null, confirmedLashOut);
         if (!store.claim(claim, now, resendable)) {
             return lostClaim(comment, responder, text, now);
         }
@@ -179,7 +181,7 @@ public final class CommentReplies {
     private Result send(TrackedComment tracked, CommentResponder responder, Reply claim) {
         StoredComment comment = tracked.stored();
         PublishOutcome outcome = responder.reply(new ReplyRequest(claim.commentId(), comment.remotePostId(), claim.text(),
-                claim.idempotencyKey()));
+                claim.idempotencyKey(), claim.requestedAt()));
         switch (outcome) {
             case PublishOutcome.Published p -> {
                 Instant at = clock.instant();
