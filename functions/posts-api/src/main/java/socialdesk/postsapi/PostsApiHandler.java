@@ -15,6 +15,8 @@ import socialdesk.aws.priming.Priming;
 import socialdesk.core.json.Json;
 import socialdesk.core.json.JsonException;
 import socialdesk.core.log.JsonLog;
+import socialdesk.core.metrics.DeskMetrics;
+import socialdesk.core.reply.ReplyRefusedException;
 import socialdesk.core.post.Delivery;
 import socialdesk.core.post.InvalidCursorException;
 import socialdesk.core.post.Platform;
@@ -40,6 +42,7 @@ import socialdesk.core.schedule.InvalidCadenceException;
  * DELETE /posts/{id}            cancel while QUEUED
  * GET    /cadence/{platform}    posting slots
  * PUT    /cadence/{platform}    set posting slots
+ * GET    /comments              and /comments/{platform}/{commentId}[/reply|/hide|/unhide|/dismiss]: see {@link CommentRoutes}
  * </pre>
  */
 public final class PostsApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
@@ -61,6 +64,9 @@ public final class PostsApiHandler implements RequestHandler<APIGatewayV2HTTPEve
             .build();
 
     private final PostsService service;
+    /** Null when built for the posts routes alone (tests of those). */
+    private final CommentRoutes comments;
+    private final DeskMetrics metrics;
     /** Kept: the CRaC context holds its resources weakly. Null when built by tests. */
     private final Priming priming;
 
@@ -74,11 +80,20 @@ public final class PostsApiHandler implements RequestHandler<APIGatewayV2HTTPEve
 
     private PostsApiHandler(PostsApiWiring.Wired wired) {
         this.service = wired.service();
+        this.comments = wired.comments();
+        this.metrics = wired.metrics();
         this.priming = withHandlerStep(wired.priming(), this).build().register();
     }
 
+    /** The posts and cadence routes only. */
     PostsApiHandler(PostsService service) {
+        this(service, null, DeskMetrics.NONE);
+    }
+
+    PostsApiHandler(PostsService service, CommentRoutes comments, DeskMetrics metrics) {
         this.service = service;
+        this.comments = comments;
+        this.metrics = metrics;
         this.priming = null;
     }
 
@@ -104,6 +119,8 @@ public final class PostsApiHandler implements RequestHandler<APIGatewayV2HTTPEve
             response = route(method, normalise(path), event);
         } catch (ApiException e) {
             response = error(e.status(), e.code(), e.getMessage(), e.problems());
+        } catch (ReplyRefusedException e) {
+            response = error(CommentRoutes.status(e.reason()), e.reason().code(), e.getMessage(), e.problems());
         } catch (InvalidCadenceException e) {
             response = error(400, "validation_failed", "the cadence has " + e.problems().size() + " problem(s)", e.problems());
         } catch (PostConflictException e) {
@@ -118,6 +135,8 @@ public final class PostsApiHandler implements RequestHandler<APIGatewayV2HTTPEve
             JsonLog.error("posts-api request failed", "requestId", requestId, "method", method, "path", path,
                     "error", e.getClass().getName(), "detail", String.valueOf(e.getMessage()));
             response = error(500, "internal_error", "something went wrong on our side; try again (request " + requestId + ")", List.of());
+        } finally {
+            metrics.flush();
         }
         JsonLog.info("posts-api request", "requestId", requestId, "method", method, "path", path, "status", response.getStatusCode());
         return response;
@@ -135,6 +154,19 @@ public final class PostsApiHandler implements RequestHandler<APIGatewayV2HTTPEve
                 case "GET" -> json(200, pageJson(service.list(queryParameters(event))));
                 default -> notAllowed("GET, POST");
             };
+        }
+        if (comments != null && path.equals("/comments")) {
+            if (!method.equals("GET")) {
+                return notAllowed("GET");
+            }
+            CommentRoutes.Answer answer = comments.list(queryParameters(event));
+            return json(answer.status(), answer.body());
+        }
+        Matcher comment = CommentRoutes.COMMENT_PATH.matcher(path);
+        if (comments != null && comment.matches()) {
+            Object body = method.equals("POST") ? optionalBody(event) : null;
+            CommentRoutes.Answer answer = comments.route(method, comment, body, caller(event));
+            return json(answer.status(), answer.body());
         }
         Matcher post = POST_PATH.matcher(path);
         if (post.matches()) {
@@ -175,7 +207,24 @@ public final class PostsApiHandler implements RequestHandler<APIGatewayV2HTTPEve
             };
         }
         throw new ApiException(404, "route_not_found", "no route " + method + " " + path
-                + "; the routes are /posts, /posts/{id} and /cadence/{platform}");
+                + "; the routes are /posts, /posts/{id}, /cadence/{platform} and /comments");
+    }
+
+    /** The body when there is one (hide and unhide need none), else an empty object. */
+    private static Object optionalBody(APIGatewayV2HTTPEvent event) {
+        return event.getBody() == null || event.getBody().isBlank() ? Map.of() : body(event);
+    }
+
+    /**
+     * Who is asking: the signed caller's ARN from the function URL's IAM authorizer; {@code local}
+     * on the local stack, which signs nothing.
+     */
+    static String caller(APIGatewayV2HTTPEvent event) {
+        var context = event.getRequestContext();
+        var authorizer = context == null ? null : context.getAuthorizer();
+        var iam = authorizer == null ? null : authorizer.getIam();
+        String arn = iam == null ? null : iam.getUserArn();
+        return arn == null || arn.isBlank() ? "local" : arn;
     }
 
     /** The request body, parsed: base64 decoded when Lambda says so, at most {@link #MAX_BODY_BYTES}, UTF-8. */

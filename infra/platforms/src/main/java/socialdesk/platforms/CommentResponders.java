@@ -2,6 +2,7 @@ package socialdesk.platforms;
 
 import java.net.http.HttpClient;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import socialdesk.core.platform.token.TokenRenewal;
@@ -53,11 +54,13 @@ public final class CommentResponders {
      * ({@link #cannotReply}). Tokens that expire are refreshed through {@code renewal} as the
      * publisher refreshes them (null: the stored token as it is).
      *
+     * @param timeout     how long one platform request may take
+     * @param threadsWait how long a Threads reply container may take to be ready
      * @throws IllegalArgumentException when the secret lacks a field the platform needs
      */
     public static Optional<CommentResponder> fromSecret(Platform platform, String secretJson, HttpClient http, Clock clock,
-                                                        TokenRenewal renewal, String secretName) {
-        var timeout = PlatformHttp.DEFAULT_REQUEST_TIMEOUT;
+                                                        TokenRenewal renewal, String secretName, Duration timeout,
+                                                        ContainerWait threadsWait) {
         return Optional.ofNullable(switch (platform) {
             case MASTODON -> new MastodonReplies(http, MastodonAccount.fromSecretJson(secretJson), clock, timeout);
             case BLUESKY -> new BlueskyReplies(http, BlueskyAccount.fromSecretJson(secretJson), clock, timeout);
@@ -85,7 +88,7 @@ public final class CommentResponders {
                         ? renewal.source(secretName, secretJson, new LongLivedTokenRefresh(platform.id(), http, clock,
                                 account.apiUrl(), "th_refresh_token"), TokenRenewal.LONG_MARGIN)
                         : TokenSource.fixed(account.accessToken());
-                yield new ThreadsReplies(http, account, clock, timeout, ContainerWait.DEFAULT, tokens);
+                yield new ThreadsReplies(http, account, clock, timeout, threadsWait, tokens);
             }
             case DISCORD, SLACK, TELEGRAM -> null;
         });

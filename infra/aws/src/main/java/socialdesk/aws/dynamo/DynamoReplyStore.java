@@ -35,13 +35,12 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
  * </table>
  * On the comment item: {@code state} (absent while NEW), {@code stateAt}, {@code stateBy},
  * {@code replyId}, {@code replyUrl}, {@code replyText}, {@code dismissReason}, {@code hidden}. A
- * flagged comment nobody has acted on carries {@code GSI2PK = UNANSWERED},
- * {@code GSI2SK = <written epoch ms, 13 digits>#<platform>#<commentId>} (a sparse index, oldest
- * first), removed when it is answered, hidden or dismissed: the response-time check and the report
- * read the waiting ones with one Query.
+ * flagged comment, and any comment a person acted on, carries {@code GSI2PK = COMMENTS#<state>},
+ * {@code GSI2SK = <written epoch ms, 13 digits>#<platform>#<commentId>}, moved to the new state's
+ * partition with every change: listing the comments in one state (the waiting ones oldest first, for
+ * the response-time check and the report) is one Query of the overloaded second index.
  */
 public final class DynamoReplyStore implements ReplyStore {
-    static final String UNANSWERED = "UNANSWERED";
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -75,15 +74,25 @@ public final class DynamoReplyStore implements ReplyStore {
         dynamo.putItem(b -> b.tableName(table).item(item));
     }
 
-    /** Adds the sparse index keys of a flagged comment waiting for a person. */
+    /** Adds the index keys of a flagged comment: listed among the NEW ones. */
     static void trackUnanswered(Map<String, AttributeValue> item, StoredComment stored) {
         if (stored.verdict().flagged()) {
-            item.put(TableDefinition.GSI2PK, s(UNANSWERED));
-            item.put(TableDefinition.GSI2SK, s(unansweredSortKey(stored)));
+            item.put(TableDefinition.GSI2PK, s(statePartition(CommentState.NEW)));
+            item.put(TableDefinition.GSI2SK, s(sortKey(stored)));
         }
     }
 
-    private static String unansweredSortKey(StoredComment stored) {
+    static String statePartition(CommentState state) {
+        return "COMMENTS#" + state.name();
+    }
+
+    /** The index keys that list the comment under {@code state}, as update values {@code :gsiPk} and {@code :gsiSk}. */
+    private static void listUnder(Map<String, AttributeValue> values, CommentState state, StoredComment stored) {
+        values.put(":gsiPk", s(statePartition(state)));
+        values.put(":gsiSk", s(sortKey(stored)));
+    }
+
+    private static String sortKey(StoredComment stored) {
         return String.format("%013d", stored.comment().at().toEpochMilli()) + "#" + stored.platform().id() + "#" + stored.comment().id();
     }
 
@@ -116,18 +125,27 @@ public final class DynamoReplyStore implements ReplyStore {
     }
 
     /**
-     * The flagged comments nobody has acted on, oldest first, at most {@code limit}: one Query of the
-     * sparse index (eventually consistent: a comment answered a moment ago may still be listed).
+     * The comments in {@code state} (the flagged ones, and every one a person acted on), the waiting
+     * ones (NEW) oldest first and the others newest first, at most {@code limit}, of one severity
+     * when it is given: Queries of one index partition (eventually consistent: a comment answered a
+     * moment ago may still be listed as NEW).
      */
-    public List<TrackedComment> unanswered(int limit) {
+    public List<TrackedComment> list(CommentState state, String severity, int limit) {
         List<TrackedComment> out = new ArrayList<>();
         Map<String, AttributeValue> start = null;
+        Map<String, AttributeValue> values = new HashMap<>();
+        values.put(":pk", s(statePartition(state)));
+        if (severity != null) {
+            values.put(":severity", s(severity));
+        }
         do {
             Map<String, AttributeValue> from = start;
             QueryResponse page = dynamo.query(q -> q.tableName(table).indexName(TableDefinition.GSI2)
                     .keyConditionExpression("GSI2PK = :pk")
-                    .expressionAttributeValues(Map.of(":pk", s(UNANSWERED)))
-                    .limit(Math.min(limit, 100))
+                    .filterExpression(severity == null ? null : "severity = :severity")
+                    .expressionAttributeValues(values)
+                    .scanIndexForward(state == CommentState.NEW)
+                    .limit(100)
                     .exclusiveStartKey(from));
             for (Map<String, AttributeValue> item : page.items()) {
                 if (out.size() < limit) {
@@ -141,6 +159,11 @@ public final class DynamoReplyStore implements ReplyStore {
         return out;
     }
 
+    /** The flagged comments nobody has acted on, oldest first. */
+    public List<TrackedComment> unanswered(int limit) {
+        return list(CommentState.NEW, null, limit);
+    }
+
     @Override
     public void answered(TrackedComment comment, Reply sent) {
         StoredComment c = comment.stored();
@@ -149,7 +172,9 @@ public final class DynamoReplyStore implements ReplyStore {
         values.put(":at", s(sent.sentAt().toString()));
         values.put(":by", s(sent.approvedBy()));
         values.put(":text", s(Text.clean(sent.text())));
-        StringBuilder set = new StringBuilder("SET #state = :state, stateAt = :at, stateBy = :by, replyText = :text");
+        listUnder(values, CommentState.ANSWERED, c);
+        StringBuilder set = new StringBuilder("SET #state = :state, stateAt = :at, stateBy = :by, replyText = :text, "
+                + "GSI2PK = :gsiPk, GSI2SK = :gsiSk");
         if (sent.remoteId() != null) {
             set.append(", replyId = :replyId");
             values.put(":replyId", s(sent.remoteId()));
@@ -160,7 +185,7 @@ public final class DynamoReplyStore implements ReplyStore {
         }
         dynamo.updateItem(b -> b.tableName(table).key(commentItemKey(c.ownerId(), c.platform(), c.comment().id()))
                 .conditionExpression("attribute_exists(PK)")
-                .updateExpression(set + " REMOVE GSI2PK, GSI2SK")
+                .updateExpression(set.toString())
                 .expressionAttributeNames(Map.of("#state", "state"))
                 .expressionAttributeValues(values));
     }
@@ -173,24 +198,18 @@ public final class DynamoReplyStore implements ReplyStore {
         values.put(":hidden", AttributeValue.fromBool(hidden));
         values.put(":at", s(at.toString()));
         values.put(":by", s(by));
-        String update;
+        CommentState state;
         if (hidden) {
-            values.put(":state", s(CommentState.HIDDEN.name()));
-            update = "SET #hidden = :hidden, #state = :state, stateAt = :at, stateBy = :by REMOVE GSI2PK, GSI2SK";
+            state = CommentState.HIDDEN;
         } else {
             // Shown again: back to ANSWERED when a reply went out before, else waiting again.
             Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).key(k).consistentRead(true)
-                    .projectionExpression("replyId, replyText")).item();
-            boolean answered = item != null && item.containsKey("replyText");
-            values.put(":state", s((answered ? CommentState.ANSWERED : CommentState.NEW).name()));
-            StringBuilder set = new StringBuilder("SET #hidden = :hidden, #state = :state, stateAt = :at, stateBy = :by");
-            if (!answered && c.verdict().flagged()) {
-                set.append(", GSI2PK = :gsiPk, GSI2SK = :gsiSk");
-                values.put(":gsiPk", s(UNANSWERED));
-                values.put(":gsiSk", s(unansweredSortKey(c)));
-            }
-            update = set.toString();
+                    .projectionExpression("replyText")).item();
+            state = item != null && item.containsKey("replyText") ? CommentState.ANSWERED : CommentState.NEW;
         }
+        values.put(":state", s(state.name()));
+        listUnder(values, state, c);
+        String update = "SET #hidden = :hidden, #state = :state, stateAt = :at, stateBy = :by, GSI2PK = :gsiPk, GSI2SK = :gsiSk";
         dynamo.updateItem(b -> b.tableName(table).key(k).conditionExpression("attribute_exists(PK)")
                 .updateExpression(update)
                 .expressionAttributeNames(Map.of("#state", "state", "#hidden", "hidden"))
@@ -200,12 +219,18 @@ public final class DynamoReplyStore implements ReplyStore {
     @Override
     public void dismissed(TrackedComment comment, String reason, String by, Instant at) {
         StoredComment c = comment.stored();
+        Map<String, AttributeValue> values = new HashMap<>();
+        values.put(":state", s(CommentState.DISMISSED.name()));
+        values.put(":at", s(at.toString()));
+        values.put(":by", s(by));
+        values.put(":reason", s(Text.clean(reason)));
+        listUnder(values, CommentState.DISMISSED, c);
         dynamo.updateItem(b -> b.tableName(table).key(commentItemKey(c.ownerId(), c.platform(), c.comment().id()))
                 .conditionExpression("attribute_exists(PK)")
-                .updateExpression("SET #state = :state, stateAt = :at, stateBy = :by, dismissReason = :reason REMOVE GSI2PK, GSI2SK")
+                .updateExpression("SET #state = :state, stateAt = :at, stateBy = :by, dismissReason = :reason, "
+                        + "GSI2PK = :gsiPk, GSI2SK = :gsiSk")
                 .expressionAttributeNames(Map.of("#state", "state"))
-                .expressionAttributeValues(Map.of(":state", s(CommentState.DISMISSED.name()), ":at", s(at.toString()),
-                        ":by", s(by), ":reason", s(Text.clean(reason)))));
+                .expressionAttributeValues(values));
     }
 
     // ---------------------------------------------------------------- replies

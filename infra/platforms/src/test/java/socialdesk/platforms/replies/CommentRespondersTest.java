@@ -238,7 +238,7 @@ class CommentRespondersTest {
     void postOnlyChannelsSayWhyTheyCannotReply() {
         for (Platform p : List.of(Platform.DISCORD, Platform.SLACK, Platform.TELEGRAM)) {
             assertTrue(CommentResponders.cannotReply(p).orElseThrow().startsWith(p.id() + ": "), p.id());
-            assertTrue(CommentResponders.fromSecret(p, "{}", CLIENT, clock, null, null).isEmpty(), p.id());
+            assertTrue(CommentResponders.fromSecret(p, "{}", CLIENT, clock, null, null, TIMEOUT, ContainerWait.DEFAULT).isEmpty(), p.id());
         }
         for (Platform p : List.of(Platform.MASTODON, Platform.BLUESKY, Platform.X, Platform.LINKEDIN, Platform.FACEBOOK,
                 Platform.INSTAGRAM, Platform.THREADS)) {
