@@ -78,6 +78,7 @@ public final class SocialCli {
                 case "cancel" -> PostsCommands.cancel(rest, out);
                 case "flagged" -> new FlaggedCommand(java.time.Clock.systemUTC()).run(rest, out);
                 case "reply" -> CommentCommands.reply(rest, in, out);
+                case "report" -> new ReportCommand(java.time.Clock.systemUTC()).run(rest, out);
                 case "hide", "unhide", "dismiss" -> CommentCommands.moderate(args[0], rest, out);
                 case "invoke" -> new InvokeCommand().run(rest, in, out, err);
                 case "auth" -> new AuthCommand().run(rest, out, uri -> { });

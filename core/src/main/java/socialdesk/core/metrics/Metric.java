@@ -25,6 +25,11 @@ public enum Metric {
     COMMENTS_FLAGGED("CommentsFlagged", Unit.COUNT, List.of(List.of(CATEGORY, SEVERITY), List.of(SEVERITY))),
     /** From a comment's arrival to a person's reply in its thread, by platform and the comment's severity. */
     COMMENT_RESPONSE_TIME("CommentResponseTime", Unit.MILLISECONDS, List.of(List.of(PLATFORM, SEVERITY))),
+    /**
+     * How long the oldest flagged comment nobody has answered, hidden or dismissed has waited, by
+     * severity (zero when none waits); written every collection run, watched by the response-time alarm.
+     */
+    OLDEST_WAITING_COMMENT("OldestWaitingComment", Unit.SECONDS, List.of(List.of(SEVERITY))),
     WEBHOOK_REQUESTS_REJECTED("WebhookRequestsRejected", Unit.COUNT, List.of(List.of(REASON))),
     /** Reads that went to the secrets store because the container's cache had no fresh value. */
     SECRETS_CACHE_MISSES("SecretsCacheMisses", Unit.COUNT, List.of(List.of())),
@@ -41,6 +46,7 @@ public enum Metric {
     public enum Unit {
         COUNT("Count"),
         MILLISECONDS("Milliseconds"),
+        SECONDS("Seconds"),
         NONE("None");
 
         private final String cloudWatchName;

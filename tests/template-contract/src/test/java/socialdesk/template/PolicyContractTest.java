@@ -73,14 +73,18 @@ class PolicyContractTest {
                     new Need("LINKEDIN_SECRET_ARN", Scope.SAME_VALUE, List.of("secretsmanager:GetSecretValue")),
                     new Need("BEDROCK_MODEL_ID", Scope.FOUNDATION_MODEL, List.of("bedrock:InvokeModel"))),
             // DeleteItem: deliveries of platforms an edit removes, evergreen entries of a cancelled post.
+            // PutEvents: CommentAnswered; GetSecretValue: the platform accounts a reply or a hide goes through.
             "PostsApiFunction", List.of(
                     new Need("TABLE_NAME", Scope.ARN_OF,
                             List.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:Query")),
-                    new Need("TABLE_NAME", Scope.INDEXES_OF, List.of("dynamodb:Query"))),
+                    new Need("TABLE_NAME", Scope.INDEXES_OF, List.of("dynamodb:Query")),
+                    new Need("EVENT_BUS_NAME", Scope.ARN_OF, List.of("events:PutEvents")),
+                    new Need("PLATFORM_SECRETS_PREFIX", Scope.SECRETS_NAMED_BY, List.of("secretsmanager:GetSecretValue"))),
             // DeleteItem: the ingestion's compensation when the bus or a counter update fails.
             "CollectEngagementFunction", List.of(
                     new Need("TABLE_NAME", Scope.ARN_OF,
                             List.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem")),
+                    new Need("TABLE_NAME", Scope.INDEXES_OF, List.of("dynamodb:Query")),
                     new Need("EVENT_BUS_NAME", Scope.ARN_OF, List.of("events:PutEvents")),
                     new Need("PLATFORM_SECRETS_PREFIX", Scope.SECRETS_NAMED_BY, List.of("secretsmanager:GetSecretValue")),
                     new Need("BEDROCK_MODEL_ID", Scope.FOUNDATION_MODEL, List.of("bedrock:InvokeModel"))),

@@ -131,6 +131,11 @@ public final class DynamoReplyStore implements ReplyStore {
      * moment ago may still be listed as NEW).
      */
     public List<TrackedComment> list(CommentState state, String severity, int limit) {
+        return list(state, severity, null, limit);
+    }
+
+    /** As {@link #list(CommentState, String, int)}, of the comments written at or after {@code since} (null: all). */
+    public List<TrackedComment> list(CommentState state, String severity, Instant since, int limit) {
         List<TrackedComment> out = new ArrayList<>();
         Map<String, AttributeValue> start = null;
         Map<String, AttributeValue> values = new HashMap<>();
@@ -138,10 +143,14 @@ public final class DynamoReplyStore implements ReplyStore {
         if (severity != null) {
             values.put(":severity", s(severity));
         }
+        if (since != null) {
+            values.put(":since", s(String.format("%013d", Math.max(0, since.toEpochMilli()))));
+        }
+        String key = since == null ? "GSI2PK = :pk" : "GSI2PK = :pk AND GSI2SK >= :since";
         do {
             Map<String, AttributeValue> from = start;
             QueryResponse page = dynamo.query(q -> q.tableName(table).indexName(TableDefinition.GSI2)
-                    .keyConditionExpression("GSI2PK = :pk")
+                    .keyConditionExpression(key)
                     .filterExpression(severity == null ? null : "severity = :severity")
                     .expressionAttributeValues(values)
                     .scanIndexForward(state == CommentState.NEW)
