@@ -65,8 +65,8 @@ public final class CommentReplies {
     public Result reply(ReplyCommand command) {
         TrackedComment tracked = comment(command.platform(), command.commentId());
         StoredComment comment = tracked.stored();
-        String text = text(command, comment.verdict());
         CommentResponder responder = responder(command.platform());
+        String text = responder.threadText(text(command, comment.verdict()), comment.comment().author());
         List<String> problems = responder.rules().problems(new PostContent(text, null));
         if (!problems.isEmpty()) {
             throw new ReplyRefusedException(Reason.VALIDATION_FAILED, "the reply breaks " + command.platform().id()

@@ -27,6 +27,15 @@ public interface CommentResponder {
         return java.time.Duration.ZERO;
     }
 
+    /**
+     * The text as it goes out in a reply to {@code author}, when the platform's threads need more
+     * than the person wrote (Mastodon notifies only the accounts a status mentions); the rules are
+     * checked on this, and it is what is stored and sent. Unchanged by default.
+     */
+    default String threadText(String text, socialdesk.core.engagement.Author author) {
+        return text;
+    }
+
     /** Posts the text as a reply in the comment's thread, once. */
     PublishOutcome reply(ReplyRequest request);
 

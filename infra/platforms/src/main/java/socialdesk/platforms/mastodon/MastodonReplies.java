@@ -6,8 +6,10 @@ import java.net.http.HttpRequest;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import socialdesk.core.engagement.Author;
 import socialdesk.core.json.Json;
 import socialdesk.core.json.JsonRead;
 import socialdesk.core.platform.ContentRules;
@@ -25,7 +27,8 @@ import socialdesk.platforms.PlatformHttp.Response;
 
 /**
  * Answers a status with a public status whose {@code in_reply_to_id} is the comment's id
- * ({@code POST /api/v1/statuses}), sent with the reply's {@code Idempotency-Key}: Mastodon answers a
+ * ({@code POST /api/v1/statuses}), starting with the author's {@code @acct}, sent with the reply's
+ * {@code Idempotency-Key}: Mastodon answers a
  * repeated key with the status it made the first time, for an hour, so a resend after a lost answer
  * within that hour cannot reply twice. Mastodon has no way for an account to hide another account's
  * reply to its status (only to report, mute or block, which the desk never does on its own).
@@ -64,6 +67,20 @@ public final class MastodonReplies implements CommentResponder {
     @Override
     public Duration idempotencyWindow() {
         return WINDOW;
+    }
+
+    /**
+     * Starts with the author's {@code @acct}, as Mastodon's own reply box does: a status notifies only
+     * the accounts it mentions, so without it the person would not hear of the answer.
+     */
+    @Override
+    public String threadText(String text, Author author) {
+        String acct = author.name();
+        if (acct == null || acct.isBlank() || acct.contains(" ")) {
+            return text;
+        }
+        String mention = acct.startsWith("@") ? acct : "@" + acct;
+        return text.toLowerCase(Locale.ROOT).contains(mention.toLowerCase(Locale.ROOT)) ? text : mention + " " + text;
     }
 
     @Override

@@ -88,6 +88,16 @@ class CommentRespondersTest {
     }
 
     @Test
+    void mastodonRepliesMentionTheAuthorOnceAsItsReplyBoxDoes() {
+        CommentResponder mastodon = new MastodonReplies(CLIENT, new MastodonAccount(platform.baseUri(), TOKEN), clock, TIMEOUT);
+
+        assertEquals("@ana@social.example Thanks!", mastodon.threadText("Thanks!", new socialdesk.core.engagement.Author("1", "ana@social.example")));
+        assertEquals("Thanks @Ana@social.example!", mastodon.threadText("Thanks @Ana@social.example!",
+                new socialdesk.core.engagement.Author("1", "ana@social.example")));
+        assertEquals("Thanks!", mastodon.threadText("Thanks!", socialdesk.core.engagement.Author.UNKNOWN));
+    }
+
+    @Test
     void aLostMastodonAnswerIsTransientAndTheResendWithTheSameKeyMakesNoSecondReply() {
         platform.comment("mastodon", "113800000000000001", null);
         CommentResponder mastodon = new MastodonReplies(CLIENT, new MastodonAccount(platform.baseUri(), TOKEN), clock, Duration.ofMillis(300));
