@@ -31,12 +31,11 @@ public final class CollectEngagementWiring {
     /**
      * The polling stops starting pages when less than its reserve (20 s) of the invocation is left,
      * so that reserve must hold what follows the last check, one call after another: GetSecretValue,
-     * then for a notification GetItem (seen?), GetItem (the post), PutItem (the comment's index
-     * entry), PutItem (the comment), UpdateItem (the counters), PutItem (remembered), PutEvents twice
-     * (refused entries), PutItem (the cursor), and the Query of the comments still waiting for an
-     * answer (the response-time figure).
+     * then for a notification GetItem (seen?), GetItem (the post), PutItem (the comment), UpdateItem
+     * (the counters), PutItem (remembered), PutEvents twice (refused entries), PutItem (the cursor),
+     * and the Query of the comments still waiting for an answer (the response-time figure).
      */
-    public static final AwsCallBudget AWS_CALLS = new AwsCallBudget(Duration.ofMillis(EngagementPolling.DEFAULT_RESERVE_MILLIS), 11);
+    public static final AwsCallBudget AWS_CALLS = new AwsCallBudget(Duration.ofMillis(EngagementPolling.DEFAULT_RESERVE_MILLIS), 10);
 
     /** At most this many waiting comments are read for the figure; they come oldest first, so the oldest is always among them. */
     static final int WAITING_READ = 1000;

@@ -29,11 +29,10 @@ public final class WebhookWiring {
     /**
      * The function's 10 s timeout (template.yaml) holds one delivery's AWS calls, one after another:
      * GetSecretValue (the platform's secret, first delivery), GetItem (already seen?), GetItem (the
-     * post of the remote id), PutItem (the comment's index entry, so a person can answer it by its
-     * id), PutItem (the comment, once), UpdateItem (the counters), PutItem (the event id remembered),
-     * PutEvents, and PutEvents again for entries the bus refused.
+     * post of the remote id), PutItem (the comment, once), UpdateItem (the counters), PutItem (the
+     * event id remembered), PutEvents, and PutEvents again for entries the bus refused.
      */
-    public static final AwsCallBudget AWS_CALLS = new AwsCallBudget(Duration.ofSeconds(10), 9);
+    public static final AwsCallBudget AWS_CALLS = new AwsCallBudget(Duration.ofSeconds(10), 8);
 
     private WebhookWiring() {
     }

@@ -28,7 +28,7 @@ public final class PostsApiWiring {
      * The function's AWS calls get the first 24 s of its 60 s timeout (template.yaml), one after
      * another: a revision of a post on every platform reads the post and its deliveries, updates it,
      * and deletes or puts a delivery and an evergreen entry per platform changed (ten in all); a
-     * reply reads the platform's secret, the comment index, the comment and the reply, claims the
+     * reply reads the platform's secret, queries the comment index, reads the comment and the reply, claims the
      * reply, records it sent, records the comment answered and puts CommentAnswered (eight). The
      * other 36 s hold a reply's platform requests ({@link ConfiguredResponders#REQUEST_TIMEOUT} each:
      * Threads' container, its status reads within {@link ConfiguredResponders#THREADS_WAIT}, the

@@ -33,7 +33,7 @@ class FunctionJarsTest {
             "platform-webhook", List.of("dynamodb", "eventbridge", "secretsmanager", "bedrockruntime"),
             "collect-engagement", List.of("dynamodb", "eventbridge", "secretsmanager", "bedrockruntime"),
             "queue-runway", List.of("dynamodb", "eventbridge"),
-            "posts-api", List.of("dynamodb"));
+            "posts-api", List.of("dynamodb", "eventbridge", "secretsmanager"));
     private static final List<String> ALL_CLIENTS = List.of("dynamodb", "eventbridge", "secretsmanager", "bedrockruntime");
     /** The one HTTP client the functions use, and the heavy ones they must not carry. */
     private static final String URL_CONNECTION_CLIENT = "software/amazon/awssdk/http/urlconnection/UrlConnectionHttpClient.class";

@@ -131,8 +131,7 @@ public final class DynamoEngagementStore implements EngagementStore {
         putText(item, "text", c.text());
         putText(item, "permalink", c.permalink());
         putVerdict(item, stored.verdict());
-        DynamoReplyStore.trackUnanswered(item, stored);
-        DynamoReplyStore.putCommentIndex(dynamo, table, stored);
+        DynamoReplyStore.index(item, stored);
         try {
             dynamo.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(PK)"));
             return true;

@@ -30,9 +30,12 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
  *   <tr><td>reply</td><td>{@code POST#<owner>}</td><td>{@code REPLY#<platform>#<commentId>}</td>
  *       <td>claimed with a conditional put (absent, FAILED, or SENDING with its lease run out when
  *       the platform can take a resend); then conditional updates on {@code status} and {@code attempt}</td></tr>
- *   <tr><td>comment index</td><td>{@code COMMENTREF#<platform>#<commentId>}</td><td>{@code COMMENTREF}</td>
- *       <td>put with each comment: the owner of a comment known only by platform and id</td></tr>
  * </table>
+ * A comment is found by platform and id alone (the API knows no post id) through the first index:
+ * every comment item carries {@code GSI1PK = COMMENT#<platform>#<commentId>}, {@code GSI1SK = COMMENT}
+ * (a partition of its own, beside the publisher's {@code DUE#all}), written with the comment, so no
+ * extra write; the Query answers the item's key, and so its owner (eventually consistent: a comment
+ * stored a moment ago may take a moment to be found).
  * On the comment item: {@code state} (absent while NEW), {@code stateAt}, {@code stateBy},
  * {@code replyId}, {@code replyUrl}, {@code replyText}, {@code dismissReason}, {@code hidden}. A
  * flagged comment, and any comment a person acted on, carries {@code GSI2PK = COMMENTS#<state>},
@@ -55,7 +58,7 @@ public final class DynamoReplyStore implements ReplyStore {
     }
 
     static String commentIndexKey(Platform platform, String commentId) {
-        return "COMMENTREF#" + platform.id() + "#" + commentId;
+        return "COMMENT#" + platform.id() + "#" + commentId;
     }
 
     private static Map<String, AttributeValue> key(String pk, String sk) {
@@ -66,16 +69,10 @@ public final class DynamoReplyStore implements ReplyStore {
         return key(DynamoEngagementStore.ownerKey(ownerId), DynamoEngagementStore.commentKey(platform, commentId));
     }
 
-    /** Puts the index entry of a comment (idempotent: the same owner every time). */
-    static void putCommentIndex(DynamoDbClient dynamo, String table, StoredComment stored) {
-        Map<String, AttributeValue> item = new HashMap<>(key(commentIndexKey(stored.platform(), stored.comment().id()), "COMMENTREF"));
-        item.put("type", s("commentref"));
-        item.put("ownerId", s(stored.ownerId()));
-        dynamo.putItem(b -> b.tableName(table).item(item));
-    }
-
-    /** Adds the index keys of a flagged comment: listed among the NEW ones. */
-    static void trackUnanswered(Map<String, AttributeValue> item, StoredComment stored) {
+    /** Adds a new comment item's index keys: found by its id; a flagged one listed among the NEW ones. */
+    static void index(Map<String, AttributeValue> item, StoredComment stored) {
+        item.put(TableDefinition.GSI1PK, s(commentIndexKey(stored.platform(), stored.comment().id())));
+        item.put(TableDefinition.GSI1SK, s("COMMENT"));
         if (stored.verdict().flagged()) {
             item.put(TableDefinition.GSI2PK, s(statePartition(CommentState.NEW)));
             item.put(TableDefinition.GSI2SK, s(sortKey(stored)));
@@ -100,12 +97,15 @@ public final class DynamoReplyStore implements ReplyStore {
 
     @Override
     public Optional<TrackedComment> findComment(Platform platform, String commentId) {
-        Map<String, AttributeValue> ref = dynamo.getItem(b -> b.tableName(table)
-                .key(key(commentIndexKey(platform, commentId), "COMMENTREF")).consistentRead(true)).item();
-        String owner = ref == null ? null : Attr.string(ref, "ownerId");
-        if (owner == null) {
+        List<Map<String, AttributeValue>> found = dynamo.query(q -> q.tableName(table).indexName(TableDefinition.GSI1)
+                .keyConditionExpression("GSI1PK = :id")
+                .expressionAttributeValues(Map.of(":id", s(commentIndexKey(platform, commentId))))
+                .limit(1)).items();
+        if (found.isEmpty()) {
             return Optional.empty();
         }
+        String pk = Attr.string(found.getFirst(), TableDefinition.PK);
+        String owner = pk.substring(pk.indexOf('#') + 1);
         Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table)
                 .key(commentItemKey(owner, platform, commentId)).consistentRead(true)).item();
         if (item == null || item.isEmpty() || Attr.string(item, "kind") == null) {
