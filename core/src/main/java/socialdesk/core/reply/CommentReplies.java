@@ -11,6 +11,7 @@ import socialdesk.core.events.EventPublisher;
 import socialdesk.core.log.JsonLog;
 import socialdesk.core.metrics.DeskMetrics;
 import socialdesk.core.metrics.Metric;
+import socialdesk.core.post.Platform;
 import socialdesk.core.post.PostContent;
 import socialdesk.core.publish.PublishOutcome;
 import socialdesk.core.reply.ReplyRefusedException.Reason;
@@ -57,7 +58,7 @@ public final class CommentReplies {
     public record Result(Reply reply, boolean alreadySent) {
     }
 
-    public TrackedComment comment(socialdesk.core.post.Platform platform, String commentId) {
+    public TrackedComment comment(Platform platform, String commentId) {
         return store.findComment(platform, commentId).orElseThrow(() -> new ReplyRefusedException(Reason.COMMENT_NOT_FOUND,
                 "no " + platform.id() + " comment '" + commentId + "' is stored"));
     }
@@ -115,7 +116,7 @@ public final class CommentReplies {
         return command.text().strip();
     }
 
-    private CommentResponder responder(socialdesk.core.post.Platform platform) {
+    private CommentResponder responder(Platform platform) {
         responders.cannotReply(platform).ifPresent(why -> {
             throw new ReplyRefusedException(Reason.PLATFORM_CANNOT, why);
         });
@@ -231,7 +232,7 @@ public final class CommentReplies {
     }
 
     /** Hides or shows a comment on the platform and records it; never deletes, never blocks anyone. */
-    public TrackedComment hide(socialdesk.core.post.Platform platform, String commentId, boolean hidden, String by) {
+    public TrackedComment hide(Platform platform, String commentId, boolean hidden, String by) {
         TrackedComment tracked = comment(platform, commentId);
         if (tracked.stored().removed()) {
             throw new ReplyRefusedException(Reason.COMMENT_REMOVED, "the comment was deleted on " + platform.id());
@@ -254,7 +255,7 @@ public final class CommentReplies {
     }
 
     /** A person decides the comment needs no answer. */
-    public TrackedComment dismiss(socialdesk.core.post.Platform platform, String commentId, String reason, String by) {
+    public TrackedComment dismiss(Platform platform, String commentId, String reason, String by) {
         if (reason == null || reason.isBlank()) {
             throw new ReplyRefusedException(Reason.INVALID_REQUEST, "say why the comment needs no answer (a reason)");
         }

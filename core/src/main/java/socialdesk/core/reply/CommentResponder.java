@@ -1,5 +1,7 @@
 package socialdesk.core.reply;
 
+import java.time.Duration;
+import socialdesk.core.engagement.Author;
 import socialdesk.core.platform.ContentRules;
 import socialdesk.core.post.Platform;
 import socialdesk.core.publish.PublishOutcome;
@@ -23,8 +25,8 @@ public interface CommentResponder {
     boolean idempotent();
 
     /** How long after the first send a resend is still recognised as the same reply; zero when never. */
-    default java.time.Duration idempotencyWindow() {
-        return java.time.Duration.ZERO;
+    default Duration idempotencyWindow() {
+        return Duration.ZERO;
     }
 
     /**
@@ -32,7 +34,7 @@ public interface CommentResponder {
      * than the person wrote (Mastodon notifies only the accounts a status mentions); the rules are
      * checked on this, and it is what is stored and sent. Unchanged by default.
      */
-    default String threadText(String text, socialdesk.core.engagement.Author author) {
+    default String threadText(String text, Author author) {
         return text;
     }
 

@@ -20,7 +20,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.BeforeEach;
+import com.amazonaws.services.lambda.runtime.tests.annotations.Event;
+import com.amazonaws.services.lambda.runtime.tests.annotations.Events;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
 import socialdesk.aws.dynamo.DynamoCadenceStore;
 import socialdesk.aws.dynamo.DynamoEngagementStore;
 import socialdesk.aws.dynamo.DynamoPostStore;
@@ -153,6 +156,19 @@ class CommentRoutesTest {
         assertEquals("a regular joking", list(Map.of("state", "DISMISSED")).getFirst().get("dismissReason"));
         assertEquals("NEW", object(call("POST", "/comments/facebook/104_555_9000/unhide", null), 200).get("state"));
         assertError(call("POST", "/comments/facebook/104_555_9000/dismiss", "{}"), 400, "invalid_request");
+    }
+
+    /** The sample requests in events/, as Lambda's runtime reads them, on the sample comment of events/comment-flagged-high.json. */
+    @ParameterizedTest
+    @Events(type = APIGatewayV2HTTPEvent.class, events = {
+            @Event("events/posts-api-list-comments.json"), @Event("events/posts-api-reply.json")})
+    void theSampleRequestsSucceed(APIGatewayV2HTTPEvent sample) {
+        store(Platform.FACEBOOK, "912837465_3318004412", "high");
+
+        APIGatewayV2HTTPResponse response = handler.handleRequest(sample, null);
+
+        assertTrue(response.getStatusCode() == 200 || response.getStatusCode() == 201, response.getBody());
+        assertTrue(response.getBody().contains("912837465_3318004412"), response.getBody());
     }
 
     private List<Map<String, Object>> list(Map<String, String> query) {

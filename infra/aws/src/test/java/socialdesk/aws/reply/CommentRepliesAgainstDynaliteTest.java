@@ -34,7 +34,6 @@ import socialdesk.core.engagement.StoredComment;
 import socialdesk.core.engagement.Triage;
 import socialdesk.core.events.DomainEvent;
 import socialdesk.core.metrics.DeskMetrics;
-import socialdesk.core.metrics.Metric;
 import socialdesk.core.platform.ContentRules;
 import socialdesk.core.platform.PlatformRules;
 import socialdesk.core.post.Platform;
