@@ -48,6 +48,7 @@ import socialdesk.core.reply.ReplyRefusedException.Reason;
 import socialdesk.core.reply.ReplyRequest;
 import socialdesk.core.reply.ReplyStatus;
 import socialdesk.core.reply.Responders;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * The reply flow with the real stores against dynalite and a platform double that records every
@@ -71,10 +72,20 @@ class CommentRepliesAgainstDynaliteTest {
     private RecordingPlatform mastodon;
     private RecordingPlatform facebook;
 
+    /** The server's client; another tier runs the same tests on its own server (tests/moto). */
+    DynamoDbClient dynamo() {
+        return Dynalite.shared().client();
+    }
+
+    /** A new, active table with the project's key schema; answers its name. */
+    String createTable() {
+        return Dynalite.shared().createTable();
+    }
+
     @BeforeEach
     void freshTable() {
-        var dynamo = Dynalite.shared().client();
-        String table = Dynalite.shared().createTable();
+        DynamoDbClient dynamo = dynamo();
+        String table = createTable();
         engagement = new DynamoEngagementStore(dynamo, table, clock);
         store = new DynamoReplyStore(dynamo, table);
         mastodon = new RecordingPlatform(Platform.MASTODON, true);
