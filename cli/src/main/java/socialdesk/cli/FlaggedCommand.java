@@ -14,7 +14,9 @@ import java.util.Map;
 import java.util.Set;
 import socialdesk.aws.dynamo.DynamoPostStore;
 import socialdesk.aws.dynamo.TableDefinition;
+import socialdesk.core.engagement.AnswerHint;
 import socialdesk.core.engagement.Owners;
+import socialdesk.core.reply.CommentState;
 import socialdesk.core.json.Json;
 import socialdesk.core.post.Platform;
 import socialdesk.core.post.Post;
@@ -29,14 +31,17 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
  * reply it suggests. Read from the table the webhook writes them to (the same source locally and on
  * AWS, so both show the same thing, and older ones too), with Queries only: the posts due in the last
  * {@code --days} (and those still queued) from the listing index, then each post's comments (and each platform's "unmatched"
- * owner, for comments on posts that are not ours), keeping the flagged ones.
+ * owner, for comments on posts that are not ours), keeping the flagged ones, with what the desk's
+ * people did about each (its state) and, while it waits, the command that answers it.
  */
 final class FlaggedCommand {
     static final String USAGE = """
-            usage: social flagged [--limit N] [--days D] [--json] [target options]
-              --limit N   the N newest flagged comments (default 20)
-              --days D    on posts due in the last D days (default 30)
-              --json      one JSON object per comment
+            usage: social flagged [--state S] [--severity S] [--limit N] [--days D] [--json] [target options]
+              --state S     NEW (nobody acted yet), ANSWERED, HIDDEN or DISMISSED (default: every state)
+              --severity S  high, medium, low or none (default: every severity)
+              --limit N     the N newest flagged comments (default 20)
+              --days D      on posts due in the last D days (default 30)
+              --json        one JSON object per comment
             """;
 
     private final Clock clock;
@@ -55,9 +60,13 @@ final class FlaggedCommand {
         int limit = 20;
         int days = 30;
         boolean json = false;
+        String state = null;
+        String severity = null;
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             switch (a) {
+                case "--state" -> state = state(Target.value(args, ++i, a));
+                case "--severity" -> severity = severity(Target.value(args, ++i, a));
                 case "--limit" -> limit = PostsCommands.positive(Target.value(args, ++i, a), a);
                 case "--days" -> days = PostsCommands.positive(Target.value(args, ++i, a), a);
                 case "--json" -> json = true;
@@ -67,7 +76,12 @@ final class FlaggedCommand {
         Target.Table table = target.table();
         List<Map<String, Object>> flagged;
         try {
-            flagged = read(table, Duration.ofDays(days), limit);
+            String wantedState = state;
+            String wantedSeverity = severity;
+            flagged = read(table, Duration.ofDays(days), Integer.MAX_VALUE).stream()
+                    .filter(c -> wantedState == null || wantedState.equals(c.get("state")))
+                    .filter(c -> wantedSeverity == null || wantedSeverity.equals(c.get("severity")))
+                    .limit(limit).toList();
         } catch (SdkException e) {
             String where = target.isAws() ? "table " + table.name() : "the local stack's DynamoDB";
             throw CliException.failed("cannot read flagged comments from " + where + ": " + Target.oneLine(e.getMessage())
@@ -84,13 +98,21 @@ final class FlaggedCommand {
         ZoneId zone = ZoneId.systemDefault();
         for (Map<String, Object> c : flagged) {
             out.println(PostsCommands.due((String) c.get("at"), zone) + "  " + String.valueOf(c.get("severity")).toUpperCase(java.util.Locale.ROOT)
-                    + "  " + c.get("category") + " on " + c.get("platform") + " from " + c.getOrDefault("author", "?"));
+                    + "  " + c.get("category") + " on " + c.get("platform") + " from " + c.getOrDefault("author", "?")
+                    + "  [" + c.get("state") + (c.get("stateBy") == null ? "" : " by " + c.get("stateBy")) + "]");
             out.println("  \"" + PostsCommands.excerpt((String) c.get("text"), 160) + "\"");
             out.println("  link:   " + c.getOrDefault("permalink", "-"));
             if (c.get("action") != null) {
                 out.println("  action: " + c.get("action"));
             }
             out.println("  reply:  " + (c.get("suggestedReply") == null ? "(none: hide or report, do not answer)" : c.get("suggestedReply")));
+            if ("NEW".equals(c.get("state"))) {
+                out.println("  answer: " + (c.get("suggestedReply") == null
+                        ? "./social hide " + c.get("platform") + " '" + c.get("commentId") + "'"
+                        : AnswerHint.command(Platform.fromId((String) c.get("platform")), (String) c.get("commentId"))));
+            } else if (c.get("replyUrl") != null) {
+                out.println("  answered: " + c.get("replyUrl"));
+            }
             out.println();
         }
         out.println(flagged.size() + " flagged comment" + (flagged.size() == 1 ? "" : "s")
@@ -146,7 +168,26 @@ final class FlaggedCommand {
         c.put("permalink", s(item, "permalink"));
         c.put("action", s(item, "action"));
         c.put("suggestedReply", s(item, "suggestedReply"));
+        c.put("state", s(item, "state") == null ? CommentState.NEW.name() : s(item, "state"));
+        c.put("stateBy", s(item, "stateBy"));
+        c.put("replyUrl", s(item, "replyUrl"));
         return c;
+    }
+
+    private static String state(String text) {
+        try {
+            return CommentState.fromName(text).name();
+        } catch (IllegalArgumentException e) {
+            throw CliException.usage("--state: " + e.getMessage());
+        }
+    }
+
+    private static String severity(String text) {
+        String s = text.toLowerCase(java.util.Locale.ROOT);
+        if (!List.of("high", "medium", "low", "none").contains(s)) {
+            throw CliException.usage("--severity is one of high, medium, low, none");
+        }
+        return s;
     }
 
     private static String s(Map<String, AttributeValue> item, String name) {

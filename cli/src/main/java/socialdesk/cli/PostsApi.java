@@ -49,6 +49,9 @@ final class PostsApi {
         }
     }
 
+    /** Longer than the function's own timeout (60 s): a reply waits for the platform. */
+    static final Duration TIMEOUT = Duration.ofSeconds(65);
+
     private final URI base;
     private final FunctionUrlSigner signer;
     private final String unreachable;
@@ -78,7 +81,7 @@ final class PostsApi {
     Response send(String method, String pathAndQuery, Object jsonBody) {
         URI uri = URI.create(base + pathAndQuery);
         byte[] body = jsonBody == null ? new byte[0] : Json.write(jsonBody).getBytes(StandardCharsets.UTF_8);
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(TIMEOUT)
                 .method(method, body.length == 0 ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
         Map<String, String> headers = new java.util.LinkedHashMap<>();
         headers.put("accept", "application/json");
@@ -99,7 +102,8 @@ final class PostsApi {
         } catch (ConnectException | HttpConnectTimeoutException e) {
             throw CliException.failed(unreachable);
         } catch (HttpTimeoutException e) {
-            throw CliException.failed("the posts API at " + base + " did not answer within 30 s");
+            throw CliException.failed("the posts API at " + base + " did not answer within " + TIMEOUT.toSeconds()
+                    + " s (a reply is safe to ask for again: it is never posted twice)");
         } catch (IOException e) {
             throw CliException.failed(e.getCause() instanceof ConnectException ? unreachable
                     : "cannot reach the posts API at " + base + ": " + e.getMessage());

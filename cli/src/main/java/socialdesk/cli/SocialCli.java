@@ -33,14 +33,22 @@ public final class SocialCli {
               cancel ID               cancel a queued post
               deliveries confirm|resend ID PLATFORM [--post-url URL] [--note TEXT]
                                       decide about an UNCERTAIN delivery (a send that may have gone out)
-              flagged [--limit N]     recent flagged comments with their suggested replies
+              flagged [--state S] [--severity S] [--limit N]
+                                      recent flagged comments with their state and suggested replies
+              reply PLATFORM COMMENT_ID (--accept | --text TEXT)
+                                      answer a comment in its thread, once (shown first for confirmation)
+              hide | unhide PLATFORM COMMENT_ID
+                                      hide a comment on the platform, or show it again (never deleted)
+              dismiss PLATFORM COMMENT_ID --reason TEXT
+                                      no answer needed
+              report [--days D]       how fast flagged comments are answered: median, 90th percentile, waiting
               invoke FUNCTION --event events/FILE.json
                                       invoke one function of the running local stack, as sam local invoke would
               auth x --client-id ID [--client-secret S] [--port N] [--aws]
                                       authorise X once (OAuth 2.0 PKCE, loopback redirect) and store the tokens
               test [MAVEN OPTIONS]    every test, as CI runs them: mvn -B verify with the launcher's JDK 25
 
-            import, list, show, cancel, deliveries and flagged go to the local stack by default;
+            import, list, show, cancel, deliveries, flagged, reply, hide, unhide, dismiss and report go to the local stack by default;
             --aws [--stack NAME] [--region R] sends them to the deployed stack (SigV4). social COMMAND --help for more.
             """;
 
@@ -72,6 +80,9 @@ public final class SocialCli {
                 case "cancel" -> PostsCommands.cancel(rest, out);
                 case "deliveries" -> DeliveriesCommand.run(rest, out);
                 case "flagged" -> new FlaggedCommand(java.time.Clock.systemUTC()).run(rest, out);
+                case "reply" -> CommentCommands.reply(rest, in, out);
+                case "report" -> new ReportCommand(java.time.Clock.systemUTC()).run(rest, out);
+                case "hide", "unhide", "dismiss" -> CommentCommands.moderate(args[0], rest, out);
                 case "invoke" -> new InvokeCommand().run(rest, in, out, err);
                 case "auth" -> new AuthCommand().run(rest, out, uri -> { });
                 default -> {

@@ -178,6 +178,8 @@ final class Demo implements AutoCloseable {
                     + " signed comments to " + webhook + "/webhooks/meta");
             for (int i = 0; i < COMMENTS.size() && !closed; i++) {
                 String body = metaComment(post.id(), i);
+                // The sandbox's Page holds the comment too, so the desk can answer it there.
+                stack.sandbox().addComment(commentId(post.id(), i), post.id(), COMMENTS.get(i)[0], COMMENTS.get(i)[1]);
                 HttpRequest request = HttpRequest.newBuilder(URI.create(webhook + "/webhooks/meta"))
                         .header("Content-Type", "application/json")
                         .header("X-Hub-Signature-256", "sha256=" + hmac(appSecret, body))
@@ -201,13 +203,12 @@ final class Demo implements AutoCloseable {
         long now = Instant.now().getEpochSecond();
         int underscore = postId.indexOf('_');
         String pageId = underscore > 0 ? postId.substring(0, underscore) : META_PAGE_ID;
-        String remotePostId = postId.substring(underscore + 1);
         Map<String, Object> value = new LinkedHashMap<>();
         value.put("from", Map.of("id", "55500011122" + index, "name", COMMENTS.get(index)[0]));
         value.put("post", Map.of("id", postId, "status_type", "mobile_status_update", "is_published", true));
         value.put("message", COMMENTS.get(index)[1]);
         value.put("post_id", postId);
-        value.put("comment_id", remotePostId + "_" + (9000 + index));
+        value.put("comment_id", commentId(postId, index));
         value.put("created_time", now);
         value.put("item", "comment");
         value.put("parent_id", postId);
@@ -218,6 +219,11 @@ final class Demo implements AutoCloseable {
         entry.put("time", now);
         entry.put("changes", List.of(change));
         return Json.write(Map.of("object", "page", "entry", List.of(entry)));
+    }
+
+    /** The Graph id of the demo's {@code index}th comment on the Page post {@code <page-id>_<post-id>}. */
+    static String commentId(String postId, int index) {
+        return postId.substring(postId.indexOf('_') + 1) + "_" + (9000 + index);
     }
 
     static String hmac(String secret, String body) {

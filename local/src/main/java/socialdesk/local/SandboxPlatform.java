@@ -44,6 +44,12 @@ import socialdesk.core.json.JsonRead;
  * {@code POST /bot<token>/sendMessage} (answered as the Bot API does; like a real bot, nothing lists
  * a channel's messages). {@link #latency} holds each answer after the post is recorded, which widens
  * the window in which a killed publisher has sent but not heard.
+ *
+ * <p>Comments on a Page post that the demo sends through the webhook are registered here too
+ * ({@link #addComment}), so the desk can answer them the Graph way, {@code POST /{version}/{comment-id}/comments}
+ * with {@code message} (answered {@code {"id": ...}}; an unknown comment is Graph's error 100), and
+ * hide them, {@code POST /{version}/{comment-id}} with {@code is_hidden}. A post's page shows its
+ * comments and, under each, the replies. Comments and replies live for one run.
  */
 public final class SandboxPlatform implements AutoCloseable {
     /** One recorded post. */
@@ -77,6 +83,15 @@ public final class SandboxPlatform implements AutoCloseable {
     public record SandboxImage(String url, String alt) {
     }
 
+    /** A comment on one of the sandbox's posts, with the replies made under it. */
+    public record SandboxComment(String id, String postId, String author, String text, boolean hidden, List<SandboxReply> replies) {
+    }
+
+    /** A reply the desk made under a comment. */
+    public record SandboxReply(String id, String commentId, String text, String createdAt) {
+    }
+
+    private final Map<String, SandboxComment> comments = new LinkedHashMap<>(); // guarded by this
     private final HttpServer server;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final Path file;
@@ -93,6 +108,7 @@ public final class SandboxPlatform implements AutoCloseable {
     /** The sandbox channel's Telegram chat id, as the Bot API names a channel. */
     static final long TELEGRAM_CHAT_ID = -1001000000001L;
     private volatile java.time.Duration latency = java.time.Duration.ZERO;
+    private static final java.util.regex.Pattern GRAPH_COMMENT = java.util.regex.Pattern.compile("^/v\\d{1,2}\\.\\d/(\\d{1,30}_[0-9_]{1,60})(/comments)?$");
 
     public SandboxPlatform(int port, Path file, Clock clock) {
         this.file = file;
@@ -130,6 +146,16 @@ public final class SandboxPlatform implements AutoCloseable {
         return List.copyOf(byId.values());
     }
 
+    /** Someone comments on a sandbox post (the demo does, before it sends the same comment to the webhook). */
+    public synchronized void addComment(String id, String postId, String author, String text) {
+        comments.putIfAbsent(id, new SandboxComment(id, postId, author, text, false, List.of()));
+    }
+
+    /** A comment with the replies under it, or null. */
+    public synchronized SandboxComment comment(String id) {
+        return comments.get(id);
+    }
+
     /** The posts one platform received ({@code mastodon}, {@code facebook}). */
     public List<SandboxPost> posts(String platform) {
         return posts().stream().filter(p -> p.platform().equals(platform)).toList();
@@ -140,7 +166,10 @@ public final class SandboxPlatform implements AutoCloseable {
             String path = exchange.getRequestURI().getPath();
             String method = exchange.getRequestMethod();
             java.util.regex.Matcher feed = GRAPH_FEED.matcher(path);
-            if (method.equals("POST") && path.equals("/api/v1/statuses")) {
+            java.util.regex.Matcher onComment = GRAPH_COMMENT.matcher(path);
+            if (method.equals("POST") && onComment.matches()) {
+                commentAction(exchange, onComment.group(1), onComment.group(2) != null);
+            } else if (method.equals("POST") && path.equals("/api/v1/statuses")) {
                 createStatus(exchange);
             } else if (method.equals("POST") && feed.matches()) {
                 createPagePost(exchange, feed.group(1), feed.group(2).equals("photos"));
@@ -428,6 +457,50 @@ public final class SandboxPlatform implements AutoCloseable {
         }
     }
 
+    /**
+     * A reply under a comment ({@code /comments} with {@code message}) or its hiding ({@code is_hidden}),
+     * with the Page token; Graph's error 100 for a comment the sandbox does not hold.
+     */
+    private void commentAction(HttpExchange exchange, String commentId, boolean reply) throws IOException {
+        Map<String, String> form = form(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+        String token = form.get("access_token");
+        if (token == null || token.isBlank()) {
+            send(exchange, 400, "application/json", graphError("An active access token must be used to query information about the current user.", "OAuthException", 2500));
+            return;
+        }
+        String answer;
+        synchronized (this) {
+            SandboxComment comment = comments.get(commentId);
+            if (comment == null) {
+                answer = null;
+            } else if (reply) {
+                String message = form.getOrDefault("message", "");
+                if (message.isBlank()) {
+                    send(exchange, 400, "application/json", graphError("(#100) Missing message", "OAuthException", 100));
+                    return;
+                }
+                SandboxReply made = new SandboxReply(commentId.substring(0, commentId.lastIndexOf('_') + 1) + nextId(), commentId,
+                        message, clock.instant().toString());
+                List<SandboxReply> replies = new ArrayList<>(comment.replies());
+                replies.add(made);
+                comments.put(commentId, new SandboxComment(comment.id(), comment.postId(), comment.author(), comment.text(),
+                        comment.hidden(), List.copyOf(replies)));
+                answer = Json.write(Map.of("id", made.id()));
+            } else {
+                boolean hidden = "true".equals(form.get("is_hidden"));
+                comments.put(commentId, new SandboxComment(comment.id(), comment.postId(), comment.author(), comment.text(),
+                        hidden, comment.replies()));
+                answer = Json.write(Map.of("success", true));
+            }
+        }
+        if (answer == null) {
+            send(exchange, 400, "application/json", graphError("Unsupported post request. Object with ID '" + commentId
+                    + "' does not exist", "GraphMethodException", 100));
+            return;
+        }
+        send(exchange, 200, "application/json", answer);
+    }
+
     private String nextId() {
         return Long.toString(clock.millis() * 1000 + sequence.incrementAndGet() % 1000);
     }
@@ -516,13 +589,32 @@ public final class SandboxPlatform implements AutoCloseable {
                     + "\" style=\"max-width:100%\">" : "<p>[image " + html(image.url()) + ": " + html(image.alt()) + "]</p>");
         }
         return "<article><p>" + html(post.text()).replace("\n", "<br>") + "</p>" + images + "<footer><a href=\"" + link + "\">"
-                + html(post.createdAt()) + "</a> &middot; " + html(post.platform()) + " &middot; id " + html(post.id()) + "</footer></article>\n";
+                + html(post.createdAt()) + "</a> &middot; " + html(post.platform()) + " &middot; id " + html(post.id()) + "</footer>"
+                + thread(post.id()) + "</article>\n";
+    }
+
+    /** The comments on a post, each with its replies nested under it. */
+    private synchronized String thread(String postId) {
+        StringBuilder out = new StringBuilder();
+        for (SandboxComment c : comments.values()) {
+            if (!c.postId().equals(postId)) {
+                continue;
+            }
+            out.append("<section class=\"comment\" id=\"comment-").append(html(c.id())).append("\"><p><b>").append(html(c.author()))
+                    .append("</b>").append(c.hidden() ? " <i>(hidden)</i>" : "").append(": ").append(html(c.text())).append("</p>");
+            for (SandboxReply r : c.replies()) {
+                out.append("<section class=\"reply\" id=\"reply-").append(html(r.id())).append("\"><p><b>Sandbox desk</b>: ")
+                        .append(html(r.text())).append("</p></section>");
+            }
+            out.append("</section>");
+        }
+        return out.toString();
     }
 
     private static String page(String title, String body) {
         return "<!doctype html><html><head><meta charset=\"utf-8\"><title>" + html(title) + "</title>"
                 + "<style>body{font-family:sans-serif;max-width:40em;margin:2em auto}article{border-bottom:1px solid #ccc;padding:.5em 0}"
-                + "footer{color:#666;font-size:.85em}</style></head><body><h1>" + html(title) + "</h1>" + body + "</body></html>";
+                + "footer{color:#666;font-size:.85em}.comment{margin:.5em 0 0 1.5em}.reply{margin-left:1.5em}</style></head><body><h1>" + html(title) + "</h1>" + body + "</body></html>";
     }
 
     private static String html(String text) {

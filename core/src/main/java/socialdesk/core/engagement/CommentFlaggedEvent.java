@@ -41,6 +41,8 @@ public final class CommentFlaggedEvent {
         detail.put("action", orEmpty(v.action()));
         detail.put("suggestedReply", orEmpty(v.suggestedReply()));
         detail.put("writtenAt", c.at().toString());
+        detail.put("answerCommand", AnswerHint.command(stored.platform(), c.id()));
+        detail.put("answerApi", AnswerHint.api(stored.platform(), c.id()));
         return new DomainEvent(SOURCE, DETAIL_TYPE, detail);
     }
 

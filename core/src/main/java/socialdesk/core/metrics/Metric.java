@@ -30,6 +30,13 @@ public enum Metric {
     COMMENTS_STORED("CommentsStored", Unit.COUNT, List.of(CATEGORY, SEVERITY), List.of(List.of())),
     /** Comments put on the bus as flagged, by severity (the high-severity alarm); the category in the log line only. */
     COMMENTS_FLAGGED("CommentsFlagged", Unit.COUNT, List.of(CATEGORY, SEVERITY), List.of(List.of(SEVERITY))),
+    /** From a comment's arrival to a person's reply in its thread; by severity in CloudWatch, the platform in the log line. */
+    COMMENT_RESPONSE_TIME("CommentResponseTime", Unit.MILLISECONDS, List.of(PLATFORM, SEVERITY), List.of(List.of(SEVERITY))),
+    /**
+     * How long the oldest flagged comment nobody has answered, hidden or dismissed has waited, by
+     * severity (zero when none waits); written every collection run, watched by the response-time alarm.
+     */
+    OLDEST_WAITING_COMMENT("OldestWaitingComment", Unit.SECONDS, List.of(SEVERITY), List.of(List.of(SEVERITY))),
     WEBHOOK_REQUESTS_REJECTED("WebhookRequestsRejected", Unit.COUNT, List.of(REASON), List.of(List.of(REASON))),
     /** Reads that went to the credentials store because the container's cache had no fresh value. */
     SECRETS_CACHE_MISSES("SecretsCacheMisses", Unit.COUNT, List.of(), List.of(List.of())),
@@ -46,6 +53,7 @@ public enum Metric {
     public enum Unit {
         COUNT("Count"),
         MILLISECONDS("Milliseconds"),
+        SECONDS("Seconds"),
         NONE("None");
 
         private final String cloudWatchName;

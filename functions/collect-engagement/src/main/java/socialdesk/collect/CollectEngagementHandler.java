@@ -17,18 +17,21 @@ import socialdesk.core.metrics.DeskMetrics;
 /**
  * Lambda entry point of {@code collect-engagement}, invoked every 15 minutes by EventBridge
  * Scheduler with the schedule's Input, a scheduled event (see template.yaml): polls the platforms that have no webhooks (Mastodon, Bluesky) from their stored
- * cursors and stores what they report. Answers one line per platform.
+ * cursors and stores what they report, then records how long the oldest unanswered flagged
+ * comment of each severity has waited. Answers one line per platform.
  */
 public final class CollectEngagementHandler implements RequestHandler<ScheduledEvent, Map<String, Object>> {
     /** What the handler works with: the poller, the accounts configured right now, and its SnapStart hooks. */
     record Wiring(EngagementPolling polling, Supplier<List<NotificationSource>> sources, Priming priming,
-                  DeskMetrics metrics) {
+                  DeskMetrics metrics, Runnable responseTimeCheck) {
     }
 
     private final EngagementPolling polling;
     private final Supplier<List<NotificationSource>> sources;
     /** Flushed at the end of every invocation. */
     private final DeskMetrics metrics;
+    /** Records how long the oldest unanswered flagged comments have waited: the response-time alarm's figure. */
+    private final Runnable responseTimeCheck;
     /** Kept: the CRaC context holds its resources weakly. Null when built by tests. */
     private final Priming priming;
 
@@ -44,6 +47,7 @@ public final class CollectEngagementHandler implements RequestHandler<ScheduledE
         this.polling = wiring.polling();
         this.sources = wiring.sources();
         this.metrics = wiring.metrics();
+        this.responseTimeCheck = wiring.responseTimeCheck();
         this.priming = wiring.priming().register();
     }
 
@@ -52,10 +56,25 @@ public final class CollectEngagementHandler implements RequestHandler<ScheduledE
     }
 
     CollectEngagementHandler(EngagementPolling polling, Supplier<List<NotificationSource>> sources, DeskMetrics metrics) {
+        this(polling, sources, metrics, () -> { });
+    }
+
+    CollectEngagementHandler(EngagementPolling polling, Supplier<List<NotificationSource>> sources, DeskMetrics metrics,
+                             Runnable responseTimeCheck) {
         this.polling = polling;
         this.sources = sources;
         this.metrics = metrics;
+        this.responseTimeCheck = responseTimeCheck;
         this.priming = null;
+    }
+
+    /** A failed check is logged: it must not fail the collection (the alarm treats a missing figure as fine). */
+    private void checkResponseTimes() {
+        try {
+            responseTimeCheck.run();
+        } catch (RuntimeException e) {
+            JsonLog.error("response-time check failed", "error", e.getClass().getSimpleName(), "detail", String.valueOf(e.getMessage()));
+        }
     }
 
     @Override
@@ -68,6 +87,7 @@ public final class CollectEngagementHandler implements RequestHandler<ScheduledE
             reports = polling.run(sources.get(),
                     () -> context == null ? Long.MAX_VALUE : context.getRemainingTimeInMillis());
         } finally {
+            checkResponseTimes();
             metrics.flush();
         }
         List<Map<String, Object>> platforms = reports.stream().map(r -> {

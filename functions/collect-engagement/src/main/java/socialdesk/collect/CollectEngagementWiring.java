@@ -8,6 +8,7 @@ import socialdesk.aws.Env;
 import socialdesk.aws.bedrock.BedrockTriage;
 import socialdesk.aws.dynamo.DynamoEngagementStore;
 import socialdesk.aws.dynamo.DynamoPollCursorStore;
+import socialdesk.aws.dynamo.DynamoReplyStore;
 import socialdesk.aws.events.EventBridgePublisher;
 import socialdesk.aws.metrics.EmfMetrics;
 import socialdesk.aws.priming.Priming;
@@ -17,6 +18,7 @@ import socialdesk.core.engagement.EngagementIngestion;
 import socialdesk.core.engagement.Triage;
 import socialdesk.core.engagement.polling.EngagementPolling;
 import socialdesk.core.metrics.DeskMetrics;
+import socialdesk.core.reply.ResponseTimes;
 import socialdesk.platforms.PlatformHttp;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -30,9 +32,13 @@ public final class CollectEngagementWiring {
      * The polling stops starting pages when less than its reserve (20 s) of the invocation is left,
      * so that reserve must hold what follows the last check, one call after another: GetParametersByPath,
      * then for a notification GetItem (seen?), GetItem (the post), PutItem (the comment), UpdateItem
-     * (the counters), PutItem (remembered), PutEvents twice (refused entries), and PutItem (the cursor).
+     * (the counters), PutItem (remembered), PutEvents twice (refused entries), PutItem (the cursor),
+     * and the Query of the comments still waiting for an answer (the response-time figure).
      */
-    public static final AwsCallBudget AWS_CALLS = new AwsCallBudget(Duration.ofMillis(EngagementPolling.DEFAULT_RESERVE_MILLIS), 9);
+    public static final AwsCallBudget AWS_CALLS = new AwsCallBudget(Duration.ofMillis(EngagementPolling.DEFAULT_RESERVE_MILLIS), 10);
+
+    /** At most this many waiting comments are read for the figure; they come oldest first, so the oldest is always among them. */
+    static final int WAITING_READ = 1000;
 
     private CollectEngagementWiring() {
     }
@@ -54,9 +60,11 @@ public final class CollectEngagementWiring {
                 triager, new EventBridgePublisher(clients.eventBridge(), bus), clock, metrics);
         EngagementPolling polling = new EngagementPolling(ingestion, new DynamoPollCursorStore(dynamo, table, clock));
         ParameterStoreCredentials credentials = new ParameterStoreCredentials(clients.ssm(), credentialsPath, metrics);
+        DynamoReplyStore replies = new DynamoReplyStore(dynamo, table);
         return new CollectEngagementHandler.Wiring(polling,
                 new ConfiguredSources(credentialsPath + "/", credentials::find, PlatformHttp.sharedClient(), clock),
-                priming(clients, table, local), metrics);
+                priming(clients, table, local), metrics,
+                () -> ResponseTimes.recordOldestWaiting(replies.unanswered(WAITING_READ), clock.instant(), metrics));
     }
 
     /**

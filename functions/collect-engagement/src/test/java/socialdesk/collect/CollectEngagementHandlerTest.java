@@ -39,6 +39,8 @@ import socialdesk.core.json.Json;
 import socialdesk.core.json.JsonRead;
 import socialdesk.core.metrics.Metric;
 import socialdesk.core.post.Platform;
+import socialdesk.core.reply.ResponseTimes;
+import socialdesk.aws.dynamo.DynamoReplyStore;
 import socialdesk.platforms.PlatformHttp;
 import socialdesk.platforms.bluesky.BlueskyNotifications;
 import socialdesk.platforms.fake.FakeBluesky;
@@ -214,6 +216,28 @@ class CollectEngagementHandlerTest {
         assertEquals("angry", flagged.getFirst().detail().get("author"));
         assertEquals(2.0, total(Metric.COMMENTS_STORED), "both replies counted as stored, in the handler's EMF lines");
         assertEquals(1.0, total(Metric.COMMENTS_FLAGGED));
+    }
+
+    @Test
+    void eachRunRecordsHowLongTheOldestUnansweredFlaggedCommentHasWaitedEvenWhenTheCheckFails() {
+        remote(Platform.MASTODON, OUR_TOOT, "post-1");
+        mastodon.addMention("angry", "You charged my card twice and nobody answers my emails. I want my money back.", OUR_TOOT);
+        invoke(handler(mastodonOnly()));
+        clock.advance(Duration.ofMinutes(70));
+        DynamoReplyStore replies = new DynamoReplyStore(dynamo, table);
+        EngagementIngestion ingestion = new EngagementIngestion(store, Triage.standard(), events, clock, emf.metrics());
+        CollectEngagementHandler checking = new CollectEngagementHandler(new EngagementPolling(ingestion, cursors), this::mastodonOnly,
+                emf.metrics(), () -> ResponseTimes.recordOldestWaiting(replies.unanswered(10), clock.instant(), emf.metrics()));
+
+        invoke(checking);
+
+        String severity = String.valueOf(replies.unanswered(10).getFirst().stored().verdict().severity());
+        assertEquals(List.of(70 * 60.0), emf.valuesOf(Metric.OLDEST_WAITING_COMMENT.metricName(), Map.of("severity", severity)));
+        CollectEngagementHandler failingCheck = new CollectEngagementHandler(new EngagementPolling(ingestion, cursors), this::mastodonOnly,
+                emf.metrics(), () -> {
+                    throw new IllegalStateException("the index is throttled");
+                });
+        invoke(failingCheck);
     }
 
     /** A count summed over every combination of dimension values it was written with. */

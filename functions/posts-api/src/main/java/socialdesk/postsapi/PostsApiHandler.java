@@ -15,6 +15,8 @@ import socialdesk.aws.priming.Priming;
 import socialdesk.core.json.Json;
 import socialdesk.core.json.JsonException;
 import socialdesk.core.log.JsonLog;
+import socialdesk.core.metrics.DeskMetrics;
+import socialdesk.core.reply.ReplyRefusedException;
 import socialdesk.core.post.Delivery;
 import socialdesk.core.post.InvalidCursorException;
 import socialdesk.core.post.Platform;
@@ -44,6 +46,7 @@ import software.amazon.awssdk.core.exception.SdkServiceException;
  * POST   /posts/{id}/deliveries/{platform}/resend    an UNCERTAIN delivery is not: send it again ({"note"?})
  * GET    /cadence/{platform}    posting slots
  * PUT    /cadence/{platform}    set posting slots
+ * GET    /comments              and /comments/{platform}/{commentId}[/reply|/hide|/unhide|/dismiss]: see {@link CommentRoutes}
  * </pre>
  */
 public final class PostsApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
@@ -66,6 +69,9 @@ public final class PostsApiHandler implements RequestHandler<APIGatewayV2HTTPEve
             .build();
 
     private final PostsService service;
+    /** Null when built for the posts routes alone (tests of those). */
+    private final CommentRoutes comments;
+    private final DeskMetrics metrics;
     /** Kept: the CRaC context holds its resources weakly. Null when built by tests. */
     private final Priming priming;
 
@@ -79,11 +85,20 @@ public final class PostsApiHandler implements RequestHandler<APIGatewayV2HTTPEve
 
     private PostsApiHandler(PostsApiWiring.Wired wired) {
         this.service = wired.service();
+        this.comments = wired.comments();
+        this.metrics = wired.metrics();
         this.priming = withHandlerStep(wired.priming(), this).build().register();
     }
 
+    /** The posts and cadence routes only. */
     PostsApiHandler(PostsService service) {
+        this(service, null, DeskMetrics.NONE);
+    }
+
+    PostsApiHandler(PostsService service, CommentRoutes comments, DeskMetrics metrics) {
         this.service = service;
+        this.comments = comments;
+        this.metrics = metrics;
         this.priming = null;
     }
 
@@ -109,6 +124,8 @@ public final class PostsApiHandler implements RequestHandler<APIGatewayV2HTTPEve
             response = route(method, normalise(path), event);
         } catch (ApiException e) {
             response = error(e.status(), e.code(), e.getMessage(), e.problems());
+        } catch (ReplyRefusedException e) {
+            response = error(CommentRoutes.status(e.reason()), e.reason().code(), e.getMessage(), e.problems());
         } catch (InvalidCadenceException e) {
             response = error(400, "validation_failed", "the cadence has " + e.problems().size() + " problem(s)", e.problems());
         } catch (PostConflictException e) {
@@ -125,6 +142,8 @@ public final class PostsApiHandler implements RequestHandler<APIGatewayV2HTTPEve
             response = tableUnavailable(e)
                     ? busy(requestId)
                     : error(500, "internal_error", "something went wrong on our side; try again (request " + requestId + ")", List.of());
+        } finally {
+            metrics.flush();
         }
         JsonLog.info("posts-api request", "requestId", requestId, "method", method, "path", path, "status", response.getStatusCode());
         return response;
@@ -142,6 +161,19 @@ public final class PostsApiHandler implements RequestHandler<APIGatewayV2HTTPEve
                 case "GET" -> json(200, pageJson(service.list(queryParameters(event))));
                 default -> notAllowed("GET, POST");
             };
+        }
+        if (comments != null && path.equals("/comments")) {
+            if (!method.equals("GET")) {
+                return notAllowed("GET");
+            }
+            CommentRoutes.Answer answer = comments.list(queryParameters(event));
+            return json(answer.status(), answer.body());
+        }
+        Matcher comment = CommentRoutes.COMMENT_PATH.matcher(path);
+        if (comments != null && comment.matches()) {
+            Object body = method.equals("POST") ? optionalBody(event) : null;
+            CommentRoutes.Answer answer = comments.route(method, comment, body, caller(event));
+            return json(answer.status(), answer.body());
         }
         Matcher post = POST_PATH.matcher(path);
         if (post.matches()) {
@@ -189,7 +221,7 @@ public final class PostsApiHandler implements RequestHandler<APIGatewayV2HTTPEve
             };
         }
         throw new ApiException(404, "route_not_found", "no route " + method + " " + path
-                + "; the routes are /posts, /posts/{id}, /posts/{id}/deliveries/{platform}/confirm|resend and /cadence/{platform}");
+                + "; the routes are /posts, /posts/{id}, /posts/{id}/deliveries/{platform}/confirm|resend, /cadence/{platform} and /comments");
     }
 
     private static Platform platform(String id) {
@@ -201,11 +233,21 @@ public final class PostsApiHandler implements RequestHandler<APIGatewayV2HTTPEve
         }
     }
 
-    /** Who signed the request: the function URL's IAM authorizer names the caller's ARN. */
-    private static String caller(APIGatewayV2HTTPEvent event) {
-        APIGatewayV2HTTPEvent.RequestContext.Authorizer authorizer = event.getRequestContext().getAuthorizer();
-        String arn = authorizer == null || authorizer.getIam() == null ? null : authorizer.getIam().getUserArn();
-        return arn == null || arn.isBlank() ? "an unsigned local caller" : arn;
+    /** The body when there is one (hide and unhide need none), else an empty object. */
+    private static Object optionalBody(APIGatewayV2HTTPEvent event) {
+        return event.getBody() == null || event.getBody().isBlank() ? Map.of() : body(event);
+    }
+
+    /**
+     * Who is asking: the signed caller's ARN from the function URL's IAM authorizer; {@code local}
+     * on the local stack, which signs nothing.
+     */
+    static String caller(APIGatewayV2HTTPEvent event) {
+        var context = event.getRequestContext();
+        var authorizer = context == null ? null : context.getAuthorizer();
+        var iam = authorizer == null ? null : authorizer.getIam();
+        String arn = iam == null ? null : iam.getUserArn();
+        return arn == null || arn.isBlank() ? "local" : arn;
     }
 
     /** The request body, parsed: base64 decoded when Lambda says so, at most {@link #MAX_BODY_BYTES}, UTF-8. */

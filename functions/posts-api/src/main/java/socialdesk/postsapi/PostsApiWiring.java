@@ -7,6 +7,16 @@ import socialdesk.aws.AwsClients;
 import socialdesk.aws.Env;
 import socialdesk.aws.dynamo.DynamoCadenceStore;
 import socialdesk.aws.dynamo.DynamoPostStore;
+import socialdesk.aws.dynamo.DynamoReplyStore;
+import socialdesk.aws.events.EventBridgePublisher;
+import socialdesk.aws.metrics.EmfMetrics;
+import socialdesk.aws.secrets.ParameterStoreCredentials;
+import socialdesk.core.engagement.Triage;
+import socialdesk.core.events.EventPublisher;
+import socialdesk.core.metrics.DeskMetrics;
+import socialdesk.core.reply.CommentReplies;
+import socialdesk.core.reply.Responders;
+import socialdesk.platforms.PlatformHttp;
 import socialdesk.aws.priming.Priming;
 import socialdesk.core.platform.PlatformRules;
 import socialdesk.core.post.PostQueue;
@@ -15,36 +25,60 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 /** Builds the service from the function's environment, once per container. */
 public final class PostsApiWiring {
     /**
-     * The function's 15 s timeout (template.yaml) holds its longest request's calls, one after
+     * The function's AWS calls get the first 24 s of its 60 s timeout (template.yaml), one after
      * another: a revision of a post on every platform reads the post and its deliveries, updates it,
-     * and deletes or puts a delivery and an evergreen entry per platform changed (ten in all).
+     * and deletes or puts a delivery and an evergreen entry per platform changed (ten in all); a
+     * reply reads the platform's secret, queries the comment index, reads the comment and the reply, claims the
+     * reply, records it sent, records the comment answered and puts CommentAnswered (eight). The
+     * other 36 s hold a reply's platform requests ({@link ConfiguredResponders#REQUEST_TIMEOUT} each:
+     * Threads' container, its status reads within {@link ConfiguredResponders#THREADS_WAIT}, the
+     * publish and the permalink).
      */
-    public static final AwsCallBudget AWS_CALLS = new AwsCallBudget(Duration.ofSeconds(15), 10);
+    public static final AwsCallBudget AWS_CALLS = new AwsCallBudget(Duration.ofSeconds(24), 10);
 
     private PostsApiWiring() {
     }
 
     /** The service and the client's SnapStart steps; the handler adds its own and registers them. */
-    record Wired(PostsService service, Priming.Builder priming) {
+    record Wired(PostsService service, CommentRoutes comments, DeskMetrics metrics, Priming.Builder priming) {
     }
 
     static Wired fromEnvironment() {
         String table = Env.required("TABLE_NAME");
+        String bus = Env.required("EVENT_BUS_NAME");
+        String credentialsPath = Env.required("PLATFORM_CREDENTIALS_PATH");
         AwsClients clients = AwsClients.fromEnvironment(AWS_CALLS);
         DynamoDbClient dynamo = clients.dynamoDb();
-        PostsService service = create(new DynamoPostStore(dynamo, table), new DynamoCadenceStore(dynamo, table), Clock.systemUTC());
-        return new Wired(service, priming(clients, table));
+        Clock clock = Clock.systemUTC();
+        DeskMetrics metrics = EmfMetrics.toStandardOutput();
+        PostsService service = create(new DynamoPostStore(dynamo, table), new DynamoCadenceStore(dynamo, table), clock);
+        ParameterStoreCredentials credentials = new ParameterStoreCredentials(clients.ssm(), credentialsPath, metrics);
+        CommentRoutes comments = comments(new DynamoReplyStore(dynamo, table),
+                new ConfiguredResponders(credentialsPath + "/", credentials::find, PlatformHttp.sharedClient(), clock),
+                new EventBridgePublisher(clients.eventBridge(), bus), clock, metrics);
+        return new Wired(service, comments, metrics, priming(clients, table));
+    }
+
+    /** The comment routes: replies checked by the desk's own triage (the lash-out guard). */
+    static CommentRoutes comments(DynamoReplyStore store, Responders responders, EventPublisher events, Clock clock,
+                                  DeskMetrics metrics) {
+        return new CommentRoutes(new CommentReplies(store, responders, Triage.standard(), events, clock, metrics), store);
     }
 
     /**
      * Before the snapshot: the JSON paths, a DynamoDB read of a key that never exists and the writes
-     * the stores make, each refused; the handler adds its own step.
+     * the stores make, each refused, an empty PutEvents, a read of a credentials path that is never created,
+     * the platform HTTP client and the metrics' EMF lines; the handler adds its own step.
      */
     static Priming.Builder priming(AwsClients clients, String table) {
         return Priming.forFunction("posts-api").renewCredentials(clients).json()
                 .functionUrlRuntimeJson()
                 .dynamoRead(clients.dynamoDb(), table)
-                .dynamoWritesRefused(clients.dynamoDb(), table);
+                .dynamoWritesRefused(clients.dynamoDb(), table)
+                .eventsNothing(clients.eventBridge())
+                .parametersMiss(clients.ssm())
+                .prime("platform http client", PlatformHttp::warmSharedClient)
+                .prime("metrics", EmfMetrics::primeWithoutWriting);
     }
 
     /** The content rules are the publisher's, at each platform's stock limits. */

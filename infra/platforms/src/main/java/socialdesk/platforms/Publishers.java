@@ -111,6 +111,11 @@ public final class Publishers {
     /** LinkedIn's token endpoint (not under the API's host); a secret's {@code tokenUrl} overrides it. */
     private static final URI LINKEDIN_TOKEN_URL = URI.create("https://www.linkedin.com/oauth/v2/accessToken");
 
+    /** LinkedIn's token endpoint for this secret. */
+    static URI linkedInTokenUri(String secretJson) {
+        return tokenUri(secretJson, Platform.LINKEDIN, LINKEDIN_TOKEN_URL);
+    }
+
     private static URI tokenUri(String secretJson, Platform platform, URI fallback) {
         String text = JsonRead.string(SecretFields.object(secretJson, platform.id()), "tokenUrl");
         return text == null ? fallback : URI.create(text);

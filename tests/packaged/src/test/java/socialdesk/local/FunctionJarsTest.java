@@ -37,7 +37,7 @@ class FunctionJarsTest {
             "platform-webhook", List.of("dynamodb", "eventbridge", "ssm", "bedrockruntime"),
             "collect-engagement", List.of("dynamodb", "eventbridge", "ssm", "bedrockruntime"),
             "queue-runway", List.of("dynamodb", "eventbridge"),
-            "posts-api", List.of("dynamodb"));
+            "posts-api", List.of("dynamodb", "eventbridge", "ssm"));
     private static final List<String> ALL_CLIENTS = List.of("dynamodb", "eventbridge", "ssm", "bedrockruntime");
     /** The one HTTP client the functions use, and the heavy ones they must not carry. */
     private static final String URL_CONNECTION_CLIENT = "software/amazon/awssdk/http/urlconnection/UrlConnectionHttpClient.class";

@@ -27,6 +27,8 @@ import socialdesk.aws.AwsCallBudget;
 import socialdesk.aws.AwsClients;
 import socialdesk.aws.dynamo.DynamoEngagementStore;
 import socialdesk.aws.dynamo.DynamoPostStore;
+import socialdesk.aws.dynamo.DynamoReplyStore;
+import socialdesk.core.reply.CommentState;
 import socialdesk.aws.events.EventBridgePublisher;
 import socialdesk.aws.secrets.ParameterStoreCredentials;
 import socialdesk.core.events.DomainEvent;
@@ -47,8 +49,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * posts API listing them on its function URL; the bus routing an event to the notification topic
  * with the template's input transformer; the signed demo comments matched to the first post through
  * the Facebook remote index, stored, triaged and flagged, with a suggested reply on the notification
- * topic (praise never) and the high-severity one on the urgent topic; then a clean stop with no
- * child process left. Needs the function jars
+ * topic (praise never) and the high-severity one on the urgent topic; the concern answered with
+ * {@code ./social reply --accept} (the packaged command line), once, under that comment on the
+ * sandbox; then a clean stop with no child process left. Needs the function jars
  * (functions/{name}/target/function.jar, built before this module in the reactor) and Node.js.
  */
 class LocalStackEndToEndTest {
@@ -161,6 +164,30 @@ class LocalStackEndToEndTest {
             assertFalse(highs.isEmpty(), "the demo has a high-severity comment: " + notified);
             await("the high-severity comment on the urgent topic", () -> messages(notifications, "UrgentTopic").stream()
                     .anyMatch(m -> m.startsWith("URGENT ") && m.contains(" on facebook from ")), console);
+            String concernId = Demo.commentId(firstOnFacebook.id(), 0);
+            assertTrue(concern.contains("To answer: ./social reply facebook '" + concernId + "' --accept"), concern);
+
+            // Answered: ./social reply --accept, as a person runs it, posts the suggestion once under that very comment.
+            DynamoReplyStore replies = new DynamoReplyStore(dynamo, stack.tableName());
+            await("the concern reachable by its id", () -> replies.findComment(Platform.FACEBOOK, concernId).isPresent(), console);
+            String suggestion = replies.findComment(Platform.FACEBOOK, concernId).orElseThrow().stored().verdict().suggestedReply();
+            String answered = social(data, "reply", "facebook", concernId, "--accept", "--yes");
+            assertTrue(answered.contains("answered on facebook: "), answered);
+            assertTrue(answered.contains(suggestion), "the suggestion is shown before it is sent: " + answered);
+            SandboxPlatform.SandboxComment thread = stack.sandbox().comment(concernId);
+            assertEquals(List.of(suggestion), thread.replies().stream().map(SandboxPlatform.SandboxReply::text).toList());
+            assertTrue(stack.sandbox().comment(Demo.commentId(firstOnFacebook.id(), 3)).replies().isEmpty(), "the other comments are untouched");
+            String again = social(data, "reply", "facebook", concernId, "--accept", "--yes");
+            assertTrue(again.contains("already answered (nothing posted again)"), again);
+            assertEquals(1, stack.sandbox().comment(concernId).replies().size());
+            assertEquals(CommentState.ANSWERED, replies.findComment(Platform.FACEBOOK, concernId).orElseThrow().state());
+            String postPage = http.send(HttpRequest.newBuilder(URI.create(firstOnFacebook.url())).build(), HttpResponse.BodyHandlers.ofString()).body();
+            int commentAt = postPage.indexOf("id=\"comment-" + concernId + "\"");
+            int replyAt = postPage.indexOf(suggestion.substring(0, Math.min(30, suggestion.length())).replace("&", "&amp;").replace("\"", "&quot;"), commentAt);
+            int nextComment = postPage.indexOf("class=\"comment\"", commentAt + 1);
+            assertTrue(commentAt > 0 && replyAt > commentAt && (nextComment < 0 || replyAt < nextComment),
+                    "the reply is shown under its comment on the sandbox's page: " + postPage);
+
             String text = console.toString(StandardCharsets.UTF_8);
             assertTrue(text.contains("[notification NotificationTopic] [") && text.contains("[notification UrgentTopic] URGENT "), text);
             assertFalse(text.contains("SLF4J:"), "no function prints SLF4J's missing-binding warning: " + text);
@@ -173,6 +200,21 @@ class LocalStackEndToEndTest {
         List<String> left = ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)
                 .map(p -> p.pid() + " " + p.info().commandLine().orElse("?")).toList();
         assertTrue(left.isEmpty(), "no child process left: " + left);
+    }
+
+    /** Runs the packaged command line against the stack in {@code data}; answers what it printed (it must succeed). */
+    private static String social(Path data, String... args) throws Exception {
+        Path jar = Template.ROOT.resolve("cli/target/social-cli.jar");
+        assertTrue(Files.isRegularFile(jar), "no " + jar + ": package the cli first");
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dproject.root=" + Template.ROOT, "-jar", jar.toString()));
+        command.addAll(List.of(args));
+        command.addAll(List.of("--data", data.toString()));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(90, java.util.concurrent.TimeUnit.SECONDS), "social " + String.join(" ", args) + " did not end");
+        assertEquals(0, process.exitValue(), "social " + String.join(" ", args) + ":\n" + output);
+        return output;
     }
 
     /** The messages one topic received, from the notifications file. */

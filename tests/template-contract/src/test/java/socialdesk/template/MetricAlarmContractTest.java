@@ -53,7 +53,7 @@ class MetricAlarmContractTest {
     @Test
     void everyAlarmInTheDesksNamespaceWatchesAMetricTheCodeWritesAsItWritesIt() {
         Map<String, Map<String, Object>> alarms = metricAlarms();
-        assertEquals(3, alarms.size(), alarms.keySet().toString());
+        assertEquals(4, alarms.size(), alarms.keySet().toString());
 
         alarms.forEach((id, alarm) -> {
             Metric metric = metricNamed(alarm.get("MetricName"));
@@ -109,6 +109,19 @@ class MetricAlarmContractTest {
         assertEquals(Map.of(), dimensions(alarm));
         assertEquals(List.of(Map.of("Ref", "NotificationTopic")), Template.list(alarm.get("AlarmActions")));
         assertEquals(List.of(Map.of("Ref", "NotificationTopic")), Template.list(alarm.get("OKActions")));
+    }
+
+    @Test
+    void aHighSeverityCommentWaitingLongerThanTheSetTimeWakesTheUrgentTopicUntilItIsDealtWith() {
+        Map<String, Object> alarm = alarmOn(Metric.OLDEST_WAITING_COMMENT);
+        Map<String, Object> parameter = Template.map(Template.map(template.document.get("Parameters")).get("HighSeverityAnswerWithinSeconds"));
+
+        assertEquals(Map.of("severity", Severity.HIGH.wire()), dimensions(alarm));
+        assertEquals("Maximum", alarm.get("Statistic"));
+        assertEquals(Map.of("Ref", "HighSeverityAnswerWithinSeconds"), alarm.get("Threshold"));
+        assertEquals(3600, ((Number) parameter.get("Default")).intValue(), "one hour unless set otherwise");
+        assertEquals(List.of(Map.of("Ref", "UrgentTopic")), Template.list(alarm.get("AlarmActions")));
+        assertEquals(List.of(Map.of("Ref", "UrgentTopic")), Template.list(alarm.get("OKActions")));
     }
 
     @Test

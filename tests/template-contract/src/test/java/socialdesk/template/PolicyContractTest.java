@@ -82,14 +82,18 @@ class PolicyContractTest {
                     new Need("WEBHOOK_CREDENTIALS_PATH", Scope.PARAMETER_PATH, List.of("ssm:GetParametersByPath")),
                     new Need("BEDROCK_MODEL_ID", Scope.FOUNDATION_MODEL, List.of("bedrock:InvokeModel"))),
             // DeleteItem: deliveries of platforms an edit removes, evergreen entries of a cancelled post.
+            // PutEvents: CommentAnswered; GetParametersByPath: the platform accounts a reply or a hide goes through.
             "PostsApiFunction", List.of(
                     new Need("TABLE_NAME", Scope.ARN_OF,
                             List.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:Query")),
-                    new Need("TABLE_NAME", Scope.INDEXES_OF, List.of("dynamodb:Query"))),
+                    new Need("TABLE_NAME", Scope.INDEXES_OF, List.of("dynamodb:Query")),
+                    new Need("EVENT_BUS_NAME", Scope.ARN_OF, List.of("events:PutEvents")),
+                    new Need("PLATFORM_CREDENTIALS_PATH", Scope.PARAMETER_PATH, List.of("ssm:GetParametersByPath"))),
             // DeleteItem: the ingestion's compensation when the bus or a counter update fails.
             "CollectEngagementFunction", List.of(
                     new Need("TABLE_NAME", Scope.ARN_OF,
                             List.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem")),
+                    new Need("TABLE_NAME", Scope.INDEXES_OF, List.of("dynamodb:Query")),
                     new Need("EVENT_BUS_NAME", Scope.ARN_OF, List.of("events:PutEvents")),
                     new Need("PLATFORM_CREDENTIALS_PATH", Scope.PARAMETER_PATH, List.of("ssm:GetParametersByPath")),
                     new Need("BEDROCK_MODEL_ID", Scope.FOUNDATION_MODEL, List.of("bedrock:InvokeModel"))),

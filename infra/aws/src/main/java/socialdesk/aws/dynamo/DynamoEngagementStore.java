@@ -131,6 +131,7 @@ public final class DynamoEngagementStore implements EngagementStore {
         putText(item, "text", c.text());
         putText(item, "permalink", c.permalink());
         putVerdict(item, stored.verdict());
+        DynamoReplyStore.index(item, stored);
         try {
             dynamo.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(PK)"));
             return true;
@@ -232,6 +233,11 @@ public final class DynamoEngagementStore implements EngagementStore {
         if (item == null || item.isEmpty()) {
             return Optional.empty();
         }
+        return Optional.of(storedComment(ownerId, platform, commentId, item));
+    }
+
+    /** The comment of a comment item. */
+    static StoredComment storedComment(String ownerId, Platform platform, String commentId, Map<String, AttributeValue> item) {
         String written = Attr.string(item, "writtenAt");
         Instant at = written != null ? Instant.parse(written) : Instant.ofEpochMilli(Attr.number(item, "changedAtMs", 0));
         Comment comment = new Comment(commentId, CommentKind.valueOf(Attr.string(item, "kind")),
@@ -242,8 +248,8 @@ public final class DynamoEngagementStore implements EngagementStore {
                 item.containsKey("flagged") && Boolean.TRUE.equals(item.get("flagged").bool()),
                 Attr.string(item, "lang"), Attr.stringList(item, "reasons"),
                 Attr.string(item, "action"), Attr.string(item, "suggestedReply"));
-        return Optional.of(new StoredComment(ownerId, platform, Attr.string(item, "remotePostId"), comment, verdict,
-                item.containsKey("removedAt")));
+        return new StoredComment(ownerId, platform, Attr.string(item, "remotePostId"), comment, verdict,
+                item.containsKey("removedAt"));
     }
 
     // ---------------------------------------------------------------- markers

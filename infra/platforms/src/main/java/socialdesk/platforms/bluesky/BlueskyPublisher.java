@@ -58,7 +58,7 @@ import socialdesk.platforms.bluesky.BlueskySessions.SessionUnavailable;
  */
 public final class BlueskyPublisher implements PlatformPublisher {
     public static final String COLLECTION = "app.bsky.feed.post";
-    private static final DateTimeFormatter CREATED_AT =
+    static final DateTimeFormatter CREATED_AT =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
     private final PlatformHttp http;
@@ -253,14 +253,14 @@ public final class BlueskyPublisher implements PlatformPublisher {
     }
 
     /** The access token was not accepted: expired ({@code ExpiredToken}, 400 or 401), revoked or otherwise refused (401). */
-    private static boolean tokenRefused(Response response) {
+    static boolean tokenRefused(Response response) {
         return response.status() == 401
                 || (response.status() == 400 && "ExpiredToken".equals(response.errorCode()))
                 || (response.status() == 400 && "InvalidToken".equals(response.errorCode()));
     }
 
     /** What a create into a taken key looks like: a 500 from today's PDS, or a 4xx that says the record exists. */
-    private static boolean mayBeTakenKey(Response response) {
+    static boolean mayBeTakenKey(Response response) {
         if (response.status() == 500) {
             return true;
         }
