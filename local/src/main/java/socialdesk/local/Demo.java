@@ -165,7 +165,7 @@ final class Demo implements AutoCloseable {
             return;
         }
         try {
-            DynamoEngagementStore store = new DynamoEngagementStore(stack.dynamo(), stack.tableName(), stack.clock());
+            DynamoEngagementStore store = new DynamoEngagementStore(stack.dynamo(), stack.tableName());
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             Optional<String> postId = Optional.empty();
             while (!closed && System.nanoTime() < deadline && (postId = store.findPostId(Platform.FACEBOOK, post.id())).isEmpty()) {

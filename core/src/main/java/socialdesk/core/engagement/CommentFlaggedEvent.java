@@ -41,7 +41,8 @@ public final class CommentFlaggedEvent {
         detail.put("action", orEmpty(v.action()));
         detail.put("suggestedReply", orEmpty(v.suggestedReply()));
         detail.put("writtenAt", c.at().toString());
-        return new DomainEvent(SOURCE, DETAIL_TYPE, detail);
+        // One comment at one version: an edit that is flagged again is a new fact with a new id.
+        return DomainEvent.of(SOURCE, DETAIL_TYPE, stored.platform().id() + "/" + c.id() + "/" + c.at().toEpochMilli(), detail);
     }
 
     private static String orEmpty(String s) {

@@ -44,10 +44,11 @@ public final class PublishEvents {
             }
         }
         if (!published.isEmpty()) {
-            events.add(new DomainEvent(SOURCE, POST_PUBLISHED, detail(post, status, "deliveries", published)));
+            // A post reaches its final state once: its id is the natural key of both events.
+            events.add(DomainEvent.of(SOURCE, POST_PUBLISHED, post.id(), detail(post, status, "deliveries", published)));
         }
         if (!failed.isEmpty()) {
-            events.add(new DomainEvent(SOURCE, POST_FAILED, detail(post, status, "failures", failed)));
+            events.add(DomainEvent.of(SOURCE, POST_FAILED, post.id(), detail(post, status, "failures", failed)));
         }
         return events;
     }

@@ -13,10 +13,12 @@ import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import socialdesk.aws.dynamo.DynamoAccountHealthStore;
+import socialdesk.aws.dynamo.DynamoEventOutbox;
 import socialdesk.aws.dynamo.DynamoPostStore;
 import socialdesk.aws.testing.Dynalite;
 import socialdesk.aws.testing.RequestCounter;
 import socialdesk.core.events.EventPublisher;
+import socialdesk.core.events.OutboxRelay;
 import socialdesk.core.post.Platform;
 import socialdesk.core.post.Post;
 import socialdesk.core.post.PostContent;
@@ -93,7 +95,7 @@ final class PublishBenchmark {
                     Platform.BLUESKY, new BlueskyPublisher(http, bluesky.account(), clock,
                             PlatformHttp.DEFAULT_REQUEST_TIMEOUT, OFFLINE_LINK_PAGES)));
             DuePostPublisher publisher = new DuePostPublisher(store, new DynamoAccountHealthStore(dynamo, table),
-                    () -> accounts, discard, clock, PublishSettings.DEFAULT, new Random());
+                    () -> accounts, new OutboxRelay(discard, new DynamoEventOutbox(dynamo, table)), clock, PublishSettings.DEFAULT, new Random());
             counter.reset();
             resetPeakHeap();
             long start = System.nanoTime();
