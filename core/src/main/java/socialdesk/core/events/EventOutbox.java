@@ -11,7 +11,11 @@ import java.util.List;
  */
 public interface EventOutbox {
 
-    /** Items holding events whose announce-after time is at or before {@code now}, oldest first, at most {@code limit}. */
+    /**
+     * Items holding events whose announce-after time is at or before {@code now}, oldest first, at
+     * most {@code limit}, each taken for this caller for a while: a sweep overlapping this one does
+     * not get them, and they come due again if this caller dies before {@link #announced}.
+     */
     List<PendingEvents> overdue(Instant now, int limit);
 
     /** Takes events the bus has accepted off their item; anything else the item holds stays pending. */

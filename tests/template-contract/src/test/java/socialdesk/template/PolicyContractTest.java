@@ -64,9 +64,10 @@ class PolicyContractTest {
                     new Need("EVENT_BUS_NAME", Scope.ARN_OF, List.of("events:PutEvents")),
                     new Need("PLATFORM_SECRETS_PREFIX", Scope.SECRETS_NAMED_BY, List.of("secretsmanager:GetSecretValue")),
                     new Need("PLATFORM_SECRETS_PREFIX", Scope.REFRESHED_TOKEN_SECRETS, List.of("secretsmanager:PutSecretValue"))),
+            // Query on the indexes: the remote index (a published delivery's GSI1 key).
             "PlatformWebhookFunction", List.of(
-                    new Need("TABLE_NAME", Scope.ARN_OF,
-                            List.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem")),
+                    new Need("TABLE_NAME", Scope.ARN_OF, List.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem")),
+                    new Need("TABLE_NAME", Scope.INDEXES_OF, List.of("dynamodb:Query")),
                     new Need("EVENT_BUS_NAME", Scope.ARN_OF, List.of("events:PutEvents")),
                     new Need("META_SECRET_ARN", Scope.SAME_VALUE, List.of("secretsmanager:GetSecretValue")),
                     new Need("X_SECRET_ARN", Scope.SAME_VALUE, List.of("secretsmanager:GetSecretValue")),
@@ -77,10 +78,10 @@ class PolicyContractTest {
                     new Need("TABLE_NAME", Scope.ARN_OF,
                             List.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:Query")),
                     new Need("TABLE_NAME", Scope.INDEXES_OF, List.of("dynamodb:Query"))),
-            // DeleteItem: the ingestion's compensation when the bus or a counter update fails.
+            // Query on the indexes: the remote index, as for the webhook.
             "CollectEngagementFunction", List.of(
-                    new Need("TABLE_NAME", Scope.ARN_OF,
-                            List.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem")),
+                    new Need("TABLE_NAME", Scope.ARN_OF, List.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem")),
+                    new Need("TABLE_NAME", Scope.INDEXES_OF, List.of("dynamodb:Query")),
                     new Need("EVENT_BUS_NAME", Scope.ARN_OF, List.of("events:PutEvents")),
                     new Need("PLATFORM_SECRETS_PREFIX", Scope.SECRETS_NAMED_BY, List.of("secretsmanager:GetSecretValue")),
                     new Need("BEDROCK_MODEL_ID", Scope.FOUNDATION_MODEL, List.of("bedrock:InvokeModel"))),

@@ -2,6 +2,7 @@ package socialdesk.aws.dynamo;
 
 import static socialdesk.aws.dynamo.Attr.s;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,10 +17,9 @@ import socialdesk.core.json.Json;
 import socialdesk.core.json.JsonRead;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 
 /**
  * The outbox in the single table. An item whose change must reach the bus carries, from the write
@@ -31,15 +31,17 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
  *       sparse index GSI1 for as long as it holds events, sorted by when a sweep may take them.</li>
  * </ul>
  * Items on the outbox partition are posts in a final state (off the due index by then), comments
- * and account-health items; none of them is on GSI1 for anything else at that time. Taking
+ * and account-health items; none of them is on GSI1 for anything else at that time. A sweep claims
+ * each overdue item by moving its sort key a minute on (conditional on the key it saw), so
+ * overlapping sweeps do not both send it. Taking
  * announced events off is one update: {@code DELETE} them from the set and, when they were all
  * it held, {@code REMOVE} the index keys in the same write.
  */
 public final class DynamoEventOutbox implements EventOutbox {
     static final String PARTITION = "OUTBOX";
     static final String EVENTS = "outbox";
-    /** BatchGetItem's limit of keys per request. */
-    private static final int BATCH_GET_LIMIT = 100;
+    /** How long a sweep holds the items it took; one that dies leaves them to the sweep after that. */
+    static final Duration SWEEP_LEASE = Duration.ofMinutes(1);
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -103,27 +105,28 @@ public final class DynamoEventOutbox implements EventOutbox {
         if (due.items().isEmpty()) {
             return List.of();
         }
-        // The index holds keys only; the events are read from the items, consistently, in batches.
-        List<Map<String, AttributeValue>> keys = due.items().stream()
-                .map(i -> Map.of(TableDefinition.PK, i.get(TableDefinition.PK), TableDefinition.SK, i.get(TableDefinition.SK)))
-                .toList();
+        // The index holds keys only. Each item is claimed for a sweep's lease by moving its sort key
+        // on, conditional on the key the Query saw; the update answers the events. An overlapping
+        // sweep that saw the same key loses the condition and skips the item.
+        String leaseUntil = DynamoPostStore.epochKey(now.plus(SWEEP_LEASE).toEpochMilli());
         List<PendingEvents> out = new ArrayList<>();
-        for (int from = 0; from < keys.size(); from += BATCH_GET_LIMIT) {
-            Map<String, KeysAndAttributes> request = Map.of(table, KeysAndAttributes.builder()
-                    .keys(keys.subList(from, Math.min(keys.size(), from + BATCH_GET_LIMIT)))
-                    .consistentRead(true)
-                    .projectionExpression("PK, SK, " + EVENTS)
-                    .build());
-            while (request != null && !request.isEmpty()) {
-                Map<String, KeysAndAttributes> ask = request;
-                BatchGetItemResponse response = dynamo.batchGetItem(b -> b.requestItems(ask));
-                for (Map<String, AttributeValue> item : response.responses().getOrDefault(table, List.of())) {
-                    AttributeValue events = item.get(EVENTS);
-                    if (events != null && events.hasSs()) {
-                        out.add(new PendingEvents(itemRef(item), events.ss().stream().map(DynamoEventOutbox::event).toList()));
-                    }
-                }
-                request = response.hasUnprocessedKeys() ? response.unprocessedKeys() : null;
+        for (Map<String, AttributeValue> indexed : due.items()) {
+            Map<String, AttributeValue> key = Map.of(TableDefinition.PK, indexed.get(TableDefinition.PK),
+                    TableDefinition.SK, indexed.get(TableDefinition.SK));
+            Map<String, AttributeValue> item;
+            try {
+                item = dynamo.updateItem(b -> b.tableName(table).key(key)
+                        .conditionExpression("GSI1PK = :outbox AND GSI1SK = :seen")
+                        .updateExpression("SET GSI1SK = :lease")
+                        .expressionAttributeValues(Map.of(":outbox", s(PARTITION), ":seen", indexed.get(TableDefinition.GSI1SK),
+                                ":lease", s(leaseUntil)))
+                        .returnValues(ReturnValue.ALL_NEW)).attributes();
+            } catch (ConditionalCheckFailedException e) {
+                continue;
+            }
+            AttributeValue events = item == null ? null : item.get(EVENTS);
+            if (events != null && events.hasSs()) {
+                out.add(new PendingEvents(itemRef(key), events.ss().stream().map(DynamoEventOutbox::event).toList()));
             }
         }
         return out;

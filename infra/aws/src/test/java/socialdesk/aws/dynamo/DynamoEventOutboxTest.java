@@ -74,6 +74,20 @@ class DynamoEventOutboxTest {
     }
 
     @Test
+    void anOverlappingSweepDoesNotGetWhatAnotherTookAndADeadSweepsItemsComeDueAgainAfterItsLease() {
+        DomainEvent rejected = AccountEvents.rejected(Platform.X, "401", NOW, NOW.plusSeconds(600));
+        health.markBlocked(Platform.X, "401", NOW, NOW.plusSeconds(600), Announcement.of(rejected, NOW));
+
+        List<PendingEvents> first = outbox.overdue(NOW, 10);
+        List<PendingEvents> overlapping = outbox.overdue(NOW, 10);
+
+        assertEquals(List.of(rejected), first.getFirst().events());
+        assertEquals(List.of(), overlapping);
+        assertEquals(List.of(), outbox.overdue(NOW.plus(DynamoEventOutbox.SWEEP_LEASE).minusMillis(1), 10));
+        assertEquals(first, outbox.overdue(NOW.plus(DynamoEventOutbox.SWEEP_LEASE), 10), "the first sweep died before announcing");
+    }
+
+    @Test
     void aWriteWithoutEventsIsNotOnTheOutbox() {
         health.markBlocked(Platform.X, "401", NOW, NOW.plusSeconds(600), new Announcement(List.of(), NOW));
 
