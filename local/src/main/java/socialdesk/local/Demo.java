@@ -148,7 +148,7 @@ final class Demo implements AutoCloseable {
 
     /**
      * Once the first demo post is on the sandbox's Facebook Page and the publisher has recorded it
-     * (the remote index {@code REMOTE#facebook#<id>} maps it back to the post), its comments arrive
+     * (its delivery's remote index key {@code REMOTE#facebook#<id>} maps it back to the post), its comments arrive
      * at the webhook function's URL, signed with the Meta app secret as Meta signs them.
      */
     private void comment(SandboxPlatform.SandboxPost post) {

@@ -91,6 +91,31 @@ class OutboxRelayTest {
     }
 
     @Test
+    void aWriterThatDiesAfterTheBusAcceptedIsSweptOnceMoreWithTheSameIdTheWorstCase() {
+        MapOutbox outbox = new MapOutbox();
+        Bus bus = new Bus();
+        PendingEvents pending = outbox.write("post#p1", PUBLISHED, NOW);
+        EventOutbox cannotTakeOff = new EventOutbox() {
+            @Override
+            public List<PendingEvents> overdue(Instant now, int limit) {
+                return outbox.overdue(now, limit);
+            }
+
+            @Override
+            public void announced(PendingEvents p) {
+                throw new IllegalStateException("the writer died before its take-off write");
+            }
+        };
+
+        assertEquals(1, new OutboxRelay(bus, cannotTakeOff).announce(List.of(pending)));
+        assertEquals(1, new OutboxRelay(bus, outbox).sweep(NOW));
+        assertEquals(0, new OutboxRelay(bus, outbox).sweep(NOW));
+
+        assertEquals(List.of(PUBLISHED, PUBLISHED), bus.accepted, "twice at most, the same event");
+        assertEquals(1, bus.accepted.stream().map(DomainEvent::id).distinct().count());
+    }
+
+    @Test
     void anEventsIdIsItsNaturalKeysAndTravelsFirstInTheDetail() {
         DomainEvent again = DomainEvent.of("social.publishing", "PostPublished", "p1", Map.of("postId", "p1", "status", "PUBLISHED"));
 
