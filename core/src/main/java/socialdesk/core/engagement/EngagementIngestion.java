@@ -1,7 +1,6 @@
 package socialdesk.core.engagement;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -83,7 +82,7 @@ public final class EngagementIngestion {
      * @param remainingMillis how long the invocation may still run: its events are swept after that
      */
     public IngestReport ingest(List<EngagementEvent> delivery, long remainingMillis) {
-        Instant announceAfter = deadline(remainingMillis);
+        Instant announceAfter = Announcement.deadline(clock.instant(), remainingMillis);
         int stored = 0;
         int unchanged = 0;
         int flagged = 0;
@@ -109,12 +108,6 @@ public final class EngagementIngestion {
             relay.announce(pending);
         }
         return new IngestReport(stored, unchanged, flagged, unmatched);
-    }
-
-    /** The invocation's end, past which a sweep may announce what it stored; far off without a deadline. */
-    private Instant deadline(long remainingMillis) {
-        Instant now = clock.instant();
-        return remainingMillis >= Duration.ofDays(1).toMillis() ? now.plus(Duration.ofDays(1)) : now.plusMillis(Math.max(0, remainingMillis));
     }
 
     private String owner(EngagementEvent event) {

@@ -1,5 +1,6 @@
 package socialdesk.core.events;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -15,6 +16,14 @@ public record Announcement(List<DomainEvent> events, Instant announceAfter) {
 
     public static Announcement of(DomainEvent event, Instant announceAfter) {
         return new Announcement(List.of(event), announceAfter);
+    }
+
+    /**
+     * The end of an invocation that has {@code remainingMillis} left at {@code now}: when a sweep may
+     * take what it wrote. A day at most (a caller with no deadline, such as a test, passes a huge value).
+     */
+    public static Instant deadline(Instant now, long remainingMillis) {
+        return now.plusMillis(Math.clamp(remainingMillis, 0, Duration.ofDays(1).toMillis()));
     }
 
     public boolean isEmpty() {

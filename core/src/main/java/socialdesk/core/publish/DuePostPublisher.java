@@ -97,7 +97,7 @@ public final class DuePostPublisher {
     public RunReport run(String runId, LongSupplier remainingMillis) {
         relay.sweep(clock.instant());
         Run run = new Run(runId, accounts.get(), new ConcurrentHashMap<>(health.blocked()),
-                clock.instant().plusMillis(Math.max(0, remainingMillis.getAsLong())));
+                Announcement.deadline(clock.instant(), remainingMillis.getAsLong()));
         warnOfExpiringCredentials(run);
         List<String> due = store.findDue(clock.instant(), settings.batchSize());
         Semaphore slots = new Semaphore(settings.concurrency());
