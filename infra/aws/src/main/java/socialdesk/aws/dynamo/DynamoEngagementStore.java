@@ -162,7 +162,7 @@ public final class DynamoEngagementStore implements EngagementStore {
                     .updateExpression(update.toString() + remove)
                     .expressionAttributeNames(names)
                     .expressionAttributeValues(values)
-                    .returnValues(ReturnValue.UPDATED_OLD));
+                    .returnValues(ReturnValue.ALL_OLD));
             AttributeValue wasFlagged = response.attributes() == null ? null : response.attributes().get("flagged");
             return new Revised(wasFlagged != null && Boolean.TRUE.equals(wasFlagged.bool()) ? Revision.UPDATED_WAS_FLAGGED : Revision.UPDATED,
                     DynamoEventOutbox.none(k));
@@ -237,7 +237,7 @@ public final class DynamoEngagementStore implements EngagementStore {
                             ":at", n(at.toEpochMilli()),
                             ":type", s(kind.name().toLowerCase(java.util.Locale.ROOT)),
                             ":platform", s(platform.id())))
-                    .returnValues(ReturnValue.UPDATED_OLD));
+                    .returnValues(ReturnValue.ALL_OLD));
         } catch (ConditionalCheckFailedException e) {
             return 0;
         }
