@@ -53,9 +53,19 @@ public final class OutboxRelay {
         return events.size();
     }
 
-    /** Announces what writers left pending past their deadline; answers how many events the bus accepted. */
+    /**
+     * Announces what writers left pending past their deadline; answers how many events the bus
+     * accepted. Never throws: a sweep that cannot read the table is logged and the next one retries,
+     * so the caller's own work (publishing) goes on.
+     */
     public int sweep(Instant now) {
-        List<PendingEvents> overdue = outbox.overdue(now, SWEEP_LIMIT);
+        List<PendingEvents> overdue;
+        try {
+            overdue = outbox.overdue(now, SWEEP_LIMIT);
+        } catch (RuntimeException e) {
+            JsonLog.error("outbox sweep could not read the table; the next one retries", "error", String.valueOf(e.getMessage()));
+            return 0;
+        }
         if (overdue.isEmpty()) {
             return 0;
         }

@@ -116,6 +116,23 @@ class OutboxRelayTest {
     }
 
     @Test
+    void aSweepThatCannotReadTheTableIsLoggedNotThrownSoTheCallerGoesOn() {
+        EventOutbox down = new EventOutbox() {
+            @Override
+            public List<PendingEvents> overdue(Instant now, int limit) {
+                throw new IllegalStateException("table unavailable");
+            }
+
+            @Override
+            public void announced(PendingEvents pending) {
+                throw new IllegalStateException("table unavailable");
+            }
+        };
+
+        assertEquals(0, new OutboxRelay(new Bus(), down).sweep(NOW));
+    }
+
+    @Test
     void anEventsIdIsItsNaturalKeysAndTravelsFirstInTheDetail() {
         DomainEvent again = DomainEvent.of("social.publishing", "PostPublished", "p1", Map.of("postId", "p1", "status", "PUBLISHED"));
 
