@@ -32,6 +32,7 @@ import socialdesk.core.engagement.Comment;
 import socialdesk.core.engagement.CommentKind;
 import socialdesk.core.engagement.CommentVerdict;
 import socialdesk.core.engagement.StoredComment;
+import socialdesk.core.events.Announcement;
 import socialdesk.core.json.Json;
 import socialdesk.core.json.JsonRead;
 import socialdesk.core.post.Platform;
@@ -289,7 +290,7 @@ class PostsCommandsAgainstPostsApiServerTest {
         Instant due = store.find(id).orElseThrow().dueAt();
         socialdesk.core.post.Claim claim = store.claim(id, due, due.plusSeconds(180), "run-1").orElseThrow();
         store.recordDelivery(socialdesk.core.post.Delivery.pending(id, Platform.MASTODON).inDoubt(due).uncertain("cannot look"));
-        store.release(claim, socialdesk.core.post.PostStatus.UNCERTAIN, null);
+        store.release(claim, socialdesk.core.post.PostStatus.UNCERTAIN, null, new Announcement(List.of(), due));
         return id;
     }
 
@@ -297,14 +298,14 @@ class PostsCommandsAgainstPostsApiServerTest {
     void flaggedShowsTheFlaggedCommentsOfTheTableWithTheirSuggestedReplies() throws IOException {
         String post = importOne();
         Dynalite dynalite = Dynalite.shared();
-        DynamoEngagementStore engagement = new DynamoEngagementStore(dynalite.client(), table, Clock.systemUTC());
+        DynamoEngagementStore engagement = new DynamoEngagementStore(dynalite.client(), table);
         engagement.putCommentOnce(new StoredComment(post, Platform.MASTODON, "r1", new Comment("c1", CommentKind.COMMENT,
                 new Author("a1", "@upset"), "My order never arrived and nobody answers", "https://social.example/c1", Instant.now()),
                 new CommentVerdict("CONCERN", "medium", true, "en", List.of("no response"), "REPLY_PUBLICLY",
-                        "We're sorry, please send us a message with your order number."), false));
+                        "We're sorry, please send us a message with your order number."), false), new Announcement(List.of(), Instant.now()));
         engagement.putCommentOnce(new StoredComment(post, Platform.MASTODON, "r1", new Comment("c2", CommentKind.COMMENT,
                 new Author("a2", "@fan"), "Love it", "https://social.example/c2", Instant.now()),
-                new CommentVerdict("PRAISE", "none", false, "en", List.of(), null, null), false));
+                new CommentVerdict("PRAISE", "none", false, "en", List.of(), null, null), false), new Announcement(List.of(), Instant.now()));
         Path data = Files.createDirectories(dir.resolve("data"));
         Files.writeString(data.resolve("endpoints.json"), Json.write(Map.of("pid", ProcessHandle.current().pid(),
                 "dynamodb", dynalite.endpoint().toString(), "tableName", table)));

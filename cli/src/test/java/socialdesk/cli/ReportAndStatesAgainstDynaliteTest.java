@@ -56,7 +56,7 @@ class ReportAndStatesAgainstDynaliteTest {
     void table() throws IOException {
         Dynalite dynalite = Dynalite.shared();
         String table = dynalite.createTable();
-        engagement = new DynamoEngagementStore(dynalite.client(), table, Clock.fixed(NOW, ZoneOffset.UTC));
+        engagement = new DynamoEngagementStore(dynalite.client(), table);
         replies = new DynamoReplyStore(dynalite.client(), table);
         data = Files.createDirectories(dir.resolve("data"));
         Files.writeString(data.resolve("endpoints.json"), Json.write(Map.of("pid", ProcessHandle.current().pid(),
@@ -80,7 +80,7 @@ class ReportAndStatesAgainstDynaliteTest {
         StoredComment c = new StoredComment(Owners.unmatched(platform), platform, "r1", new Comment(id, CommentKind.COMMENT,
                 new Author("a-" + id, "@" + id), "comment " + id, null, at),
                 new CommentVerdict("CONCERN", severity, true, "en", List.of("cue"), "REPLY", "We're sorry; please message us."), false);
-        assertTrue(engagement.putCommentOnce(c));
+        assertTrue(engagement.putCommentOnce(c, new socialdesk.core.events.Announcement(java.util.List.of(), java.time.Instant.EPOCH)).isPresent());
         return c;
     }
 

@@ -147,7 +147,7 @@ final class Demo implements AutoCloseable {
 
     /**
      * Once the first demo post is on the sandbox's Facebook Page and the publisher has recorded it
-     * (the remote index {@code REMOTE#facebook#<id>} maps it back to the post), its comments arrive
+     * (its delivery's remote index key {@code REMOTE#facebook#<id>} maps it back to the post), its comments arrive
      * at the webhook function's URL, signed with the Meta app secret as Meta signs them.
      */
     private void comment(SandboxPlatform.SandboxPost post) {
@@ -164,7 +164,7 @@ final class Demo implements AutoCloseable {
             return;
         }
         try {
-            DynamoEngagementStore store = new DynamoEngagementStore(stack.dynamo(), stack.tableName(), stack.clock());
+            DynamoEngagementStore store = new DynamoEngagementStore(stack.dynamo(), stack.tableName());
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             Optional<String> postId = Optional.empty();
             while (!closed && System.nanoTime() < deadline && (postId = store.findPostId(Platform.FACEBOOK, post.id())).isEmpty()) {

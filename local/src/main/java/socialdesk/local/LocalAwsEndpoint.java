@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -41,6 +42,7 @@ public final class LocalAwsEndpoint implements AutoCloseable {
     private final LocalSecrets secrets;
     private static final Pattern INVOKE_PATH = Pattern.compile("/2015-03-31/functions/([^/]+)/invocations/?");
     private volatile Function<String, LocalFunction> functions = name -> null;
+    private volatile Consumer<List<Object>> beforePutEvents = entries -> { };
 
     /** @param buses by name; PutEvents entries without EventBusName go to "default" */
     public LocalAwsEndpoint(int port, Map<String, LocalBus> buses, LocalSecrets secrets) {
@@ -59,6 +61,15 @@ public final class LocalAwsEndpoint implements AutoCloseable {
     /** Serves {@code Invoke} for the functions {@code lookup} finds by name (null when there is none). */
     public void serveInvocations(Function<String, LocalFunction> lookup) {
         this.functions = lookup;
+    }
+
+    /**
+     * Runs {@code check} on the entries of every PutEvents request before the bus accepts any of
+     * them (crash tests: kill the caller mid-request, or refuse). When it throws, the request is
+     * answered 500 InternalFailure and no entry is accepted, as when EventBridge itself fails.
+     */
+    public void beforePutEvents(Consumer<List<Object>> check) {
+        this.beforePutEvents = check;
     }
 
     public String url() {
@@ -100,6 +111,12 @@ public final class LocalAwsEndpoint implements AutoCloseable {
         List<Object> entries = JsonRead.list(request, "Entries");
         if (entries == null || entries.isEmpty() || entries.size() > 10) {
             send(exchange, 400, error("ValidationException", "Entries must hold 1 to 10 entries"));
+            return;
+        }
+        try {
+            beforePutEvents.accept(List.copyOf(entries));
+        } catch (RuntimeException e) {
+            send(exchange, 500, error("InternalFailure", "the request could not be processed"));
             return;
         }
         List<Object> results = new ArrayList<>();

@@ -348,6 +348,14 @@ public final class LocalDesk implements AutoCloseable {
         return Map.copyOf(functions);
     }
 
+    /**
+     * The in-process AWS endpoint (PutEvents, Secrets Manager, Invoke); null in emulator mode,
+     * where the emulator serves them.
+     */
+    public LocalAwsEndpoint awsServer() {
+        return awsServer;
+    }
+
     /** The function URL of the function whose module folder is named {@code moduleName}, or null. */
     public String functionUrl(String moduleName) {
         return functions.values().stream().filter(f -> f.function().name().equals(moduleName) && f.url() != null)

@@ -43,7 +43,8 @@ public final class CommentFlaggedEvent {
         detail.put("writtenAt", c.at().toString());
         detail.put("answerCommand", AnswerHint.command(stored.platform(), c.id()));
         detail.put("answerApi", AnswerHint.api(stored.platform(), c.id()));
-        return new DomainEvent(SOURCE, DETAIL_TYPE, detail);
+        // One comment at one version: an edit that is flagged again is a new fact with a new id.
+        return DomainEvent.of(SOURCE, DETAIL_TYPE, stored.platform().id() + "/" + c.id() + "/" + c.at().toEpochMilli(), detail);
     }
 
     private static String orEmpty(String s) {

@@ -3,22 +3,17 @@ package socialdesk.core.engagement;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import socialdesk.core.events.Announcement;
+import socialdesk.core.events.PendingEvents;
 import socialdesk.core.post.Platform;
 
 /**
- * Where engagement lives. Every write is a single-item conditional write or an atomic {@code ADD},
- * so the ingestion can be retried after a failure at any point and concurrent deliveries of the same
- * event store it once (see {@link EngagementIngestion} for the order of writes).
+ * Where engagement lives. Every write is a single-item conditional write, so the ingestion can be
+ * retried after a failure at any point and concurrent deliveries of the same event store it once:
+ * the writes themselves are the dedupe. Counters are not written: they are counted from the
+ * comments and markers when read, so nothing can leave them off by one.
  */
 public interface EngagementStore {
-
-    // ---------------------------------------------------------------- delivery dedupe
-
-    /** True when this event was fully stored before (a shortcut: every write below is idempotent anyway). */
-    boolean seen(Platform platform, String eventId);
-
-    /** Records that the event was fully stored; the record expires (TTL) at {@code expiresAt}. */
-    void remember(Platform platform, String eventId, Instant expiresAt);
 
     // ---------------------------------------------------------------- remote index
 
@@ -27,11 +22,11 @@ public interface EngagementStore {
 
     // ---------------------------------------------------------------- comments
 
-    /** Puts the comment if no item exists for it yet (not even a tombstone); true when this call created it. */
-    boolean putCommentOnce(StoredComment comment);
-
-    /** Deletes a comment this invocation created, when a later step failed (compensation, best effort). */
-    void deleteComment(String ownerId, Platform platform, String commentId);
+    /**
+     * Puts the comment, and the announcement with it in the same write, if no item exists for it
+     * yet (not even a tombstone). Present when this call created it: the events now pending on it.
+     */
+    Optional<PendingEvents> putCommentOnce(StoredComment comment, Announcement announcement);
 
     enum Revision {
         /** The text changed; the stored verdict was not flagged. */
@@ -44,23 +39,25 @@ public interface EngagementStore {
         MISSING
     }
 
+    /** What a revision did, and the events it left pending (none unless it is UPDATED with an announcement). */
+    record Revised(Revision revision, PendingEvents pending) {
+    }
+
     /**
      * Replaces text, time and verdict of an existing, not removed comment when the text differs and
-     * the edit is not older than what is stored.
+     * the edit is not older than what is stored. The announcement is written with it only when the
+     * stored verdict was not flagged yet (a person is told of a comment once).
      */
-    Revision reviseComment(StoredComment comment);
+    Revised reviseComment(StoredComment comment, Announcement announcement);
 
     enum Removal { REMOVED, ALREADY_REMOVED, TOMBSTONED }
 
     /**
-     * Marks a comment removed. {@link Removal#REMOVED} when this call removed a live comment (the
-     * counter goes down); when the comment was never seen, a tombstone is stored so that a late
-     * delivery of its creation does not count it ({@link Removal#TOMBSTONED}).
+     * Marks a comment removed. {@link Removal#REMOVED} when this call removed a live comment;
+     * when the comment was never seen, a tombstone is stored so that a late delivery of its
+     * creation does not store it ({@link Removal#TOMBSTONED}).
      */
     Removal removeComment(String ownerId, Platform platform, String commentId, CommentKind kind, Instant at);
-
-    /** Undoes {@link #removeComment} that answered REMOVED, when a later step failed (best effort). */
-    void restoreComment(String ownerId, Platform platform, String commentId);
 
     Optional<StoredComment> findComment(String ownerId, Platform platform, String commentId);
 
@@ -74,9 +71,6 @@ public interface EngagementStore {
 
     // ---------------------------------------------------------------- counters
 
-    /** Adds (or with negative values subtracts) to the owner's counters for the platform, atomically. */
-    void addCounters(String ownerId, Platform platform, Map<Counter, Long> deltas);
-
-    /** The owner's counters for the platform; counters never touched read as zero. */
+    /** The owner's counters for the platform, counted from its live comments and active markers. */
     Map<Counter, Long> counters(String ownerId, Platform platform);
 }

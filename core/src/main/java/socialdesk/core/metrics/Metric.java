@@ -30,11 +30,14 @@ public enum Metric {
     COMMENTS_STORED("CommentsStored", Unit.COUNT, List.of(CATEGORY, SEVERITY), List.of(List.of())),
     /** Comments put on the bus as flagged, by severity (the high-severity alarm); the category in the log line only. */
     COMMENTS_FLAGGED("CommentsFlagged", Unit.COUNT, List.of(CATEGORY, SEVERITY), List.of(List.of(SEVERITY))),
-    /** From a comment's arrival to a person's reply in its thread; by severity in CloudWatch, the platform in the log line. */
-    COMMENT_RESPONSE_TIME("CommentResponseTime", Unit.MILLISECONDS, List.of(PLATFORM, SEVERITY), List.of(List.of(SEVERITY))),
     /**
-     * How long the oldest flagged comment nobody has answered, hidden or dismissed has waited, by
-     * severity (zero when none waits); written every collection run, watched by the response-time alarm.
+     * From a comment's arrival to a person's reply in its thread; platform and severity in the log
+     * line (replies come every hour of a working day, so each split would be billed all month).
+     */
+    COMMENT_RESPONSE_TIME("CommentResponseTime", Unit.MILLISECONDS, List.of(PLATFORM, SEVERITY), List.of(List.of())),
+    /**
+     * How long the oldest high-severity flagged comment nobody has answered, hidden or dismissed has
+     * waited (zero when none waits); written every collection run, watched by the response-time alarm.
      */
     OLDEST_WAITING_COMMENT("OldestWaitingComment", Unit.SECONDS, List.of(SEVERITY), List.of(List.of(SEVERITY))),
     WEBHOOK_REQUESTS_REJECTED("WebhookRequestsRejected", Unit.COUNT, List.of(REASON), List.of(List.of(REASON))),

@@ -3,6 +3,8 @@ package socialdesk.core.post;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import socialdesk.core.events.Announcement;
+import socialdesk.core.events.PendingEvents;
 
 /** The post queue. Implemented over DynamoDB in infra/aws. */
 public interface PostStore {
@@ -35,11 +37,12 @@ public interface PostStore {
 
     /**
      * Ends a claim. A final status takes the post off the due index; otherwise the post stays
-     * PUBLISHING and becomes due again at {@code nextAttemptAt}.
+     * PUBLISHING and becomes due again at {@code nextAttemptAt}. The announcement (the final
+     * state's events) is written in the same write; answers the events now pending on the post.
      *
      * @throws LeaseLostException when another run holds the post now
      */
-    void release(Claim claim, PostStatus status, Instant nextAttemptAt);
+    PendingEvents release(Claim claim, PostStatus status, Instant nextAttemptAt, Announcement announcement);
 
     /**
      * A person saw the post of an UNCERTAIN delivery on the platform: the delivery becomes PUBLISHED

@@ -25,11 +25,12 @@ public final class AccountEvents {
         detail.put("nextCheckAt", nextCheck.toString());
         detail.put("action", "Reconnect the " + platform.id() + " account and put the new credentials in its secret."
                 + " Posts for " + platform.id() + " are held, not failed, and go out once the account works again.");
-        return new DomainEvent(SOURCE, CREDENTIALS_REJECTED, detail);
+        return DomainEvent.of(SOURCE, CREDENTIALS_REJECTED, platform.id() + "/" + since.toEpochMilli(), detail);
     }
 
-    public static DomainEvent restored(Platform platform) {
-        return new DomainEvent(SOURCE, CREDENTIALS_RESTORED, Map.of("platform", platform.id(),
+    /** @param at when the block was cleared: one block ends once */
+    public static DomainEvent restored(Platform platform, Instant at) {
+        return DomainEvent.of(SOURCE, CREDENTIALS_RESTORED, platform.id() + "/" + at.toEpochMilli(), Map.of("platform", platform.id(),
                 "action", "Nothing to do: held posts for " + platform.id() + " are going out again."));
     }
 
@@ -41,6 +42,6 @@ public final class AccountEvents {
         detail.put("daysLeft", days);
         detail.put("action", "Renew the " + platform.id() + " access token before " + expiresAt
                 + " and update its secret (with the new expiresAt), or posts will be held from then on.");
-        return new DomainEvent(SOURCE, CREDENTIALS_EXPIRING, detail);
+        return DomainEvent.of(SOURCE, CREDENTIALS_EXPIRING, platform.id() + "/" + expiresAt, detail);
     }
 }

@@ -20,8 +20,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
+import socialdesk.core.events.Announcement;
 import socialdesk.core.events.DomainEvent;
-import socialdesk.core.events.EventPublisher;
+import socialdesk.core.events.OutboxRelay;
+import socialdesk.core.events.PendingEvents;
 import socialdesk.core.log.JsonLog;
 import socialdesk.core.metrics.DeskMetrics;
 import socialdesk.core.metrics.Metric;
@@ -50,6 +52,9 @@ import socialdesk.core.post.PostStore;
  * resend of such a delivery the platform is asked ({@link SentPostLookup}): found, it is recorded as
  * published and nothing is sent; not found (and the settle delay past), it is sent; where the
  * platform cannot be asked, it becomes UNCERTAIN and a person is told ({@code PostUncertain}).
+ * <p>Events (PostPublished, PostFailed, the account events) are written onto the item whose change
+ * they report, in the same write (the outbox), and put on the bus at the end of the run; each run
+ * first sweeps what an earlier run, or another function, left pending past its deadline.
  *
  * <p>An account whose credentials the platform rejects is blocked: its deliveries are held (not
  * failed, not retried in a loop), a person is told once, and one held delivery per probe interval
@@ -59,25 +64,25 @@ public final class DuePostPublisher {
     private final PostStore store;
     private final AccountHealthStore health;
     private final Supplier<PlatformAccounts> accounts;
-    private final EventPublisher events;
+    private final OutboxRelay relay;
     private final Clock clock;
     private final PublishSettings settings;
     private final RandomGenerator random;
     private final DeskMetrics metrics;
 
     public DuePostPublisher(PostStore store, AccountHealthStore health, Supplier<PlatformAccounts> accounts,
-                            EventPublisher events, Clock clock, PublishSettings settings, RandomGenerator random) {
-        this(store, health, accounts, events, clock, settings, random, DeskMetrics.NONE);
+                            OutboxRelay relay, Clock clock, PublishSettings settings, RandomGenerator random) {
+        this(store, health, accounts, relay, clock, settings, random, DeskMetrics.NONE);
     }
 
     /** @param metrics where each delivery's outcome is counted per platform, and a publish's delay behind schedule */
     public DuePostPublisher(PostStore store, AccountHealthStore health, Supplier<PlatformAccounts> accounts,
-                            EventPublisher events, Clock clock, PublishSettings settings, RandomGenerator random,
+                            OutboxRelay relay, Clock clock, PublishSettings settings, RandomGenerator random,
                             DeskMetrics metrics) {
         this.store = store;
         this.health = health;
         this.accounts = accounts;
-        this.events = events;
+        this.relay = relay;
         this.clock = clock;
         this.settings = settings;
         this.random = random;
@@ -90,13 +95,16 @@ public final class DuePostPublisher {
     }
 
     /**
-     * One run: reads the due posts, claims and publishes them while enough invocation time remains.
+     * One run: announces events left in the outbox past their deadline, then reads the due posts,
+     * claims and publishes them while enough invocation time remains, and announces their events.
      *
      * @param runId           identifies this run's claims (the Lambda request id)
      * @param remainingMillis how much invocation time is left, asked before each claim
      */
     public RunReport run(String runId, LongSupplier remainingMillis) {
-        Run run = new Run(runId, accounts.get(), new ConcurrentHashMap<>(health.blocked()));
+        relay.sweep(clock.instant());
+        Run run = new Run(runId, accounts.get(), new ConcurrentHashMap<>(health.blocked()),
+                Announcement.deadline(clock.instant(), remainingMillis.getAsLong()));
         warnOfExpiringCredentials(run);
         List<String> due = store.findDue(clock.instant(), settings.batchSize());
         Semaphore slots = new Semaphore(settings.concurrency());
@@ -121,7 +129,7 @@ public final class DuePostPublisher {
                 awaitLoggingFailure(f);
             }
         }
-        emit(run.events);
+        relay.announce(run.pending);
         RunReport report = run.report(due.size());
         JsonLog.info("publish run finished", "runId", runId, "due", report.due(), "claimed", report.claimed(),
                 "published", report.published(), "retrying", report.retrying(), "blocked", report.blocked(),
@@ -132,8 +140,9 @@ public final class DuePostPublisher {
     private void warnOfExpiringCredentials(Run run) {
         Instant now = clock.instant();
         run.accounts.credentialsExpireAt().forEach((platform, expiresAt) -> {
-            if (expiresAt.isBefore(now.plus(settings.expiryWarning())) && health.markExpiryNotified(platform, expiresAt)) {
-                run.events.add(AccountEvents.expiring(platform, expiresAt, now));
+            if (expiresAt.isBefore(now.plus(settings.expiryWarning()))) {
+                health.markExpiryNotified(platform, expiresAt, run.announce(AccountEvents.expiring(platform, expiresAt, now)))
+                        .ifPresent(run.pending::add);
             }
         });
     }
@@ -211,10 +220,7 @@ public final class DuePostPublisher {
                 metrics.count(Metric.POSTS_FAILED, platform);
             }
             case PENDING -> run.retrying.incrementAndGet();
-            case UNCERTAIN -> {
-                run.uncertain.incrementAndGet();
-                run.events.add(PublishEvents.uncertain(post, next));
-            }
+            case UNCERTAIN -> run.uncertain.incrementAndGet();
             case BLOCKED -> {
                 run.blockedDeliveries.incrementAndGet();
                 metrics.count(Metric.POSTS_BLOCKED, platform);
@@ -244,9 +250,8 @@ public final class DuePostPublisher {
             case PublishOutcome.Published p -> {
                 if (blocked != null) {
                     run.blocked.remove(platform);
-                    if (health.markHealthy(platform)) {
-                        run.events.add(AccountEvents.restored(platform));
-                    }
+                    health.markHealthy(platform, run.announce(AccountEvents.restored(platform, now)))
+                            .ifPresent(run.pending::add);
                 }
                 yield delivery.published(p.remoteId(), p.url());
             }
@@ -254,9 +259,8 @@ public final class DuePostPublisher {
             case PublishOutcome.Permanent p -> retryOrFail(delivery, p, p.reason(), null, now);
             case PublishOutcome.CredentialsRejected c -> {
                 Instant nextProbe = now.plus(settings.probeInterval());
-                if (health.markBlocked(platform, c.reason(), now, nextProbe)) {
-                    run.events.add(AccountEvents.rejected(platform, c.reason(), now, nextProbe));
-                }
+                health.markBlocked(platform, c.reason(), now, nextProbe,
+                        run.announce(AccountEvents.rejected(platform, c.reason(), now, nextProbe))).ifPresent(run.pending::add);
                 yield delivery.blocked(later(nextProbe, now), c.reason());
             }
         };
@@ -332,7 +336,7 @@ public final class DuePostPublisher {
         return delivery.failed(reason + " (gave up after " + attemptsMade + " attempts)", true);
     }
 
-    /** Releases the claim with the post's new state; a final state yields its events. */
+    /** Releases the claim with the post's new state; a final state's events are written with it. */
     private void settle(Claim claim, List<Delivery> deliveries, Run run) {
         Post post = claim.post();
         Optional<Instant> nextAttempt = deliveries.stream()
@@ -340,15 +344,16 @@ public final class DuePostPublisher {
                 .map(d -> Objects.requireNonNullElse(d.nextAttemptAt(), clock.instant()))
                 .min(Comparator.naturalOrder());
         PostStatus status = nextAttempt.isPresent() ? PostStatus.PUBLISHING : finalStatus(deliveries);
+        Announcement announcement = new Announcement(
+                status.isFinal() ? PublishEvents.forFinalState(post, status, deliveries) : List.of(), run.announceAfter);
         try {
-            store.release(claim, status, nextAttempt.orElse(null));
+            run.pending.add(store.release(claim, status, nextAttempt.orElse(null), announcement));
         } catch (LeaseLostException e) {
             JsonLog.warn("lease lost before release; the run that holds the post settles it", "postId", post.id());
             return;
         }
         if (status.isFinal()) {
             JsonLog.info("post settled", "postId", post.id(), "status", status.name());
-            run.events.addAll(PublishEvents.forFinalState(post, status, deliveries));
         }
     }
 
@@ -361,17 +366,6 @@ public final class DuePostPublisher {
             return PostStatus.PUBLISHED;
         }
         return published == 0 ? PostStatus.FAILED : PostStatus.PARTIALLY_PUBLISHED;
-    }
-
-    private void emit(List<DomainEvent> pending) {
-        if (pending.isEmpty()) {
-            return;
-        }
-        try {
-            events.publish(List.copyOf(pending));
-        } catch (RuntimeException e) {
-            JsonLog.error("could not put events on the bus", "count", pending.size(), "error", e.getMessage());
-        }
     }
 
     private static void awaitLoggingFailure(Future<?> f) {
@@ -390,7 +384,8 @@ public final class DuePostPublisher {
         final String id;
         final PlatformAccounts accounts;
         final Map<Platform, AccountHealth> blocked;
-        final List<DomainEvent> events = Collections.synchronizedList(new ArrayList<>());
+        final Instant announceAfter;
+        final List<PendingEvents> pending = Collections.synchronizedList(new ArrayList<>());
         final AtomicInteger claimed = new AtomicInteger();
         final AtomicInteger published = new AtomicInteger();
         final AtomicInteger retrying = new AtomicInteger();
@@ -399,10 +394,16 @@ public final class DuePostPublisher {
         final AtomicInteger uncertain = new AtomicInteger();
         final AtomicInteger deferred = new AtomicInteger();
 
-        Run(String id, PlatformAccounts accounts, Map<Platform, AccountHealth> blocked) {
+        Run(String id, PlatformAccounts accounts, Map<Platform, AccountHealth> blocked, Instant announceAfter) {
             this.id = id;
             this.accounts = accounts;
             this.blocked = blocked;
+            this.announceAfter = announceAfter;
+        }
+
+        /** An event to write with a state change of this run, swept if the run ends before announcing it. */
+        Announcement announce(DomainEvent event) {
+            return Announcement.of(event, announceAfter);
         }
 
         RunReport report(int due) {

@@ -23,7 +23,8 @@ public final class PublishEvents {
 
     /**
      * {@code PostPublished} when at least one platform holds the post, {@code PostFailed} when at
-     * least one platform failed for good; a partly published post yields both.
+     * least one platform failed for good (a partly published post yields both), and a
+     * {@code PostUncertain} for each platform where a send may or may not have gone out.
      */
     public static List<DomainEvent> forFinalState(Post post, PostStatus status, List<Delivery> deliveries) {
         List<DomainEvent> events = new ArrayList<>(2);
@@ -44,12 +45,16 @@ public final class PublishEvents {
                 failed.add(entry);
             }
         }
+        // A post reaches each final state once (UNCERTAIN can be followed by another after a
+        // person's decision), so the post and its state are the natural key.
+        String key = post.id() + "/" + status.name();
         if (!published.isEmpty()) {
-            events.add(new DomainEvent(SOURCE, POST_PUBLISHED, detail(post, status, "deliveries", published)));
+            events.add(DomainEvent.of(SOURCE, POST_PUBLISHED, key, detail(post, status, "deliveries", published)));
         }
         if (!failed.isEmpty()) {
-            events.add(new DomainEvent(SOURCE, POST_FAILED, detail(post, status, "failures", failed)));
+            events.add(DomainEvent.of(SOURCE, POST_FAILED, key, detail(post, status, "failures", failed)));
         }
+        deliveries.stream().filter(d -> d.status() == DeliveryStatus.UNCERTAIN).forEach(d -> events.add(uncertain(post, d)));
         return events;
     }
 
@@ -71,7 +76,8 @@ public final class PublishEvents {
         detail.put("action", "Look for the post on " + platform + ", then run `./social deliveries confirm " + post.id() + " "
                 + platform + " [--url <url>]` if it is there, or `./social deliveries resend " + post.id() + " " + platform
                 + "` if it is not (or POST /posts/" + post.id() + "/deliveries/" + platform + "/confirm|resend).");
-        return new DomainEvent(SOURCE, POST_UNCERTAIN, detail);
+        // One delivery in doubt once: a person's decision ends it.
+        return DomainEvent.of(SOURCE, POST_UNCERTAIN, post.id() + "/" + platform, detail);
     }
 
     private static Map<String, Object> detail(Post post, PostStatus status, String listName, List<Map<String, Object>> list) {

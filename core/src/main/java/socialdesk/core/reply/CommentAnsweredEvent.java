@@ -33,6 +33,7 @@ public final class CommentAnsweredEvent {
         detail.put("severity", comment.verdict().severity());
         detail.put("answeredAt", sent.sentAt() == null ? "" : sent.sentAt().toString());
         detail.put("waitedSeconds", waited.toSeconds());
-        return new DomainEvent(SOURCE, DETAIL_TYPE, detail);
+        // A comment is answered once (the reply is claimed conditionally), so the comment names the fact.
+        return DomainEvent.of(SOURCE, DETAIL_TYPE, comment.platform().id() + "/" + comment.comment().id(), detail);
     }
 }

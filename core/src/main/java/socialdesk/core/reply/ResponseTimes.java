@@ -16,6 +16,8 @@ import socialdesk.core.metrics.Metric;
  * comments still waiting (how many, and how long the oldest has waited).
  */
 public final class ResponseTimes {
+    /** The severity whose waiting comments wake someone (HighSeverityCommentWaitingAlarm). */
+    static final String ALARMED_SEVERITY = "high";
     /** The severities reported, most urgent first. */
     public static final List<String> SEVERITIES = List.of("high", "medium", "low", "none");
 
@@ -64,16 +66,16 @@ public final class ResponseTimes {
     }
 
     /**
-     * Records how long the oldest waiting comment of each severity has waited (zero when none
-     * waits, so an alarm on it clears): the figure the template's response-time alarm watches.
+     * Records how long the oldest waiting high-severity comment has waited (zero when none waits, so
+     * the alarm on it clears): the figure the template's response-time alarm watches. Only the
+     * alarm's severity is recorded: each severity would be a custom metric billed every hour, and
+     * {@code ./social report} gives the others from the table.
      */
     public static void recordOldestWaiting(List<TrackedComment> waiting, Instant now, DeskMetrics metrics) {
-        for (String severity : SEVERITIES) {
-            Duration oldest = waiting.stream().filter(c -> severity.equals(c.stored().verdict().severity()))
-                    .map(c -> nonNegative(Duration.between(c.stored().comment().at(), now)))
-                    .max(Comparator.naturalOrder()).orElse(Duration.ZERO);
-            metrics.add(Metric.OLDEST_WAITING_COMMENT, oldest.toSeconds(), severity);
-        }
+        Duration oldest = waiting.stream().filter(c -> ALARMED_SEVERITY.equals(c.stored().verdict().severity()))
+                .map(c -> nonNegative(Duration.between(c.stored().comment().at(), now)))
+                .max(Comparator.naturalOrder()).orElse(Duration.ZERO);
+        metrics.add(Metric.OLDEST_WAITING_COMMENT, oldest.toSeconds(), ALARMED_SEVERITY);
     }
 
     /** The nearest-rank percentile of sorted values; null for none. */

@@ -78,7 +78,7 @@ public final class QueueRunway {
             Report report = runFor(cadence, now, window);
             reports.add(report);
             if (report.alerted()) {
-                alerts.add(queueRunningLow(cadence, report));
+                alerts.add(queueRunningLow(cadence, report, now));
             }
             JsonLog.info("queue runway", "platform", cadence.platform().id(), "runwayDays", report.after().days(),
                     "targetDays", cadence.runwayTargetDays(), "queuedPosts", report.after().queuedPosts(),
@@ -158,8 +158,8 @@ public final class QueueRunway {
         return status == PostStatus.PUBLISHED || status == PostStatus.PARTIALLY_PUBLISHED;
     }
 
-    /** The event for a platform still short of its target after the run. */
-    public static DomainEvent queueRunningLow(Cadence cadence, Report report) {
+    /** The event for a platform still short of its target after the run measured at {@code now}: one a day per platform. */
+    public static DomainEvent queueRunningLow(Cadence cadence, Report report, Instant now) {
         Runway runway = report.after();
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("platform", cadence.platform().id());
@@ -170,7 +170,8 @@ public final class QueueRunway {
                 : runway.nextFreeSlot().atZone(cadence.zone()).toOffsetDateTime().toString());
         detail.put("timezone", cadence.zone().getId());
         detail.put("evergreenQueued", report.evergreenQueued());
-        return new DomainEvent(SOURCE, QUEUE_RUNNING_LOW, detail);
+        return DomainEvent.of(SOURCE, QUEUE_RUNNING_LOW,
+                cadence.platform().id() + "/" + now.atZone(cadence.zone()).toLocalDate(), detail);
     }
 
     /** The id of the repeat of {@code originalId} on {@code platform} at {@code slot}: the same in every run. */

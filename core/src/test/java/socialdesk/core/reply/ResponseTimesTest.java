@@ -65,7 +65,7 @@ class ResponseTimesTest {
     }
 
     @Test
-    void recordsTheOldestWaitingAgePerSeverityAndZeroWhereNoneWaits() {
+    void recordsTheOldestWaitingHighSeverityAgeForTheAlarm() {
         List<String> recorded = new ArrayList<>();
         DeskMetrics metrics = (metric, value, dims) -> recorded.add(metric.metricName() + " " + String.join(",", dims) + "=" + (long) value);
 
@@ -74,7 +74,17 @@ class ResponseTimesTest {
                 comment(Platform.X, "high", NOW.minus(Duration.ofMinutes(5)), CommentState.NEW, null),
                 comment(Platform.X, "low", NOW.minus(Duration.ofMinutes(2)), CommentState.NEW, null)), NOW, metrics);
 
-        assertEquals(List.of("OldestWaitingComment high=5400", "OldestWaitingComment medium=0", "OldestWaitingComment low=120",
-                "OldestWaitingComment none=0"), recorded);
+        assertEquals(List.of("OldestWaitingComment high=5400"), recorded);
+    }
+
+    @Test
+    void recordsZeroWhenNoHighSeverityCommentWaitsSoTheAlarmClears() {
+        List<String> recorded = new ArrayList<>();
+        DeskMetrics metrics = (metric, value, dims) -> recorded.add(metric.metricName() + " " + String.join(",", dims) + "=" + (long) value);
+
+        ResponseTimes.recordOldestWaiting(List.of(comment(Platform.X, "low", NOW.minus(Duration.ofMinutes(2)), CommentState.NEW, null)),
+                NOW, metrics);
+
+        assertEquals(List.of("OldestWaitingComment high=0"), recorded);
     }
 }

@@ -96,7 +96,7 @@ public final class CollectEngagementHandler implements RequestHandler<ScheduledE
             line.put("pages", r.pages());
             line.put("events", r.events());
             line.put("stored", r.ingested().stored());
-            line.put("duplicates", r.ingested().duplicates());
+            line.put("duplicates", r.ingested().unchanged());
             line.put("flagged", r.ingested().flagged());
             line.put("cursorAdvanced", r.cursorAdvanced());
             line.put("stoppedBy", r.stoppedBy());

@@ -7,6 +7,7 @@ import socialdesk.aws.AwsClients;
 import socialdesk.aws.Env;
 import socialdesk.aws.bedrock.BedrockTriage;
 import socialdesk.aws.dynamo.DynamoEngagementStore;
+import socialdesk.aws.dynamo.DynamoEventOutbox;
 import socialdesk.aws.dynamo.DynamoPollCursorStore;
 import socialdesk.aws.dynamo.DynamoReplyStore;
 import socialdesk.aws.events.EventBridgePublisher;
@@ -17,6 +18,7 @@ import socialdesk.core.engagement.CommentTriager;
 import socialdesk.core.engagement.EngagementIngestion;
 import socialdesk.core.engagement.Triage;
 import socialdesk.core.engagement.polling.EngagementPolling;
+import socialdesk.core.events.OutboxRelay;
 import socialdesk.core.metrics.DeskMetrics;
 import socialdesk.core.reply.ResponseTimes;
 import socialdesk.platforms.PlatformHttp;
@@ -56,8 +58,9 @@ public final class CollectEngagementWiring {
         // snapshot is primed with the local triage only: priming never calls the model.
         CommentTriager triager = BedrockTriage.forModel(Env.optional("BEDROCK_MODEL_ID", ""), local);
         DeskMetrics metrics = EmfMetrics.toStandardOutput();
-        EngagementIngestion ingestion = new EngagementIngestion(new DynamoEngagementStore(dynamo, table, clock),
-                triager, new EventBridgePublisher(clients.eventBridge(), bus), clock, metrics);
+        EngagementIngestion ingestion = new EngagementIngestion(new DynamoEngagementStore(dynamo, table),
+                triager, new OutboxRelay(new EventBridgePublisher(clients.eventBridge(), bus), new DynamoEventOutbox(dynamo, table)),
+                clock, metrics);
         EngagementPolling polling = new EngagementPolling(ingestion, new DynamoPollCursorStore(dynamo, table, clock));
         ParameterStoreCredentials credentials = new ParameterStoreCredentials(clients.ssm(), credentialsPath, metrics);
         DynamoReplyStore replies = new DynamoReplyStore(dynamo, table);

@@ -20,8 +20,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import socialdesk.aws.dynamo.DynamoEngagementStore;
+import socialdesk.aws.dynamo.DynamoEventOutbox;
 import socialdesk.aws.dynamo.DynamoPollCursorStore;
-import socialdesk.aws.dynamo.TableDefinition;
+import socialdesk.aws.dynamo.DynamoPostStore;
 import socialdesk.aws.testing.Dynalite;
 import socialdesk.aws.testing.EmfCapture;
 import socialdesk.aws.testing.TestContext;
@@ -35,9 +36,12 @@ import socialdesk.core.engagement.polling.NotificationSource;
 import socialdesk.core.engagement.polling.PollCursor;
 import socialdesk.core.engagement.polling.PollCursorStore;
 import socialdesk.core.events.DomainEvent;
+import socialdesk.core.events.OutboxRelay;
 import socialdesk.core.json.Json;
 import socialdesk.core.json.JsonRead;
 import socialdesk.core.metrics.Metric;
+import socialdesk.core.post.Delivery;
+import socialdesk.core.post.DeliveryStatus;
 import socialdesk.core.post.Platform;
 import socialdesk.core.reply.ResponseTimes;
 import socialdesk.aws.dynamo.DynamoReplyStore;
@@ -50,7 +54,6 @@ import socialdesk.platforms.fake.TestClock;
 import socialdesk.platforms.mastodon.MastodonAccount;
 import socialdesk.platforms.mastodon.MastodonNotifications;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The real handler, fed events/collect-engagement-tick.json, over a fresh dynalite table, with
@@ -66,7 +69,7 @@ class CollectEngagementHandlerTest {
     private final FakeBluesky bluesky = new FakeBluesky(clock);
     private final DynamoDbClient dynamo = Dynalite.shared().client();
     private final String table = Dynalite.shared().createTable();
-    private final DynamoEngagementStore store = new DynamoEngagementStore(dynamo, table, clock);
+    private final DynamoEngagementStore store = new DynamoEngagementStore(dynamo, table);
     private final DynamoPollCursorStore cursors = new DynamoPollCursorStore(dynamo, table, clock);
     private final RecordingEvents events = new RecordingEvents();
     private final EmfCapture emf = new EmfCapture(clock);
@@ -225,7 +228,8 @@ class CollectEngagementHandlerTest {
         invoke(handler(mastodonOnly()));
         clock.advance(Duration.ofMinutes(70));
         DynamoReplyStore replies = new DynamoReplyStore(dynamo, table);
-        EngagementIngestion ingestion = new EngagementIngestion(store, Triage.standard(), events, clock, emf.metrics());
+        EngagementIngestion ingestion = new EngagementIngestion(store, Triage.standard(),
+                new OutboxRelay(events, new DynamoEventOutbox(dynamo, table)), clock, emf.metrics());
         CollectEngagementHandler checking = new CollectEngagementHandler(new EngagementPolling(ingestion, cursors), this::mastodonOnly,
                 emf.metrics(), () -> ResponseTimes.recordOldestWaiting(replies.unanswered(10), clock.instant(), emf.metrics()));
 
@@ -398,7 +402,8 @@ class CollectEngagementHandlerTest {
     }
 
     private CollectEngagementHandler handler(PollCursorStore cursorStore, List<NotificationSource> sources, int maxPages) {
-        EngagementIngestion ingestion = new EngagementIngestion(store, Triage.standard(), events, clock, emf.metrics());
+        EngagementIngestion ingestion = new EngagementIngestion(store, Triage.standard(),
+                new OutboxRelay(events, new DynamoEventOutbox(dynamo, table)), clock, emf.metrics());
         return new CollectEngagementHandler(new EngagementPolling(ingestion, cursorStore, maxPages, 1_000), () -> sources,
                 emf.metrics());
     }
@@ -418,11 +423,10 @@ class CollectEngagementHandlerTest {
         };
     }
 
+    /** A published delivery of {@code postId}, recorded as the publisher records it (with the remote index). */
     private void remote(Platform platform, String remoteId, String postId) {
-        dynamo.putItem(b -> b.tableName(table).item(Map.of(
-                TableDefinition.PK, AttributeValue.fromS("REMOTE#" + platform.id() + "#" + remoteId),
-                TableDefinition.SK, AttributeValue.fromS("REMOTE"),
-                "postId", AttributeValue.fromS(postId))));
+        new DynamoPostStore(dynamo, table).recordDelivery(
+                new Delivery(postId, platform, DeliveryStatus.PUBLISHED, 1, remoteId, null, null, null));
     }
 
     private static Map<String, Long> nonZero(Map<Counter, Long> counters) {

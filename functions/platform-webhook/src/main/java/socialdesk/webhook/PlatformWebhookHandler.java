@@ -79,7 +79,7 @@ public final class PlatformWebhookHandler implements RequestHandler<APIGatewayV2
             WebhookRequest request = toRequest(event);
             response = request == null
                     ? WebhookResponse.error(400, "malformed", "not a function URL request")
-                    : webhooks.handle(request, requestId);
+                    : webhooks.handle(request, requestId, context == null ? Long.MAX_VALUE : context.getRemainingTimeInMillis());
         } catch (RuntimeException e) {
             JsonLog.error("webhook failed", "requestId", requestId, "error", e.getClass().getName());
             response = WebhookResponse.error(500, "internal", "temporary failure; retry later");

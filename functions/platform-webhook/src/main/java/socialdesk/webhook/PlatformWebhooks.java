@@ -83,7 +83,8 @@ final class PlatformWebhooks {
         this.clock = clock;
     }
 
-    WebhookResponse handle(WebhookRequest request, String requestId) {
+    /** @param remainingMillis how long the invocation may still run (events it stores are swept after that) */
+    WebhookResponse handle(WebhookRequest request, String requestId, long remainingMillis) {
         Optional<Route> found = Route.of(request.path());
         if (found.isEmpty()) {
             return WebhookResponse.error(404, "not_found", "no such route");
@@ -98,7 +99,7 @@ final class PlatformWebhooks {
         if (credentials.isEmpty()) {
             return WebhookResponse.error(404, "not_configured", "platform not configured");
         }
-        return get ? handshake(route, credentials.get(), request) : delivery(route, credentials.get(), request, requestId);
+        return get ? handshake(route, credentials.get(), request) : delivery(route, credentials.get(), request, requestId, remainingMillis);
     }
 
     /** A route's secret: the signing key, and Meta's verify token. */
@@ -159,7 +160,8 @@ final class PlatformWebhooks {
 
     // ---------------------------------------------------------------- POST: deliveries
 
-    private WebhookResponse delivery(Route route, Credentials credentials, WebhookRequest request, String requestId) {
+    private WebhookResponse delivery(Route route, Credentials credentials, WebhookRequest request, String requestId,
+                                     long remainingMillis) {
         String raw = request.body() == null ? "" : request.body();
         // Cheap bound before decoding: base64 is 4/3 the size, UTF-8 up to 3 bytes per char.
         if ((request.base64Encoded() ? raw.length() / 4 * 3 : raw.length()) > MAX_BODY_BYTES) {
@@ -211,7 +213,7 @@ final class PlatformWebhooks {
         }
         IngestReport report;
         try {
-            report = ingestion.ingest(parsed.events());
+            report = ingestion.ingest(parsed.events(), remainingMillis);
         } catch (DynamoDbException e) {
             if (e.statusCode() == 400 && e.awsErrorDetails() != null && "ValidationException".equals(e.awsErrorDetails().errorCode())) {
                 // The table refused what the payload carries (too large, a key too long): a retry cannot help.
@@ -222,12 +224,12 @@ final class PlatformWebhooks {
         }
         JsonLog.info("webhook delivery stored", "requestId", requestId, "route", route.path,
                 "events", parsed.events().size(), "stored", report.stored(), "unchanged", report.unchanged(),
-                "duplicates", report.duplicates(), "flagged", report.flagged(), "unmatched", report.unmatched(),
+                "flagged", report.flagged(), "unmatched", report.unmatched(),
                 "ignored", parsed.ignored(), "skipped", parsed.skipped());
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("events", parsed.events().size());
         summary.put("stored", report.stored());
-        summary.put("duplicates", report.duplicates() + report.unchanged());
+        summary.put("duplicates", report.unchanged());
         summary.put("flagged", report.flagged());
         return WebhookResponse.json(200, summary);
     }

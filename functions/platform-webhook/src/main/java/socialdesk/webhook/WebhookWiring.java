@@ -7,6 +7,7 @@ import socialdesk.aws.AwsClients;
 import socialdesk.aws.Env;
 import socialdesk.aws.bedrock.BedrockTriage;
 import socialdesk.aws.dynamo.DynamoEngagementStore;
+import socialdesk.aws.dynamo.DynamoEventOutbox;
 import socialdesk.aws.events.EventBridgePublisher;
 import socialdesk.aws.metrics.EmfMetrics;
 import socialdesk.aws.priming.Priming;
@@ -14,6 +15,7 @@ import socialdesk.aws.secrets.ParameterStoreCredentials;
 import socialdesk.core.engagement.CommentTriager;
 import socialdesk.core.engagement.EngagementIngestion;
 import socialdesk.core.engagement.Triage;
+import socialdesk.core.events.OutboxRelay;
 import socialdesk.core.json.Json;
 import socialdesk.core.metrics.DeskMetrics;
 import socialdesk.core.webhook.MetaPayloadParser;
@@ -59,9 +61,9 @@ public final class WebhookWiring {
         CommentTriager triager = BedrockTriage.forModel(Env.optional("BEDROCK_MODEL_ID", ""), local);
         DeskMetrics metrics = EmfMetrics.toStandardOutput();
         EngagementIngestion ingestion = new EngagementIngestion(
-                new DynamoEngagementStore(dynamo, table, clock),
+                new DynamoEngagementStore(dynamo, table),
                 triager,
-                new EventBridgePublisher(events, bus),
+                new OutboxRelay(new EventBridgePublisher(events, bus), new DynamoEventOutbox(dynamo, table)),
                 clock,
                 metrics);
         WebhookSecrets secrets = new ParameterStoreWebhookSecrets(new ParameterStoreCredentials(clients.ssm(), credentialsPath, metrics));

@@ -450,7 +450,7 @@ class PlatformWebhookHandlerTest {
             }
         }, null, java.time.Clock.systemUTC());
 
-        WebhookResponse response = onlyMeta.handle(PlatformWebhookHandler.toRequest(WebhookTestKit.functionUrlEvent(WebhookTestKit.sample("x-crc.json"))), "r");
+        WebhookResponse response = onlyMeta.handle(PlatformWebhookHandler.toRequest(WebhookTestKit.functionUrlEvent(WebhookTestKit.sample("x-crc.json"))), "r", 10_000);
 
         assertEquals(404, response.status());
         assertTrue(response.body().contains("platform not configured"));

@@ -5,13 +5,22 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import socialdesk.core.events.DomainEvent;
 import socialdesk.core.events.EventPublisher;
 
-/** Stands at the bus boundary in handler tests and keeps what would have gone on the bus. */
+/** Stands at the bus boundary in handler tests and keeps what would have gone on the bus; refuses all while down. */
 final class RecordingEvents implements EventPublisher {
     private final List<DomainEvent> events = new CopyOnWriteArrayList<>();
+    private volatile boolean down;
 
     @Override
     public void publish(List<DomainEvent> batch) {
+        if (down) {
+            throw new IllegalStateException("PutEvents failed");
+        }
         events.addAll(batch);
+    }
+
+    /** From now on every PutEvents fails (true) or succeeds (false). */
+    void down(boolean failing) {
+        down = failing;
     }
 
     List<DomainEvent> ofType(String detailType) {

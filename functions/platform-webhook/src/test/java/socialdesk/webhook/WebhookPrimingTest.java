@@ -7,6 +7,7 @@ import java.time.Clock;
 import org.junit.jupiter.api.Test;
 import socialdesk.aws.AwsClients;
 import socialdesk.aws.dynamo.DynamoEngagementStore;
+import socialdesk.aws.dynamo.DynamoEventOutbox;
 import socialdesk.aws.events.EventBridgePublisher;
 import socialdesk.aws.priming.Priming;
 import socialdesk.aws.testing.Dynalite;
@@ -14,6 +15,7 @@ import socialdesk.aws.testing.PrimingChecks;
 import socialdesk.core.engagement.CommentTriager;
 import socialdesk.core.engagement.EngagementIngestion;
 import socialdesk.core.engagement.Triage;
+import socialdesk.core.events.OutboxRelay;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** The SnapStart hooks of platform-webhook, called directly as Lambda would: no data changed, no throw. */
@@ -22,8 +24,8 @@ class WebhookPrimingTest {
     private static Priming priming(AwsClients clients, String table) {
         Clock clock = Clock.systemUTC();
         CommentTriager triager = Triage.standard();
-        EngagementIngestion ingestion = new EngagementIngestion(new DynamoEngagementStore(clients.dynamoDb(), table, clock), triager,
-                new EventBridgePublisher(clients.eventBridge(), "bus"), clock);
+        EngagementIngestion ingestion = new EngagementIngestion(new DynamoEngagementStore(clients.dynamoDb(), table), triager,
+                new OutboxRelay(new EventBridgePublisher(clients.eventBridge(), "bus"), new DynamoEventOutbox(clients.dynamoDb(), table)), clock);
         PlatformWebhookHandler handler = new PlatformWebhookHandler(
                 new PlatformWebhooks(WebhookTestKit.allSecrets(), ingestion, clock));
         return PlatformWebhookHandler.withHandlerStep(

@@ -15,8 +15,6 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,14 +25,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import socialdesk.aws.AwsClients;
 import socialdesk.aws.dynamo.DynamoEngagementStore;
+import socialdesk.aws.dynamo.DynamoEventOutbox;
 import socialdesk.aws.testing.Dynalite;
 import socialdesk.aws.testing.PrimingChecks;
 import socialdesk.aws.testing.TestContext;
 import socialdesk.core.engagement.Counter;
 import socialdesk.core.engagement.EngagementIngestion;
-import socialdesk.core.engagement.EngagementStore;
 import socialdesk.core.engagement.Triage;
 import socialdesk.core.events.DomainEvent;
+import socialdesk.core.events.OutboxRelay;
 import socialdesk.core.post.Platform;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -76,7 +75,8 @@ class WebhookRobustnessTest {
         Clock clock = Clock.fixed(WebhookTestKit.NOW, ZoneOffset.UTC);
         RecordingEvents events = new RecordingEvents();
         PlatformWebhookHandler handler = new PlatformWebhookHandler(new PlatformWebhooks(WebhookTestKit.allSecrets(),
-                new EngagementIngestion(new DynamoEngagementStore(down, "t", clock), Triage.standard(), events, clock), clock));
+                new EngagementIngestion(new DynamoEngagementStore(down, "t"), Triage.standard(),
+                        new OutboxRelay(events, new DynamoEventOutbox(down, "t")), clock), clock));
         WebhookTestKit kit = new WebhookTestKit();
 
         Map<String, Object> response = invoke(handler, sampleEvent("meta-feed-comment.json"));
@@ -110,7 +110,8 @@ class WebhookRobustnessTest {
             Clock clock = Clock.fixed(WebhookTestKit.NOW, ZoneOffset.UTC);
             RecordingEvents events = new RecordingEvents();
             PlatformWebhookHandler handler = new PlatformWebhookHandler(new PlatformWebhooks(WebhookTestKit.allSecrets(),
-                    new EngagementIngestion(new DynamoEngagementStore(refusing, "t", clock), Triage.standard(), events, clock), clock));
+                    new EngagementIngestion(new DynamoEngagementStore(refusing, "t"), Triage.standard(),
+                            new OutboxRelay(events, new DynamoEventOutbox(refusing, "t")), clock), clock));
 
             Map<String, Object> response = invoke(handler, sampleEvent("meta-feed-comment.json"));
 
@@ -130,27 +131,32 @@ class WebhookRobustnessTest {
     }
 
     @Test
-    void aCounterFailureAfterTheCommentWasStoredIsUndoneSoTheRetryCountsItOnce() {
-        AtomicInteger failuresLeft = new AtomicInteger(1);
-        WebhookTestKit kit = new WebhookTestKit(Triage.standard(), store -> new FailingCounters(store, failuresLeft)).withOurPosts();
+    void aFlaggedCommentWhoseEventTheBusRefusedIsStoredAnsweredAndSweptOnceAfterTheDeadline() {
+        WebhookTestKit kit = new WebhookTestKit(Triage.standard(), s -> s).withOurPosts();
         Map<String, Object> event = sampleEvent("meta-feed-comment.json");
 
-        assertEquals(500, status(kit.invoke(event)));
-        assertTrue(kit.store.findComment("post-fb", Platform.FACEBOOK, "912837465_3318004412").isEmpty());
+        kit.events.down(true);
+        assertEquals(200, status(kit.invoke(event)), "stored, so the platform need not retry");
+        kit.events.down(false);
+        assertEquals(200, status(kit.invoke(event)), "a retry anyway finds it stored");
+        assertEquals(List.of(), kit.events.ofType("CommentFlagged"));
+        assertEquals(0, kit.relay.sweep(WebhookTestKit.NOW), "the writer's invocation could still be running");
 
-        assertEquals(200, status(kit.invoke(event)));
+        assertEquals(1, kit.relay.sweep(WebhookTestKit.NOW.plusSeconds(3600)));
+        assertEquals(0, kit.relay.sweep(WebhookTestKit.NOW.plusSeconds(7200)));
+
+        List<DomainEvent> flagged = kit.events.ofType("CommentFlagged");
+        assertEquals(1, flagged.size());
+        assertEquals("912837465_3318004412", flagged.getFirst().detail().get("commentId"));
+        assertEquals(flagged.getFirst().id(), flagged.getFirst().detail().get(DomainEvent.ID_FIELD));
         assertEquals(1L, kit.store.counters("post-fb", Platform.FACEBOOK).get(Counter.COMMENTS));
-        assertTrue(kit.store.findComment("post-fb", Platform.FACEBOOK, "912837465_3318004412").isPresent());
-        // The notification went out on both attempts: at least once, never lost.
-        assertEquals(2, kit.events.ofType("CommentFlagged").size());
     }
 
     @Test
-    void aReactionWhoseCounterFailedIsFlippedBackSoTheRetryCountsIt() {
-        AtomicInteger failuresLeft = new AtomicInteger(1);
-        WebhookTestKit kit = new WebhookTestKit(Triage.standard(), store -> new FailingCounters(store, failuresLeft)).withOurPosts();
+    void aRedeliveredReactionCountsOnce() {
+        WebhookTestKit kit = new WebhookTestKit(Triage.standard(), s -> s).withOurPosts();
 
-        assertEquals(500, status(kit.invoke(sampleEvent("meta-feed-reaction.json"))));
+        assertEquals(200, status(kit.invoke(sampleEvent("meta-feed-reaction.json"))));
         assertEquals(200, status(kit.invoke(sampleEvent("meta-feed-reaction.json"))));
 
         assertEquals(1L, kit.store.counters("post-fb", Platform.FACEBOOK).get(Counter.REACTIONS));
@@ -172,74 +178,6 @@ class WebhookRobustnessTest {
         assertEquals("REPLY", detail.get("action"));
         assertFalse(((String) detail.get("suggestedReply")).isBlank());
         assertEquals("hoa.nguyen", detail.get("author"));
-    }
-
-    /** A store whose counter updates fail a given number of times, like a throttled table. */
-    private record FailingCounters(EngagementStore delegate, AtomicInteger failuresLeft) implements EngagementStore {
-        @Override
-        public void addCounters(String ownerId, Platform platform, Map<Counter, Long> deltas) {
-            if (failuresLeft.getAndDecrement() > 0) {
-                throw new IllegalStateException("simulated throttling");
-            }
-            delegate.addCounters(ownerId, platform, deltas);
-        }
-
-        @Override
-        public boolean seen(Platform platform, String eventId) {
-            return delegate.seen(platform, eventId);
-        }
-
-        @Override
-        public void remember(Platform platform, String eventId, Instant expiresAt) {
-            delegate.remember(platform, eventId, expiresAt);
-        }
-
-        @Override
-        public java.util.Optional<String> findPostId(Platform platform, String remotePostId) {
-            return delegate.findPostId(platform, remotePostId);
-        }
-
-        @Override
-        public boolean putCommentOnce(socialdesk.core.engagement.StoredComment comment) {
-            return delegate.putCommentOnce(comment);
-        }
-
-        @Override
-        public void deleteComment(String ownerId, Platform platform, String commentId) {
-            delegate.deleteComment(ownerId, platform, commentId);
-        }
-
-        @Override
-        public Revision reviseComment(socialdesk.core.engagement.StoredComment comment) {
-            return delegate.reviseComment(comment);
-        }
-
-        @Override
-        public Removal removeComment(String ownerId, Platform platform, String commentId,
-                                     socialdesk.core.engagement.CommentKind kind, Instant at) {
-            return delegate.removeComment(ownerId, platform, commentId, kind, at);
-        }
-
-        @Override
-        public void restoreComment(String ownerId, Platform platform, String commentId) {
-            delegate.restoreComment(ownerId, platform, commentId);
-        }
-
-        @Override
-        public java.util.Optional<socialdesk.core.engagement.StoredComment> findComment(String ownerId, Platform platform, String commentId) {
-            return delegate.findComment(ownerId, platform, commentId);
-        }
-
-        @Override
-        public int setMarker(String ownerId, Platform platform, socialdesk.core.engagement.MarkerKind kind, String markerId,
-                             boolean active, Instant at) {
-            return delegate.setMarker(ownerId, platform, kind, markerId, active, at);
-        }
-
-        @Override
-        public Map<Counter, Long> counters(String ownerId, Platform platform) {
-            return delegate.counters(ownerId, platform);
-        }
     }
 
     static {

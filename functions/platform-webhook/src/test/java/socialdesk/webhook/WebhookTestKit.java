@@ -18,7 +18,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import socialdesk.aws.dynamo.DynamoEngagementStore;
-import socialdesk.aws.dynamo.TableDefinition;
+import socialdesk.aws.dynamo.DynamoEventOutbox;
+import socialdesk.aws.dynamo.DynamoPostStore;
 import socialdesk.aws.testing.Dynalite;
 import socialdesk.aws.testing.EmfCapture;
 import socialdesk.aws.testing.RequestCounter;
@@ -26,12 +27,14 @@ import socialdesk.aws.testing.TestContext;
 import socialdesk.core.engagement.CommentTriager;
 import socialdesk.core.engagement.EngagementIngestion;
 import socialdesk.core.engagement.EngagementStore;
+import socialdesk.core.events.OutboxRelay;
 import socialdesk.core.json.Json;
 import socialdesk.core.json.JsonRead;
+import socialdesk.core.post.Delivery;
+import socialdesk.core.post.DeliveryStatus;
 import socialdesk.core.post.Platform;
 import socialdesk.core.webhook.WebhookSignatures;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The real handler over a fresh dynalite table, with the test secrets the sample events in
@@ -59,6 +62,7 @@ final class WebhookTestKit {
     final String table;
     final EngagementStore store;
     final RecordingEvents events = new RecordingEvents();
+    final OutboxRelay relay;
     final EmfCapture emf = new EmfCapture(Clock.fixed(NOW, ZoneOffset.UTC));
     final PlatformWebhookHandler handler;
 
@@ -72,8 +76,9 @@ final class WebhookTestKit {
         table = server.createTable();
         requests.reset();
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-        store = new DynamoEngagementStore(dynamo, table, clock);
-        EngagementIngestion ingestion = new EngagementIngestion(wrapStore.apply(store), triager, events, clock, emf.metrics());
+        store = new DynamoEngagementStore(dynamo, table);
+        relay = new OutboxRelay(events, new DynamoEventOutbox(dynamo, table));
+        EngagementIngestion ingestion = new EngagementIngestion(wrapStore.apply(store), triager, relay, clock, emf.metrics());
         handler = new PlatformWebhookHandler(new PlatformWebhooks(allSecrets(), ingestion, clock), emf.metrics());
     }
 
@@ -105,11 +110,10 @@ final class WebhookTestKit {
         return this;
     }
 
+    /** A published delivery of {@code postId} on the platform, recorded as the publisher records it (with the remote index). */
     void remote(Platform platform, String remoteId, String postId) {
-        dynamo.putItem(b -> b.tableName(table).item(Map.of(
-                TableDefinition.PK, AttributeValue.fromS("REMOTE#" + platform.id() + "#" + remoteId),
-                TableDefinition.SK, AttributeValue.fromS("REMOTE"),
-                "postId", AttributeValue.fromS(postId))));
+        new DynamoPostStore(dynamo, table).recordDelivery(
+                new Delivery(postId, platform, DeliveryStatus.PUBLISHED, 1, remoteId, null, null, null));
     }
 
     // ---------------------------------------------------------------- events

@@ -70,7 +70,7 @@ class CommentRoutesTest {
         Dynalite dynalite = Dynalite.shared();
         String table = dynalite.createTable();
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-        engagement = new DynamoEngagementStore(dynalite.client(), table, clock);
+        engagement = new DynamoEngagementStore(dynalite.client(), table);
         Responders responders = new Responders() {
             @Override
             public Optional<CommentResponder> find(Platform platform) {
@@ -96,7 +96,7 @@ class CommentRoutesTest {
                 new Comment(id, CommentKind.COMMENT, new Author("u1", "Minh Tran"), "I was charged twice for order 4411", null,
                         NOW.minusSeconds(600)),
                 new CommentVerdict("CONCERN", severity, true, "en", List.of("charged twice"), "REPLY",
-                        "We're sorry about the double charge. Please message us your order number and we'll fix it today."), false));
+                        "We're sorry about the double charge. Please message us your order number and we'll fix it today."), false), new socialdesk.core.events.Announcement(java.util.List.of(), java.time.Instant.EPOCH)).isPresent();
     }
 
     @Test

@@ -555,7 +555,8 @@ class PostsApiHandlerTest {
         socialdesk.core.post.Claim claim = store.claim(id, queued.dueAt(), queued.dueAt().plusSeconds(180), "run-1").orElseThrow();
         store.recordDelivery(socialdesk.core.post.Delivery.pending(id, socialdesk.core.post.Platform.MASTODON)
                 .inDoubt(queued.dueAt()).uncertain("a send may have gone out and telegram cannot be asked"));
-        store.release(claim, socialdesk.core.post.PostStatus.UNCERTAIN, null);
+        store.release(claim, socialdesk.core.post.PostStatus.UNCERTAIN, null,
+                new socialdesk.core.events.Announcement(List.of(), queued.dueAt()));
         return id;
     }
 

@@ -7,12 +7,14 @@ import java.util.function.Supplier;
 import socialdesk.aws.AwsClients;
 import socialdesk.aws.Env;
 import socialdesk.aws.dynamo.DynamoAccountHealthStore;
+import socialdesk.aws.dynamo.DynamoEventOutbox;
 import socialdesk.aws.dynamo.DynamoPostStore;
 import socialdesk.aws.events.EventBridgePublisher;
 import socialdesk.aws.metrics.EmfMetrics;
 import socialdesk.aws.priming.Priming;
 import socialdesk.aws.secrets.ParameterStoreCredentials;
 import socialdesk.aws.token.AwsTokenRenewal;
+import socialdesk.core.events.OutboxRelay;
 import socialdesk.core.metrics.DeskMetrics;
 import socialdesk.core.publish.DuePostPublisher;
 import socialdesk.core.publish.PlatformAccounts;
@@ -59,7 +61,8 @@ public final class PublisherWiring {
                         AwsTokenRenewal.forTable(dynamo, clients.ssm(), table, clock));
         Random random = new Random();
         DuePostPublisher publisher = new DuePostPublisher(new DynamoPostStore(dynamo, table),
-                new DynamoAccountHealthStore(dynamo, table), accounts, new EventBridgePublisher(clients.eventBridge(), bus), clock,
+                new DynamoAccountHealthStore(dynamo, table), accounts,
+                new OutboxRelay(new EventBridgePublisher(clients.eventBridge(), bus), new DynamoEventOutbox(dynamo, table)), clock,
                 settings(Env.optional("PUBLISH_LEASE_SECONDS", "180"), Env.optional("PUBLISH_SETTLE_SECONDS", "60")), random, metrics);
         return new Wired(publisher, priming(clients, table, random), metrics);
     }

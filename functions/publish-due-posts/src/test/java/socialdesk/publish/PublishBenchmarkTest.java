@@ -19,6 +19,8 @@ class PublishBenchmarkTest {
 
         assertEquals(80, result.deliveries());
         assertTrue(result.dynamoRequests().containsKey("UpdateItem"));
+        // The budget: at most 3 DynamoDB requests per delivery, the outbox take-off included.
+        assertTrue(result.requestsPerDeliveryBesidesRuns() <= 3.0, result::describe);
         System.out.print(result.describe());
     }
 

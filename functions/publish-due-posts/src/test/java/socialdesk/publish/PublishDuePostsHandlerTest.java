@@ -23,10 +23,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import socialdesk.aws.dynamo.DynamoAccountHealthStore;
+import socialdesk.aws.dynamo.DynamoEventOutbox;
 import socialdesk.aws.dynamo.DynamoPostStore;
 import socialdesk.aws.testing.Dynalite;
 import socialdesk.aws.testing.TestContext;
 import socialdesk.core.events.DomainEvent;
+import socialdesk.core.events.OutboxRelay;
 import socialdesk.core.json.Json;
 import socialdesk.core.json.JsonRead;
 import socialdesk.core.post.Delivery;
@@ -72,6 +74,7 @@ class PublishDuePostsHandlerTest {
     private FakeBluesky bluesky;
     private DynamoPostStore store;
     private DynamoAccountHealthStore health;
+    private OutboxRelay relay;
 
     @BeforeEach
     void start() {
@@ -79,6 +82,7 @@ class PublishDuePostsHandlerTest {
         String table = dynalite.createTable();
         store = new DynamoPostStore(dynalite.client(), table);
         health = new DynamoAccountHealthStore(dynalite.client(), table);
+        relay = new OutboxRelay(events, new DynamoEventOutbox(dynalite.client(), table));
         mastodon = new FakeMastodon(FakeMastodon.DEFAULT_TOKEN, 500, clock);
         bluesky = new FakeBluesky(clock);
     }
@@ -101,7 +105,7 @@ class PublishDuePostsHandlerTest {
     }
 
     private DuePostPublisher publisher(PlatformAccounts accounts) {
-        return new DuePostPublisher(store, health, () -> accounts, events, clock, SETTINGS, new Random(42));
+        return new DuePostPublisher(store, health, () -> accounts, relay, clock, SETTINGS, new Random(42));
     }
 
     private RunReport tick() {
@@ -150,6 +154,31 @@ class PublishDuePostsHandlerTest {
         assertEquals(List.of(), mastodon.violations());
         assertEquals(List.of(), bluesky.violations());
         assertEquals(List.of(), store.findDue(START.plus(Duration.ofDays(1)), 10));
+    }
+
+    @Test
+    void anOutcomeEventTheBusRefusedIsSweptByTheFirstRunAfterTheWritersDeadlineOnceWithTheSameId() {
+        Post post = queue("Announced despite the bus", START, Platform.MASTODON);
+        events.down(true);
+        tick();
+        events.down(false);
+        assertEquals(PostStatus.PUBLISHED, status(post));
+        assertEquals(List.of(), events.ofType("PostPublished"));
+
+        clock.advance(Duration.ofSeconds(59));
+        tick();
+        assertEquals(List.of(), events.ofType("PostPublished"), "the writer's invocation could still be running");
+        clock.advance(Duration.ofSeconds(1));
+        tick();
+        clock.advance(Duration.ofMinutes(1));
+        tick();
+
+        List<DomainEvent> published = events.ofType("PostPublished");
+        assertEquals(1, published.size());
+        assertEquals(post.id(), published.getFirst().detail().get("postId"));
+        assertEquals(DomainEvent.of("social.publishing", "PostPublished", post.id(), Map.of()).id(),
+                published.getFirst().detail().get(DomainEvent.ID_FIELD));
+        assertEquals(1, mastodon.statusesCreated());
     }
 
     @Test
@@ -300,7 +329,8 @@ class PublishDuePostsHandlerTest {
         for (int i = 0; i < 5; i++) {
             queue("Deferred " + i, START, Platform.MASTODON);
         }
-        long[] remaining = {60_000};
+        // Every read of the remaining time costs 15 s; the first read sets the deadline of the run's events.
+        long[] remaining = {75_000};
 
         RunReport report = publisher().run("short-run", () -> remaining[0] -= 15_000);
 

@@ -15,11 +15,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import socialdesk.aws.dynamo.DynamoAccountHealthStore;
+import socialdesk.aws.dynamo.DynamoEventOutbox;
 import socialdesk.aws.dynamo.DynamoPostStore;
 import socialdesk.aws.testing.Dynalite;
 import socialdesk.aws.testing.EmfCapture;
 import socialdesk.aws.testing.TestContext;
 import socialdesk.core.metrics.Metric;
+import socialdesk.core.events.OutboxRelay;
 import socialdesk.core.post.Platform;
 import socialdesk.core.post.Post;
 import socialdesk.core.post.PostContent;
@@ -62,7 +64,7 @@ class PublishMetricsTest {
                 Platform.BLUESKY, new BlueskyPublisher(http, bluesky.account(), clock, Duration.ofSeconds(10)));
         PlatformAccounts accounts = PlatformAccounts.of(publishers);
         DuePostPublisher publisher = new DuePostPublisher(store, new DynamoAccountHealthStore(dynalite.client(), table),
-                () -> accounts, new RecordingEvents(), clock, PublishSettings.DEFAULT, new Random(7), emf.metrics());
+                () -> accounts, new OutboxRelay(new RecordingEvents(), new DynamoEventOutbox(dynalite.client(), table)), clock, PublishSettings.DEFAULT, new Random(7), emf.metrics());
         handler = new PublishDuePostsHandler(publisher, emf.metrics());
     }
 

@@ -16,9 +16,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import socialdesk.aws.dynamo.DynamoAccountHealthStore;
+import socialdesk.aws.dynamo.DynamoEventOutbox;
 import socialdesk.aws.dynamo.DynamoPostStore;
 import socialdesk.aws.testing.Dynalite;
 import socialdesk.core.events.DomainEvent;
+import socialdesk.core.events.OutboxRelay;
 import socialdesk.core.json.JsonRead;
 import socialdesk.core.post.Delivery;
 import socialdesk.core.post.DeliveryStatus;
@@ -57,6 +59,7 @@ class ReconcileInFlightTest {
 
     private final TestClock clock = new TestClock(START);
     private final RecordingEvents events = new RecordingEvents();
+    private OutboxRelay relay;
     private final HttpClient http = PlatformHttp.newClient(Duration.ofSeconds(2));
     private final FakeGraph graph = new FakeGraph("v24.0");
     private final FakeTelegram telegram = new FakeTelegram(clock);
@@ -70,6 +73,7 @@ class ReconcileInFlightTest {
         String table = dynalite.createTable();
         store = new DynamoPostStore(dynalite.client(), table);
         health = new DynamoAccountHealthStore(dynalite.client(), table);
+        relay = new OutboxRelay(events, new DynamoEventOutbox(dynalite.client(), table));
         facebook = new FacebookPublisher(http, graph.facebookAccount(), clock, Duration.ofSeconds(10));
     }
 
@@ -82,7 +86,7 @@ class ReconcileInFlightTest {
     private DuePostPublisher publisher() {
         PlatformAccounts accounts = PlatformAccounts.of(Map.of(Platform.FACEBOOK, facebook,
                 Platform.TELEGRAM, new TelegramPublisher(http, telegram.account(), clock, Duration.ofSeconds(10))));
-        return new DuePostPublisher(store, health, () -> accounts, events, clock, SETTINGS, new Random(7));
+        return new DuePostPublisher(store, health, () -> accounts, relay, clock, SETTINGS, new Random(7));
     }
 
     private void tick() {
@@ -171,7 +175,7 @@ class ReconcileInFlightTest {
         clock.advance(Duration.ofSeconds(11));
         PlatformAccounts accounts = PlatformAccounts.of(Map.of(Platform.FACEBOOK, facebook));
 
-        new DuePostPublisher(store, health, () -> accounts, events, clock, shortLease, new Random(7)).run("run-2", () -> 60_000);
+        new DuePostPublisher(store, health, () -> accounts, relay, clock, shortLease, new Random(7)).run("run-2", () -> 60_000);
 
         Delivery waiting = delivery(post, Platform.FACEBOOK);
         assertEquals(DeliveryStatus.PENDING, waiting.status());
@@ -179,7 +183,7 @@ class ReconcileInFlightTest {
         assertEquals(0, graph.posts().size());
 
         clock.set(waiting.nextAttemptAt());
-        new DuePostPublisher(store, health, () -> accounts, events, clock, shortLease, new Random(7)).run("run-3", () -> 60_000);
+        new DuePostPublisher(store, health, () -> accounts, relay, clock, shortLease, new Random(7)).run("run-3", () -> 60_000);
 
         assertEquals(1, graph.posts().size());
         assertEquals(DeliveryStatus.PUBLISHED, delivery(post, Platform.FACEBOOK).status());

@@ -26,6 +26,7 @@ import socialdesk.aws.dynamo.DynamoCadenceStore;
 import socialdesk.aws.dynamo.DynamoPostStore;
 import socialdesk.aws.testing.Dynalite;
 import socialdesk.core.events.DomainEvent;
+import socialdesk.core.events.Announcement;
 import socialdesk.core.events.EventPublisher;
 import socialdesk.core.json.Json;
 import socialdesk.core.json.JsonRead;
@@ -140,7 +141,7 @@ class QueueRunwayHandlerTest {
                 at, PostStatus.QUEUED, 1, at.minus(Duration.ofDays(1)), evergreen, null, null);
         assertTrue(posts.create(post));
         Claim claim = posts.claim(id, at, at.plusSeconds(180), "publisher").orElseThrow();
-        posts.release(claim, PostStatus.PUBLISHED, null);
+        posts.release(claim, PostStatus.PUBLISHED, null, new Announcement(List.of(), at));
         return id;
     }
 

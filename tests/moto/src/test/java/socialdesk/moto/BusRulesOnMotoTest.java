@@ -95,7 +95,7 @@ class BusRulesOnMotoTest {
         Map<String, Object> envelope = Json.parseObject(Template.read(Template.event(file)));
         @SuppressWarnings("unchecked")
         Map<String, Object> detail = (Map<String, Object>) envelope.get("detail");
-        return new DomainEvent((String) envelope.get("source"), (String) envelope.get("detail-type"), detail);
+        return new DomainEvent((String) detail.get(DomainEvent.ID_FIELD), (String) envelope.get("source"), (String) envelope.get("detail-type"), detail);
     }
 
     private static Set<String> rulesEventRulerMatches(String file) throws Exception {

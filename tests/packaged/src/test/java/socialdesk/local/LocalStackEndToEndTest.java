@@ -108,7 +108,7 @@ class LocalStackEndToEndTest {
                 await(id + " PUBLISHED", () -> store.find(id).map(p -> p.status() == PostStatus.PUBLISHED).orElse(false), console);
             }
             // The Facebook remote id maps back to the post: that is how the webhook matches comments.
-            assertEquals(Optional.of("demo-1"), new DynamoEngagementStore(dynamo, stack.tableName(), stack.clock())
+            assertEquals(Optional.of("demo-1"), new DynamoEngagementStore(dynamo, stack.tableName())
                     .findPostId(Platform.FACEBOOK, firstOnFacebook.id()));
 
             // The posts API answers on its function URL (no SigV4 locally) and lists the demo posts.
@@ -134,7 +134,7 @@ class LocalStackEndToEndTest {
                     .anyMatch(p -> p.text().startsWith("Two photos from the local stack") && p.images().size() == 2), console);
 
             // Routed: an event put on the bus the way the functions put it reaches the topic through the template's rule.
-            new EventBridgePublisher(aws.eventBridge(), LocalDesk.STACK + "-bus").publish(List.of(new DomainEvent("social.publishing", "PostFailed",
+            new EventBridgePublisher(aws.eventBridge(), LocalDesk.STACK + "-bus").publish(List.of(DomainEvent.of("social.publishing", "PostFailed", "p-e2e",
                     Map.of("postId", "p-e2e", "status", "FAILED", "dueAt", "2026-01-01T09:00:00Z", "excerpt", "hello",
                             "failures", List.of(Map.of("platform", "mastodon", "attempts", 2, "reason", "422 refused"))))));
             Path notifications = data.resolve("notifications.jsonl");

@@ -75,9 +75,10 @@ class PolicyContractTest {
                     new Need("PLATFORM_CREDENTIALS_PATH", Scope.PARAMETER_PATH, List.of("ssm:GetParametersByPath")),
                     // GetParameter: the token renewal reads the stored tokens past the cache before it refreshes.
                     new Need("PLATFORM_CREDENTIALS_PATH", Scope.REFRESHED_TOKEN_PARAMETERS, List.of("ssm:GetParameter", "ssm:PutParameter"))),
+            // Query on the indexes: the remote index (a published delivery's GSI1 key).
             "PlatformWebhookFunction", List.of(
-                    new Need("TABLE_NAME", Scope.ARN_OF,
-                            List.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem")),
+                    new Need("TABLE_NAME", Scope.ARN_OF, List.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem")),
+                    new Need("TABLE_NAME", Scope.INDEXES_OF, List.of("dynamodb:Query")),
                     new Need("EVENT_BUS_NAME", Scope.ARN_OF, List.of("events:PutEvents")),
                     new Need("WEBHOOK_CREDENTIALS_PATH", Scope.PARAMETER_PATH, List.of("ssm:GetParametersByPath")),
                     new Need("BEDROCK_MODEL_ID", Scope.FOUNDATION_MODEL, List.of("bedrock:InvokeModel"))),
@@ -89,10 +90,9 @@ class PolicyContractTest {
                     new Need("TABLE_NAME", Scope.INDEXES_OF, List.of("dynamodb:Query")),
                     new Need("EVENT_BUS_NAME", Scope.ARN_OF, List.of("events:PutEvents")),
                     new Need("PLATFORM_CREDENTIALS_PATH", Scope.PARAMETER_PATH, List.of("ssm:GetParametersByPath"))),
-            // DeleteItem: the ingestion's compensation when the bus or a counter update fails.
+            // Query on the indexes: the remote index, as for the webhook, and the flagged comments still waiting.
             "CollectEngagementFunction", List.of(
-                    new Need("TABLE_NAME", Scope.ARN_OF,
-                            List.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem")),
+                    new Need("TABLE_NAME", Scope.ARN_OF, List.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem")),
                     new Need("TABLE_NAME", Scope.INDEXES_OF, List.of("dynamodb:Query")),
                     new Need("EVENT_BUS_NAME", Scope.ARN_OF, List.of("events:PutEvents")),
                     new Need("PLATFORM_CREDENTIALS_PATH", Scope.PARAMETER_PATH, List.of("ssm:GetParametersByPath")),

@@ -131,7 +131,7 @@ class RoutingContractTest {
         Instant now = Instant.parse("2026-11-30T00:00:00Z");
         Runway runway = Runway.measure(cadence, now, List.of(Instant.parse("2026-11-30T02:00:00Z")), Duration.ofDays(60));
 
-        DomainEvent event = QueueRunway.queueRunningLow(cadence, new QueueRunway.Report(runway, 0, runway, true));
+        DomainEvent event = QueueRunway.queueRunningLow(cadence, new QueueRunway.Report(runway, 0, runway, true), now);
 
         String envelope = envelope(event);
         assertEquals(List.of(QUEUE_RUNNING_LOW_RULE), machineFor(QUEUE_RUNNING_LOW_RULE).rulesForEvent(envelope));
@@ -178,7 +178,7 @@ class RoutingContractTest {
                 AccountEvents.rejected(Platform.MASTODON, "401", now, now.plusSeconds(900)))).stream().sorted().toList());
         assertEquals(List.of(ACCOUNT_ALERTS_RULE), machine.rulesForEvent(envelope(
                 AccountEvents.expiring(Platform.LINKEDIN, now.plus(java.time.Duration.ofDays(5)), now))));
-        assertEquals(List.of(ACCOUNT_ALERTS_RULE), machine.rulesForEvent(envelope(AccountEvents.restored(Platform.X))));
+        assertEquals(List.of(ACCOUNT_ALERTS_RULE), machine.rulesForEvent(envelope(AccountEvents.restored(Platform.X, Instant.parse("2026-12-06T05:00:00Z")))));
     }
 
     @Test
@@ -187,7 +187,7 @@ class RoutingContractTest {
         assertInputPathsResolve(ACCOUNT_ALERTS_RULE, sample);
         assertInputPathsResolve(CREDENTIALS_REJECTED_URGENT_RULE, sample);
         Instant now = Instant.parse("2025-11-26T09:31:02Z");
-        for (DomainEvent event : List.of(AccountEvents.restored(Platform.SLACK),
+        for (DomainEvent event : List.of(AccountEvents.restored(Platform.SLACK, Instant.parse("2026-12-06T05:00:00Z")),
                 AccountEvents.expiring(Platform.THREADS, now.plusSeconds(86_400), now))) {
             assertInputPathsResolve(ACCOUNT_ALERTS_RULE, JSON.readTree(envelope(event)));
         }

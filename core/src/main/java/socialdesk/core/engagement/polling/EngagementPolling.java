@@ -86,7 +86,7 @@ public final class EngagementPolling {
             pages++;
             events += page.events().size();
             if (!page.events().isEmpty()) {
-                total = plus(total, ingestion.ingest(page.events()));
+                total = plus(total, ingestion.ingest(page.events(), remainingMillis.getAsLong()));
             }
             if (page.next().isAfter(cursor)) {
                 if (!cursors.advance(platform, page.next())) {
@@ -103,7 +103,7 @@ public final class EngagementPolling {
         }
         PollReport report = new PollReport(platform, pages, events, total, stoppedBy, advanced);
         JsonLog.info("engagement polled", "platform", platform.id(), "pages", pages, "events", events,
-                "stored", total.stored(), "duplicates", total.duplicates(), "flagged", total.flagged(),
+                "stored", total.stored(), "duplicates", total.unchanged(), "flagged", total.flagged(),
                 "stoppedBy", stoppedBy, "cursorAdvanced", advanced);
         return report;
     }
@@ -124,7 +124,7 @@ public final class EngagementPolling {
     }
 
     private static IngestReport plus(IngestReport a, IngestReport b) {
-        return new IngestReport(a.stored() + b.stored(), a.unchanged() + b.unchanged(), a.duplicates() + b.duplicates(),
+        return new IngestReport(a.stored() + b.stored(), a.unchanged() + b.unchanged(),
                 a.flagged() + b.flagged(), a.unmatched() + b.unmatched());
     }
 }

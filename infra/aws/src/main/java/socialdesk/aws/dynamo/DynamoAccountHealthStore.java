@@ -5,7 +5,12 @@ import static socialdesk.aws.dynamo.Attr.s;
 
 import java.time.Instant;
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import socialdesk.core.events.Announcement;
+import socialdesk.core.events.PendingEvents;
 import socialdesk.core.post.Platform;
 import socialdesk.core.publish.AccountHealth;
 import socialdesk.core.publish.AccountHealthStore;
@@ -15,7 +20,8 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 
 /**
  * Account health in the single table: one item per platform, {@code ACCOUNTS} / {@code HEALTH#<platform>},
- * so a run reads every blocked account with one Query. Every transition is a conditional update.
+ * so a run reads every blocked account with one Query. Every transition is a conditional update
+ * that writes its event onto the item in the outbox ({@link DynamoEventOutbox}).
  */
 public final class DynamoAccountHealthStore implements AccountHealthStore {
     private static final String PK = "ACCOUNTS";
@@ -52,45 +58,54 @@ public final class DynamoAccountHealthStore implements AccountHealthStore {
     }
 
     @Override
-    public boolean markBlocked(Platform platform, String reason, Instant now, Instant nextProbeAt) {
-        return conditionalUpdate(platform,
+    public Optional<PendingEvents> markBlocked(Platform platform, String reason, Instant now, Instant nextProbeAt,
+                                               Announcement announcement) {
+        return transition(platform, announcement,
                 "SET #status = :blocked, platform = :platform, reason = :reason, blockedSince = :now, nextProbeAt = :next",
                 "attribute_not_exists(PK) OR #status <> :blocked",
                 Map.of(":blocked", s(BLOCKED), ":platform", s(platform.id()), ":reason", s(reason),
-                        ":now", n(now.toEpochMilli()), ":next", n(nextProbeAt.toEpochMilli())));
+                        ":now", n(now.toEpochMilli()), ":next", n(nextProbeAt.toEpochMilli())), "");
     }
 
     @Override
     public boolean claimProbe(Platform platform, Instant now, Instant nextProbeAt) {
-        return conditionalUpdate(platform, "SET nextProbeAt = :next",
+        return transition(platform, new Announcement(List.of(), now), "SET nextProbeAt = :next",
                 "#status = :blocked AND nextProbeAt <= :now",
-                Map.of(":blocked", s(BLOCKED), ":now", n(now.toEpochMilli()), ":next", n(nextProbeAt.toEpochMilli())));
+                Map.of(":blocked", s(BLOCKED), ":now", n(now.toEpochMilli()), ":next", n(nextProbeAt.toEpochMilli())), "")
+                .isPresent();
     }
 
     @Override
-    public boolean markHealthy(Platform platform) {
-        return conditionalUpdate(platform, "SET #status = :ok REMOVE reason, blockedSince, nextProbeAt",
-                "#status = :blocked", Map.of(":ok", s(OK), ":blocked", s(BLOCKED)));
+    public Optional<PendingEvents> markHealthy(Platform platform, Announcement announcement) {
+        return transition(platform, announcement, "SET #status = :ok",
+                "#status = :blocked", Map.of(":ok", s(OK), ":blocked", s(BLOCKED)), " REMOVE reason, blockedSince, nextProbeAt");
     }
 
     @Override
-    public boolean markExpiryNotified(Platform platform, Instant expiresAt) {
-        return conditionalUpdate(platform, "SET platform = :platform, expiryNotifiedFor = :expiry, "
+    public Optional<PendingEvents> markExpiryNotified(Platform platform, Instant expiresAt, Announcement announcement) {
+        return transition(platform, announcement, "SET platform = :platform, expiryNotifiedFor = :expiry, "
                         + "#status = if_not_exists(#status, :ok)",
                 "attribute_not_exists(expiryNotifiedFor) OR expiryNotifiedFor <> :expiry",
-                Map.of(":platform", s(platform.id()), ":expiry", s(expiresAt.toString()), ":ok", s(OK)));
+                Map.of(":platform", s(platform.id()), ":expiry", s(expiresAt.toString()), ":ok", s(OK)), "");
     }
 
-    private boolean conditionalUpdate(Platform platform, String update, String condition, Map<String, AttributeValue> values) {
+    /**
+     * One conditional update: {@code set} (a SET clause), the announcement's outbox clauses, then
+     * {@code remove} (a REMOVE clause or empty). Empty when the condition did not hold.
+     */
+    private Optional<PendingEvents> transition(Platform platform, Announcement announcement, String set, String condition,
+                                               Map<String, AttributeValue> values, String remove) {
+        Map<String, AttributeValue> allValues = new HashMap<>(values);
+        String update = DynamoEventOutbox.UpdateClauses.of(announcement, allValues).appendTo(set) + remove;
         try {
             dynamo.updateItem(b -> b.tableName(table).key(key(platform))
                     .updateExpression(update)
                     .conditionExpression(condition)
                     .expressionAttributeNames(Map.of("#status", "status"))
-                    .expressionAttributeValues(values));
-            return true;
+                    .expressionAttributeValues(allValues));
+            return Optional.of(DynamoEventOutbox.pending(key(platform), announcement));
         } catch (ConditionalCheckFailedException e) {
-            return false;
+            return Optional.empty();
         }
     }
 }

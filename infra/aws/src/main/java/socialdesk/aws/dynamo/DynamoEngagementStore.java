@@ -3,13 +3,14 @@ package socialdesk.aws.dynamo;
 import static socialdesk.aws.dynamo.Attr.n;
 import static socialdesk.aws.dynamo.Attr.s;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import socialdesk.core.events.Announcement;
+import socialdesk.core.events.PendingEvents;
 import socialdesk.core.engagement.Author;
 import socialdesk.core.engagement.Comment;
 import socialdesk.core.engagement.CommentKind;
@@ -23,6 +24,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
 
 /**
@@ -32,37 +34,31 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
  *
  * <table>
  *   <tr><th>item</th><th>PK</th><th>SK</th><th>how it is written</th></tr>
- *   <tr><td>counters</td><td>{@code POST#<owner>}</td><td>{@code ENGAGEMENT#<platform>}</td>
- *       <td>{@code ADD comments, replies, mentions, reactions, shares} (never read-modify-write)</td></tr>
  *   <tr><td>comment</td><td>{@code POST#<owner>}</td><td>{@code COMMENT#<platform>#<commentId>}</td>
- *       <td>put once ({@code attribute_not_exists}); edits and removal are conditional updates; a
- *       removal of an unseen comment puts a tombstone</td></tr>
+ *       <td>put once ({@code attribute_not_exists}), a flagged one with its event in the outbox
+ *       ({@link DynamoEventOutbox}); edits and removal are conditional updates; a removal of an
+ *       unseen comment puts a tombstone</td></tr>
  *   <tr><td>reaction marker</td><td>{@code POST#<owner>}</td><td>{@code REACTION#<platform>#<targetId>#<actorId>}</td>
  *       <td>conditional update of {@code active} unless a newer change ({@code changedAtMs}) is stored</td></tr>
  *   <tr><td>share marker</td><td>{@code POST#<owner>}</td><td>{@code SHARE#<platform>#<shareId>}</td><td>same</td></tr>
- *   <tr><td>webhook dedupe</td><td>{@code EVENT#<platform>#<eventId>}</td><td>{@code EVENT}</td>
- *       <td>put after the event is stored; {@code expiresAt} (TTL, epoch seconds) a few days out</td></tr>
  * </table>
- * The remote index ({@code REMOTE#<platform>#<remoteId>} / {@code REMOTE}, attribute {@code postId})
- * is written by {@link DynamoPostStore} at publish time and only read here.
+ * No dedupe record and no counter item: each write is conditional, so a redelivery changes nothing,
+ * and counters are counted from the comments and markers when asked for (one Query of the post's
+ * partition), so no write can leave them wrong. The remote index (a published delivery's
+ * {@code GSI1PK = REMOTE#<platform>#<remoteId>}) is written by {@link DynamoPostStore} with the
+ * delivery and only read here.
  */
 public final class DynamoEngagementStore implements EngagementStore {
     private final DynamoDbClient dynamo;
     private final String table;
-    private final Clock clock;
 
-    public DynamoEngagementStore(DynamoDbClient dynamo, String table, Clock clock) {
+    public DynamoEngagementStore(DynamoDbClient dynamo, String table) {
         this.dynamo = dynamo;
         this.table = table;
-        this.clock = clock;
     }
 
     static String ownerKey(String ownerId) {
         return DynamoPostStore.postKey(ownerId);
-    }
-
-    static String countersKey(Platform platform) {
-        return "ENGAGEMENT#" + platform.id();
     }
 
     static String commentKey(Platform platform, String commentId) {
@@ -73,50 +69,26 @@ public final class DynamoEngagementStore implements EngagementStore {
         return kind.name() + "#" + platform.id() + "#" + markerId;
     }
 
-    static String eventKey(Platform platform, String eventId) {
-        return "EVENT#" + platform.id() + "#" + eventId;
-    }
-
     private static Map<String, AttributeValue> key(String pk, String sk) {
         return Map.of(TableDefinition.PK, s(pk), TableDefinition.SK, s(sk));
-    }
-
-    // ---------------------------------------------------------------- dedupe
-
-    @Override
-    public boolean seen(Platform platform, String eventId) {
-        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table)
-                .key(key(eventKey(platform, eventId), "EVENT")).consistentRead(true)).item();
-        if (item == null || item.isEmpty()) {
-            return false;
-        }
-        // TTL deletion lags (up to days, and never on dynalite): an expired record no longer counts.
-        return Attr.number(item, TableDefinition.TTL, Long.MAX_VALUE) > clock.instant().getEpochSecond();
-    }
-
-    @Override
-    public void remember(Platform platform, String eventId, Instant expiresAt) {
-        Map<String, AttributeValue> item = new HashMap<>(key(eventKey(platform, eventId), "EVENT"));
-        item.put("type", s("event"));
-        item.put("platform", s(platform.id()));
-        item.put(TableDefinition.TTL, n(expiresAt.getEpochSecond()));
-        dynamo.putItem(b -> b.tableName(table).item(item));
     }
 
     // ---------------------------------------------------------------- remote index
 
     @Override
     public Optional<String> findPostId(Platform platform, String remotePostId) {
-        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table)
-                .key(key(DynamoPostStore.remoteKey(platform, remotePostId), "REMOTE"))
-                .projectionExpression("postId")).item();
-        return Optional.ofNullable(item == null ? null : Attr.string(item, "postId"));
+        List<Map<String, AttributeValue>> items = dynamo.query(b -> b.tableName(table).indexName(TableDefinition.GSI1)
+                .keyConditionExpression("GSI1PK = :remote")
+                .expressionAttributeValues(Map.of(":remote", s(DynamoPostStore.remoteKey(platform, remotePostId))))
+                .limit(1)).items();
+        return items.isEmpty() ? Optional.empty()
+                : Optional.of(Attr.string(items.getFirst(), TableDefinition.PK).substring("POST#".length()));
     }
 
     // ---------------------------------------------------------------- comments
 
     @Override
-    public boolean putCommentOnce(StoredComment stored) {
+    public Optional<PendingEvents> putCommentOnce(StoredComment stored, Announcement announcement) {
         Comment c = stored.comment();
         Map<String, AttributeValue> item = new HashMap<>(key(ownerKey(stored.ownerId()), commentKey(stored.platform(), c.id())));
         item.put("type", s("comment"));
@@ -132,21 +104,17 @@ public final class DynamoEngagementStore implements EngagementStore {
         putText(item, "permalink", c.permalink());
         putVerdict(item, stored.verdict());
         DynamoReplyStore.index(item, stored);
+        DynamoEventOutbox.putInto(item, announcement);
         try {
             dynamo.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(PK)"));
-            return true;
+            return Optional.of(DynamoEventOutbox.pending(item, announcement));
         } catch (ConditionalCheckFailedException e) {
-            return false;
+            return Optional.empty();
         }
     }
 
     @Override
-    public void deleteComment(String ownerId, Platform platform, String commentId) {
-        dynamo.deleteItem(b -> b.tableName(table).key(key(ownerKey(ownerId), commentKey(platform, commentId))));
-    }
-
-    @Override
-    public Revision reviseComment(StoredComment stored) {
+    public Revised reviseComment(StoredComment stored, Announcement announcement) {
         Comment c = stored.comment();
         Map<String, AttributeValue> k = key(ownerKey(stored.ownerId()), commentKey(stored.platform(), c.id()));
         Map<String, AttributeValue> values = new HashMap<>();
@@ -171,20 +139,38 @@ public final class DynamoEngagementStore implements EngagementStore {
                 names.put("#r_" + name, name);
             }
         }
+        String condition = "attribute_exists(PK) AND attribute_not_exists(removedAt) "
+                + "AND (attribute_not_exists(#text) OR #text <> :text) AND changedAtMs <= :at";
+        if (!announcement.isEmpty()) {
+            // The event goes with the edit only while no person has the comment yet.
+            Map<String, AttributeValue> announcing = new HashMap<>(values);
+            announcing.put(":notFlagged", AttributeValue.fromBool(false));
+            DynamoEventOutbox.UpdateClauses outbox = DynamoEventOutbox.UpdateClauses.of(announcement, announcing);
+            try {
+                dynamo.updateItem(b -> b.tableName(table).key(k)
+                        .conditionExpression(condition + " AND (attribute_not_exists(flagged) OR flagged = :notFlagged)")
+                        .updateExpression(outbox.appendTo(update.toString()) + remove)
+                        .expressionAttributeNames(names)
+                        .expressionAttributeValues(announcing));
+                return new Revised(Revision.UPDATED, DynamoEventOutbox.pending(k, announcement));
+            } catch (ConditionalCheckFailedException e) {
+                // Flagged already, or nothing to revise: the plain revision below tells which.
+            }
+        }
         try {
             UpdateItemResponse response = dynamo.updateItem(b -> b.tableName(table).key(k)
-                    .conditionExpression("attribute_exists(PK) AND attribute_not_exists(removedAt) "
-                            + "AND (attribute_not_exists(#text) OR #text <> :text) AND changedAtMs <= :at")
+                    .conditionExpression(condition)
                     .updateExpression(update.toString() + remove)
                     .expressionAttributeNames(names)
                     .expressionAttributeValues(values)
-                    .returnValues(ReturnValue.UPDATED_OLD));
+                    .returnValues(ReturnValue.ALL_OLD));
             AttributeValue wasFlagged = response.attributes() == null ? null : response.attributes().get("flagged");
-            return wasFlagged != null && Boolean.TRUE.equals(wasFlagged.bool()) ? Revision.UPDATED_WAS_FLAGGED : Revision.UPDATED;
+            return new Revised(wasFlagged != null && Boolean.TRUE.equals(wasFlagged.bool()) ? Revision.UPDATED_WAS_FLAGGED : Revision.UPDATED,
+                    DynamoEventOutbox.none(k));
         } catch (ConditionalCheckFailedException e) {
             Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).key(k)
                     .consistentRead(true).projectionExpression("PK")).item();
-            return item == null || item.isEmpty() ? Revision.MISSING : Revision.UNCHANGED;
+            return new Revised(item == null || item.isEmpty() ? Revision.MISSING : Revision.UNCHANGED, DynamoEventOutbox.none(k));
         }
     }
 
@@ -212,17 +198,6 @@ public final class DynamoEngagementStore implements EngagementStore {
             return Removal.TOMBSTONED;
         } catch (ConditionalCheckFailedException e) {
             return Removal.ALREADY_REMOVED;
-        }
-    }
-
-    @Override
-    public void restoreComment(String ownerId, Platform platform, String commentId) {
-        try {
-            dynamo.updateItem(b -> b.tableName(table).key(key(ownerKey(ownerId), commentKey(platform, commentId)))
-                    .conditionExpression("attribute_exists(removedAt)")
-                    .updateExpression("REMOVE removedAt"));
-        } catch (ConditionalCheckFailedException e) {
-            // Nothing to restore.
         }
     }
 
@@ -268,7 +243,7 @@ public final class DynamoEngagementStore implements EngagementStore {
                             ":at", n(at.toEpochMilli()),
                             ":type", s(kind.name().toLowerCase(java.util.Locale.ROOT)),
                             ":platform", s(platform.id())))
-                    .returnValues(ReturnValue.UPDATED_OLD));
+                    .returnValues(ReturnValue.ALL_OLD));
         } catch (ConditionalCheckFailedException e) {
             return 0;
         }
@@ -280,38 +255,43 @@ public final class DynamoEngagementStore implements EngagementStore {
     // ---------------------------------------------------------------- counters
 
     @Override
-    public void addCounters(String ownerId, Platform platform, Map<Counter, Long> deltas) {
-        if (deltas.isEmpty()) {
-            return;
-        }
-        Map<String, AttributeValue> values = new HashMap<>();
-        StringBuilder add = new StringBuilder("ADD ");
-        for (Map.Entry<Counter, Long> e : deltas.entrySet()) {
-            if (values.size() > 0) {
-                add.append(", ");
-            }
-            String name = e.getKey().attribute();
-            add.append(name).append(" :").append(name);
-            values.put(":" + name, n(e.getValue()));
-        }
-        values.put(":platform", s(platform.id()));
-        values.put(":type", s("engagement"));
-        String update = add + " SET platform = :platform, #type = :type";
-        dynamo.updateItem(b -> b.tableName(table).key(key(ownerKey(ownerId), countersKey(platform)))
-                .updateExpression(update)
-                .expressionAttributeNames(Map.of("#type", "type"))
-                .expressionAttributeValues(values));
-    }
-
-    @Override
     public Map<Counter, Long> counters(String ownerId, Platform platform) {
-        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table)
-                .key(key(ownerKey(ownerId), countersKey(platform))).consistentRead(true)).item();
         Map<Counter, Long> out = new EnumMap<>(Counter.class);
         for (Counter c : Counter.values()) {
-            out.put(c, item == null ? 0L : Attr.number(item, c.attribute(), 0));
+            out.put(c, 0L);
         }
+        String comments = commentKey(platform, "");
+        String reactions = markerKey(MarkerKind.REACTION, platform, "");
+        String shares = markerKey(MarkerKind.SHARE, platform, "");
+        Map<String, AttributeValue> start = null;
+        do {
+            Map<String, AttributeValue> from = start;
+            QueryResponse page = dynamo.query(b -> b.tableName(table).consistentRead(true)
+                    .keyConditionExpression("PK = :pk")
+                    .projectionExpression("SK, kind, removedAt, active")
+                    .expressionAttributeValues(Map.of(":pk", s(ownerKey(ownerId))))
+                    .exclusiveStartKey(from));
+            for (Map<String, AttributeValue> item : page.items()) {
+                String sk = Attr.string(item, TableDefinition.SK);
+                Counter counter = null;
+                if (sk.startsWith(comments) && !item.containsKey("removedAt")) {
+                    counter = CommentKind.valueOf(Attr.string(item, "kind")).counter();
+                } else if (sk.startsWith(reactions) && isTrue(item.get("active"))) {
+                    counter = MarkerKind.REACTION.counter();
+                } else if (sk.startsWith(shares) && isTrue(item.get("active"))) {
+                    counter = MarkerKind.SHARE.counter();
+                }
+                if (counter != null) {
+                    out.merge(counter, 1L, Long::sum);
+                }
+            }
+            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+        } while (start != null);
         return out;
+    }
+
+    private static boolean isTrue(AttributeValue value) {
+        return value != null && Boolean.TRUE.equals(value.bool());
     }
 
     // ---------------------------------------------------------------- helpers

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import socialdesk.core.events.Announcement;
+import socialdesk.core.events.PendingEvents;
 import socialdesk.core.post.Claim;
 import socialdesk.core.post.Delivery;
 import socialdesk.core.post.DeliveryStatus;
@@ -43,6 +45,11 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
  * held under a lease (the sort key is then the lease's expiry, so a crashed run's post comes due
  * again by itself). A final state removes the index keys. The attribute {@code claimableAt}
  * mirrors the index sort key on the item so that the claim can be a conditional write on it.
+ *
+ * <p>A published delivery is on GSI1 too, as the remote index: {@code GSI1PK = REMOTE#<platform>#<remote id>},
+ * {@code GSI1SK = REMOTE}, so the webhook finds the post a platform's id belongs to with one Query,
+ * and recording the delivery is one write. A post in a final state whose events are not yet on the
+ * bus is on GSI1 under the outbox ({@link DynamoEventOutbox}).
  *
  * <p>Every post is also on GSI2 under its due month ({@code POSTS#<yyyy-MM>}, sort key
  * {@code <due ms>#<id>}) for listing by date range, and an evergreen post has one entry per platform
@@ -272,24 +279,7 @@ public final class DynamoPostStore implements PostStore {
 
     @Override
     public void recordDelivery(Delivery delivery) {
-        if (delivery.status() == DeliveryStatus.PUBLISHED) {
-            putRemoteIndex(delivery);
-        }
         putDelivery(delivery, true);
-    }
-
-    /** Written before the delivery, so a published delivery always has its way back from the platform's id. */
-    private void putRemoteIndex(Delivery delivery) {
-        Map<String, AttributeValue> item = new HashMap<>();
-        item.put(TableDefinition.PK, s(remoteKey(delivery.platform(), delivery.remoteId())));
-        item.put(TableDefinition.SK, s("REMOTE"));
-        item.put("type", s("remote"));
-        item.put("postId", s(delivery.postId()));
-        item.put("platform", s(delivery.platform().id()));
-        if (delivery.remoteUrl() != null) {
-            item.put("url", s(delivery.remoteUrl()));
-        }
-        dynamo.putItem(b -> b.tableName(table).item(item));
     }
 
     private void putDelivery(Delivery d, boolean guardPublished) {
@@ -328,6 +318,11 @@ public final class DynamoPostStore implements PostStore {
             item.put("inDoubtSince", s(d.inDoubtSince().toString()));
         }
         putIfPresent(item, "decision", d.decision());
+        if (d.status() == DeliveryStatus.PUBLISHED && d.remoteId() != null) {
+            // The remote index, in the same write: a published delivery always has its way back from the platform's id.
+            item.put(TableDefinition.GSI1PK, s(remoteKey(d.platform(), d.remoteId())));
+            item.put(TableDefinition.GSI1SK, s("REMOTE"));
+        }
         return item;
     }
 
@@ -338,7 +333,7 @@ public final class DynamoPostStore implements PostStore {
     }
 
     @Override
-    public void release(Claim claim, PostStatus status, Instant nextAttemptAt) {
+    public PendingEvents release(Claim claim, PostStatus status, Instant nextAttemptAt, Announcement announcement) {
         String postId = claim.post().id();
         Map<String, AttributeValue> values = new HashMap<>();
         values.put(":owner", s(claim.owner()));
@@ -346,7 +341,12 @@ public final class DynamoPostStore implements PostStore {
         values.put(":status", s(status.name()));
         values.put(":one", n(1));
         String update;
-        if (status.isFinal()) {
+        Map<String, AttributeValue> key = key(postKey(postId), "POST");
+        if (status.isFinal() && !announcement.isEmpty()) {
+            // Off the due index and onto the outbox in one write: GSI1 now holds the post for its events.
+            update = DynamoEventOutbox.UpdateClauses.of(announcement, values).appendTo("SET #status = :status, version = version + :one")
+                    + " REMOVE claimableAt, leaseOwner";
+        } else if (status.isFinal()) {
             update = "SET #status = :status, version = version + :one "
                     + "REMOVE GSI1PK, GSI1SK, claimableAt, leaseOwner, " + IN_FLIGHT_MARK;
         } else {
@@ -355,24 +355,24 @@ public final class DynamoPostStore implements PostStore {
             update = "SET #status = :status, claimableAt = :next, GSI1SK = :sortKey, version = version + :one "
                     + "REMOVE leaseOwner, " + IN_FLIGHT_MARK;
         }
+        String updateExpression = update;
         try {
             dynamo.updateItem(b -> b.tableName(table)
-                    .key(key(postKey(postId), "POST"))
+                    .key(key)
                     .conditionExpression("leaseOwner = :owner AND #status = :publishing")
-                    .updateExpression(update)
+                    .updateExpression(updateExpression)
                     .expressionAttributeNames(Map.of("#status", "status"))
                     .expressionAttributeValues(values));
         } catch (ConditionalCheckFailedException e) {
             throw new LeaseLostException(postId);
         }
+        return status.isFinal() ? DynamoEventOutbox.pending(key, announcement) : DynamoEventOutbox.none(key);
     }
 
     @Override
     public Delivery confirmUncertain(String postId, Platform platform, String remoteId, String remoteUrl, String decision) {
         Delivery confirmed = uncertainDelivery(postId, platform).confirmed(remoteId, remoteUrl, decision);
-        if (remoteId != null) {
-            putRemoteIndex(confirmed);
-        }
+        // With a remote id, the delivery's own item carries the remote index (deliveryItem).
         replaceUncertain(confirmed);
         List<Delivery> all = deliveries(postId);
         if (all.stream().noneMatch(d -> d.status() == DeliveryStatus.UNCERTAIN)

@@ -4,10 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import socialdesk.aws.testing.Dynalite;
 import socialdesk.core.engagement.Author;
 import socialdesk.core.engagement.Comment;
+import socialdesk.core.engagement.CommentFlaggedEvent;
 import socialdesk.core.engagement.CommentKind;
 import socialdesk.core.engagement.CommentVerdict;
 import socialdesk.core.engagement.Counter;
@@ -23,11 +21,13 @@ import socialdesk.core.engagement.EngagementStore.Removal;
 import socialdesk.core.engagement.EngagementStore.Revision;
 import socialdesk.core.engagement.MarkerKind;
 import socialdesk.core.engagement.StoredComment;
+import socialdesk.core.events.Announcement;
+import socialdesk.core.events.DomainEvent;
+import socialdesk.core.events.PendingEvents;
 import socialdesk.core.post.Delivery;
 import socialdesk.core.post.DeliveryStatus;
 import socialdesk.core.post.Platform;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * DynamoEngagementStore against dynalite (a real DynamoDB-compatible server on loopback); another
@@ -57,8 +57,10 @@ class DynamoEngagementStoreTest {
     void freshTable() {
         dynamo = dynamo();
         table = createTable();
-        store = new DynamoEngagementStore(dynamo, table, Clock.fixed(NOW, ZoneOffset.UTC));
+        store = new DynamoEngagementStore(dynamo, table);
     }
+
+    private static final Announcement NOTHING = new Announcement(List.of(), NOW);
 
     private static StoredComment comment(String text, Instant at, CommentVerdict verdict) {
         return new StoredComment("p1", Platform.FACEBOOK, "1_2",
@@ -77,8 +79,8 @@ class DynamoEngagementStoreTest {
 
     @Test
     void putsACommentOnceWithItsTriage() {
-        assertTrue(store.putCommentOnce(comment("charged twice", NOW, CONCERN)));
-        assertFalse(store.putCommentOnce(comment("charged twice", NOW, CONCERN)));
+        assertTrue(store.putCommentOnce(comment("charged twice", NOW, CONCERN), NOTHING).isPresent());
+        assertFalse(store.putCommentOnce(comment("charged twice", NOW, CONCERN), NOTHING).isPresent());
 
         StoredComment found = store.findComment("p1", Platform.FACEBOOK, "c1").orElseThrow();
         assertEquals("charged twice", found.comment().text());
@@ -88,13 +90,14 @@ class DynamoEngagementStoreTest {
 
     @Test
     void revisesOnlyNewerDifferentTextAndSaysWhetherItWasFlagged() {
-        assertEquals(Revision.MISSING, store.reviseComment(comment("x", NOW, CommentVerdict.UNTRIAGED)));
-        store.putCommentOnce(comment("charged twice", NOW, CONCERN));
+        assertEquals(Revision.MISSING, store.reviseComment(comment("x", NOW, CommentVerdict.UNTRIAGED), NOTHING).revision());
+        store.putCommentOnce(comment("charged twice", NOW, CONCERN), NOTHING);
 
-        assertEquals(Revision.UNCHANGED, store.reviseComment(comment("charged twice", NOW.plusSeconds(5), CONCERN)));
-        assertEquals(Revision.UNCHANGED, store.reviseComment(comment("older edit", NOW.minusSeconds(5), CONCERN)));
-        assertEquals(Revision.UPDATED_WAS_FLAGGED, store.reviseComment(comment("sorted, thanks", NOW.plusSeconds(9), CommentVerdict.UNTRIAGED)));
-        assertEquals(Revision.UPDATED, store.reviseComment(comment("charged twice again", NOW.plusSeconds(20), CONCERN)));
+        assertEquals(Revision.UNCHANGED, store.reviseComment(comment("charged twice", NOW.plusSeconds(5), CONCERN), NOTHING).revision());
+        assertEquals(Revision.UNCHANGED, store.reviseComment(comment("older edit", NOW.minusSeconds(5), CONCERN), NOTHING).revision());
+        assertEquals(Revision.UPDATED_WAS_FLAGGED,
+                store.reviseComment(comment("sorted, thanks", NOW.plusSeconds(9), CommentVerdict.UNTRIAGED), NOTHING).revision());
+        assertEquals(Revision.UPDATED, store.reviseComment(comment("charged twice again", NOW.plusSeconds(20), CONCERN), NOTHING).revision());
 
         StoredComment found = store.findComment("p1", Platform.FACEBOOK, "c1").orElseThrow();
         assertEquals("charged twice again", found.comment().text());
@@ -102,17 +105,52 @@ class DynamoEngagementStoreTest {
     }
 
     @Test
+    void aFlaggedCommentHoldsItsEventFromThePutUntilItIsAnnounced() {
+        StoredComment flagged = comment("charged twice", NOW, CONCERN);
+        DomainEvent event = CommentFlaggedEvent.of(flagged);
+        DynamoEventOutbox outbox = new DynamoEventOutbox(dynamo, table);
+
+        PendingEvents pending = store.putCommentOnce(flagged, Announcement.of(event, NOW.plusSeconds(10))).orElseThrow();
+
+        assertEquals(List.of(event), pending.events());
+        assertEquals(List.of(), outbox.overdue(NOW.plusSeconds(9), 10), "not before the writer's deadline");
+        List<PendingEvents> swept = outbox.overdue(NOW.plusSeconds(10), 10);
+        assertEquals(List.of(pending), swept);
+        // As a sweep does: the events read back from the table are what it takes off.
+        outbox.announced(swept.getFirst());
+        assertEquals(List.of(), outbox.overdue(NOW.plusSeconds(60), 10));
+        assertEquals(CONCERN, store.findComment("p1", Platform.FACEBOOK, "c1").orElseThrow().verdict());
+    }
+
+    @Test
+    void anEditThatFlagsACommentCarriesTheEventOnlyTheFirstTime() {
+        DynamoEventOutbox outbox = new DynamoEventOutbox(dynamo, table);
+        store.putCommentOnce(comment("hello", NOW, CommentVerdict.UNTRIAGED), NOTHING);
+        StoredComment edited = comment("charged twice", NOW.plusSeconds(5), CONCERN);
+        DomainEvent event = CommentFlaggedEvent.of(edited);
+
+        var revised = store.reviseComment(edited, Announcement.of(event, NOW.plusSeconds(10)));
+        StoredComment again = comment("charged twice, still", NOW.plusSeconds(6), CONCERN);
+        var revisedAgain = store.reviseComment(again, Announcement.of(CommentFlaggedEvent.of(again), NOW.plusSeconds(10)));
+
+        assertEquals(Revision.UPDATED, revised.revision());
+        assertEquals(List.of(event), revised.pending().events());
+        assertEquals(Revision.UPDATED_WAS_FLAGGED, revisedAgain.revision());
+        assertEquals(List.of(), revisedAgain.pending().events());
+        assertEquals(List.of(event), outbox.overdue(NOW.plusSeconds(10), 10).getFirst().events());
+    }
+
+    @Test
     void removesALiveCommentOnceAndTombstonesAnUnseenOne() {
-        store.putCommentOnce(comment("hi", NOW, CommentVerdict.UNTRIAGED));
+        store.putCommentOnce(comment("hi", NOW, CommentVerdict.UNTRIAGED), NOTHING);
 
         assertEquals(Removal.REMOVED, store.removeComment("p1", Platform.FACEBOOK, "c1", CommentKind.COMMENT, NOW));
         assertEquals(Removal.ALREADY_REMOVED, store.removeComment("p1", Platform.FACEBOOK, "c1", CommentKind.COMMENT, NOW));
         assertEquals(Removal.TOMBSTONED, store.removeComment("p1", Platform.FACEBOOK, "c2", CommentKind.COMMENT, NOW));
         assertFalse(store.putCommentOnce(new StoredComment("p1", Platform.FACEBOOK, "1_2",
-                new Comment("c2", CommentKind.COMMENT, Author.UNKNOWN, "late", null, NOW), CommentVerdict.UNTRIAGED, false)));
-
-        store.restoreComment("p1", Platform.FACEBOOK, "c1");
-        assertFalse(store.findComment("p1", Platform.FACEBOOK, "c1").orElseThrow().removed());
+                new Comment("c2", CommentKind.COMMENT, Author.UNKNOWN, "late", null, NOW), CommentVerdict.UNTRIAGED, false),
+                NOTHING).isPresent());
+        assertTrue(store.findComment("p1", Platform.FACEBOOK, "c1").orElseThrow().removed());
     }
 
     @Test
@@ -127,35 +165,34 @@ class DynamoEngagementStoreTest {
     }
 
     @Test
-    void countersAddUpAndReadAsZeroWhenUntouched() {
+    void countersAreCountedFromLiveCommentsAndActiveMarkersOfThePlatform() {
         assertEquals(0L, store.counters("p1", Platform.LINKEDIN).get(Counter.SHARES));
-
-        store.addCounters("p1", Platform.LINKEDIN, Map.of(Counter.COMMENTS, 2L, Counter.REACTIONS, 1L));
-        store.addCounters("p1", Platform.LINKEDIN, Map.of(Counter.COMMENTS, -1L));
+        for (String id : List.of("c1", "c2", "c3")) {
+            store.putCommentOnce(new StoredComment("p1", Platform.LINKEDIN, "r1",
+                    new Comment(id, CommentKind.COMMENT, Author.UNKNOWN, "hi " + id, null, NOW), CommentVerdict.UNTRIAGED, false), NOTHING);
+        }
+        store.putCommentOnce(new StoredComment("p1", Platform.LINKEDIN, "r1",
+                new Comment("m1", CommentKind.MENTION, Author.UNKNOWN, "@desk", null, NOW), CommentVerdict.UNTRIAGED, false), NOTHING);
+        store.removeComment("p1", Platform.LINKEDIN, "c3", CommentKind.COMMENT, NOW);
+        store.removeComment("p1", Platform.LINKEDIN, "never-seen", CommentKind.COMMENT, NOW);
+        store.setMarker("p1", Platform.LINKEDIN, MarkerKind.REACTION, "t#u1", true, NOW);
+        store.setMarker("p1", Platform.LINKEDIN, MarkerKind.REACTION, "t#u2", true, NOW);
+        store.setMarker("p1", Platform.LINKEDIN, MarkerKind.REACTION, "t#u2", false, NOW.plusSeconds(1));
+        store.setMarker("p1", Platform.LINKEDIN, MarkerKind.SHARE, "s1", true, NOW);
+        store.setMarker("p1", Platform.X, MarkerKind.SHARE, "s1", true, NOW);
 
         Map<Counter, Long> counters = store.counters("p1", Platform.LINKEDIN);
-        assertEquals(1L, counters.get(Counter.COMMENTS));
+
+        assertEquals(2L, counters.get(Counter.COMMENTS));
+        assertEquals(1L, counters.get(Counter.MENTIONS));
         assertEquals(1L, counters.get(Counter.REACTIONS));
-        assertEquals(0L, counters.get(Counter.SHARES));
-    }
-
-    @Test
-    void aDedupeRecordCountsUntilItExpiresEvenIfTtlHasNotDeletedIt() {
-        assertFalse(store.seen(Platform.X, "tweet:1"));
-
-        store.remember(Platform.X, "tweet:1", NOW.plus(Duration.ofDays(3)));
-        store.remember(Platform.X, "tweet:2", NOW.minusSeconds(1));
-
-        assertTrue(store.seen(Platform.X, "tweet:1"));
-        assertFalse(store.seen(Platform.X, "tweet:2"));
-        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).key(Map.of(
-                "PK", AttributeValue.fromS("EVENT#x#tweet:1"), "SK", AttributeValue.fromS("EVENT")))).item();
-        assertEquals(Long.toString(NOW.plus(Duration.ofDays(3)).getEpochSecond()), item.get("expiresAt").n());
+        assertEquals(1L, counters.get(Counter.SHARES));
+        assertEquals(0L, counters.get(Counter.REPLIES));
     }
 
     @Test
     void loneSurrogatesInTextAreStoredAsReplacementCharacters() {
-        assertTrue(store.putCommentOnce(comment("bad \ud800 text", NOW, CommentVerdict.UNTRIAGED)));
+        assertTrue(store.putCommentOnce(comment("bad \ud800 text", NOW, CommentVerdict.UNTRIAGED), NOTHING).isPresent());
 
         assertEquals("bad \ufffd text", store.findComment("p1", Platform.FACEBOOK, "c1").orElseThrow().comment().text());
     }

@@ -21,6 +21,8 @@ import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import socialdesk.core.events.Announcement;
+import socialdesk.core.events.DomainEvent;
 import socialdesk.core.post.Claim;
 import socialdesk.core.post.Delivery;
 import socialdesk.core.post.DeliveryStatus;
@@ -41,6 +43,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 public abstract class PostStoreContract {
     private static final Instant NOW = Instant.parse("2026-11-26T09:00:00Z");
+    private static final Announcement NOTHING = new Announcement(List.of(), NOW);
     private static final Duration LEASE = Duration.ofMinutes(3);
 
     private DynamoDbClient dynamo;
@@ -183,11 +186,29 @@ public abstract class PostStoreContract {
         store.create(post);
         Claim claim = store.claim(post.id(), NOW, NOW.plus(LEASE), "run").orElseThrow();
 
-        store.release(claim, PostStatus.PUBLISHED, null);
+        store.release(claim, PostStatus.PUBLISHED, null, NOTHING);
 
         assertEquals(PostStatus.PUBLISHED, store.find(post.id()).orElseThrow().status());
         assertEquals(List.of(), store.findDue(NOW.plus(Duration.ofDays(1)), 10));
         assertTrue(store.claim(post.id(), NOW.plus(Duration.ofDays(1)), NOW.plus(Duration.ofDays(2)), "late").isEmpty());
+    }
+
+    @Test
+    public void aFinalReleaseWritesItsEventsOntoThePostUntilTheyAreAnnounced() {
+        Post post = queued(NOW, Platform.MASTODON);
+        store.create(post);
+        Claim claim = store.claim(post.id(), NOW, NOW.plus(LEASE), "run").orElseThrow();
+        DomainEvent published = DomainEvent.of("social.publishing", "PostPublished", post.id(), Map.of("postId", post.id()));
+        DynamoEventOutbox outbox = new DynamoEventOutbox(dynamo, table);
+
+        var pending = store.release(claim, PostStatus.PUBLISHED, null, Announcement.of(published, NOW.plusSeconds(60)));
+
+        assertEquals(List.of(published), pending.events());
+        assertEquals(List.of(), store.findDue(NOW.plus(Duration.ofDays(1)), 10), "on the outbox, not due");
+        assertEquals(List.of(pending), outbox.overdue(NOW.plusSeconds(60), 10));
+        outbox.announced(pending);
+        assertEquals(List.of(), outbox.overdue(NOW.plus(Duration.ofDays(1)), 10));
+        assertEquals(PostStatus.PUBLISHED, store.find(post.id()).orElseThrow().status());
     }
 
     @Test
@@ -197,7 +218,7 @@ public abstract class PostStoreContract {
         Claim claim = store.claim(post.id(), NOW, NOW.plus(LEASE), "run").orElseThrow();
         Instant next = NOW.plusSeconds(45);
 
-        store.release(claim, PostStatus.PUBLISHING, next);
+        store.release(claim, PostStatus.PUBLISHING, next, NOTHING);
 
         assertEquals(List.of(), store.findDue(next.minusMillis(1), 10));
         assertEquals(List.of(post.id()), store.findDue(next, 10));
@@ -212,7 +233,7 @@ public abstract class PostStoreContract {
         Instant afterExpiry = NOW.plus(LEASE).plusSeconds(1);
         store.claim(post.id(), afterExpiry, afterExpiry.plus(LEASE), "rescuer").orElseThrow();
 
-        assertThrows(LeaseLostException.class, () -> store.release(stale, PostStatus.FAILED, null));
+        assertThrows(LeaseLostException.class, () -> store.release(stale, PostStatus.FAILED, null, NOTHING));
         assertEquals(PostStatus.PUBLISHING, store.find(post.id()).orElseThrow().status());
     }
 
@@ -229,9 +250,9 @@ public abstract class PostStoreContract {
         Delivery stored = store.deliveries(post.id()).getFirst();
         assertEquals(DeliveryStatus.PUBLISHED, stored.status());
         assertEquals("109", stored.remoteId());
-        var remote = dynamo.getItem(b -> b.tableName(table).key(Map.of(
-                "PK", AttributeValue.fromS("REMOTE#mastodon#109"), "SK", AttributeValue.fromS("REMOTE")))).item();
-        assertEquals(post.id(), remote.get("postId").s());
+        var remote = dynamo.query(b -> b.tableName(table).indexName("GSI1").keyConditionExpression("GSI1PK = :remote")
+                .expressionAttributeValues(Map.of(":remote", AttributeValue.fromS("REMOTE#mastodon#109")))).items();
+        assertEquals(List.of("POST#" + post.id()), remote.stream().map(i -> i.get("PK").s()).toList());
     }
 
     @Test
@@ -252,7 +273,7 @@ public abstract class PostStoreContract {
 
         store.recordDelivery(Delivery.pending(post.id(), Platform.MASTODON).published("113", "https://mastodon.example/@desk/113"));
         store.recordDelivery(Delivery.pending(post.id(), Platform.BLUESKY).failed("401 invalid app password", true));
-        store.release(claim, PostStatus.PARTIALLY_PUBLISHED, null);
+        store.release(claim, PostStatus.PARTIALLY_PUBLISHED, null, NOTHING);
 
         assertEquals(PostStatus.PARTIALLY_PUBLISHED, store.find(post.id()).orElseThrow().status());
         Map<Platform, DeliveryStatus> outcomes = new EnumMap<>(Platform.class);
@@ -283,7 +304,7 @@ public abstract class PostStoreContract {
         Claim first = store.claim(post.id(), NOW, NOW.plus(LEASE), "run-1").orElseThrow();
         store.recordDelivery(Delivery.pending(post.id(), Platform.FACEBOOK).retryAt(NOW.plusSeconds(30), "503"));
 
-        store.release(first, PostStatus.PUBLISHING, NOW.plusSeconds(30));
+        store.release(first, PostStatus.PUBLISHING, NOW.plusSeconds(30), NOTHING);
         Claim second = store.claim(post.id(), NOW.plusSeconds(30), NOW.plus(LEASE), "run-2").orElseThrow();
 
         assertEquals(null, second.abandoned());
@@ -295,7 +316,7 @@ public abstract class PostStoreContract {
         assertTrue(store.create(post));
         Claim claim = store.claim(post.id(), NOW, NOW.plus(LEASE), "run-1").orElseThrow();
         store.recordDelivery(Delivery.pending(post.id(), Platform.TELEGRAM).inDoubt(NOW).uncertain("cannot look"));
-        store.release(claim, PostStatus.UNCERTAIN, null);
+        store.release(claim, PostStatus.UNCERTAIN, null, NOTHING);
         assertEquals(List.of(), store.findDue(NOW.plus(Duration.ofDays(1)), 10), "an uncertain post waits for a person");
 
         Delivery confirmed = store.confirmUncertain(post.id(), Platform.TELEGRAM, "42", "https://t.me/desk/42", "confirmed by ops");
@@ -316,7 +337,7 @@ public abstract class PostStoreContract {
         assertTrue(store.create(post));
         Claim claim = store.claim(post.id(), NOW, NOW.plus(LEASE), "run-1").orElseThrow();
         store.recordDelivery(Delivery.pending(post.id(), Platform.TELEGRAM).inDoubt(NOW).uncertain("cannot look"));
-        store.release(claim, PostStatus.UNCERTAIN, null);
+        store.release(claim, PostStatus.UNCERTAIN, null, NOTHING);
         Instant decidedAt = NOW.plus(Duration.ofHours(1));
 
         Delivery resend = store.resendUncertain(post.id(), Platform.TELEGRAM, decidedAt, "resend by ops");

@@ -2,6 +2,7 @@ package socialdesk.aws.events;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +19,7 @@ class EventBridgePublisherTest {
     private static final String JSON_11 = "application/x-amz-json-1.1";
 
     private static DomainEvent event(int n) {
-        return new DomainEvent("social.publishing", "PostPublished", Map.of("postId", "p-" + n));
+        return DomainEvent.of("social.publishing", "PostPublished", "p-" + n, Map.of("postId", "p-" + n));
     }
 
     @SuppressWarnings("unchecked")
@@ -47,7 +48,9 @@ class EventBridgePublisherTest {
             assertEquals("the-bus", first.get("EventBusName"));
             assertEquals("social.publishing", first.get("Source"));
             assertEquals("PostPublished", first.get("DetailType"));
-            assertEquals(Map.of("postId", "p-0"), Json.parseObject((String) first.get("Detail")));
+            // The stable id travels in the detail, first: consumers dedupe on it.
+            assertEquals(Map.of("eventId", event(0).id(), "postId", "p-0"), Json.parseObject((String) first.get("Detail")));
+            assertTrue(((String) first.get("Detail")).startsWith("{\"eventId\":\"" + event(0).id() + "\""));
         }
     }
 
@@ -58,7 +61,7 @@ class EventBridgePublisherTest {
             new EventBridgePublisher(bus.clients().eventBridge(), "the-bus").publish(List.of(event(0), event(1), event(2)));
 
             assertEquals(2, bus.requests().size());
-            assertEquals(List.of("{\"postId\":\"p-1\"}"), entries(bus.requests().get(1)).stream().map(e -> e.get("Detail")).toList());
+            assertEquals(List.of("{\"eventId\":\"" + event(1).id() + "\",\"postId\":\"p-1\"}"), entries(bus.requests().get(1)).stream().map(e -> e.get("Detail")).toList());
         }
     }
 

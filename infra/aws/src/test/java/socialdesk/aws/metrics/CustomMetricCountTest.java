@@ -18,7 +18,8 @@ import socialdesk.core.triage.Severity;
 /**
  * How many CloudWatch custom metrics the desk's steady work makes (each one billed by the month,
  * for the hours it receives data): what every hour of the cost model's volume records, 5 platforms
- * publishing, comments of every category and severity, the credentials cache refilled, written
+ * publishing, comments of every category and severity, replies to them, the oldest waiting
+ * high-severity comment, the credentials cache refilled, written
  * through the real EMF writer and counted from the lines as CloudWatch reads them. Rare events
  * (failures, blocked posts, refused requests) and the daily runway are billed only for the hours they
  * happen in and are counted separately in docs/performance-and-cost.md.
@@ -44,6 +45,12 @@ class CustomMetricCountTest {
             }
         }
         metrics.count(Metric.SECRETS_CACHE_MISSES);
+        for (String platform : PLATFORMS) {
+            for (Severity severity : Severity.values()) {
+                metrics.add(Metric.COMMENT_RESPONSE_TIME, 600_000, platform, severity.wire());
+            }
+        }
+        metrics.add(Metric.OLDEST_WAITING_COMMENT, 0, "high");
         metrics.flush();
 
         Set<String> published = capture.cloudWatchMetrics();
@@ -53,7 +60,8 @@ class CustomMetricCountTest {
                 published.size(), published, everySplit.size());
 
         assertEquals(Set.of("CommentsFlagged severity=high", "CommentsFlagged severity=low", "CommentsFlagged severity=medium",
-                "CommentsStored", "PostsPublished", "PublishDelay", "SecretsCacheMisses"), published);
+                "CommentResponseTime", "CommentsStored", "OldestWaitingComment severity=high", "PostsPublished", "PublishDelay",
+                "SecretsCacheMisses"), published);
         assertTrue(published.size() <= 10, "over CloudWatch's ten always-free custom metrics: " + published);
     }
 }

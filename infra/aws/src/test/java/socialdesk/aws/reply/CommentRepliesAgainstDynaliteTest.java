@@ -86,7 +86,7 @@ class CommentRepliesAgainstDynaliteTest {
     void freshTable() {
         DynamoDbClient dynamo = dynamo();
         String table = createTable();
-        engagement = new DynamoEngagementStore(dynamo, table, clock);
+        engagement = new DynamoEngagementStore(dynamo, table);
         store = new DynamoReplyStore(dynamo, table);
         mastodon = new RecordingPlatform(Platform.MASTODON, true);
         facebook = new RecordingPlatform(Platform.FACEBOOK, false);
@@ -113,7 +113,7 @@ class CommentRepliesAgainstDynaliteTest {
         StoredComment c = new StoredComment("post-1", platform, "remote-1",
                 new Comment(id, CommentKind.REPLY, new Author("u1", "Minh"), "I was charged twice and nobody answers", null, WRITTEN),
                 verdict, false);
-        assertTrue(engagement.putCommentOnce(c));
+        assertTrue(engagement.putCommentOnce(c, new socialdesk.core.events.Announcement(java.util.List.of(), java.time.Instant.EPOCH)).isPresent());
         return c;
     }
 
