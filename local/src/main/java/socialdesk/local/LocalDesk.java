@@ -186,7 +186,7 @@ public final class LocalDesk implements AutoCloseable {
         }
 
         List<Template.Function> templateFunctions = template.functions();
-        startFunctions(templateFunctions, values, endpoints, ports);
+        startFunctions(template, templateFunctions, values, endpoints, ports);
         if (awsServer != null) {
             awsServer.serveInvocations(this::function);
         }
@@ -377,12 +377,14 @@ public final class LocalDesk implements AutoCloseable {
         return pids;
     }
 
-    private void startFunctions(List<Template.Function> templateFunctions, TemplateValues values,
+    private void startFunctions(Template template, List<Template.Function> templateFunctions, TemplateValues values,
                                 Map<String, String> endpoints, Ports ports) {
         List<Path> runtimeJars = runtimeJars(options.root());
         List<CompletableFuture<RunningFunction>> starting = new ArrayList<>();
         for (Template.Function function : templateFunctions) {
             String name = function.moduleDir().getFileName().toString();
+            List<Path> classpath = new ArrayList<>(runtimeJars);
+            classpath.addAll(layerJars(template, function, values));
             Map<String, String> env = new LinkedHashMap<>();
             function.environment().forEach((key, value) -> {
                 String resolved = values.string(value);
@@ -405,7 +407,7 @@ public final class LocalDesk implements AutoCloseable {
             }
             String reserved = function.reservedConcurrency() == null ? null : values.string(function.reservedConcurrency());
             LocalFunction.Spec spec = new LocalFunction.Spec(name, function.handler(),
-                    function.moduleDir().resolve("target/function.jar"), runtimeJars, env, function.memorySize(),
+                    function.moduleDir().resolve("target/function.jar"), classpath, env, function.memorySize(),
                     Duration.ofSeconds(function.timeoutSeconds()), LocalFunction.Spec.currentJava(), options.jvmOptions(),
                     reserved == null ? 0 : Integer.parseInt(reserved));
             specs.put(name, spec);
@@ -434,6 +436,35 @@ public final class LocalDesk implements AutoCloseable {
                 console.line(function.name(), "invocation failed: " + e.getMessage());
             }
         });
+    }
+
+    /** What {@code Ref} of a layer of the template gives here: a version ARN, as CloudFormation gives. */
+    static String layerArn(String region, String logicalId) {
+        return "arn:aws:lambda:" + region + ":" + ACCOUNT + ":layer:" + STACK + "-" + logicalId + ":1";
+    }
+
+    /**
+     * The jars of the layers {@code function} gets with this stack's parameters (its Layers, conditions
+     * resolved), from each layer module's build ({@link Template.Layer#builtJavaLib}): what Lambda puts
+     * on the class path from /opt/java/lib. With the template's defaults (BedrockModelId empty) none.
+     */
+    static List<Path> layerJars(Template template, Template.Function function, TemplateValues values) {
+        List<Path> jars = new ArrayList<>();
+        for (Object resolved : Template.list(values.resolve(function.layers()))) {
+            Template.Layer layer = template.layers().stream()
+                    .filter(l -> resolved.equals(values.string(Map.of("Ref", l.logicalId()))))
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalStateException(function + ": layer " + resolved
+                            + " is not one the template builds; the local stack runs only those"));
+            Path lib = layer.builtJavaLib();
+            try (Stream<Path> files = Files.list(lib)) {
+                files.filter(p -> p.toString().endsWith(".jar")).sorted().forEach(jars::add);
+            } catch (IOException e) {
+                throw new IllegalStateException(function + ": no " + lib + ": build the layer first (mvn -pl "
+                        + layer.root().relativize(layer.moduleDir()).toString().replace('\\', '/') + " -am package)", e);
+            }
+        }
+        return jars;
     }
 
     /** The Runtime Interface Client jars, copied next to this module's classes at build time. */
@@ -491,6 +522,7 @@ public final class LocalDesk implements AutoCloseable {
                     attributes.put(id + ".Arn", prefix + "sqs:" + region + ":" + ACCOUNT + ":" + name);
                     attributes.put(id + ".QueueName", name);
                 }
+                case Template.SERVERLESS_LAYER -> refs.put(id, layerArn(region, id));
                 case Template.SERVERLESS_FUNCTION, "AWS::Lambda::Function" -> {
                     String codeUri = String.valueOf(properties.get("CodeUri"));
                     String name = Path.of(codeUri).getFileName().toString();

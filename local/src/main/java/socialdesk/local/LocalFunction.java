@@ -58,7 +58,8 @@ public final class LocalFunction implements AutoCloseable {
      * @param name        the function's name (log prefix, {@code AWS_LAMBDA_FUNCTION_NAME})
      * @param handler     the template's Handler
      * @param jar         the shaded function jar
-     * @param runtimeJars the Runtime Interface Client and its dependencies
+     * @param runtimeJars the Runtime Interface Client and its dependencies, then the jars of the
+     *                    function's layers (LocalDesk#layerJars; they hold no class of the function jar)
      * @param environment the function's own variables (template Environment, resolved)
      * @param memoryMb    MemorySize; bounds the child JVM's memory as Lambda's sandbox would
      * @param timeout     the function's Timeout: an invocation's deadline

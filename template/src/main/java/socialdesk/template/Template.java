@@ -15,6 +15,7 @@ import java.util.Map;
  */
 public final class Template {
     public static final String SERVERLESS_FUNCTION = "AWS::Serverless::Function";
+    public static final String SERVERLESS_LAYER = "AWS::Serverless::LayerVersion";
 
     /** The repository root: surefire passes it as {@code project.root}; elsewhere, the folder holding template.yaml. */
     public static final Path ROOT = findRoot(Path.of(""));
@@ -79,6 +80,42 @@ public final class Template {
         return functions;
     }
 
+    public List<Layer> layers() {
+        List<Layer> layers = new ArrayList<>();
+        resourcesOfType(SERVERLESS_LAYER).forEach((id, resource) -> layers.add(new Layer(id, resource, root)));
+        return layers;
+    }
+
+    /** A layer the template builds: its resource (Condition, Metadata, Properties) as written. */
+    public record Layer(String logicalId, Map<String, Object> resource, Path root) {
+        public Map<String, Object> properties() {
+            return map(resource.get("Properties"));
+        }
+
+        /** The name of the condition the layer is created under, or null. */
+        public String condition() {
+            return (String) resource.get("Condition");
+        }
+
+        /** The layer's Maven module: its ContentUri, relative to the repository root. */
+        public Path moduleDir() {
+            return root.resolve((String) properties().get("ContentUri")).normalize();
+        }
+
+        /**
+         * What the module's build lays out as Lambda mounts the layer at {@code /opt}: its jars in
+         * {@code java/lib}, which the runtime puts on the function's class path.
+         */
+        public Path builtJavaLib() {
+            return moduleDir().resolve("target/layer/java/lib");
+        }
+
+        @Override
+        public String toString() {
+            return logicalId;
+        }
+    }
+
     /** A function with Globals applied the way SAM applies them: maps merge, anything else is replaced. */
     public record Function(String logicalId, Map<String, Object> properties, Path root) {
         public String handler() {
@@ -97,6 +134,11 @@ public final class Template {
 
         public Map<String, Object> environment() {
             return map(map(properties.get("Environment")).get("Variables"));
+        }
+
+        /** The Layers property as written (a list, or an {@code Fn::If} choosing one), or null. */
+        public Object layers() {
+            return properties.get("Layers");
         }
 
         public List<Object> policies() {

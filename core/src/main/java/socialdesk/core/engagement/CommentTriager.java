@@ -3,7 +3,7 @@ package socialdesk.core.engagement;
 /**
  * Triage as the ingestion sees it: text in, verdict out. Thread-safe. The production
  * implementation adapts {@code socialdesk.core.triage.CommentTriage} (no I/O); the optional model
- * triage in infra/aws calls Bedrock within its own time budget and answers with that one whenever
+ * triage (the Bedrock triage layer, layers/bedrock-triage) calls Bedrock within its own time budget and answers with that one whenever
  * the model does not. Tests pass their own.
  */
 @FunctionalInterface

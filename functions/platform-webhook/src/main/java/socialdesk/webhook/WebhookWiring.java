@@ -5,13 +5,13 @@ import java.time.Duration;
 import socialdesk.aws.AwsCallBudget;
 import socialdesk.aws.AwsClients;
 import socialdesk.aws.Env;
-import socialdesk.aws.bedrock.BedrockTriage;
 import socialdesk.aws.dynamo.DynamoEngagementStore;
 import socialdesk.aws.dynamo.DynamoEventOutbox;
 import socialdesk.aws.events.EventBridgePublisher;
 import socialdesk.aws.metrics.EmfMetrics;
 import socialdesk.aws.priming.Priming;
 import socialdesk.aws.secrets.ParameterStoreCredentials;
+import socialdesk.aws.triage.ModelTriage;
 import socialdesk.core.engagement.CommentTriager;
 import socialdesk.core.engagement.EngagementIngestion;
 import socialdesk.core.engagement.Triage;
@@ -56,9 +56,9 @@ public final class WebhookWiring {
         EventBridgeClient events = clients.eventBridge();
         Clock clock = Clock.systemUTC();
         CommentTriager local = Triage.standard();
-        // Empty (the default) is the local triage alone; a model id puts Bedrock in front of it. The
-        // snapshot is primed with the local triage only: priming never calls the model.
-        CommentTriager triager = BedrockTriage.forModel(Env.optional("BEDROCK_MODEL_ID", ""), local);
+        // Empty (the default) is the local triage alone; a model id puts Bedrock (the layer the template
+        // attaches with it) in front of it. The snapshot is primed with the local triage only: priming never calls the model.
+        CommentTriager triager = ModelTriage.forModel(Env.optional("BEDROCK_MODEL_ID", ""), local);
         DeskMetrics metrics = EmfMetrics.toStandardOutput();
         EngagementIngestion ingestion = new EngagementIngestion(
                 new DynamoEngagementStore(dynamo, table),

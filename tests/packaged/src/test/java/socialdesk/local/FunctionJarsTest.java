@@ -1,6 +1,7 @@
 package socialdesk.local;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -21,21 +22,27 @@ import socialdesk.template.Template;
  */
 class FunctionJarsTest {
     /**
-     * The artifact target of issue 10 was 8 MB in Lambda's own unit, where "MB" is 2^20 bytes (its
-     * 50 MB package quota is 52,428,800 bytes). Parameter Store's client brings every SSM request
-     * class (its client class cannot be verified without them): 0.75 MB more than Secrets Manager's,
-     * which puts the two functions that also carry the optional Bedrock client at 8.41 and 8.56 MiB.
-     * The ceiling is 9 MB for that, and it trades against $0.40 per secret-month
-     * (docs/decisions/2026-12-06-credential-store.md).
+     * The artifact target of issue 10, 8 MB, in Lambda's own unit, where "MB" is 2^20 bytes (its 50 MB
+     * package quota is 52,428,800 bytes). The optional Bedrock client is a layer (below), not part of
+     * any function jar: with it the two functions that triage comments were over 8.4 MiB.
      */
-    static final long MAX_JAR_BYTES = 9L * 1024 * 1024;
+    static final long MAX_JAR_BYTES = 8L * 1024 * 1024;
+    /**
+     * The Bedrock triage layer: its own classes and bedrockruntime's Converse closure, 1.1 MiB. The
+     * whole bedrockruntime jar alone is 1.7 MiB, so a layer past 1.5 MiB has lost the parent pom's
+     * shade filter or taken in a client the function jars already carry.
+     */
+    static final long MAX_LAYER_BYTES = 3L * 1024 * 1024 / 2;
+    /** What the layer may hold: nothing a function jar has (on Lambda the function's copy would win). */
+    private static final List<String> LAYER_CONTENT = List.of("META-INF/", "socialdesk/aws/bedrock/",
+            "software/amazon/awssdk/services/bedrockruntime/");
 
     /** The SDK client each function builds (its wiring), by module. */
     private static final Map<String, List<String>> CLIENTS = Map.of(
             "publish-due-posts", List.of("dynamodb", "eventbridge", "ssm"),
-            // bedrockruntime: the optional model triage, built only when BEDROCK_MODEL_ID is set.
-            "platform-webhook", List.of("dynamodb", "eventbridge", "ssm", "bedrockruntime"),
-            "collect-engagement", List.of("dynamodb", "eventbridge", "ssm", "bedrockruntime"),
+            // bedrockruntime, for the optional model triage, comes with the Bedrock triage layer.
+            "platform-webhook", List.of("dynamodb", "eventbridge", "ssm"),
+            "collect-engagement", List.of("dynamodb", "eventbridge", "ssm"),
             "queue-runway", List.of("dynamodb", "eventbridge"),
             "posts-api", List.of("dynamodb", "eventbridge", "ssm"));
     private static final List<String> ALL_CLIENTS = List.of("dynamodb", "eventbridge", "ssm", "bedrockruntime");
@@ -55,12 +62,58 @@ class FunctionJarsTest {
         return jars;
     }
 
+    /** Each layer's jars as its build lays them out for /opt/java/lib, by the layer's logical id. */
+    private static Map<Template.Layer, List<Path>> layerJars() throws IOException {
+        Map<Template.Layer, List<Path>> jars = new TreeMap<>(java.util.Comparator.comparing(Template.Layer::logicalId));
+        for (Template.Layer layer : Template.load().layers()) {
+            assertTrue(Files.isDirectory(layer.builtJavaLib()), "no " + layer.builtJavaLib() + ": package the layers first");
+            try (java.util.stream.Stream<Path> files = Files.list(layer.builtJavaLib())) {
+                jars.put(layer, files.filter(p -> p.toString().endsWith(".jar")).sorted().toList());
+            }
+            assertFalse(jars.get(layer).isEmpty(), layer + " has no jar in " + layer.builtJavaLib());
+        }
+        return jars;
+    }
+
+    private static List<String> entries(Path jar) throws IOException {
+        try (ZipFile zip = new ZipFile(jar.toFile())) {
+            return zip.stream().map(ZipEntry::getName).toList();
+        }
+    }
+
     @Test
-    void everyFunctionJarIsAtMostNineMegabytes() throws IOException {
+    void everyFunctionJarIsAtMostEightMegabytes() throws IOException {
         for (Map.Entry<String, Path> jar : jars().entrySet()) {
             long size = Files.size(jar.getValue());
             System.out.printf("%-20s %,11d bytes%n", jar.getKey(), size);
             assertTrue(size <= MAX_JAR_BYTES, jar.getValue() + " is " + size + " bytes, over " + MAX_JAR_BYTES);
+        }
+    }
+
+    @Test
+    void theBedrockTriageLayerIsSmallAndHoldsOnlyWhatTheFunctionJarsLack() throws IOException {
+        Map<Template.Layer, List<Path>> layers = layerJars();
+        assertEquals(List.of("BedrockTriageLayer"), layers.keySet().stream().map(Template.Layer::logicalId).toList());
+        Map<String, Path> functionJars = jars();
+        for (Map.Entry<Template.Layer, List<Path>> layer : layers.entrySet()) {
+            long size = 0;
+            for (Path jar : layer.getValue()) {
+                size += Files.size(jar);
+                System.out.printf("%-20s %,11d bytes (%s)%n", layer.getKey().logicalId(), Files.size(jar), jar.getFileName());
+                List<String> names = entries(jar);
+                List<String> foreign = names.stream().filter(n -> LAYER_CONTENT.stream().noneMatch(n::startsWith) && !n.endsWith("/"))
+                        .limit(5).toList();
+                assertTrue(foreign.isEmpty(), jar + " holds more than the Bedrock triage and its client, such as " + foreign);
+                assertTrue(names.contains("META-INF/services/socialdesk.aws.triage.ModelTriageProvider"),
+                        jar + " does not register its triage: the functions would never find it");
+                assertEquals(java.util.Set.of(), ModelClosure.missing(jar),
+                        jar + " lacks model classes its calls reach: add them to the shade filters of the parent pom");
+                for (Map.Entry<String, Path> function : functionJars.entrySet()) {
+                    List<String> own = entries(function.getValue()).stream().filter(n -> n.startsWith("socialdesk/aws/bedrock/")).limit(5).toList();
+                    assertTrue(own.isEmpty(), function.getKey() + " carries the layer's classes, such as " + own);
+                }
+            }
+            assertTrue(size <= MAX_LAYER_BYTES, layer.getKey() + " is " + size + " bytes, over " + MAX_LAYER_BYTES);
         }
     }
 

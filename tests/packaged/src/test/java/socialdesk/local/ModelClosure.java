@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
 import java.util.zip.ZipFile;
 
 /**
- * What a function jar must hold of the SDK's generated model classes, read from the jar's bytecode:
+ * What a function jar (or the Bedrock triage layer's jar) must hold of the SDK's generated model classes, read from the jar's bytecode:
  * the operations our classes call on the clients the jar carries ({@code DynamoDbClient.getItem}, ...), and from each operation's
  * request and response every model class reachable through constant-pool references. The shade
  * filters of the parent pom keep this closure (plus every request and exception class, which the

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +18,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The optional Bedrock triage is off unless its parameter is set, reaches every function that
- * triages comments, and is granted only when set and only on the model it names.
+ * triages comments, and is granted only when set and only on the model it names. Its code is a
+ * layer, published and attached under the same condition, so the function jars stay without it.
  */
 class BedrockTriageContractTest {
     private static final String PARAMETER = "BedrockModelId";
@@ -27,6 +30,7 @@ class BedrockTriageContractTest {
     private static final Map<String, Object> MODEL_ARN = Map.of("Fn::Sub",
             "arn:${AWS::Partition}:bedrock:${AWS::Region}::foundation-model/${" + PARAMETER + "}");
     private static final Map<String, Object> NO_VALUE = Map.of("Ref", "AWS::NoValue");
+    private static final String LAYER = "BedrockTriageLayer";
 
     static Stream<Template.Function> functions() {
         return Template.load().functions().stream();
@@ -98,6 +102,39 @@ class BedrockTriageContractTest {
         assertEquals(List.of("bedrock:InvokeModel"), Template.list(statement.get("Action")), "Converse needs InvokeModel, nothing more");
         assertEquals(List.of(MODEL_ARN), Template.list(statement.get("Resource")));
         assertNotNull(statement.get("Sid"));
+    }
+
+    @Test
+    void theLayerIsBuiltByItsMakefileForTheFunctionsRuntimeAndArchitectureAndOnlyWhenSet() {
+        Template template = Template.load();
+        Template.Layer layer = template.layers().stream().filter(l -> l.logicalId().equals(LAYER)).findFirst()
+                .orElseThrow(() -> new AssertionError("template.yaml has no " + Template.SERVERLESS_LAYER + " " + LAYER));
+        Map<String, Object> globals = Template.map(Template.map(template.document.get("Globals")).get("Function"));
+
+        assertEquals(CONDITION, layer.condition(), "the layer is published only when the model is set");
+        assertEquals(List.of(globals.get("Runtime")), Template.list(layer.properties().get("CompatibleRuntimes")));
+        assertEquals(List.of("java25"), Template.list(layer.properties().get("CompatibleRuntimes")));
+        assertEquals(Template.list(globals.get("Architectures")), Template.list(layer.properties().get("CompatibleArchitectures")));
+        Map<String, Object> metadata = Template.map(layer.resource().get("Metadata"));
+        assertEquals("makefile", metadata.get("BuildMethod"), "built by the project's Maven build, as the functions are");
+        Path makefile = layer.moduleDir().resolve("Makefile");
+        assertTrue(Files.isRegularFile(makefile), () -> "no " + makefile);
+        String rules = Template.read(makefile);
+        assertTrue(Pattern.compile("(?m)^build-" + LAYER + ":").matcher(rules).find(), () -> makefile + " has no target build-" + LAYER);
+        assertTrue(rules.contains("$(ARTIFACTS_DIR)/java/lib"), () -> makefile + ": a Java layer's jars go to java/lib (/opt/java/lib)");
+        assertTrue(Files.isRegularFile(layer.moduleDir().resolve("pom.xml")), () -> layer + ": ContentUri must be a Maven module");
+    }
+
+    /** Exactly the functions that get the model id get the layer, and only when the model is set. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("functions")
+    void theLayerIsAttachedUnderTheConditionToTheFunctionsThatGetTheModelId(Template.Function function) {
+        if (!function.environment().containsKey(VARIABLE)) {
+            assertFalse(String.valueOf(function.layers()).contains(LAYER), () -> function + " does not triage comments but gets " + LAYER);
+            return;
+        }
+        assertEquals(Map.of("Fn::If", List.of(CONDITION, List.of(Map.of("Ref", LAYER)), NO_VALUE)), function.layers(),
+                () -> function + ": Layers must be !If [" + CONDITION + ", [!Ref " + LAYER + "], !Ref AWS::NoValue]");
     }
 
     private static boolean grantsBedrock(Map<String, Object> statement) {
