@@ -13,4 +13,7 @@ public interface ContentRules {
 
     /** Every reason this content would be refused, each a sentence a person can act on; empty when it is fine. */
     List<String> problems(PostContent content);
+
+    /** Each length this platform limits, counted its way, whether or not it is over (the composer shows them as you type). */
+    List<TextCount> counts(PostContent content);
 }

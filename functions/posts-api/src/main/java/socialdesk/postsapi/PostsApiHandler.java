@@ -28,12 +28,14 @@ import socialdesk.core.schedule.InvalidCadenceException;
 
 /**
  * Lambda entry point of {@code posts-api}, behind a function URL (AuthType AWS_IAM, so every caller
- * is a signed IAM principal). Reads the function URL event (payload format 2.0), routes it, and
+ * is a signed IAM principal), and behind the console's HTTP API (a Cognito JWT authorizer): both send
+ * payload format 2.0, so one handler serves both and logs who called ({@link Caller}). Reads the function URL event (payload format 2.0), routes it, and
  * answers a function URL response with a JSON body; errors are
  * {@code {"error": {"code", "message", "problems"?}}}, never an exception's text.
  *
  * <pre>
  * POST   /posts                 create (201; 200 for a retry with the same clientToken)
+ * POST   /posts/validate        each platform's counts and every problem, nothing saved (the composer)
  * GET    /posts                 list: ?status=QUEUED,FAILED&amp;from=&amp;to=&amp;limit=&amp;next=
  * GET    /posts/{id}            one post with its deliveries
  * PATCH  /posts/{id}            edit or reschedule while QUEUED
@@ -101,7 +103,7 @@ public final class PostsApiHandler implements RequestHandler<APIGatewayV2HTTPEve
             if (method == null || path == null) {
                 throw new ApiException(400, "invalid_event", "not a function URL request");
             }
-            response = route(method, normalise(path), event);
+            response = route(method, normalise(withoutStage(path, event)), event);
         } catch (ApiException e) {
             response = error(e.status(), e.code(), e.getMessage(), e.problems());
         } catch (InvalidCadenceException e) {
@@ -119,7 +121,8 @@ public final class PostsApiHandler implements RequestHandler<APIGatewayV2HTTPEve
                     "error", e.getClass().getName(), "detail", String.valueOf(e.getMessage()));
             response = error(500, "internal_error", "something went wrong on our side; try again (request " + requestId + ")", List.of());
         }
-        JsonLog.info("posts-api request", "requestId", requestId, "method", method, "path", path, "status", response.getStatusCode());
+        JsonLog.info("posts-api request", "requestId", requestId, "method", method, "path", path, "caller", Caller.of(event),
+                "status", response.getStatusCode());
         return response;
     }
 
@@ -135,6 +138,12 @@ public final class PostsApiHandler implements RequestHandler<APIGatewayV2HTTPEve
                 case "GET" -> json(200, pageJson(service.list(queryParameters(event))));
                 default -> notAllowed("GET, POST");
             };
+        }
+        if (path.equals("/posts/validate")) {
+            if (!method.equals("POST")) {
+                return notAllowed("POST");
+            }
+            return json(200, validationJson(service.validate(body(event))));
         }
         Matcher post = POST_PATH.matcher(path);
         if (post.matches()) {
@@ -215,6 +224,19 @@ public final class PostsApiHandler implements RequestHandler<APIGatewayV2HTTPEve
         return out;
     }
 
+    /**
+     * The route's path: an HTTP API stage other than {@code $default} (the console's {@code api}
+     * stage, reached at {@code /api/*} through CloudFront) prefixes the raw path with its name.
+     */
+    private static String withoutStage(String path, APIGatewayV2HTTPEvent event) {
+        String stage = event.getRequestContext().getStage();
+        if (stage == null || stage.isEmpty() || stage.equals("$default")) {
+            return path;
+        }
+        String prefix = "/" + stage;
+        return path.equals(prefix) ? "/" : path.startsWith(prefix + "/") ? path.substring(prefix.length()) : path;
+    }
+
     private static String normalise(String path) {
         return path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
     }
@@ -243,6 +265,26 @@ public final class PostsApiHandler implements RequestHandler<APIGatewayV2HTTPEve
         out.put("url", d.remoteUrl());
         out.put("lastError", d.lastError());
         out.put("nextAttemptAt", d.nextAttemptAt() == null ? null : d.nextAttemptAt().toString());
+        return out;
+    }
+
+    private static Map<String, Object> validationJson(PostsService.Validation validation) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("ok", validation.problems().isEmpty());
+        out.put("problems", validation.problems());
+        out.put("platforms", validation.counts().entrySet().stream().map(e -> {
+            Map<String, Object> platform = new LinkedHashMap<>();
+            platform.put("platform", e.getKey().id());
+            platform.put("counts", e.getValue().stream().map(c -> {
+                Map<String, Object> count = new LinkedHashMap<>();
+                count.put("count", c.count());
+                count.put("limit", c.limit());
+                count.put("unit", c.unit());
+                count.put("over", c.over());
+                return count;
+            }).toList());
+            return platform;
+        }).toList());
         return out;
     }
 
