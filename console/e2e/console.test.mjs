@@ -181,6 +181,11 @@ test('a demo concern is in the inbox; an approved reply goes under that comment;
   await concern.waitFor({ timeout: WAIT });
   await shot(page, 'inbox');
   assert.deepEqual(await seriousViolations(page), []);
+  // tests/browser sends a signed comment carrying markup: it shows as the very characters, and nothing runs.
+  const hostile = page.locator('li.comment', { hasText: '<script>window.__xss = 3</script>' });
+  await hostile.waitFor({ timeout: WAIT });
+  assert.match(await hostile.locator('.comment-text').innerText(), /<img src=x onerror="window.__xss = 4">/);
+  assert.match(await hostile.locator('.meta').innerText(), /<b>Mallory<\/b>/);
   const commentId = await concern.getAttribute('data-comment');
   await concern.getByRole('button', { name: 'Approve and send' }).click();
   await page.locator(`.answered li[data-comment="${commentId}"] a`).waitFor({ timeout: WAIT });
