@@ -7,6 +7,7 @@ export interface Delivery {
   attempts: number;
   url: string | null;
   lastError: string | null;
+  decision?: string | null;
 }
 
 export interface Post {

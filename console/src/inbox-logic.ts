@@ -57,24 +57,29 @@ export function duration(ms: number | null): string {
   return hours % 24 ? `${days} d ${hours % 24} h` : `${days} d`;
 }
 
-/** A flagged comment from the comments API, tolerant of fields it leaves out. */
+/**
+ * A comment as GET /comments answers it (posts-api's CommentRoutes): category, severity (high,
+ * medium, low), writtenAt, state with stateAt, replyUrl once ANSWERED; reasons when the API gives them.
+ */
 export function readComment(raw: Record<string, unknown>): FlaggedComment {
   const text = (v: unknown): string | null => (typeof v === 'string' ? v : null);
   const list = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
+  const state = text(raw.state) ?? 'NEW';
+  const category = text(raw.category);
   return {
     platform: text(raw.platform) ?? '',
     commentId: text(raw.commentId) ?? '',
     postId: text(raw.postId),
     author: text(raw.author) ?? '',
-    text: text(raw.text) ?? text(raw.excerpt) ?? '',
+    text: text(raw.text) ?? '',
     permalink: text(raw.permalink),
-    severity: text(raw.severity) ?? 'LOW',
-    categories: list(raw.categories),
+    severity: text(raw.severity) ?? 'none',
+    categories: category ? [category] : list(raw.categories),
     reasons: list(raw.reasons),
     suggestedReply: text(raw.suggestedReply),
-    receivedAt: text(raw.receivedAt) ?? text(raw.createdAt) ?? new Date(0).toISOString(),
-    state: text(raw.state) ?? 'NEW',
-    answeredAt: text(raw.answeredAt) ?? (raw.state === 'ANSWERED' ? text(raw.stateAt) : null),
-    replyUrl: text(raw.replyUrl) ?? (raw.state === 'ANSWERED' ? text(raw.note) : null),
+    receivedAt: text(raw.writtenAt) ?? new Date(0).toISOString(),
+    state,
+    answeredAt: state === 'ANSWERED' ? text(raw.stateAt) : null,
+    replyUrl: text(raw.replyUrl),
   };
 }

@@ -51,11 +51,11 @@ describe('calendar', () => {
 
 describe('inbox', () => {
   const comment = (id: string, severity: string, receivedAt: string, extra: Record<string, unknown> = {}) =>
-    readComment({ platform: 'facebook', commentId: id, severity, receivedAt, text: id, ...extra });
+    readComment({ platform: 'facebook', commentId: id, severity, writtenAt: receivedAt, text: id, ...extra });
 
   it('orders by severity, then the longest waiting first', () => {
-    const ordered = inboxOrder([comment('low', 'LOW', '2026-12-01T00:00:00Z'), comment('high-new', 'HIGH', '2026-12-02T00:00:00Z'),
-      comment('high-old', 'HIGH', '2026-12-01T00:00:00Z'), comment('medium', 'MEDIUM', '2026-11-01T00:00:00Z')]);
+    const ordered = inboxOrder([comment('low', 'low', '2026-12-01T00:00:00Z'), comment('high-new', 'high', '2026-12-02T00:00:00Z'),
+      comment('high-old', 'high', '2026-12-01T00:00:00Z'), comment('medium', 'medium', '2026-11-01T00:00:00Z')]);
     expect(ordered.map((c) => c.commentId)).toEqual(['high-old', 'high-new', 'medium', 'low']);
   });
 
@@ -72,10 +72,13 @@ describe('inbox', () => {
     expect([45_000, 12 * 60_000, 200 * 60_000, 52 * 3_600_000, null].map(duration)).toEqual(['45 s', '12 min', '3 h 20 min', '2 d 4 h', '–']);
   });
 
-  it('reads an answered comment’s reply link from its note', () => {
-    const c = readComment({ platform: 'facebook', commentId: '1', state: 'ANSWERED', note: 'https://facebook.com/r/1', stateAt: '2026-12-01T00:00:00Z' });
+  it('reads an answered comment as the comments API gives it', () => {
+    const c = readComment({ platform: 'facebook', commentId: '1', state: 'ANSWERED', replyUrl: 'https://facebook.com/r/1',
+      stateAt: '2026-12-01T00:00:00Z', category: 'CONCERN', severity: 'medium', writtenAt: '2026-11-30T00:00:00Z' });
     expect(c.replyUrl).toBe('https://facebook.com/r/1');
     expect(c.answeredAt).toBe('2026-12-01T00:00:00Z');
+    expect(c.receivedAt).toBe('2026-11-30T00:00:00Z');
+    expect(c.categories).toEqual(['CONCERN']);
   });
 });
 

@@ -62,7 +62,7 @@ export function inboxView(api: Api, root: HTMLElement): () => void {
 
     function approve(): void {
       const unchanged = c.suggestedReply !== null && reply.value === c.suggestedReply;
-      const body: Record<string, unknown> = unchanged ? { accept: true } : { text: reply.value };
+      const body: Record<string, unknown> = unchanged ? { acceptSuggestion: true } : { text: reply.value };
       if (confirm.checked) body.confirmLashOut = true;
       void act('reply', body);
     }
@@ -72,7 +72,7 @@ export function inboxView(api: Api, root: HTMLElement): () => void {
         h('strong', {}, c.author), ' · ', t('inbox.waiting', { age: duration(age) }),
         c.postId ? ` · ${t('inbox.onPost', { post: c.postId })}` : null, ' ', safeLink(c.permalink, '↗')),
       h('blockquote', { class: 'comment-text' }, c.text),
-      c.reasons.length || c.categories.length ? h('details', {}, h('summary', {}, t('inbox.reasons')),
+      c.reasons.length || c.categories.length ? h('div', { class: 'reasons' }, h('span', {}, `${t('inbox.reasons')}: `),
         h('ul', {}, ...c.categories.map((x) => h('li', {}, x)), ...c.reasons.map((x) => h('li', {}, x)))) : null,
       h('label', { for: id }, t('inbox.suggested')), reply, warning,
       h('div', { class: 'actions' },

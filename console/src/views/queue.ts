@@ -1,4 +1,4 @@
-import { Api, type Post } from '../api';
+import { Api, ApiError, type Delivery, type Post } from '../api';
 import { h, replace, safeLink } from '../dom';
 import { language, t, type Key } from '../i18n';
 import { runwayDays } from '../queue-logic';
@@ -16,12 +16,32 @@ export function queueView(api: Api, root: HTMLElement): () => void {
     const [queued, past] = await Promise.all([api.listPosts(now.toISOString(), ahead.toISOString()), api.listPosts(back.toISOString(), now.toISOString())]);
     const days = runwayDays(queued.posts, now.getTime());
     replace(runway, ...[...days.entries()].map(([platform, d]) => h('li', { 'data-platform': platform }, h('strong', {}, platform), ': ', t('queue.days', { days: d.toFixed(1) }))));
-    const failing = past.posts.filter((p) => p.status === 'FAILED' || p.status === 'PARTIALLY_PUBLISHED' || p.status === 'PUBLISHING');
+    const failing = past.posts.filter((p) => ['FAILED', 'PARTIALLY_PUBLISHED', 'PUBLISHING', 'UNCERTAIN'].includes(p.status));
     const detailed: Post[] = await Promise.all(failing.map((p) => api.getPost(p.id)));
     const rows = detailed.flatMap((p) => (p.deliveries ?? []).filter((d) => d.status === 'FAILED' || d.status === 'UNCERTAIN' || d.status === 'BLOCKED')
-      .map((d) => h('li', { class: `status-${d.status}` }, `${new Date(p.dueAt).toLocaleString(language())} · ${d.platform} · ${t(`status.${d.status}` as Key)} · `,
-        h('span', {}, p.text.slice(0, 60)), d.lastError ? ` — ${d.lastError}` : '', ' ', safeLink(d.url, '↗'))));
+      .map((d) => deliveryRow(p, d)));
     replace(problems, ...(rows.length ? rows : [h('li', {}, t('queue.none'))]));
+  }
+
+  /** One delivery in trouble; an UNCERTAIN one gets the person's two answers (the reconcile routes). */
+  function deliveryRow(post: Post, d: Delivery): HTMLElement {
+    const message = h('span', { role: 'status', class: 'message' });
+    const decide = async (decision: 'confirm' | 'resend') => {
+      try {
+        await api.call('POST', `/posts/${encodeURIComponent(post.id)}/deliveries/${encodeURIComponent(d.platform)}/${decision}`, {});
+        await load();
+      } catch (error) {
+        message.textContent = error instanceof ApiError && error.code === 'route_not_found' ? t('queue.noDecisions')
+          : t('error.generic', { message: error instanceof Error ? error.message : String(error) });
+      }
+    };
+    return h('li', { class: `status-${d.status}`, 'data-post': post.id, 'data-platform': d.platform },
+      `${new Date(post.dueAt).toLocaleString(language())} · ${d.platform} · ${t(`status.${d.status}` as Key)} · `,
+      h('span', {}, post.text.slice(0, 60)), d.lastError ? ` — ${d.lastError}` : '', ' ', safeLink(d.url, '↗'),
+      d.status === 'UNCERTAIN' ? h('span', { class: 'actions' },
+        h('button', { type: 'button', onclick: () => void decide('confirm') }, t('queue.confirm')),
+        h('button', { type: 'button', onclick: () => void decide('resend') }, t('queue.resend'))) : null,
+      message);
   }
 
   void load();

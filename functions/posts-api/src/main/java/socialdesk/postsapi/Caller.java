@@ -13,7 +13,10 @@ final class Caller {
     private Caller() {
     }
 
-    /** {@code user:<name>} for a console user, {@code iam:<arn>} for a signed caller, null when neither is known (local calls). */
+    /**
+     * {@code console:<name>} for a console user (Cognito, or the local sign-in), the principal's ARN
+     * for a SigV4-signed caller, null when neither is known (the local stack's function URL signs nothing).
+     */
     static String of(APIGatewayV2HTTPEvent event) {
         if (event == null || event.getRequestContext() == null || event.getRequestContext().getAuthorizer() == null) {
             return null;
@@ -23,11 +26,11 @@ final class Caller {
             Map<String, String> claims = authorizer.getJwt().getClaims();
             String name = first(claims, "cognito:username", "username", "email", "sub");
             if (name != null) {
-                return "user:" + name;
+                return "console:" + name;
             }
         }
         if (authorizer.getIam() != null && authorizer.getIam().getUserArn() != null) {
-            return "iam:" + authorizer.getIam().getUserArn();
+            return authorizer.getIam().getUserArn();
         }
         return null;
     }

@@ -474,8 +474,8 @@ class PostsApiHandlerTest {
 
         assertEquals(200, listing.status(), listing.raw());
         assertEquals(1, JsonRead.list(listing.body(), "posts").size());
-        assertEquals("user:lan.nguyen", Caller.of(EVENTS.fromJson(sample("console-http-api-list.json"))));
-        assertEquals("iam:arn:aws:iam::123456789012:user/social-editor", Caller.of(EVENTS.fromJson(sample("posts-api-list.json"))));
+        assertEquals("console:lan.nguyen", Caller.of(EVENTS.fromJson(sample("console-http-api-list.json"))));
+        assertEquals("arn:aws:iam::123456789012:user/social-editor", Caller.of(EVENTS.fromJson(sample("posts-api-list.json"))));
         assertNull(Caller.of(EVENTS.fromJson(request("GET", "/posts", null, null))));
     }
 
