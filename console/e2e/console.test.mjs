@@ -1,7 +1,9 @@
 // The console in a real headless Chromium (Debian's package, driven by playwright-core) against a
 // running local stack. Started by tests/browser (ConsoleInBrowserTest), which starts the stack and
 // passes its addresses: CONSOLE_URL, POSTS_API_URL (the function URL, to change a post behind the
-// console's back), SCREENSHOTS (a folder under target/), CHROMIUM (the browser binary).
+// console's back), SANDBOX_URL (the sandbox platform's pages), SCREENSHOTS (a folder under target/),
+// CHROMIUM (the browser binary). Nothing here leaves loopback: platform permalinks (facebook.com)
+// are checked for their form, never opened.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -11,6 +13,7 @@ import { chromium } from 'playwright-core';
 
 const CONSOLE_URL = required('CONSOLE_URL');
 const POSTS_API_URL = required('POSTS_API_URL');
+const SANDBOX_URL = required('SANDBOX_URL');
 const SCREENSHOTS = required('SCREENSHOTS');
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const WAIT = 90_000;
@@ -187,12 +190,20 @@ test('a demo concern is in the inbox; an approved reply goes under that comment;
   assert.match(await hostile.locator('.comment-text').innerText(), /<img src=x onerror="window.__xss = 4">/);
   assert.match(await hostile.locator('.meta').innerText(), /<b>Mallory<\/b>/);
   const commentId = await concern.getAttribute('data-comment');
+  const reply = await concern.getByLabel('Suggested calm reply').inputValue();
+  assert.ok(reply.length > 0, 'a suggested calm reply');
   await concern.getByRole('button', { name: 'Approve and send' }).click();
-  await page.locator(`.answered li[data-comment="${commentId}"] a`).waitFor({ timeout: WAIT });
-  const replyUrl = await page.locator(`.answered li[data-comment="${commentId}"] a`).getAttribute('href');
-  const reply = await fetch(replyUrl);
-  assert.equal(reply.status, 200, 'the reply is on the sandbox');
-  assert.match(await reply.text(), new RegExp(commentId), 'the reply is under the comment it answers');
+  const answered = page.locator(`.answered li[data-comment="${commentId}"] a`);
+  await answered.waitFor({ timeout: WAIT });
+  assert.match(await answered.getAttribute('href'), /^https?:\/\//, 'the reply links to where it is');
+  // The sandbox's Page shows each comment with the replies made under it: the reply is under this one.
+  const sandbox = await page.context().newPage();
+  await sandbox.goto(SANDBOX_URL + '/');
+  const thread = sandbox.locator(`section.comment[id="comment-${commentId}"] section.reply`);
+  await thread.first().waitFor({ timeout: WAIT });
+  assert.equal(await thread.count(), 1, 'one reply, once');
+  assert.match(await thread.innerText(), new RegExp(reply.slice(0, 40).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+  await sandbox.close();
   assert.equal(await page.locator('#view img, #view script').count(), 0);
   assert.equal(await page.evaluate(() => globalThis.__xss), undefined);
   await shot(page, 'inbox-answered');

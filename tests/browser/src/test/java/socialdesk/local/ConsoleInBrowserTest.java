@@ -69,7 +69,7 @@ class ConsoleInBrowserTest {
             ProcessBuilder node = new ProcessBuilder("node", "--test", "--test-reporter=spec", "--test-concurrency=1", "e2e/")
                     .directory(console.toFile()).redirectErrorStream(true).redirectOutput(output.toFile());
             node.environment().putAll(Map.of("CONSOLE_URL", stack.consoleUrl(), "POSTS_API_URL", stack.functionUrl("posts-api"),
-                    "SCREENSHOTS", screenshots.toString(), "CHROMIUM", chromium.toString()));
+                    "SANDBOX_URL", stack.sandbox().url(), "SCREENSHOTS", screenshots.toString(), "CHROMIUM", chromium.toString()));
             Process process = node.start();
             boolean finished = process.waitFor(RUN_LIMIT.toSeconds(), TimeUnit.SECONDS);
             if (!finished) {
