@@ -209,6 +209,24 @@ test('a demo concern is in the inbox; an approved reply goes under that comment;
   await shot(page, 'inbox-answered');
 });
 
+test('the posting slots show on the calendar, with the next free one', async (t) => {
+  const everyDay = ['MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT', 'SUN'];
+  const put = await fetch(`${POSTS_API_URL}/cadence/bluesky`, {
+    method: 'PUT', headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ timezone: 'Asia/Ho_Chi_Minh', slots: [{ days: everyDay, times: ['23:45'] }], runwayTargetDays: 3 }),
+  });
+  assert.equal(put.status, 200, await put.text());
+  const page = await signedIn(t);
+  await page.getByLabel('Platform').selectOption('bluesky');
+  await page.getByTestId('next-slot').getByText(/Next free slot: .*11:45 PM \(bluesky\)/).waitFor();
+  // Late on a Sunday the next slot is in the next week.
+  if (await page.locator('.slot', { hasText: 'bluesky' }).count() === 0) {
+    await page.getByRole('button', { name: 'Next', exact: true }).click();
+  }
+  await page.locator('.slot', { hasText: 'bluesky' }).first().waitFor();
+  await shot(page, 'calendar-slots');
+});
+
 test('the queue health view and the Vietnamese strings', async (t) => {
   const page = await signedIn(t);
   await page.getByRole('link', { name: 'Queue health' }).click();

@@ -1,4 +1,5 @@
 import { Api, ApiError, type Post } from '../api';
+import { nextFreeSlot, slotsBetween, type Cadence, type Slot } from '../cadence-logic';
 import { dayKey, daysShown, fromLocalInput, move, platformStatus, postsByDay, toLocalInput, type Span } from '../calendar-logic';
 import { h, replace, safeLink } from '../dom';
 import { language, t, type Key } from '../i18n';
@@ -24,6 +25,7 @@ export function editError(error: unknown, yours: number): string {
 export function calendarView(api: Api, root: HTMLElement): () => void {
   const grid = h('div', { class: 'calendar', 'data-testid': 'calendar' });
   const status = h('p', { role: 'status', class: 'status' });
+  const nextSlot = h('p', { class: 'next-slot', 'data-testid': 'next-slot' });
   const title = h('h2', {});
   const filter = h('select', { 'aria-label': t('calendar.filter'), onchange: () => { state.platform = filter.value || null; load(); } },
     h('option', { value: '' }, t('calendar.all')), ...PLATFORMS.map((p) => h('option', { value: p }, p)));
@@ -35,10 +37,13 @@ export function calendarView(api: Api, root: HTMLElement): () => void {
     h('button', { type: 'button', onclick: () => { state.anchor = new Date(); load(); } }, t('calendar.today')),
     h('button', { type: 'button', onclick: () => { state.anchor = move(state.span, state.anchor, 1); load(); } }, t('calendar.next')),
     spanButton('week', 'calendar.week'), spanButton('month', 'calendar.month'), filter);
-  replace(root, h('section', { 'aria-labelledby': 'calendar-title' }, title, toolbar, status, grid));
+  replace(root, h('section', { 'aria-labelledby': 'calendar-title' }, title, toolbar, nextSlot, status, grid));
   title.id = 'calendar-title';
 
   let editing = false;
+  // Posting slots change rarely: read once when the view opens (a 404 is a platform without slots).
+  const cadences: Promise<Cadence[]> = Promise.all(PLATFORMS.map((p) => api.call<Cadence>('GET', `/cadence/${p}`).catch(() => null)))
+    .then((found) => found.filter((c): c is Cadence => c !== null));
 
   async function load(): Promise<void> {
     if (editing) return;
@@ -50,22 +55,32 @@ export function calendarView(api: Api, root: HTMLElement): () => void {
     try {
       const page = await api.listPosts(from.toISOString(), to.toISOString());
       const detailed = await Promise.all(page.posts.map((p) => (p.status === 'QUEUED' ? Promise.resolve(p) : api.getPost(p.id).catch(() => p))));
-      render(days, postsByDay(detailed, state.platform));
+      const chosen = (await cadences).filter((c) => !state.platform || c.platform === state.platform);
+      const slots = slotsBetween(chosen, detailed, from, to);
+      const next = nextFreeSlot(slotsBetween(chosen, detailed, new Date(), new Date(Date.now() + 14 * 86_400_000)), new Date());
+      nextSlot.textContent = next ? t('calendar.nextFree', { when: next.at.toLocaleString(language(), { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }),
+        platforms: next.platforms.join(', ') }) : '';
+      render(days, postsByDay(detailed, state.platform), slots);
     } catch (error) {
       status.textContent = t('error.generic', { message: error instanceof Error ? error.message : String(error) });
     }
   }
 
-  function render(days: Date[], byDay: Map<string, Post[]>): void {
+  function render(days: Date[], byDay: Map<string, Post[]>, slots: Slot[]): void {
     grid.className = `calendar ${state.span}`;
-    const today = dayKey(new Date());
+    const now = new Date();
+    const today = dayKey(now);
     replace(grid, ...days.map((day) => {
       const key = dayKey(day);
       const posts = byDay.get(key) ?? [];
+      const free = slots.filter((s) => dayKey(s.at) === key && s.at > now && s.taken.length < s.platforms.length);
       return h('div', { class: key === today ? 'day today' : 'day', 'data-day': key },
         h('h3', {}, day.toLocaleDateString(language(), { weekday: 'short', day: 'numeric', month: 'short' })),
         posts.length === 0 ? h('p', { class: 'empty' }, t('calendar.empty'))
-          : h('ul', {}, ...posts.map((post) => postItem(post))));
+          : h('ul', {}, ...posts.map((post) => postItem(post))),
+        free.length === 0 ? null : h('ul', { class: 'slots', 'aria-label': t('calendar.freeSlots') }, ...free.map((s) => h('li', { class: 'slot' },
+          `${s.at.toLocaleTimeString(language(), { hour: '2-digit', minute: '2-digit' })} ${t('calendar.free')}: `,
+          s.platforms.filter((p) => !s.taken.includes(p)).join(', ')))));
     }));
   }
 

@@ -1,6 +1,8 @@
 import { Api, ApiError, type Delivery, type Post } from '../api';
 import { h, replace, safeLink } from '../dom';
 import { language, t, type Key } from '../i18n';
+import type { Cadence } from '../cadence-logic';
+import { PLATFORMS } from '../platforms';
 import { runwayDays } from '../queue-logic';
 
 export function queueView(api: Api, root: HTMLElement): () => void {
@@ -14,8 +16,15 @@ export function queueView(api: Api, root: HTMLElement): () => void {
     const ahead = new Date(now.getTime() + 90 * 86_400_000);
     const back = new Date(now.getTime() - 30 * 86_400_000);
     const [queued, past] = await Promise.all([api.listPosts(now.toISOString(), ahead.toISOString()), api.listPosts(back.toISOString(), now.toISOString())]);
+    const cadences = (await Promise.all(PLATFORMS.map((p) => api.call<Cadence>('GET', `/cadence/${p}`).catch(() => null))))
+      .filter((c): c is Cadence => c !== null);
     const days = runwayDays(queued.posts, now.getTime());
-    replace(runway, ...[...days.entries()].map(([platform, d]) => h('li', { 'data-platform': platform }, h('strong', {}, platform), ': ', t('queue.days', { days: d.toFixed(1) }))));
+    replace(runway, ...[...days.entries()].map(([platform, d]) => {
+      const target = cadences.find((c) => c.platform === platform)?.runwayTargetDays;
+      const short = target !== undefined && d < target;
+      return h('li', { 'data-platform': platform, class: short ? 'short' : '' }, h('strong', {}, platform), ': ', t('queue.days', { days: d.toFixed(1) }),
+        target === undefined ? '' : ` (${t('queue.target', { target })}${short ? ` · ${t('queue.short')}` : ''})`);
+    }));
     const failing = past.posts.filter((p) => ['FAILED', 'PARTIALLY_PUBLISHED', 'PUBLISHING', 'UNCERTAIN'].includes(p.status));
     const detailed: Post[] = await Promise.all(failing.map((p) => api.getPost(p.id)));
     const rows = detailed.flatMap((p) => (p.deliveries ?? []).filter((d) => d.status === 'FAILED' || d.status === 'UNCERTAIN' || d.status === 'BLOCKED')
