@@ -69,6 +69,20 @@ function inMinutes(minutes) {
   return new Date(Date.now() + minutes * 60_000).toISOString().replace(/\.\d+Z$/, 'Z');
 }
 
+/** The sandbox's pages (loopback) show exactly one {@code selector}, with {@code text} in it. */
+async function sandboxShows(page, selector, text) {
+  const sandbox = await page.context().newPage();
+  try {
+    await sandbox.goto(SANDBOX_URL + '/');
+    const found = sandbox.locator(selector);
+    await found.first().waitFor({ timeout: WAIT });
+    assert.equal(await found.count(), 1, `one ${selector}`);
+    assert.match(await found.innerText(), text);
+  } finally {
+    await sandbox.close();
+  }
+}
+
 async function shot(page, name) {
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
 }
@@ -196,14 +210,18 @@ test('a demo concern is in the inbox; an approved reply goes under that comment;
   const answered = page.locator(`.answered li[data-comment="${commentId}"] a`);
   await answered.waitFor({ timeout: WAIT });
   assert.match(await answered.getAttribute('href'), /^https?:\/\//, 'the reply links to where it is');
-  // The sandbox's Page shows each comment with the replies made under it: the reply is under this one.
-  const sandbox = await page.context().newPage();
-  await sandbox.goto(SANDBOX_URL + '/');
-  const thread = sandbox.locator(`section.comment[id="comment-${commentId}"] section.reply`);
-  await thread.first().waitFor({ timeout: WAIT });
-  assert.equal(await thread.count(), 1, 'one reply, once');
-  assert.match(await thread.innerText(), new RegExp(reply.slice(0, 40).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
-  await sandbox.close();
+  // The sandbox's Page shows each comment with the replies made under it: the reply is under this one, once.
+  await sandboxShows(page, `section.comment[id="comment-${commentId}"] section.reply`,
+    new RegExp(reply.slice(0, 40).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+  // Abuse is hidden on the platform (never deleted), listed as hidden, and can be shown again.
+  const troll = page.locator('li.comment', { hasText: 'You are all idiots' });
+  const trollId = await troll.getAttribute('data-comment');
+  await troll.getByRole('button', { name: 'Hide', exact: true }).click();
+  const hidden = page.locator(`.hidden-comments li[data-comment="${trollId}"]`);
+  await hidden.waitFor({ timeout: WAIT });
+  await sandboxShows(page, `section.comment[id="comment-${trollId}"]`, /\(hidden\)/);
+  await hidden.getByRole('button', { name: 'Show again' }).click();
+  await page.locator(`li.comment[data-comment="${trollId}"]`).waitFor({ timeout: WAIT });
   assert.equal(await page.locator('#view img, #view script').count(), 0);
   assert.equal(await page.evaluate(() => globalThis.__xss), undefined);
   await shot(page, 'inbox-answered');

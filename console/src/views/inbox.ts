@@ -17,18 +17,22 @@ export function inboxView(api: Api, root: HTMLElement): () => void {
   const list = h('div', { class: 'inbox', 'data-testid': 'inbox' });
   const stats = h('p', { class: 'stats' });
   const answeredList = h('ul', { class: 'answered' });
+  const hiddenList = h('ul', { class: 'hidden-comments' });
   replace(root, h('section', { 'aria-labelledby': 'inbox-title' }, h('h2', { id: 'inbox-title' }, t('inbox.title')), stats, list,
-    h('h3', {}, t('inbox.answered')), answeredList));
+    h('h3', {}, t('inbox.answered')), answeredList, h('h3', {}, t('inbox.hidden')), hiddenList));
 
   async function load(): Promise<void> {
     try {
-      const [open, answered] = await Promise.all([comments(api, 'NEW'), comments(api, 'ANSWERED')]);
+      const [open, answered, hidden] = await Promise.all([comments(api, 'NEW'), comments(api, 'ANSWERED'), comments(api, 'HIDDEN')]);
       const figures = responseTimes([...open, ...answered], Date.now());
       stats.textContent = t('inbox.stats', { median: duration(figures.median), p90: duration(figures.p90), oldest: duration(figures.oldest) });
       const ordered = inboxOrder(open);
       replace(list, ordered.length === 0 ? h('p', {}, t('inbox.empty')) : h('ul', {}, ...ordered.map(card)));
       replace(answeredList, ...answered.map((c) => h('li', { 'data-comment': c.commentId },
         `${c.platform} · ${c.author}: `, h('q', {}, c.text), ' → ', safeLink(c.replyUrl, t('inbox.answered')))));
+      replace(hiddenList, ...hidden.map((c) => h('li', { 'data-comment': c.commentId },
+        `${c.platform} · ${c.author}: `, h('q', {}, c.text), ' ',
+        h('button', { type: 'button', onclick: () => void api.call('POST', commentPath(c, 'unhide')).then(load, load) }, t('inbox.unhide')))));
     } catch (error) {
       if (error instanceof ApiError && error.code === 'route_not_found') {
         replace(list, h('p', {}, t('inbox.unavailable')));
