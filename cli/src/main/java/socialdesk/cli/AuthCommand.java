@@ -19,30 +19,32 @@ import socialdesk.core.platform.token.OAuthTokens;
 import socialdesk.template.Template;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
-import software.amazon.awssdk.services.secretsmanager.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.ssm.SsmClient;
+import software.amazon.awssdk.services.ssm.model.ParameterType;
 
 /**
  * {@code social auth x}: the one-time authorisation of the desk's X app for the account it posts as.
  * Runs OAuth 2.0 with PKCE and a loopback redirect, asks for {@code offline.access} so the publisher
- * can refresh the two-hour token by itself, and stores the first tokens in the platform secret: the
- * local stack's {@code .local/secrets.json} by default, Secrets Manager with {@code --aws}.
+ * can refresh the two-hour token by itself, and stores the first tokens in the platform's credentials
+ * parameter: the local stack's {@code .local/secrets.json} by default, Parameter Store (a
+ * SecureString, the account's {@code aws/ssm} key) with {@code --aws}.
  */
 final class AuthCommand {
     static final String USAGE = """
-            usage: social auth x --client-id ID [--client-secret SECRET] [--port N] [--aws [--region R]] [--secret NAME]
+            usage: social auth x --client-id ID [--client-secret SECRET] [--port N] [--aws [--region R]] [--parameter NAME]
 
             Opens X's consent page (the URL is printed: open it in a browser signed in as the account to post as),
             receives the answer on http://127.0.0.1:N/callback (default N 8765; register exactly that callback URL
             in the X app's "User authentication settings", type Web App or Native App), and stores
-            accessToken, refreshToken, expiresAt, clientId (and clientSecret) in the X secret, NAME
-            (default social-desk/platforms/x): .local/secrets.json, or Secrets Manager with --aws.
+            accessToken, refreshToken, expiresAt, clientId (and clientSecret) in the X credentials parameter, NAME
+            (default /social-desk/platforms/x, under the template's CredentialsPath): .local/secrets.json, or
+            Parameter Store (SecureString) with --aws.
             Scopes: tweet.read tweet.write users.read offline.access.
             """;
     static final List<String> X_SCOPES = List.of("tweet.read", "tweet.write", "users.read", "offline.access");
     static final URI X_AUTHORIZE = URI.create("https://x.com/i/oauth2/authorize");
     static final URI X_API = URI.create("https://api.x.com");
-    static final String DEFAULT_SECRET = "social-desk/platforms/x";
+    static final String DEFAULT_PARAMETER = "/social-desk/platforms/x";
     static final Duration WAIT = Duration.ofMinutes(5);
 
     private final HttpClient http;
@@ -77,7 +79,7 @@ final class AuthCommand {
         int port = 8765;
         boolean aws = false;
         String region = null;
-        String secretName = DEFAULT_SECRET;
+        String parameterName = DEFAULT_PARAMETER;
         Path dataDir = null;
         for (int i = 0; i < args.size(); i++) {
             switch (args.get(i)) {
@@ -86,7 +88,7 @@ final class AuthCommand {
                 case "--port" -> port = port(Target.value(args, ++i, "--port"));
                 case "--aws" -> aws = true;
                 case "--region" -> region = Target.value(args, ++i, "--region");
-                case "--secret" -> secretName = Target.value(args, ++i, "--secret");
+                case "--parameter" -> parameterName = Target.value(args, ++i, "--parameter");
                 case "--data-dir" -> dataDir = Path.of(Target.value(args, ++i, "--data-dir")).toAbsolutePath();
                 default -> throw CliException.usage("unknown option " + args.get(i));
             }
@@ -122,22 +124,22 @@ final class AuthCommand {
         }
         String json = Json.write(secret);
         if (aws) {
-            storeInSecretsManager(secretName, json, region);
-            out.println("Stored in Secrets Manager as " + secretName + "; the publisher refreshes the token from now on.");
+            storeInParameterStore(parameterName, json, region);
+            out.println("Stored in Parameter Store as " + parameterName + "; the publisher refreshes the token from now on.");
         } else {
             Path file = (dataDir != null ? dataDir : Template.findRoot(Path.of("")).resolve(".local")).resolve("secrets.json");
-            storeLocally(file, secretName, secret);
-            out.println("Stored in " + file + " as " + secretName + "; the local stack uses it on its next tick.");
+            storeLocally(file, parameterName, secret);
+            out.println("Stored in " + file + " as " + parameterName + "; the local stack uses it on its next tick.");
         }
         return 0;
     }
 
-    /** Replaces one entry of the local stack's secrets file, keeping the others. */
-    static void storeLocally(Path file, String secretName, Map<String, Object> secret) {
+    /** Replaces one entry of the local stack's parameters file, keeping the others. */
+    static void storeLocally(Path file, String parameterName, Map<String, Object> secret) {
         try {
             Map<String, Object> all = Files.exists(file) ? new LinkedHashMap<>(Json.parseObject(Files.readString(file)))
                     : new LinkedHashMap<>();
-            all.put(secretName, secret);
+            all.put(parameterName, secret);
             Files.createDirectories(file.getParent());
             Files.writeString(file, Json.write(all));
         } catch (IOException e) {
@@ -145,18 +147,15 @@ final class AuthCommand {
         }
     }
 
-    private static void storeInSecretsManager(String secretName, String json, String region) {
-        var builder = SecretsManagerClient.builder().httpClient(UrlConnectionHttpClient.create());
+    /** A new version of the parameter, or the parameter itself the first time (a SecureString under the aws/ssm key). */
+    private static void storeInParameterStore(String parameterName, String json, String region) {
+        var builder = SsmClient.builder().httpClient(UrlConnectionHttpClient.create());
         if (region != null) {
             builder.region(Region.of(region));
         }
-        try (SecretsManagerClient client = builder.build()) {
-            try {
-                client.putSecretValue(r -> r.secretId(secretName).secretString(json));
-            } catch (ResourceNotFoundException e) {
-                client.createSecret(r -> r.name(secretName).secretString(json)
-                        .description("X credentials for social-desk, written by ./social auth x"));
-            }
+        try (SsmClient client = builder.build()) {
+            client.putParameter(r -> r.name(parameterName).value(json).type(ParameterType.SECURE_STRING).overwrite(true)
+                    .description("X credentials for social-desk, written by ./social auth x"));
         }
     }
 

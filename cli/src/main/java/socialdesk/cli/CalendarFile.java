@@ -28,18 +28,23 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
 import socialdesk.core.json.Json;
+import socialdesk.core.post.PostImage;
 import socialdesk.core.post.PostQueue;
 
 /**
  * A content calendar, CSV or YAML, read into create requests for {@code POST /posts}. Columns (CSV
  * header) or keys (YAML mappings): {@code text}, {@code platforms} ({@code ;} or {@code |} between
  * platforms; a YAML list works too), {@code at} (ISO-8601 with an offset) or {@code next_slot}
- * ({@code true}), {@code link}, {@code evergreen}. What can be checked here is checked here (empty
+ * ({@code true}), {@code link}, {@code evergreen}, and up to four images as {@code image_1} (a public
+ * http(s) URL) with {@code alt_1} (its alt text) to {@code image_4} / {@code alt_4}. What can be
+ * checked here is checked here (empty
  * text, no platform, a time that does not parse, at and next_slot both or neither); the posts API
  * checks the rest and is the authority.
  */
 final class CalendarFile {
-    static final Set<String> COLUMNS = Set.of("text", "platforms", "at", "next_slot", "link", "evergreen");
+    /** Images per row: image_1 / alt_1 to image_4 / alt_4, the most a post carries. */
+    static final int IMAGE_COLUMNS = PostImage.MAX_PER_POST;
+    static final Set<String> COLUMNS = columns();
     /** In YAML these must be YAML booleans: a quoted "yes" is text, and text is not a yes. */
     private static final Set<String> BOOLEAN_COLUMNS = Set.of("next_slot", "evergreen");
 
@@ -57,6 +62,15 @@ final class CalendarFile {
     }
 
     private CalendarFile() {
+    }
+
+    private static Set<String> columns() {
+        Set<String> columns = new java.util.HashSet<>(Set.of("text", "platforms", "at", "next_slot", "link", "evergreen"));
+        for (int n = 1; n <= IMAGE_COLUMNS; n++) {
+            columns.add("image_" + n);
+            columns.add("alt_" + n);
+        }
+        return Set.copyOf(columns);
     }
 
     /** Reads and checks the file; a file that cannot be read as a calendar at all is a {@link CliException#usage}. */
@@ -107,7 +121,8 @@ final class CalendarFile {
             String column = column(h);
             if (!COLUMNS.contains(column)) {
                 throw CliException.usage(name + ": line " + header.line() + ": unknown column '" + h.strip()
-                        + "'; the columns are text, platforms, at, next_slot, link, evergreen");
+                        + "'; the columns are text, platforms, at, next_slot, link, evergreen, image_1 to image_"
+                        + IMAGE_COLUMNS + " and alt_1 to alt_" + IMAGE_COLUMNS);
             }
             if (columns.contains(column)) {
                 throw CliException.usage(name + ": line " + header.line() + ": column '" + column + "' appears twice");
@@ -156,7 +171,7 @@ final class CalendarFile {
             List<String> problems = new ArrayList<>();
             Map<String, String> values = new LinkedHashMap<>();
             if (!(item instanceof MappingNode mapping)) {
-                problems.add("not a mapping of text, platforms, at / next_slot, link, evergreen");
+                problems.add("not a mapping of text, platforms, at / next_slot, link, evergreen, image_N / alt_N");
                 rows.add(new RawRow(line, values, problems));
                 continue;
             }
@@ -213,6 +228,21 @@ final class CalendarFile {
         String link = v.getOrDefault("link", "").strip();
         if (!link.isEmpty()) {
             request.put("link", link);
+        }
+        List<Object> images = new ArrayList<>();
+        for (int n = 1; n <= IMAGE_COLUMNS; n++) {
+            String url = v.getOrDefault("image_" + n, "").strip();
+            String alt = v.getOrDefault("alt_" + n, "").strip();
+            if (url.isEmpty() && !alt.isEmpty()) {
+                problems.add("alt_" + n + " without image_" + n);
+            } else if (!url.isEmpty() && alt.isEmpty()) {
+                problems.add("image_" + n + " has no alt_" + n + " (what the image shows, for people who cannot see it)");
+            } else if (!url.isEmpty()) {
+                images.add(Map.of("url", url, "alt", alt));
+            }
+        }
+        if (!images.isEmpty()) {
+            request.put("images", images);
         }
         List<String> platforms = new ArrayList<>();
         for (String p : v.getOrDefault("platforms", "").split("[;|]")) {

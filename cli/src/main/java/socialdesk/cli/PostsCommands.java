@@ -124,6 +124,11 @@ final class PostsCommands {
         if (JsonRead.string(p, "link") != null) {
             out.println("link       " + JsonRead.string(p, "link"));
         }
+        List<Object> images = JsonRead.list(p, "images");
+        for (int i = 0; i < images.size(); i++) {
+            out.println("image " + (i + 1) + "    " + JsonRead.string(images.get(i), "url") + "\n           alt: "
+                    + JsonRead.string(images.get(i), "alt"));
+        }
         if (Boolean.TRUE.equals(JsonRead.bool(p, "evergreen"))) {
             out.println("evergreen  yes");
         }

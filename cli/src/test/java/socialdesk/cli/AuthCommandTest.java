@@ -61,7 +61,7 @@ class AuthCommandTest {
     @Test
     void storesTheFirstTokensInTheLocalSecretsFileAndTheyPublish() throws Exception {
         Path secrets = dir.resolve("secrets.json");
-        Files.writeString(secrets, "{\"social-desk/platforms/mastodon\":{\"accessToken\":\"keep\"}}");
+        Files.writeString(secrets, "{\"/social-desk/platforms/mastodon\":{\"accessToken\":\"keep\"}}");
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
 
         int status = new AuthCommand(HTTP, clock, URI.create(x.baseUri() + "/i/oauth2/authorize"), x.baseUri())
@@ -70,9 +70,9 @@ class AuthCommandTest {
 
         assertEquals(0, status);
         Map<String, Object> all = Json.parseObject(Files.readString(secrets));
-        assertEquals(Map.of("accessToken", "keep"), all.get("social-desk/platforms/mastodon"));
+        assertEquals(Map.of("accessToken", "keep"), all.get("/social-desk/platforms/mastodon"));
         @SuppressWarnings("unchecked")
-        Map<String, Object> stored = (Map<String, Object>) all.get("social-desk/platforms/x");
+        Map<String, Object> stored = (Map<String, Object>) all.get("/social-desk/platforms/x");
         assertEquals(FakeX.CLIENT_ID, stored.get("clientId"));
         assertEquals(NOW.plus(FakeX.ACCESS_TOKEN_LIFETIME).toString(), stored.get("expiresAt"));
         assertTrue(printed.toString(StandardCharsets.UTF_8).contains("code_challenge_method=S256"));

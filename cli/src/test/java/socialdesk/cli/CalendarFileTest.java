@@ -72,4 +72,29 @@ class CalendarFileTest {
         assertEquals(List.of("at '2027-01-01T09:00:00' has no offset: add the UTC offset it is in (e.g. 2026-11-27T09:00:00+07:00)"),
                 CalendarFile.toRow("c.csv", rows.get(1)).problems());
     }
+
+    @Test
+    void imageColumnsBecomeImagesWithTheirAltTextInBothFormats() {
+        List<CalendarFile.RawRow> csv = CalendarFile.csvRows("c.csv", """
+                text,platforms,at,Image 1,Alt 1,image_2,alt_2
+                Opening,instagram;bluesky,2027-01-01T09:00:00+07:00,https://cdn.example.com/a.jpg,"The shop, open",https://cdn.example.com/b.jpg,The team
+                No alt,bluesky,2027-01-01T09:00:00+07:00,https://cdn.example.com/a.jpg,,,Orphan alt
+                """);
+        List<CalendarFile.RawRow> yaml = CalendarFile.yamlRows("c.yaml", """
+                - text: Opening
+                  platforms: [instagram, bluesky]
+                  at: 2027-01-01T09:00:00+07:00
+                  image_1: https://cdn.example.com/a.jpg
+                  alt_1: The shop, open
+                  image_2: https://cdn.example.com/b.jpg
+                  alt_2: The team
+                """);
+
+        List<Object> expected = List.of(Map.of("url", "https://cdn.example.com/a.jpg", "alt", "The shop, open"),
+                Map.of("url", "https://cdn.example.com/b.jpg", "alt", "The team"));
+        assertEquals(expected, CalendarFile.toRow("c.csv", csv.get(0)).request().get("images"));
+        assertEquals(expected, CalendarFile.toRow("c.yaml", yaml.get(0)).request().get("images"));
+        assertEquals(List.of("image_1 has no alt_1 (what the image shows, for people who cannot see it)", "alt_2 without image_2"),
+                CalendarFile.toRow("c.csv", csv.get(1)).problems());
+    }
 }

@@ -202,6 +202,34 @@ class PostsCommandsAgainstPostsApiServerTest {
     }
 
     @Test
+    void aCalendarRowWithImagesIsQueuedWithThemAndShowListsThem() throws IOException {
+        Path file = write("images.yaml", """
+                - text: Our new shop
+                  platforms: [bluesky, instagram]
+                  at: %s
+                  image_1: https://cdn.example.com/shop.jpg
+                  alt_1: The shop's front, with a green awning
+                  image_2: https://cdn.example.com/team.jpg
+                  alt_2: Five of us behind the counter
+                - text: A PNG for Instagram
+                  platforms: [instagram]
+                  at: %s
+                  image_1: https://cdn.example.com/logo.png
+                  alt_1: Our logo
+                """.formatted(FUTURE, FUTURE));
+
+        assertEquals(1, social("import", file.toString()), stderr());
+        assertTrue(stdout().contains("line 8: instagram: image 1 is PNG (by its file name); instagram takes JPEG images"), stdout());
+        String id = JsonRead.string(listedPosts().getFirst(), "id");
+        assertEquals(0, social("show", id));
+
+        assertTrue(stdout().contains("image 1    https://cdn.example.com/shop.jpg\n           alt: The shop's front, with a green awning"),
+                stdout());
+        assertTrue(stdout().contains("image 2    https://cdn.example.com/team.jpg\n           alt: Five of us behind the counter"),
+                stdout());
+    }
+
+    @Test
     void showPrintsThePostAndItsDeliveries() throws IOException {
         String id = importOne();
 

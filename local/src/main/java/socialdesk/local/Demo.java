@@ -12,7 +12,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -59,60 +58,58 @@ final class Demo implements AutoCloseable {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
     private volatile boolean closed;
     private Instant dueAt;
+    /** The Meta webhook's signing-secret parameter, known once {@link #seed} has read the template. */
+    private volatile String metaWebhookParameter;
 
     Demo(LocalDesk stack, Duration delay) {
         this.stack = stack;
         this.delay = delay;
     }
 
-    /** The template parameter naming the platform secrets' prefix, and its default when the template has none. */
-    static final String PREFIX_PARAMETER = "PlatformSecretsPrefix";
-    static final String DEFAULT_PLATFORM_PREFIX = "social-desk/platforms/";
+    /** The template parameter naming the credentials' path, and its default when the template has none. */
+    static final String CREDENTIALS_PARAMETER = "CredentialsPath";
+    static final String DEFAULT_CREDENTIALS_PATH = "/social-desk";
+    /** The webhooks whose signing secrets the desk reads: the leaf names under {@code <path>/webhooks}. */
+    static final List<String> WEBHOOKS = List.of("meta", "x", "linkedin");
 
-    /**
-     * The local secret a template parameter {@code <Name>SecretArn} stands for:
-     * {@code MetaWebhookSecretArn} -> {@code social-desk/meta-webhook} (the names docs/operations.md
-     * creates), {@code XWebhookSecretArn} -> {@code social-desk/x-webhook}.
-     */
-    static String secretName(String parameter) {
-        String base = parameter.substring(0, parameter.length() - "SecretArn".length());
-        if (base.endsWith("Webhook")) {
-            base = base.substring(0, base.length() - "Webhook".length()).toLowerCase(Locale.ROOT) + "-webhook";
-        }
-        return LocalSecrets.PREFIX + base.toLowerCase(Locale.ROOT);
-    }
-
-    /** The prefix of the platform secrets: the default of the template's {@code PlatformSecretsPrefix}. */
-    static String platformPrefix(Template template) {
-        Object definition = Template.map(template.document.get("Parameters")).get(PREFIX_PARAMETER);
+    /** The credentials' path: the default of the template's {@code CredentialsPath}. */
+    static String credentialsPath(Template template) {
+        Object definition = Template.map(template.document.get("Parameters")).get(CREDENTIALS_PARAMETER);
         Object fallback = Template.map(definition).get("Default");
-        return fallback == null ? DEFAULT_PLATFORM_PREFIX : String.valueOf(fallback);
+        return fallback == null ? DEFAULT_CREDENTIALS_PATH : String.valueOf(fallback);
+    }
+
+    /** The parameter of a platform's credentials: {@code <path>/platforms/<platform>}. */
+    static String platformParameter(Template template, Platform platform) {
+        return credentialsPath(template) + "/platforms/" + platform.id();
+    }
+
+    /** The parameter of a webhook's signing secret: {@code <path>/webhooks/<webhook>}. */
+    static String webhookParameter(Template template, String webhook) {
+        return credentialsPath(template) + "/webhooks/" + webhook;
     }
 
     /**
-     * The secrets file of a first start: one entry per platform ({@code <prefix><platform>}), the
-     * sandbox for Mastodon and Facebook and {@code null} (not configured) for the others, and one
-     * per webhook secret parameter with a demo secret.
+     * The parameters file of a first start: one entry per platform, the sandbox for Mastodon and
+     * Facebook and {@code null} (not configured) for the others, and one per webhook with a demo
+     * signing secret.
      */
     static Map<String, Object> defaultSecrets(Template template) {
         Map<String, Object> secrets = new LinkedHashMap<>();
-        String prefix = platformPrefix(template);
         for (Platform platform : Platform.values()) {
-            secrets.put(prefix + platform.id(), switch (platform) {
+            secrets.put(platformParameter(template, platform), switch (platform) {
                 case MASTODON -> Map.of("instanceUrl", LocalSecrets.SANDBOX_PLACEHOLDER, "accessToken", "sandbox");
                 case FACEBOOK -> Map.of("pageId", META_PAGE_ID, "pageAccessToken", "sandbox", "graphUrl", LocalSecrets.SANDBOX_PLACEHOLDER);
                 default -> null;
             });
         }
-        Template.map(template.document.get("Parameters")).keySet().stream().filter(p -> p.endsWith("SecretArn")).forEach(p -> {
-            String name = secretName(p);
-            secrets.put(name, switch (p) {
-                case "MetaWebhookSecretArn" -> Map.of("appSecret", randomHex(), "verifyToken", META_VERIFY_TOKEN);
-                case "XWebhookSecretArn" -> Map.of("consumerSecret", randomHex());
-                case "LinkedInWebhookSecretArn" -> Map.of("clientSecret", randomHex());
-                default -> null;
+        for (String webhook : WEBHOOKS) {
+            secrets.put(webhookParameter(template, webhook), switch (webhook) {
+                case "meta" -> Map.of("appSecret", randomHex(), "verifyToken", META_VERIFY_TOKEN);
+                case "x" -> Map.of("consumerSecret", randomHex());
+                default -> Map.of("clientSecret", randomHex());
             });
-        });
+        }
         return secrets;
     }
 
@@ -121,8 +118,8 @@ final class Demo implements AutoCloseable {
      * answers whether it did.
      */
     boolean seed(Template template) {
-        String prefix = platformPrefix(template);
-        targets = Stream.of(Platform.MASTODON, Platform.FACEBOOK).filter(p -> stack.secrets().configured(prefix + p.id()))
+        metaWebhookParameter = webhookParameter(template, "meta");
+        targets = Stream.of(Platform.MASTODON, Platform.FACEBOOK).filter(p -> stack.secrets().configured(platformParameter(template, p)))
                 .map(Platform::id).toList();
         if (targets.isEmpty()) {
             return false;
@@ -157,7 +154,7 @@ final class Demo implements AutoCloseable {
             stack.console().line("demo", "no platform-webhook function URL in template.yaml: no demo comments");
             return;
         }
-        String secretName = secretName("MetaWebhookSecretArn");
+        String secretName = metaWebhookParameter;
         String appSecret = stack.secrets().secretString(secretName)
                 .map(s -> JsonRead.string(Json.parse(s), "appSecret")).orElse(null);
         if (appSecret == null) {

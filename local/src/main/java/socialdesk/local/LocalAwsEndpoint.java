@@ -24,11 +24,12 @@ import socialdesk.core.json.JsonException;
 import socialdesk.core.json.JsonRead;
 
 /**
- * The two AWS calls the functions make besides DynamoDB, served on loopback in the AWS JSON 1.1
- * protocol the SDK speaks: {@code AWSEvents.PutEvents} (routed by the {@link LocalBus}) and
- * {@code secretsmanager.GetSecretValue} (from {@link LocalSecrets}). The functions reach it through
- * {@code AWS_ENDPOINT_URL_EVENTBRIDGE} and {@code AWS_ENDPOINT_URL_SECRETS_MANAGER}; the operation is
- * told by the {@code X-Amz-Target} header, so one port serves both. Requests are not signature-checked.
+ * The AWS calls the functions make besides DynamoDB, served on loopback in the AWS JSON 1.1 protocol
+ * the SDK speaks: {@code AWSEvents.PutEvents} (routed by the {@link LocalBus}) and Parameter Store's
+ * {@code AmazonSSM.GetParameter}, {@code GetParametersByPath} and {@code PutParameter} (over
+ * {@link LocalSecrets}, SecureString values answered decrypted). The functions reach it through
+ * {@code AWS_ENDPOINT_URL_EVENTBRIDGE} and {@code AWS_ENDPOINT_URL_SSM}; the operation is told by the
+ * {@code X-Amz-Target} header, so one port serves them all. Requests are not signature-checked.
  * It also answers Lambda's {@code Invoke} ({@code POST /2015-03-31/functions/{name}/invocations},
  * synchronous) for the running functions, so {@code ./social invoke} and
  * {@code aws lambda invoke --endpoint-url} reach a function with its template environment.
@@ -86,10 +87,11 @@ public final class LocalAwsEndpoint implements AutoCloseable {
             }
             switch (target) {
                 case "AWSEvents.PutEvents" -> putEvents(exchange, request);
-                case "secretsmanager.GetSecretValue" -> getSecretValue(exchange, request);
-                case "secretsmanager.PutSecretValue" -> putSecretValue(exchange, request);
-                default -> send(exchange, 400, error("UnknownOperationException",
-                        target + " is not served by the local stack (PutEvents, GetSecretValue and PutSecretValue are)"));
+                case "AmazonSSM.GetParameter" -> getParameter(exchange, request);
+                case "AmazonSSM.GetParametersByPath" -> getParametersByPath(exchange, request);
+                case "AmazonSSM.PutParameter" -> putParameter(exchange, request);
+                default -> send(exchange, 400, error("UnknownOperationException", target
+                        + " is not served by the local stack (PutEvents, GetParameter, GetParametersByPath and PutParameter are)"));
             }
         }
     }
@@ -178,45 +180,133 @@ public final class LocalAwsEndpoint implements AutoCloseable {
         return nameOrArn.startsWith("arn:") && slash > 0 ? nameOrArn.substring(slash + 1) : nameOrArn;
     }
 
-    private void getSecretValue(HttpExchange exchange, Object request) throws IOException {
-        String id = JsonRead.string(request, "SecretId");
-        Optional<String> value = id == null ? Optional.empty() : secrets.secretString(id);
-        if (value.isEmpty()) {
-            send(exchange, 400, error("ResourceNotFoundException",
-                    "Secrets Manager can't find the specified secret (see " + secrets.file() + ")"));
+    /** The most parameters one GetParametersByPath page holds, and the page size when MaxResults is not given. */
+    private static final int MAX_RESULTS = 10;
+
+    /** Parameter Store's GetParameter: one parameter by name or ARN; a {@code name:version} selector names the current version only. */
+    private void getParameter(HttpExchange exchange, Object request) throws IOException {
+        String requested = JsonRead.string(request, "Name");
+        if (requested == null || requested.isBlank()) {
+            send(exchange, 400, error("ValidationException", "Name is required"));
             return;
         }
-        Map<String, Object> response = secretVersion(LocalSecrets.nameOf(id), value.get());
-        response.put("SecretString", value.get());
-        response.put("CreatedDate", Instant.now().getEpochSecond());
+        if (!decrypting(exchange, request)) {
+            return;
+        }
+        // Names cannot hold ':'; after the ARN is taken off, one introduces a version selector.
+        String name = LocalSecrets.nameOf(requested);
+        String selector = null;
+        int colon = name.lastIndexOf(':');
+        if (colon > 0) {
+            selector = name.substring(colon + 1);
+            name = name.substring(0, colon);
+        }
+        Optional<LocalSecrets.Parameter> parameter = secrets.parameter(name);
+        if (parameter.isEmpty()) {
+            send(exchange, 400, error("ParameterNotFound", "Parameter " + LocalSecrets.nameOf(name) + " not found (see " + secrets.file() + ")"));
+            return;
+        }
+        if (selector != null && !selector.equals(Long.toString(parameter.get().version()))) {
+            send(exchange, 400, error("ParameterVersionNotFound", "the local stack keeps the current version of "
+                    + parameter.get().name() + " only (version " + parameter.get().version() + ")"));
+            return;
+        }
+        send(exchange, 200, Json.write(Map.of("Parameter", describe(parameter.get()))));
+    }
+
+    /** Parameter Store's GetParametersByPath: the parameters under a path, at most ten a page, NextToken between pages. */
+    private void getParametersByPath(HttpExchange exchange, Object request) throws IOException {
+        String path = JsonRead.string(request, "Path");
+        if (path == null || !path.startsWith("/")) {
+            send(exchange, 400, error("ValidationException", "Path must start with /"));
+            return;
+        }
+        if (!decrypting(exchange, request)) {
+            return;
+        }
+        Object maxResults = request instanceof Map<?, ?> map ? map.get("MaxResults") : null;
+        int pageSize = maxResults instanceof Number n ? n.intValue() : MAX_RESULTS;
+        if (pageSize < 1 || pageSize > MAX_RESULTS) {
+            send(exchange, 400, error("ValidationException", "MaxResults must be between 1 and " + MAX_RESULTS));
+            return;
+        }
+        int from;
+        try {
+            String token = JsonRead.string(request, "NextToken");
+            from = token == null ? 0 : Integer.parseInt(token);
+        } catch (NumberFormatException e) {
+            send(exchange, 400, error("InvalidNextToken", "the NextToken is not one this endpoint gave"));
+            return;
+        }
+        boolean recursive = request instanceof Map<?, ?> map && Boolean.TRUE.equals(map.get("Recursive"));
+        List<LocalSecrets.Parameter> all = secrets.under(path, recursive);
+        if (from < 0 || from > all.size()) {
+            send(exchange, 400, error("InvalidNextToken", "the NextToken is not one this endpoint gave"));
+            return;
+        }
+        List<Object> page = new ArrayList<>();
+        for (LocalSecrets.Parameter parameter : all.subList(from, Math.min(all.size(), from + pageSize))) {
+            page.add(describe(parameter));
+        }
+        Map<String, Object> response = new LinkedHashMap<>();
+        response.put("Parameters", page);
+        if (from + pageSize < all.size()) {
+            response.put("NextToken", Integer.toString(from + pageSize));
+        }
         send(exchange, 200, Json.write(response));
     }
 
-    /** Secrets Manager's PutSecretValue: the new value of an existing secret goes to the local secrets file. */
-    private void putSecretValue(HttpExchange exchange, Object request) throws IOException {
-        String id = JsonRead.string(request, "SecretId");
-        String value = JsonRead.string(request, "SecretString");
-        if (id == null || value == null) {
-            send(exchange, 400, error("InvalidParameterException", "SecretId and SecretString are required"));
+    /**
+     * Parameter Store's PutParameter, SecureString only: a new parameter, or with {@code Overwrite} the
+     * next version of an existing one (ParameterAlreadyExists without it). The value goes to the local file.
+     */
+    private void putParameter(HttpExchange exchange, Object request) throws IOException {
+        String name = JsonRead.string(request, "Name");
+        String value = JsonRead.string(request, "Value");
+        if (name == null || value == null || !LocalSecrets.nameOf(name).startsWith("/")) {
+            send(exchange, 400, error("ValidationException", "Name (a path starting with /) and Value are required"));
             return;
         }
-        Optional<String> name = secrets.put(id, value);
-        if (name.isEmpty()) {
-            send(exchange, 400, error("ResourceNotFoundException",
-                    "Secrets Manager can't find the specified secret (see " + secrets.file() + ")"));
+        String type = JsonRead.string(request, "Type");
+        if (type != null && !"SecureString".equals(type)) {
+            send(exchange, 400, error("UnsupportedParameterType", "the local stack keeps SecureString parameters only, not " + type));
             return;
         }
-        send(exchange, 200, Json.write(secretVersion(name.get(), value)));
+        boolean overwrite = request instanceof Map<?, ?> map && Boolean.TRUE.equals(map.get("Overwrite"));
+        if (type == null && !secrets.configured(LocalSecrets.nameOf(name))) {
+            send(exchange, 400, error("ValidationException", "Type is required to create parameter " + name));
+            return;
+        }
+        switch (secrets.put(name, value, overwrite)) {
+            case LocalSecrets.PutOutcome.Stored stored -> send(exchange, 200, Json.write(Map.of("Version", stored.version(), "Tier", "Standard")));
+            case LocalSecrets.PutOutcome.AlreadyExists ignored -> send(exchange, 400, error("ParameterAlreadyExists",
+                    "The parameter already exists. To overwrite this value, set the overwrite option in the request to true."));
+        }
     }
 
-    /** What Secrets Manager says of a secret's current version: its ARN, name, a version id derived from the value, its stage. */
-    private static Map<String, Object> secretVersion(String name, String value) {
-        Map<String, Object> version = new LinkedHashMap<>();
-        version.put("ARN", LocalSecrets.arn(name));
-        version.put("Name", name);
-        version.put("VersionId", UUID.nameUUIDFromBytes(value.getBytes(StandardCharsets.UTF_8)).toString());
-        version.put("VersionStages", List.of("AWSCURRENT"));
-        return version;
+    /**
+     * Whether the request asks for decrypted values; answers a refusal when it does not. Parameter
+     * Store would answer the KMS ciphertext, which a stand-in without KMS cannot make.
+     */
+    private static boolean decrypting(HttpExchange exchange, Object request) throws IOException {
+        if (request instanceof Map<?, ?> map && Boolean.TRUE.equals(map.get("WithDecryption"))) {
+            return true;
+        }
+        send(exchange, 400, error("ValidationException", "the local stack answers SecureString values decrypted only: set WithDecryption"));
+        return false;
+    }
+
+    /** A parameter as GetParameter and GetParametersByPath describe it. */
+    private static Map<String, Object> describe(LocalSecrets.Parameter parameter) {
+        Map<String, Object> described = new LinkedHashMap<>();
+        described.put("Name", parameter.name());
+        described.put("Type", "SecureString");
+        described.put("Value", parameter.value());
+        described.put("Version", parameter.version());
+        described.put("LastModifiedDate", Instant.now().getEpochSecond());
+        described.put("ARN", LocalSecrets.arn(parameter.name()));
+        described.put("DataType", "text");
+        return described;
     }
 
     private static String error(String type, String message) {

@@ -165,7 +165,7 @@ public final class LocalDesk implements AutoCloseable {
             awsEndpoint = aws.url();
             endpoints.put("AWS_ENDPOINT_URL_DYNAMODB", dynamoEndpoint);
             endpoints.put("AWS_ENDPOINT_URL_EVENTBRIDGE", aws.url());
-            endpoints.put("AWS_ENDPOINT_URL_SECRETS_MANAGER", aws.url());
+            endpoints.put("AWS_ENDPOINT_URL_SSM", aws.url());
         } else {
             dynamoEndpoint = options.remoteEndpoint();
             endpoints.put("AWS_ENDPOINT_URL", options.remoteEndpoint());
@@ -324,7 +324,7 @@ public final class LocalDesk implements AutoCloseable {
         return console;
     }
 
-    /** The in-process PutEvents / GetSecretValue endpoint (null against a remote endpoint). */
+    /** The in-process PutEvents / Parameter Store endpoint (null against a remote endpoint). */
     public String awsEndpoint() {
         return awsEndpoint;
     }
@@ -454,14 +454,8 @@ public final class LocalDesk implements AutoCloseable {
         refs.put("AWS::Partition", "aws");
         refs.put("AWS::URLSuffix", "amazonaws.com");
         Template.map(template.document.get("Parameters")).forEach((name, definition) -> {
-            if (name.endsWith("SecretArn")) {
-                String secret = Demo.secretName(name);
-                // An emulator gives secrets ARNs of its own; the name works as a SecretId everywhere.
-                refs.put(name, !secrets.configured(secret) ? "" : options.remoteEndpoint() == null ? LocalSecrets.arn(secret) : secret);
-            } else {
-                Object fallback = Template.map(definition).get("Default");
-                refs.put(name, fallback == null ? "" : String.valueOf(fallback));
-            }
+            Object fallback = Template.map(definition).get("Default");
+            refs.put(name, fallback == null ? "" : String.valueOf(fallback));
         });
         TemplateValues early = new TemplateValues(template, refs, Map.of());
         template.resources().forEach((id, value) -> {
@@ -540,7 +534,7 @@ public final class LocalDesk implements AutoCloseable {
         b.append("Sandbox platform:   ").append(sandbox.url()).append("   (posts: ").append(sandbox.file()).append(")\n");
         b.append("Topics:             ").append(String.join(", ", topics.keySet())).append(" -> console and ")
                 .append(topic().file()).append('\n');
-        b.append("Secrets:            ").append(secrets.file()).append("   (edit to use real platform credentials)\n");
+        b.append("Credentials:        ").append(secrets.file()).append("   (Parameter Store; edit to use real platform credentials)\n");
         b.append("DynamoDB:           ").append(dynamoEndpoint).append("   table ").append(tableName).append('\n');
         if (seeded) {
             b.append("Demo:               ").append(demo.describe()).append('\n');

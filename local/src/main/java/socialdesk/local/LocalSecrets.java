@@ -10,21 +10,36 @@ import java.util.Optional;
 import socialdesk.core.json.Json;
 
 /**
- * The local stand-in for Secrets Manager: {@code .local/secrets.json}, one entry per secret name
- * (platform secrets {@code social-desk/platforms/mastodon}, {@code .../facebook}, ... under the
- * template's {@code PlatformSecretsPrefix}; webhook secrets {@code social-desk/meta-webhook}, ...),
- * each value the secret's JSON object or {@code null} (not configured: GetSecretValue answers
- * ResourceNotFoundException, as Secrets Manager does for a secret that does not exist). Created with
- * sandbox credentials on first start; edit it to use real ones. In a value, the text
- * {@code {{sandbox}}} stands for the sandbox platform's URL of this run.
+ * The local stand-in for Parameter Store: {@code .local/secrets.json}, one entry per SecureString
+ * parameter (platform credentials {@code /social-desk/platforms/mastodon}, {@code .../facebook}, ...
+ * and webhook signing secrets {@code /social-desk/webhooks/meta}, ... under the template's
+ * {@code CredentialsPath}), each value the parameter's JSON object or {@code null} (not configured:
+ * GetParameter answers ParameterNotFound and GetParametersByPath leaves it out, as Parameter Store
+ * does for a parameter that does not exist). Created with sandbox credentials on first start; edit it
+ * to use real ones. In a value, the text {@code {{sandbox}}} stands for the sandbox platform's URL of
+ * this run. Versions are counted from 1 per run of the stack (the file keeps values only).
  */
 public final class LocalSecrets {
-    public static final String PREFIX = "social-desk/";
     public static final String SANDBOX_PLACEHOLDER = "{{sandbox}}";
-    private static final String ARN_PREFIX = "arn:aws:secretsmanager:us-east-1:000000000000:secret:";
+    private static final String ARN_PREFIX = "arn:aws:ssm:us-east-1:000000000000:parameter";
 
     private final Path file;
     private final String sandboxUrl;
+    private final Map<String, Long> versions = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** One parameter's current state, as GetParameter and GetParametersByPath describe it. */
+    public record Parameter(String name, String value, long version) {
+    }
+
+    /** The outcome of a {@link #put}: the new version, or why there is none. */
+    public sealed interface PutOutcome {
+        record Stored(long version) implements PutOutcome {
+        }
+
+        /** The parameter exists and {@code Overwrite} was not asked for. */
+        record AlreadyExists() implements PutOutcome {
+        }
+    }
 
     public LocalSecrets(Path file, String sandboxUrl) {
         this.file = file;
@@ -52,67 +67,91 @@ public final class LocalSecrets {
         }
     }
 
-    /** The local ARN of a secret name. */
+    /** The local ARN of a parameter name ({@code /a/b} -> {@code arn:...:parameter/a/b}). */
     public static String arn(String name) {
-        return ARN_PREFIX + name;
+        return ARN_PREFIX + (name.startsWith("/") ? name : "/" + name);
     }
 
-    /** The secret name a {@code SecretId} names: the name itself, or the local ARN of it. */
-    public static String nameOf(String idOrArn) {
-        return idOrArn.startsWith(ARN_PREFIX) ? idOrArn.substring(ARN_PREFIX.length()) : idOrArn;
+    /** The parameter name a {@code Name} field gives: the name itself, or the local ARN of it. */
+    public static String nameOf(String nameOrArn) {
+        return nameOrArn.startsWith(ARN_PREFIX) ? nameOrArn.substring(ARN_PREFIX.length()) : nameOrArn;
     }
 
-    /** Every secret name in the file, configured or not. */
+    /** Every parameter name in the file, configured or not. */
     public java.util.Set<String> names() {
         return read().keySet();
     }
 
-    /** Whether a secret of that name is configured (present and not null). */
+    /** Whether a parameter of that name is configured (present and not null). */
     public boolean configured(String name) {
         return read().get(name) != null;
     }
 
-    /** The secret string for an ARN or a name, with the sandbox URL filled in; empty when not configured. */
-    public Optional<String> secretString(String idOrArn) {
-        String name = nameOf(idOrArn);
+    /** The value for an ARN or a name, with the sandbox URL filled in; empty when not configured. */
+    public Optional<String> secretString(String nameOrArn) {
+        return parameter(nameOrArn).map(Parameter::value);
+    }
+
+    /** The configured parameter of that name or ARN, with its version; empty when there is none. */
+    public Optional<Parameter> parameter(String nameOrArn) {
+        String name = nameOf(nameOrArn);
         Object value = read().get(name);
-        if (value == null) {
-            return Optional.empty();
-        }
-        String text = value instanceof String s ? s : Json.write(value);
-        return Optional.of(text.replace(SANDBOX_PLACEHOLDER, sandboxUrl));
+        return value == null ? Optional.empty() : Optional.of(describe(name, value));
     }
 
     /**
-     * Stores a new value of an existing secret, as {@code PutSecretValue} does (refreshed platform
-     * tokens written back). The sandbox URL goes back to its placeholder, so the file stays valid on
-     * the next start's ports; a JSON value is kept as JSON, so the file stays easy to read.
-     *
-     * @return the secret's name, or empty when there is no such secret
+     * The configured parameters under {@code path}, by name: those one level below it, or every
+     * level when {@code recursive}, as GetParametersByPath selects them.
      */
-    public synchronized Optional<String> put(String idOrArn, String secretString) {
-        String name = nameOf(idOrArn);
+    public java.util.List<Parameter> under(String path, boolean recursive) {
+        String parent = path.endsWith("/") ? path : path + "/";
+        java.util.List<Parameter> found = new java.util.ArrayList<>();
+        new java.util.TreeMap<>(read()).forEach((name, value) -> {
+            if (value != null && name.startsWith(parent) && name.length() > parent.length()
+                    && (recursive || name.indexOf('/', parent.length()) < 0)) {
+                found.add(describe(name, value));
+            }
+        });
+        return found;
+    }
+
+    /**
+     * Stores a value, as {@code PutParameter} does: a new parameter, or with {@code overwrite} a new
+     * version of an existing one (refreshed platform tokens written back). The sandbox URL goes back
+     * to its placeholder, so the file stays valid on the next start's ports; a JSON value is kept as
+     * JSON, so the file stays easy to read.
+     */
+    public synchronized PutOutcome put(String nameOrArn, String value, boolean overwrite) {
+        String name = nameOf(nameOrArn);
         Map<String, Object> current = new LinkedHashMap<>(read());
-        if (!current.containsKey(name)) {
-            return Optional.empty();
+        boolean exists = current.get(name) != null;
+        if (exists && !overwrite) {
+            return new PutOutcome.AlreadyExists();
         }
-        String stored = secretString.replace(sandboxUrl, SANDBOX_PLACEHOLDER);
-        Object value;
+        String stored = value.replace(sandboxUrl, SANDBOX_PLACEHOLDER);
+        Object json;
         try {
-            value = Json.parse(stored);
+            json = Json.parse(stored);
         } catch (RuntimeException notJson) {
-            value = stored;
+            json = stored;
         }
-        current.put(name, value);
+        current.put(name, json);
         try {
             Files.writeString(file, pretty(current));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
         }
-        return Optional.of(name);
+        long version = exists ? versions.getOrDefault(name, 1L) + 1 : 1L;
+        versions.put(name, version);
+        return new PutOutcome.Stored(version);
     }
 
-    /** Whether the secret still points at the sandbox (not real credentials). */
+    private Parameter describe(String name, Object value) {
+        String text = value instanceof String s ? s : Json.write(value);
+        return new Parameter(name, text.replace(SANDBOX_PLACEHOLDER, sandboxUrl), versions.getOrDefault(name, 1L));
+    }
+
+    /** Whether the parameter still points at the sandbox (not real credentials). */
     public boolean usesSandbox(String name) {
         Object value = read().get(name);
         return value != null && Json.write(value).contains(SANDBOX_PLACEHOLDER);

@@ -14,17 +14,17 @@ import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.eventbridge.model.InputTransformer;
 import software.amazon.awssdk.services.eventbridge.model.ResourceAlreadyExistsException;
 import software.amazon.awssdk.services.eventbridge.model.Target;
-import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
-import software.amazon.awssdk.services.secretsmanager.model.ResourceExistsException;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+import software.amazon.awssdk.services.ssm.SsmClient;
+import software.amazon.awssdk.services.ssm.model.ParameterType;
 
 /**
  * The stack's resources on an AWS-compatible endpoint ({@code AWS_ENDPOINT_URL}: Floci, LocalStack,
  * ...), made with the SDK: the bus, the rules with the patterns and input transformers of
- * template.yaml, every topic, the secrets of {@code .local/secrets.json}, and an SQS queue subscribed
+ * template.yaml, every topic, the SecureString parameters of {@code .local/secrets.json}, and an SQS queue subscribed
  * to each topic (raw delivery) that is polled so notifications are printed and written here as in
  * the in-process mode. A rule that targets a function gets an SQS queue as its target instead
  * (the emulator cannot invoke a JVM on this machine); that queue is polled and each message handed
@@ -34,7 +34,7 @@ public final class RemoteResources implements AutoCloseable {
     private final EventBridgeClient events;
     private final SnsClient sns;
     private final SqsClient sqs;
-    private final SecretsManagerClient secretsManager;
+    private final SsmClient ssm;
     private final List<Thread> pollers = new ArrayList<>();
     private final Console console;
     private volatile boolean closed;
@@ -49,14 +49,14 @@ public final class RemoteResources implements AutoCloseable {
         events = EventBridgeClient.builder().endpointOverride(endpoint).region(region).credentialsProvider(credentials).httpClient(http).build();
         sns = SnsClient.builder().endpointOverride(endpoint).region(region).credentialsProvider(credentials).httpClient(http).build();
         sqs = SqsClient.builder().endpointOverride(endpoint).region(region).credentialsProvider(credentials).httpClient(http).build();
-        secretsManager = SecretsManagerClient.builder().endpointOverride(endpoint).region(region).credentialsProvider(credentials).httpClient(http).build();
+        ssm = SsmClient.builder().endpointOverride(endpoint).region(region).credentialsProvider(credentials).httpClient(http).build();
     }
 
     /** Creates (or finds) everything and starts polling one queue per topic. */
     static RemoteResources create(String endpoint, LocalIdentity identity, String busName, List<BusRules.Rule> rules,
                                   LocalSecrets secrets, java.util.Collection<LocalTopic> localTopics, Console console) {
         RemoteResources remote = new RemoteResources(URI.create(endpoint), identity, console);
-        remote.createSecrets(secrets);
+        remote.createParameters(secrets);
         remote.createBus(busName);
         for (LocalTopic localTopic : localTopics) {
             String local = localTopic.arn();
@@ -74,16 +74,11 @@ public final class RemoteResources implements AutoCloseable {
         return remote;
     }
 
-    /** Every configured secret of the local file, under the same name. */
-    void createSecrets(LocalSecrets secrets) {
+    /** Every configured parameter of the local file, under the same name, as a SecureString (a new version when it exists). */
+    void createParameters(LocalSecrets secrets) {
         for (String name : secrets.names()) {
-            secrets.secretString(name).ifPresent(value -> {
-                try {
-                    secretsManager.createSecret(b -> b.name(name).secretString(value));
-                } catch (ResourceExistsException e) {
-                    secretsManager.putSecretValue(b -> b.secretId(name).secretString(value));
-                }
-            });
+            secrets.secretString(name).ifPresent(value -> ssm.putParameter(b -> b.name(name).value(value)
+                    .type(ParameterType.SECURE_STRING).overwrite(true)));
         }
     }
 
@@ -178,6 +173,6 @@ public final class RemoteResources implements AutoCloseable {
         events.close();
         sns.close();
         sqs.close();
-        secretsManager.close();
+        ssm.close();
     }
 }

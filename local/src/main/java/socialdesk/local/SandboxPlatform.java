@@ -34,10 +34,18 @@ import socialdesk.core.json.JsonRead;
  * small HTML page; {@code /api/v1/statuses/<id>} as JSON; {@code /} lists them all) and a line in a
  * JSON Lines file, which is read back on the next start so URLs and keys survive a restart.
  * Mastodon's {@code GET /api/v1/notifications}, which collect-engagement polls, answers an empty page.
+ * Images: Mastodon's {@code POST /api/v2/media} (the status names them in {@code media_ids}) and the
+ * Page's {@code /photos} (a photo post, or unpublished photos a feed post attaches in
+ * {@code attached_media}) are taken as those platforms take them, and shown on the post's page.
  */
 public final class SandboxPlatform implements AutoCloseable {
     /** One recorded post. */
-    public record SandboxPost(String platform, String id, String text, String url, String createdAt, String idempotencyKey) {
+    public record SandboxPost(String platform, String id, String text, String url, String createdAt, String idempotencyKey,
+                              List<SandboxImage> images) {
+        public SandboxPost {
+            images = images == null ? List.of() : List.copyOf(images);
+        }
+
         Map<String, Object> toStatus() {
             Map<String, Object> status = new LinkedHashMap<>();
             status.put("id", id);
@@ -51,6 +59,10 @@ public final class SandboxPlatform implements AutoCloseable {
         }
     }
 
+    /** An image of a post: its URL (Graph photos) or its file's type and size (Mastodon uploads), and its alt text. */
+    public record SandboxImage(String url, String alt) {
+    }
+
     private final HttpServer server;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final Path file;
@@ -59,7 +71,10 @@ public final class SandboxPlatform implements AutoCloseable {
     private final Map<String, SandboxPost> byKey = new LinkedHashMap<>();
     private final List<Consumer<SandboxPost>> listeners = new CopyOnWriteArrayList<>();
     private final AtomicLong sequence = new AtomicLong();
-    private static final java.util.regex.Pattern GRAPH_FEED = java.util.regex.Pattern.compile("^/v\\d{1,2}\\.\\d/(\\d{1,30})/feed$");
+    private static final java.util.regex.Pattern GRAPH_FEED = java.util.regex.Pattern.compile("^/v\\d{1,2}\\.\\d/(\\d{1,30})/(feed|photos)$");
+    /** Mastodon attachments uploaded and Page photos uploaded unpublished, by id, until a post uses them. */
+    private final Map<String, SandboxImage> media = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, SandboxImage> unpublishedPhotos = new java.util.concurrent.ConcurrentHashMap<>();
 
     public SandboxPlatform(int port, Path file, Clock clock) {
         this.file = file;
@@ -105,7 +120,9 @@ public final class SandboxPlatform implements AutoCloseable {
             if (method.equals("POST") && path.equals("/api/v1/statuses")) {
                 createStatus(exchange);
             } else if (method.equals("POST") && feed.matches()) {
-                createPagePost(exchange, feed.group(1));
+                createPagePost(exchange, feed.group(1), feed.group(2).equals("photos"));
+            } else if (method.equals("POST") && path.equals("/api/v2/media")) {
+                uploadMedia(exchange);
             } else if (method.equals("GET") && path.equals("/api/v1/notifications")) {
                 // Nobody replies to the sandbox: collect-engagement's poll finds an empty page, not an error.
                 send(exchange, 200, "application/json", "[]");
@@ -142,9 +159,18 @@ public final class SandboxPlatform implements AutoCloseable {
             return;
         }
         String text;
+        List<SandboxImage> images = new ArrayList<>();
         try {
-            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            text = JsonRead.string(Json.parse(body), "status");
+            Object json = Json.parse(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            text = JsonRead.string(json, "status");
+            for (Object mediaId : JsonRead.list(json, "media_ids")) {
+                SandboxImage image = media.get(String.valueOf(mediaId));
+                if (image == null) {
+                    send(exchange, 422, "application/json", "{\"error\":\"Validation failed: Media attachments are invalid\"}");
+                    return;
+                }
+                images.add(image);
+            }
         } catch (JsonException e) {
             text = null;
         }
@@ -159,7 +185,7 @@ public final class SandboxPlatform implements AutoCloseable {
             post = key == null ? null : byKey.get(key);
             if (post == null) {
                 String id = nextId();
-                post = new SandboxPost("mastodon", id, text, url() + "/@sandbox/" + id, clock.instant().toString(), key);
+                post = new SandboxPost("mastodon", id, text, url() + "/@sandbox/" + id, clock.instant().toString(), key, images);
                 record(post);
                 append(post);
                 created = true;
@@ -178,8 +204,23 @@ public final class SandboxPlatform implements AutoCloseable {
      * Page token in {@code access_token}; errors in Graph's shape ({@code {"error":{"message","type","code"}}}).
      * The Graph API has no idempotency key, so every request makes a post.
      */
-    private void createPagePost(HttpExchange exchange, String pageId) throws IOException {
+    private void createPagePost(HttpExchange exchange, String pageId, boolean photoEdge) throws IOException {
         Map<String, String> form = form(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+        SandboxImage photo = null;
+        if (photoEdge) {
+            String photoUrl = form.get("url");
+            if (photoUrl == null || !photoUrl.matches("https?://\\S+")) {
+                send(exchange, 400, "application/json", graphError("(#324) Requires upload file", "OAuthException", 324));
+                return;
+            }
+            photo = new SandboxImage(photoUrl, "");
+            if ("false".equals(form.get("published"))) {
+                String photoId = nextId();
+                unpublishedPhotos.put(photoId, photo);
+                send(exchange, 200, "application/json", Json.write(Map.of("id", photoId)));
+                return;
+            }
+        }
         String token = form.get("access_token");
         if (token == null || token.isBlank()) {
             send(exchange, 400, "application/json", graphError("An active access token must be used to query information about the current user.", "OAuthException", 2500));
@@ -187,7 +228,20 @@ public final class SandboxPlatform implements AutoCloseable {
         }
         String message = form.getOrDefault("message", "");
         String link = form.get("link");
-        if (message.isBlank() && (link == null || link.isBlank())) {
+        List<SandboxImage> images = new ArrayList<>();
+        for (int i = 0; form.containsKey("attached_media[" + i + "]"); i++) {
+            SandboxImage attached = unpublishedPhotos.remove(mediaFbid(form.get("attached_media[" + i + "]")));
+            if (attached == null) {
+                send(exchange, 400, "application/json", graphError("(#100) param attached_media must be an array of unpublished photos",
+                        "OAuthException", 100));
+                return;
+            }
+            images.add(attached);
+        }
+        if (photo != null) {
+            images.add(photo);
+        }
+        if (message.isBlank() && (link == null || link.isBlank()) && images.isEmpty()) {
             send(exchange, 400, "application/json", graphError("(#100) Missing message or attachment", "OAuthException", 100));
             return;
         }
@@ -195,13 +249,63 @@ public final class SandboxPlatform implements AutoCloseable {
         SandboxPost post;
         synchronized (this) {
             String id = pageId + "_" + nextId();
-            post = new SandboxPost("facebook", id, text, url() + "/@sandbox/" + id, clock.instant().toString(), null);
+            post = new SandboxPost("facebook", id, text, url() + "/@sandbox/" + id, clock.instant().toString(), null, images);
             record(post);
             append(post);
         }
-        send(exchange, 200, "application/json", Json.write(Map.of("id", post.id())));
+        send(exchange, 200, "application/json", Json.write(photo != null
+                ? Map.of("id", post.id().substring(pageId.length() + 1), "post_id", post.id()) : Map.of("id", post.id())));
         for (Consumer<SandboxPost> listener : listeners) {
             listener.accept(post);
+        }
+    }
+
+    /**
+     * Mastodon's {@code POST /api/v2/media}: a multipart form with a {@code file} and its
+     * {@code description}; the sandbox keeps the description and the file's type and size, not the file.
+     */
+    private void uploadMedia(HttpExchange exchange) throws IOException {
+        String type = exchange.getRequestHeaders().getFirst("Content-Type");
+        java.util.regex.Matcher boundary = type == null ? null : java.util.regex.Pattern.compile("boundary=\"?([^\";]+)").matcher(type);
+        if (boundary == null || !boundary.find()) {
+            send(exchange, 422, "application/json", "{\"error\":\"Validation failed: File can't be blank\"}");
+            return;
+        }
+        // ISO-8859-1 keeps one char per byte, so a binary file passes through the split unharmed.
+        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.ISO_8859_1);
+        String description = "";
+        String file = null;
+        for (String part : body.split("--" + java.util.regex.Pattern.quote(boundary.group(1)))) {
+            int headersEnd = part.indexOf("\r\n\r\n");
+            if (headersEnd < 0) {
+                continue;
+            }
+            String headers = part.substring(0, headersEnd);
+            String content = part.substring(headersEnd + 4, Math.max(headersEnd + 4, part.length() - 2));
+            if (headers.contains("name=\"description\"")) {
+                description = new String(content.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
+            } else if (headers.contains("name=\"file\"")) {
+                java.util.regex.Matcher contentType = java.util.regex.Pattern.compile("(?i)content-type:\\s*(\\S+)").matcher(headers);
+                file = (contentType.find() ? contentType.group(1) : "application/octet-stream") + ", " + content.length() + " bytes";
+            }
+        }
+        if (file == null) {
+            send(exchange, 422, "application/json", "{\"error\":\"Validation failed: File can't be blank\"}");
+            return;
+        }
+        String id = nextId();
+        media.put(id, new SandboxImage("(uploaded " + file + ")", description));
+        send(exchange, 200, "application/json", Json.write(Map.of("id", id, "type", "image", "url", url() + "/media/" + id,
+                "description", description)));
+    }
+
+    /** The photo id of one {@code attached_media} entry ({@code {"media_fbid": "..."}}), or "" when it names none. */
+    private static String mediaFbid(String entry) {
+        try {
+            String id = JsonRead.string(Json.parse(entry), "media_fbid");
+            return id == null ? "" : id;
+        } catch (JsonException e) {
+            return "";
         }
     }
 
@@ -246,6 +350,9 @@ public final class SandboxPlatform implements AutoCloseable {
         line.put("url", post.url());
         line.put("idempotencyKey", post.idempotencyKey());
         line.put("text", post.text());
+        if (!post.images().isEmpty()) {
+            line.put("images", post.images().stream().map(i -> Map.of("url", i.url(), "alt", i.alt())).toList());
+        }
         try {
             Files.createDirectories(file.getParent());
             Files.writeString(file, Json.write(line) + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
@@ -270,7 +377,9 @@ public final class SandboxPlatform implements AutoCloseable {
                     // The port may differ from run to run: the post gets this run's URL.
                     String platform = JsonRead.string(json, "platform");
                     record(new SandboxPost(platform == null ? "mastodon" : platform, id, JsonRead.string(json, "text"), url() + "/@sandbox/" + id,
-                            JsonRead.string(json, "createdAt"), JsonRead.string(json, "idempotencyKey")));
+                            JsonRead.string(json, "createdAt"), JsonRead.string(json, "idempotencyKey"),
+                            JsonRead.list(json, "images").stream()
+                                    .map(i -> new SandboxImage(JsonRead.string(i, "url"), JsonRead.string(i, "alt"))).toList()));
                 } catch (JsonException e) {
                     // A damaged line is skipped.
                 }
@@ -282,7 +391,12 @@ public final class SandboxPlatform implements AutoCloseable {
 
     private String article(SandboxPost post) {
         String link = url() + "/@sandbox/" + post.id();
-        return "<article><p>" + html(post.text()).replace("\n", "<br>") + "</p><footer><a href=\"" + link + "\">"
+        StringBuilder images = new StringBuilder();
+        for (SandboxImage image : post.images()) {
+            images.append(image.url().startsWith("http") ? "<img src=\"" + html(image.url()) + "\" alt=\"" + html(image.alt())
+                    + "\" style=\"max-width:100%\">" : "<p>[image " + html(image.url()) + ": " + html(image.alt()) + "]</p>");
+        }
+        return "<article><p>" + html(post.text()).replace("\n", "<br>") + "</p>" + images + "<footer><a href=\"" + link + "\">"
                 + html(post.createdAt()) + "</a> &middot; " + html(post.platform()) + " &middot; id " + html(post.id()) + "</footer></article>\n";
     }
 

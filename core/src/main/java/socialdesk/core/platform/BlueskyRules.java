@@ -34,6 +34,7 @@ public final class BlueskyRules implements ContentRules {
         if (bytes > MAX_BYTES) {
             problems.add("bluesky: text is " + bytes + " bytes in UTF-8, the limit is " + MAX_BYTES);
         }
+        problems.addAll(images().problems(content));
         return List.copyOf(problems);
     }
 

@@ -49,6 +49,7 @@ abstract class LengthLimit implements ContentRules {
             problems.add(platform.id() + ": text is " + length + " " + unit + ", the limit is " + max);
         }
         more(content, problems);
+        problems.addAll(images().problems(content));
         return List.copyOf(problems);
     }
 

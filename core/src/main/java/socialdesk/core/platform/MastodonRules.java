@@ -1,5 +1,6 @@
 package socialdesk.core.platform;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -55,12 +56,14 @@ public final class MastodonRules implements ContentRules {
         if (text.isBlank()) {
             return List.of("mastodon: text is empty");
         }
+        List<String> problems = new ArrayList<>();
         int length = countedLength(text);
         if (length > maxChars) {
-            return List.of("mastodon: text is " + length + " characters (links count as " + URL_WEIGHT
+            problems.add("mastodon: text is " + length + " characters (links count as " + URL_WEIGHT
                     + "), the instance allows " + maxChars);
         }
-        return List.of();
+        problems.addAll(images().problems(content));
+        return List.copyOf(problems);
     }
 
     @Override

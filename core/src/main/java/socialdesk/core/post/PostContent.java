@@ -1,23 +1,24 @@
 package socialdesk.core.post;
 
+import java.util.List;
+
 /**
- * What a post says: its text, an optional link and an optional image. Platforms receive
- * {@link #fullText()}; the link goes on its own line after the text so every platform renders it as
- * a link.
+ * What a post says: its text, an optional link and up to {@value PostImage#MAX_PER_POST} images,
+ * each with alt text. Platforms receive {@link #fullText()}; the link goes on its own line after the
+ * text so every platform renders it as a link.
  *
- * @param imageUrl a public http(s) URL of one image, or null. Platforms that fetch media by URL use
- *                 it (Instagram requires it, Threads posts it when present); the others ignore it.
+ * @param images in the order they are shown; empty for a text post
  */
-public record PostContent(String text, String link, String imageUrl) {
+public record PostContent(String text, String link, List<PostImage> images) {
     public PostContent {
         text = text == null ? "" : text;
         link = link == null || link.isBlank() ? null : link.strip();
-        imageUrl = imageUrl == null || imageUrl.isBlank() ? null : imageUrl.strip();
+        images = images == null ? List.of() : List.copyOf(images);
     }
 
     /** Text and link only, no image. */
     public PostContent(String text, String link) {
-        this(text, link, null);
+        this(text, link, List.of());
     }
 
     public String fullText() {
@@ -25,6 +26,6 @@ public record PostContent(String text, String link, String imageUrl) {
     }
 
     public boolean hasImage() {
-        return imageUrl != null;
+        return !images.isEmpty();
     }
 }

@@ -67,7 +67,7 @@ public final class PostQueue {
             problems.addAll(dueAtProblems("dueAt", dueAt));
         }
         List<Platform> platforms = parsePlatforms(draft.platforms(), problems);
-        PostContent content = new PostContent(draft.text(), draft.link(), draft.imageUrl());
+        PostContent content = new PostContent(draft.text(), draft.link(), draft.images());
         problems.addAll(contentProblems(content, platforms));
         if (draft.id() != null && !draft.id().isBlank() && !validId(draft.id())) {
             problems.add("id may use only letters, digits, '.', '_' and '-' (at most 64)");
@@ -96,9 +96,7 @@ public final class PostQueue {
         if (content.link() != null && !content.link().matches("https?://\\S+")) {
             problems.add("link must be an http(s) URL without spaces");
         }
-        if (content.imageUrl() != null && !content.imageUrl().matches("https?://\\S+")) {
-            problems.add("imageUrl must be an http(s) URL without spaces");
-        }
+        problems.addAll(imageProblems(content.images()));
         for (Platform platform : platforms) {
             ContentRules platformRules = rules.get(platform);
             if (platformRules == null) {
@@ -114,6 +112,29 @@ public final class PostQueue {
     public List<TextCount> counts(PostContent content, Platform platform) {
         ContentRules platformRules = rules.get(platform);
         return platformRules == null ? List.of() : platformRules.counts(content);
+    }
+
+    /**
+     * What every platform needs of images: at most {@value PostImage#MAX_PER_POST}, each at an http(s)
+     * URL and each with alt text, since a post is read by people who cannot see it too.
+     */
+    static List<String> imageProblems(List<PostImage> images) {
+        List<String> problems = new ArrayList<>();
+        if (images.size() > PostImage.MAX_PER_POST) {
+            problems.add("a post carries at most " + PostImage.MAX_PER_POST + " images, this one has " + images.size());
+        }
+        for (int i = 0; i < images.size(); i++) {
+            PostImage image = images.get(i);
+            String name = "image " + (i + 1);
+            if (!image.url().matches("(?i)https?://[^\\s/?#]+\\S*")) {
+                problems.add(name + ": url must be an http(s) URL without spaces");
+            }
+            if (image.alt().isEmpty()) {
+                problems.add(name + ": alt text is required (what the image shows, for people who cannot see it)");
+            }
+            unicodeProblem(name + "'s alt text", image.alt()).ifPresent(problems::add);
+        }
+        return problems;
     }
 
     /** Whether posts to {@code platform} can be queued (its content rules are known). */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import socialdesk.core.post.PostContent;
+import socialdesk.core.post.PostImage;
 
 /** The length rules of LinkedIn, Facebook, Instagram, Discord, Slack and Telegram, at their boundaries. */
 class ChannelRulesTest {
@@ -77,28 +78,27 @@ class ChannelRulesTest {
     @Test
     void instagramNeedsAnImage() {
         InstagramRules rules = new InstagramRules();
-        assertEquals(List.of("instagram: a post needs an image (imageUrl); Instagram cannot publish text alone"),
+        assertEquals(List.of("instagram: a post needs an image; Instagram cannot publish text alone"),
                 rules.problems(text("A caption")));
-        assertEquals(List.of(), rules.problems(new PostContent("", null, "https://cdn.example/a.jpg")));
+        assertEquals(List.of(), rules.problems(imagePost("https://cdn.example/a.jpg")));
     }
 
     @Test
     void instagramTakesJpegImagesOnly() {
         InstagramRules rules = new InstagramRules();
-        assertEquals(List.of(), rules.problems(new PostContent("", null, "https://cdn.example/a.JPG?v=2")));
-        assertEquals(List.of(), rules.problems(new PostContent("", null, "https://cdn.example/photos/a.jpeg#top")));
-        assertEquals(List.of("instagram: imageUrl is a PNG image (.png); Instagram's content publishing API takes JPEG "
-                        + "images only: give a .jpg or .jpeg URL"),
-                rules.problems(new PostContent("", null, "https://cdn.example/a.png")));
-        assertEquals(1, rules.problems(new PostContent("", null, "https://cdn.example/a.webp?w=1080")).size());
-        assertEquals(1, rules.problems(new PostContent("", null, "https://cdn.example/a.HEIC")).size());
-        assertEquals(1, rules.problems(new PostContent("", null, "https://cdn.example/anim.gif")).size());
+        assertEquals(List.of(), rules.problems(imagePost("https://cdn.example/a.JPG?v=2")));
+        assertEquals(List.of(), rules.problems(imagePost("https://cdn.example/photos/a.jpeg#top")));
+        assertEquals(List.of("instagram: image 1 is PNG (by its file name); instagram takes JPEG images"),
+                rules.problems(imagePost("https://cdn.example/a.png")));
+        assertEquals(1, rules.problems(imagePost("https://cdn.example/a.webp?w=1080")).size());
+        assertEquals(1, rules.problems(imagePost("https://cdn.example/a.HEIC")).size());
+        assertEquals(1, rules.problems(imagePost("https://cdn.example/anim.gif")).size());
     }
 
     @Test
     void instagramCaptionLimits() {
         InstagramRules rules = new InstagramRules();
-        String image = "https://cdn.example/a.jpg";
+        List<PostImage> image = List.of(new PostImage("https://cdn.example/a.jpg", "A photo"));
         assertEquals(List.of(), rules.problems(new PostContent("a".repeat(2200), null, image)));
         assertEquals(List.of("instagram: text is 2201 characters (UTF-16 units), the limit is 2200"),
                 rules.problems(new PostContent("😀".repeat(1100) + "a", null, image)));
@@ -111,5 +111,10 @@ class ChannelRulesTest {
                 rules.problems(new PostContent(tags + "#café", null, image)));
         assertEquals(List.of("instagram: caption has 21 @-mentions, the limit is 20"),
                 rules.problems(new PostContent("@a ".repeat(21) + "me@example.com", null, image)));
+    }
+
+    /** A post with no text and one image at {@code url}. */
+    private static PostContent imagePost(String url) {
+        return new PostContent("", null, List.of(new PostImage(url, "A photo")));
     }
 }

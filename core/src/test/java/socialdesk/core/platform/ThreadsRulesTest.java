@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import socialdesk.core.post.PostContent;
+import socialdesk.core.post.PostImage;
 
 class ThreadsRulesTest {
     private final ThreadsRules rules = new ThreadsRules();
@@ -50,7 +51,7 @@ class ThreadsRulesTest {
 
     @Test
     void anImagePostMayHaveNoText() {
-        assertEquals(List.of(), rules.problems(new PostContent("", null, "https://cdn.example/a.jpg")));
+        assertEquals(List.of(), rules.problems(new PostContent("", null, List.of(new PostImage("https://cdn.example/a.jpg", "A photo")))));
         assertEquals(List.of("threads: text is empty"), rules.problems(new PostContent(" ", null)));
     }
 }

@@ -11,7 +11,7 @@ import socialdesk.aws.dynamo.DynamoPollCursorStore;
 import socialdesk.aws.events.EventBridgePublisher;
 import socialdesk.aws.metrics.EmfMetrics;
 import socialdesk.aws.priming.Priming;
-import socialdesk.aws.secrets.SecretsManagerSecrets;
+import socialdesk.aws.secrets.ParameterStoreCredentials;
 import socialdesk.core.engagement.CommentTriager;
 import socialdesk.core.engagement.EngagementIngestion;
 import socialdesk.core.engagement.Triage;
@@ -22,13 +22,13 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * Builds the poller from the function's environment, once per container: AWS clients and triage at
- * init; platform secrets on the first run and through a short-lived cache afterwards (never in a
+ * init; platform credentials (Parameter Store) on the first run and through a short-lived cache afterwards (never in a
  * SnapStart snapshot).
  */
 public final class CollectEngagementWiring {
     /**
      * The polling stops starting pages when less than its reserve (20 s) of the invocation is left,
-     * so that reserve must hold what follows the last check, one call after another: GetSecretValue,
+     * so that reserve must hold what follows the last check, one call after another: GetParametersByPath,
      * then for a notification GetItem (seen?), GetItem (the post), PutItem (the comment), UpdateItem
      * (the counters), PutItem (remembered), PutEvents twice (refused entries), and PutItem (the cursor).
      */
@@ -40,7 +40,8 @@ public final class CollectEngagementWiring {
     static CollectEngagementHandler.Wiring fromEnvironment() {
         String table = Env.required("TABLE_NAME");
         String bus = Env.required("EVENT_BUS_NAME");
-        String secretsPrefix = Env.required("PLATFORM_SECRETS_PREFIX");
+        // The publisher's credentials path, /social-desk/platforms: the same accounts are polled.
+        String credentialsPath = Env.required("PLATFORM_CREDENTIALS_PATH");
         AwsClients clients = AwsClients.fromEnvironment(AWS_CALLS);
         DynamoDbClient dynamo = clients.dynamoDb();
         Clock clock = Clock.systemUTC();
@@ -52,18 +53,18 @@ public final class CollectEngagementWiring {
         EngagementIngestion ingestion = new EngagementIngestion(new DynamoEngagementStore(dynamo, table, clock),
                 triager, new EventBridgePublisher(clients.eventBridge(), bus), clock, metrics);
         EngagementPolling polling = new EngagementPolling(ingestion, new DynamoPollCursorStore(dynamo, table, clock));
-        SecretsManagerSecrets secrets = new SecretsManagerSecrets(clients.secretsManager(), metrics);
+        ParameterStoreCredentials credentials = new ParameterStoreCredentials(clients.ssm(), credentialsPath, metrics);
         return new CollectEngagementHandler.Wiring(polling,
-                new ConfiguredSources(secretsPrefix, secrets::find, PlatformHttp.sharedClient(), clock),
+                new ConfiguredSources(credentialsPath + "/", credentials::find, PlatformHttp.sharedClient(), clock),
                 priming(clients, table, local), metrics);
     }
 
     /**
      * Before the snapshot: the JSON paths, the triage on a sample reply, a DynamoDB read of a key
-     * that never exists and the writes the stores make, each refused, an empty PutEvents, a lookup of
-     * a secret that is never created, the platform HTTP client with one request to a loopback
+     * that never exists and the writes the stores make, each refused, an empty PutEvents, reads of a
+     * parameter path that is never created, the platform HTTP client with one request to a loopback
      * server, and the metrics' EMF lines built and written nowhere: every path a run takes, with no
-     * data written, no secret read and no metric recorded.
+     * data written, no credential read and no metric recorded.
      */
     static Priming priming(AwsClients clients, String table, CommentTriager triager) {
         return Priming.forFunction("collect-engagement")
@@ -74,7 +75,7 @@ public final class CollectEngagementWiring {
                 .dynamoRead(clients.dynamoDb(), table)
                 .dynamoWritesRefused(clients.dynamoDb(), table)
                 .eventsNothing(clients.eventBridge())
-                .secretsMiss(clients.secretsManager())
+                .parametersMiss(clients.ssm())
                 .prime("platform http client", PlatformHttp::warmSharedClient)
                 .httpRoundTrip(PlatformHttp.sharedClient())
                 .prime("metrics", EmfMetrics::primeWithoutWriting)

@@ -35,7 +35,7 @@ import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
  *   <tr><td>401</td><td>no signature header</td></tr>
  *   <tr><td>403</td><td>a signature or verify token that does not match</td></tr>
  *   <tr><td>400</td><td>a handshake without its parameter; a body that is not UTF-8 JSON of the platform's shape</td></tr>
- *   <tr><td>500</td><td>the table, the bus or Secrets Manager failed</td></tr>
+ *   <tr><td>500</td><td>the table, the bus or Parameter Store failed</td></tr>
  * </table>
  */
 final class PlatformWebhooks {

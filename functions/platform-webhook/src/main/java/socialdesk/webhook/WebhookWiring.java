@@ -10,7 +10,7 @@ import socialdesk.aws.dynamo.DynamoEngagementStore;
 import socialdesk.aws.events.EventBridgePublisher;
 import socialdesk.aws.metrics.EmfMetrics;
 import socialdesk.aws.priming.Priming;
-import socialdesk.aws.secrets.SecretsManagerSecrets;
+import socialdesk.aws.secrets.ParameterStoreCredentials;
 import socialdesk.core.engagement.CommentTriager;
 import socialdesk.core.engagement.EngagementIngestion;
 import socialdesk.core.engagement.Triage;
@@ -19,16 +19,16 @@ import socialdesk.core.metrics.DeskMetrics;
 import socialdesk.core.webhook.MetaPayloadParser;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
-import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /**
  * Builds the webhook service from the function's environment, once per container: AWS clients and
- * triage at init (SnapStart snapshots them); platform secrets on first use (never in a snapshot).
+ * triage at init (SnapStart snapshots them); webhook signing secrets (Parameter Store) on first use
+ * (never in a snapshot).
  */
 public final class WebhookWiring {
     /**
      * The function's 10 s timeout (template.yaml) holds one delivery's AWS calls, one after another:
-     * GetSecretValue (the platform's secret, first delivery), GetItem (already seen?), GetItem (the
+     * GetParametersByPath (the signing secrets, first delivery), GetItem (already seen?), GetItem (the
      * post of the remote id), PutItem (the comment, once), UpdateItem (the counters), PutItem (the
      * event id remembered), PutEvents, and PutEvents again for entries the bus refused.
      */
@@ -47,14 +47,11 @@ public final class WebhookWiring {
     static Wired fromEnvironment() {
         String table = Env.required("TABLE_NAME");
         String bus = Env.required("EVENT_BUS_NAME");
-        // Empty means the platform is not configured: its route answers 404.
-        String metaSecret = Env.optional("META_SECRET_ARN", "");
-        String xSecret = Env.optional("X_SECRET_ARN", "");
-        String linkedInSecret = Env.optional("LINKEDIN_SECRET_ARN", "");
+        // /social-desk/webhooks: a platform without a parameter under it is not configured (its route answers 404).
+        String credentialsPath = Env.required("WEBHOOK_CREDENTIALS_PATH");
         AwsClients clients = AwsClients.fromEnvironment(AWS_CALLS);
         DynamoDbClient dynamo = clients.dynamoDb();
         EventBridgeClient events = clients.eventBridge();
-        SecretsManagerClient secretsClient = clients.secretsManager();
         Clock clock = Clock.systemUTC();
         CommentTriager local = Triage.standard();
         // Empty (the default) is the local triage alone; a model id puts Bedrock in front of it. The
@@ -67,17 +64,16 @@ public final class WebhookWiring {
                 new EventBridgePublisher(events, bus),
                 clock,
                 metrics);
-        WebhookSecrets secrets = new SecretsManagerWebhookSecrets(new SecretsManagerSecrets(secretsClient, metrics),
-                metaSecret, xSecret, linkedInSecret);
+        WebhookSecrets secrets = new ParameterStoreWebhookSecrets(new ParameterStoreCredentials(clients.ssm(), credentialsPath, metrics));
         return new Wired(new PlatformWebhooks(secrets, ingestion, clock), priming(clients, table, local, clock), metrics);
     }
 
     /**
      * Before the snapshot: the JSON paths, the triage (lexicon, scanner, replies) on a sample
      * comment, a Meta payload parsed, a DynamoDB read of a key that never exists and the writes the
-     * stores make, each refused, an empty PutEvents, a lookup of a secret that is never created, and
-     * the metrics' EMF lines built and written nowhere. Nothing is stored, put, read of real secrets
-     * or recorded as a metric.
+     * stores make, each refused, an empty PutEvents, reads of a parameter path that is never created,
+     * and the metrics' EMF lines built and written nowhere. Nothing is stored, put, read of real
+     * credentials or recorded as a metric.
      */
     static Priming.Builder priming(AwsClients clients, String table, CommentTriager triager, Clock clock) {
         return Priming.forFunction("platform-webhook")
@@ -89,7 +85,7 @@ public final class WebhookWiring {
                 .dynamoRead(clients.dynamoDb(), table)
                 .dynamoWritesRefused(clients.dynamoDb(), table)
                 .eventsNothing(clients.eventBridge())
-                .secretsMiss(clients.secretsManager())
+                .parametersMiss(clients.ssm())
                 .prime("metrics", EmfMetrics::primeWithoutWriting);
     }
 

@@ -25,6 +25,8 @@ import socialdesk.core.post.PostPage;
 import socialdesk.core.post.PostQueue;
 import socialdesk.core.schedule.CadenceJson;
 import socialdesk.core.schedule.InvalidCadenceException;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.exception.SdkServiceException;
 
 /**
  * Lambda entry point of {@code posts-api}, behind a function URL (AuthType AWS_IAM, so every caller
@@ -119,7 +121,9 @@ public final class PostsApiHandler implements RequestHandler<APIGatewayV2HTTPEve
         } catch (RuntimeException e) {
             JsonLog.error("posts-api request failed", "requestId", requestId, "method", method, "path", path,
                     "error", e.getClass().getName(), "detail", String.valueOf(e.getMessage()));
-            response = error(500, "internal_error", "something went wrong on our side; try again (request " + requestId + ")", List.of());
+            response = tableUnavailable(e)
+                    ? busy(requestId)
+                    : error(500, "internal_error", "something went wrong on our side; try again (request " + requestId + ")", List.of());
         }
         JsonLog.info("posts-api request", "requestId", requestId, "method", method, "path", path, "caller", Caller.of(event),
                 "status", response.getStatusCode());
@@ -246,6 +250,7 @@ public final class PostsApiHandler implements RequestHandler<APIGatewayV2HTTPEve
         out.put("id", post.id());
         out.put("text", post.content().text());
         out.put("link", post.content().link());
+        out.put("images", post.content().images().stream().map(i -> Map.of("url", i.url(), "alt", i.alt())).toList());
         out.put("platforms", post.platforms().stream().map(Platform::id).toList());
         out.put("dueAt", post.dueAt().toString());
         out.put("status", post.status().name());
@@ -309,6 +314,24 @@ public final class PostsApiHandler implements RequestHandler<APIGatewayV2HTTPEve
             error.put("problems", problems);
         }
         return json(status, Map.of("error", error));
+    }
+
+    /** DynamoDB timed out, throttled or failed on its side, every attempt the call budget allows. */
+    private static boolean tableUnavailable(RuntimeException e) {
+        return e instanceof SdkClientException
+                || e instanceof SdkServiceException service && (service.statusCode() >= 500 || service.isThrottlingException());
+    }
+
+    /**
+     * The store timed out or throttled past the call budget: nothing about the request was wrong, so
+     * a 503 with Retry-After says to send the same request again (a create with its clientToken
+     * replays safely) instead of a 500 that reads as a fault.
+     */
+    private static APIGatewayV2HTTPResponse busy(String requestId) {
+        APIGatewayV2HTTPResponse response = error(503, "busy",
+                "the desk's table did not answer in time; send the same request again (request " + requestId + ")", List.of());
+        response.getHeaders().put("retry-after", "1");
+        return response;
     }
 
     /** A JSON response; its headers stay mutable so a route can add {@code location} or {@code allow}. */

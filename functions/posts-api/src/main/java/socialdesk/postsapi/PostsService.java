@@ -27,6 +27,7 @@ import socialdesk.core.post.Post;
 import socialdesk.core.post.PostConflictException;
 import socialdesk.core.post.PostContent;
 import socialdesk.core.post.PostDraft;
+import socialdesk.core.post.PostImage;
 import socialdesk.core.post.PostNotFoundException;
 import socialdesk.core.post.PostPage;
 import socialdesk.core.post.PostQuery;
@@ -54,9 +55,10 @@ final class PostsService {
     static final Duration DEFAULT_LOOK_AHEAD = Duration.ofDays(365);
     static final Duration MAX_SPAN = Duration.ofDays(732);
 
-    private static final Set<String> CREATE_FIELDS = Set.of("text", "link", "platforms", "at", "nextSlot", "evergreen", "clientToken");
-    private static final Set<String> PATCH_FIELDS = Set.of("text", "link", "platforms", "at", "nextSlot", "version");
-    private static final Set<String> VALIDATE_FIELDS = Set.of("text", "link", "platforms");
+    private static final Set<String> CREATE_FIELDS = Set.of("text", "link", "images", "platforms", "at", "nextSlot", "evergreen",
+            "clientToken");
+    private static final Set<String> PATCH_FIELDS = Set.of("text", "link", "images", "platforms", "at", "nextSlot", "version");
+    private static final Set<String> VALIDATE_FIELDS = Set.of("text", "link", "images", "platforms");
     private static final Set<String> LIST_PARAMETERS = Set.of("status", "from", "to", "limit", "next");
 
     private final PostStore store;
@@ -81,6 +83,7 @@ final class PostsService {
         unknownFields(fields, CREATE_FIELDS, problems);
         String text = optionalString(fields, "text", problems);
         String link = optionalString(fields, "link", problems);
+        List<PostImage> images = images(fields.get("images"), problems);
         if ((text == null || text.isBlank()) && link == null && !problems.contains("text must be a string")) {
             problems.add("text is required (or a link)");
         }
@@ -90,7 +93,7 @@ final class PostsService {
         if (token != null && !token.matches("[\\x21-\\x7E]{1,128}")) {
             problems.add("clientToken must be 1 to 128 visible ASCII characters");
         }
-        PostContent content = new PostContent(text, link);
+        PostContent content = new PostContent(text, link, images);
         problems.addAll(queue.contentProblems(content, platforms));
         Instant at = when(fields, true, problems);
         boolean nextSlot = !fields.containsKey("at") && Boolean.TRUE.equals(fields.get("nextSlot"));
@@ -107,12 +110,17 @@ final class PostsService {
             }
         }
         Instant dueAt = nextSlot ? nextFreeSlot(slotCadences, null) : at;
-        PostDraft draft = new PostDraft(id, text, link, null, platforms.stream().map(Platform::id).toList(), dueAt.toString(), evergreen);
+        PostDraft draft = new PostDraft(id, text, link, images, platforms.stream().map(Platform::id).toList(), dueAt.toString(), evergreen);
         PostQueue.Enqueued enqueued;
         try {
             enqueued = queue.enqueue(draft, hash);
         } catch (InvalidPostException e) {
             throw ApiException.invalid(e.problems());
+        }
+        if (token == null) {
+            // The id was drawn here, so a post already under it is this request's own: an attempt
+            // whose answer was lost and that the SDK sent again.
+            return new Created(enqueued.post(), true);
         }
         return enqueued.created() ? new Created(enqueued.post(), true) : replay(enqueued.post(), hash);
     }
@@ -133,11 +141,12 @@ final class PostsService {
         unknownFields(fields, VALIDATE_FIELDS, problems);
         String text = optionalString(fields, "text", problems);
         String link = optionalString(fields, "link", problems);
-        if ((text == null || text.isBlank()) && link == null) {
+        List<PostImage> images = images(fields.get("images"), problems);
+        if ((text == null || text.isBlank()) && link == null && !problems.contains("text must be a string")) {
             problems.add("text is required (or a link)");
         }
         List<Platform> platforms = platforms(fields.get("platforms"), problems);
-        PostContent content = new PostContent(text, link);
+        PostContent content = new PostContent(text, link, images);
         problems.addAll(queue.contentProblems(content, platforms));
         Map<Platform, List<TextCount>> counts = new LinkedHashMap<>();
         platforms.forEach(platform -> counts.put(platform, queue.counts(content, platform)));
@@ -217,10 +226,11 @@ final class PostsService {
         List<String> problems = new ArrayList<>();
         unknownFields(fields, PATCH_FIELDS, problems);
         if (fields.isEmpty()) {
-            problems.add("nothing to change: give text, link, platforms, at or nextSlot");
+            problems.add("nothing to change: give text, link, images, platforms, at or nextSlot");
         }
         String text = optionalString(fields, "text", problems);
         String link = optionalString(fields, "link", problems);
+        List<PostImage> images = fields.containsKey("images") ? images(fields.get("images"), problems) : null;
         List<Platform> platforms = fields.containsKey("platforms") ? platforms(fields.get("platforms"), problems) : null;
         Instant at = fields.containsKey("at") || fields.containsKey("nextSlot") ? when(fields, true, problems) : null;
         boolean nextSlot = !fields.containsKey("at") && Boolean.TRUE.equals(fields.get("nextSlot"));
@@ -242,7 +252,7 @@ final class PostsService {
                     "post " + id + " is at version " + current.version() + ", not " + version + "; read it again");
         }
         PostContent content = new PostContent(fields.containsKey("text") ? text : current.content().text(),
-                fields.containsKey("link") ? link : current.content().link());
+                fields.containsKey("link") ? link : current.content().link(), images != null ? images : current.content().images());
         List<Platform> newPlatforms = platforms != null ? platforms : current.platforms();
         problems.addAll(queue.contentProblems(content, newPlatforms));
         if (content.text().isBlank() && content.link() == null) {
@@ -364,6 +374,41 @@ final class PostsService {
         return PostQueue.parsePlatforms(list.stream().map(String.class::cast).toList(), problems);
     }
 
+    /**
+     * {@code images}: a list of objects {@code {"url": "https://...", "alt": "what it shows"}}, or
+     * absent for none. Limits (how many, alt text, formats) are checked with the platforms' rules.
+     */
+    private static List<PostImage> images(Object value, List<String> problems) {
+        if (value == null) {
+            return List.of();
+        }
+        if (!(value instanceof List<?> list)) {
+            problems.add("images must be a list of {\"url\": ..., \"alt\": ...} objects");
+            return List.of();
+        }
+        List<PostImage> images = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            String name = "image " + (i + 1);
+            if (!(list.get(i) instanceof Map<?, ?> image)) {
+                problems.add(name + " must be an object {\"url\": ..., \"alt\": ...}");
+                continue;
+            }
+            image.keySet().stream().map(String::valueOf).filter(k -> !k.equals("url") && !k.equals("alt")).sorted()
+                    .forEach(k -> problems.add(name + ": unknown field '" + k + "' (known: alt, url)"));
+            if (!(image.get("url") instanceof String url)) {
+                problems.add(name + ": url is required and must be a string");
+                continue;
+            }
+            Object alt = image.get("alt");
+            if (alt != null && !(alt instanceof String)) {
+                problems.add(name + ": alt must be a string");
+                continue;
+            }
+            images.add(new PostImage(url, (String) alt));
+        }
+        return images;
+    }
+
     private static Instant instantParameter(Map<String, String> parameters, String name, boolean endOfDay, List<String> problems) {
         String value = parameters.get(name);
         if (value == null || value.isBlank()) {
@@ -423,6 +468,9 @@ final class PostsService {
         Map<String, Object> canonical = new LinkedHashMap<>();
         for (String name : List.of("text", "link", "platforms", "at", "nextSlot", "evergreen")) {
             canonical.put(name, fields.get(name));
+        }
+        if (fields.get("images") != null) {
+            canonical.put("images", fields.get("images")); // only when given, so hashes of posts made before images still match
         }
         return HexFormat.of().formatHex(sha256(Json.write(canonical)));
     }

@@ -13,8 +13,10 @@ import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import com.amazonaws.services.lambda.runtime.tests.annotations.Event;
 import com.amazonaws.services.lambda.runtime.tests.annotations.Events;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,7 +29,10 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -36,6 +41,14 @@ import socialdesk.aws.dynamo.DynamoPostStore;
 import socialdesk.aws.testing.Dynalite;
 import socialdesk.core.json.Json;
 import socialdesk.core.json.JsonRead;
+import software.amazon.awssdk.core.SdkRequest;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.http.SdkHttpResponse;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 
 /**
  * The posts API end to end: the real handler fed function URL events (the samples in events/ and
@@ -102,6 +115,59 @@ class PostsApiHandlerTest {
         assertEquals(200, again.status());
         assertEquals(first.body(), again.body());
         assertEquals(1, store.list(new socialdesk.core.post.PostQuery(Set.of(), NOW, NOW.plusSeconds(86400 * 30), 10, null)).posts().size());
+    }
+
+    @Test
+    void aCreateWhoseFirstAnswerIsLostIsStillCreatedOnceAndAnswered201() {
+        AtomicInteger puts = new AtomicInteger();
+        DynamoPostStore lossyStore = handlerOverAnswersTurnedInto500(
+                request -> request instanceof PutItemRequest && puts.getAndIncrement() == 0);
+
+        Response created = call(request("POST", "/posts", null, """
+                {"text": "Hello", "platforms": ["mastodon"], "at": "2026-12-01T09:00:00+07:00"}"""));
+
+        assertEquals(201, created.status(), created.raw());
+        assertTrue(puts.get() >= 2, "the SDK sent the put again after the lost answer");
+        assertEquals(1, lossyStore.list(new socialdesk.core.post.PostQuery(Set.of(), NOW, NOW.plusSeconds(86400 * 30), 10, null))
+                .posts().size());
+    }
+
+    @Test
+    void aTableThatKeepsFailingIsA503WithRetryAfterNotA500() {
+        handlerOverAnswersTurnedInto500(request -> request instanceof GetItemRequest);
+
+        Response answer = call(request("GET", "/posts/0b6f3a52-2f4b-4c1e-9d51-7e0f6d8e4c11", null, null));
+
+        assertEquals(503, answer.status(), answer.raw());
+        assertEquals("busy", answer.errorCode());
+        assertEquals("1", answer.headers().get("retry-after"));
+    }
+
+    /**
+     * Points the handler at a fresh table through a client whose chosen requests are applied by
+     * dynalite but answered 500, as when DynamoDB's answer is lost: the SDK then retries them.
+     */
+    private DynamoPostStore handlerOverAnswersTurnedInto500(Predicate<SdkRequest> lose) {
+        Dynalite dynalite = Dynalite.shared();
+        String table = dynalite.createTable();
+        ExecutionInterceptor loseAnswers = new ExecutionInterceptor() {
+            @Override
+            public SdkHttpResponse modifyHttpResponse(Context.ModifyHttpResponse context, ExecutionAttributes attributes) {
+                return lose.test(context.request()) ? context.httpResponse().toBuilder().statusCode(500).build() : context.httpResponse();
+            }
+
+            @Override
+            public Optional<InputStream> modifyHttpResponseContent(Context.ModifyHttpResponse context, ExecutionAttributes attributes) {
+                return context.httpResponse().statusCode() == 500
+                        ? Optional.of(new ByteArrayInputStream("{\"__type\":\"InternalServerError\"}".getBytes(StandardCharsets.UTF_8)))
+                        : context.responseBody();
+            }
+        };
+        DynamoDbClient lossy = dynalite.clients(loseAnswers).dynamoDb();
+        DynamoPostStore lossyStore = new DynamoPostStore(lossy, table);
+        handler = new PostsApiHandler(PostsApiWiring.create(lossyStore, new DynamoCadenceStore(lossy, table),
+                Clock.fixed(NOW, ZoneOffset.UTC)));
+        return lossyStore;
     }
 
     @Test
@@ -420,6 +486,66 @@ class PostsApiHandlerTest {
         assertNull(JsonRead.string(response.body(), "link"));
     }
 
+    @Test
+    void aPostCarriesImagesWithAltTextAndAnEditCanReplaceThem() {
+        Response created = call(request("POST", "/posts", null, """
+                {"text": "Khai trương", "platforms": ["mastodon", "bluesky", "instagram"], "at": "2026-12-01T09:00:00+07:00",
+                 "images": [{"url": "https://cdn.example.com/shop.jpg", "alt": "The shop's front, green awning"},
+                            {"url": "https://cdn.example.com/team.jpeg?v=2", "alt": "Five of us at the counter"}]}"""));
+        assertEquals(201, created.status(), created.body().toString());
+        String id = created.string("id");
+
+        Response shown = call(request("GET", "/posts/" + id, null, null));
+        assertEquals(List.of(Map.of("url", "https://cdn.example.com/shop.jpg", "alt", "The shop's front, green awning"),
+                Map.of("url", "https://cdn.example.com/team.jpeg?v=2", "alt", "Five of us at the counter")),
+                JsonRead.list(shown.body(), "images"));
+
+        Response edited = call(request("PATCH", "/posts/" + id, null, """
+                {"images": [{"url": "https://cdn.example.com/sign.jpg", "alt": "The new sign"}]}"""));
+        assertEquals(200, edited.status(), edited.body().toString());
+        assertEquals(List.of(Map.of("url", "https://cdn.example.com/sign.jpg", "alt", "The new sign")),
+                JsonRead.list(call(request("GET", "/posts/" + id, null, null)).body(), "images"));
+    }
+
+    @Test
+    void everyImageProblemIsA400WithItsReason() {
+        Response response = call(request("POST", "/posts", null, Json.write(Map.of(
+                "text", "Five images", "platforms", List.of("instagram", "x"), "at", "2026-12-01T09:00:00Z",
+                "images", List.of(
+                        Map.of("url", "https://cdn.example.com/a.png", "alt", "A"),
+                        Map.of("url", "ftp://cdn.example.com/b.jpg", "alt", "B"),
+                        Map.of("url", "https://cdn.example.com/c.jpg"),
+                        Map.of("url", "https://cdn.example.com/d.jpg", "alt", "d".repeat(1001)),
+                        Map.of("url", "https://cdn.example.com/e.jpg", "alt", "E", "caption", "no such field"))))));
+
+        assertEquals(400, response.status());
+        assertEquals("validation_failed", response.errorCode());
+        assertEquals(List.of(
+                "image 5: unknown field 'caption' (known: alt, url)",
+                "a post carries at most 4 images, this one has 5",
+                "image 2: url must be an http(s) URL without spaces",
+                "image 3: alt text is required (what the image shows, for people who cannot see it)",
+                "instagram: 5 images, the limit is 4",
+                "instagram: image 1 is PNG (by its file name); instagram takes JPEG images",
+                "instagram: image 4's alt text is 1001 characters, the limit is 1000",
+                "x: 5 images, the limit is 4",
+                "x: image 4's alt text is 1001 characters, the limit is 1000"),
+                JsonRead.list(response.body(), "error", "problems"));
+    }
+
+    @Test
+    void imagesThatAreNotAListOfObjectsAreA400() {
+        Response notAList = call(request("POST", "/posts", null, """
+                {"text": "Hi", "platforms": ["mastodon"], "at": "2026-12-01T09:00:00Z", "images": "https://cdn.example.com/a.jpg"}"""));
+        Response notObjects = call(request("POST", "/posts", null, """
+                {"text": "Hi", "platforms": ["mastodon"], "at": "2026-12-01T09:00:00Z", "images": ["https://cdn.example.com/a.jpg"]}"""));
+
+        assertEquals(List.of("images must be a list of {\"url\": ..., \"alt\": ...} objects"),
+                JsonRead.list(notAList.body(), "error", "problems"));
+        assertEquals(List.of("image 1 must be an object {\"url\": ..., \"alt\": ...}"),
+                JsonRead.list(notObjects.body(), "error", "problems"));
+    }
+
     // ------------------------------------------------------------------ helpers
 
     private String create(String text, String at) {
@@ -456,6 +582,18 @@ class PostsApiHandlerTest {
         assertEquals(Map.of("count", 301L, "limit", 300L, "unit", "graphemes", "over", true),
                 JsonRead.list(JsonRead.list(over.body(), "platforms").getFirst(), "counts").getFirst());
         assertEquals(0, store.list(new socialdesk.core.post.PostQuery(Set.of(), NOW.minusSeconds(86400), NOW.plusSeconds(86400 * 365), 10, null)).posts().size());
+    }
+
+    @Test
+    void validateListsAnImageWithoutAltTextAsCreateWould() {
+        String body = Json.write(Map.of("text", "Our new shop", "platforms", List.of("mastodon"),
+                "images", List.of(Map.of("url", "https://example.com/shop.png", "alt", ""))));
+
+        Response validation = call(request("POST", "/posts/validate", null, body));
+
+        assertEquals(false, JsonRead.bool(validation.body(), "ok"), validation.raw());
+        assertTrue(JsonRead.list(validation.body(), "problems").stream().anyMatch(p -> String.valueOf(p).startsWith("image 1: alt text is required")),
+                validation.raw());
     }
 
     @Test

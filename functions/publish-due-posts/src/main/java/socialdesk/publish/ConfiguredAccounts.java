@@ -18,8 +18,8 @@ import socialdesk.core.publish.PlatformPublisher;
 import socialdesk.platforms.Publishers;
 
 /**
- * The platform accounts as configured right now: one secret per platform, named
- * {@code <prefix><platform>}. A platform without a secret is not configured. A publisher is built
+ * The platform accounts as configured right now: one credentials parameter per platform, named
+ * {@code <prefix><platform>} ({@code /social-desk/platforms/mastodon}). A platform without one is not configured. A publisher is built
  * again only when its secret's text changes, so sessions (Bluesky's) survive from tick to tick and
  * a rotated token is used within the secret cache's lifetime.
  */
@@ -38,7 +38,7 @@ final class ConfiguredAccounts implements Supplier<PlatformAccounts> {
         this(prefix, secrets, http, clock, null);
     }
 
-    /** @param renewal refreshes expiring OAuth tokens and writes them back to the secret; null uses stored tokens as they are */
+    /** @param renewal refreshes expiring OAuth tokens and writes them back to the parameter; null uses stored tokens as they are */
     ConfiguredAccounts(String prefix, Function<String, Optional<String>> secrets, HttpClient http, Clock clock, TokenRenewal renewal) {
         this.renewal = renewal;
         this.prefix = prefix;

@@ -11,7 +11,7 @@ import socialdesk.aws.dynamo.DynamoPostStore;
 import socialdesk.aws.events.EventBridgePublisher;
 import socialdesk.aws.metrics.EmfMetrics;
 import socialdesk.aws.priming.Priming;
-import socialdesk.aws.secrets.SecretsManagerSecrets;
+import socialdesk.aws.secrets.ParameterStoreCredentials;
 import socialdesk.aws.token.AwsTokenRenewal;
 import socialdesk.core.metrics.DeskMetrics;
 import socialdesk.core.publish.DuePostPublisher;
@@ -22,18 +22,18 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * Builds the publisher from the function's environment, once per container. The AWS clients are
- * made at init; platform secrets are read on the first tick and then through a short-lived cache,
- * so no secret is read at init or captured in a SnapStart snapshot.
+ * made at init; platform credentials (Parameter Store) are read on the first tick and then through a
+ * short-lived cache, so none is read at init or captured in a SnapStart snapshot.
  */
 public final class PublisherWiring {
     /**
      * The publisher stops claiming when less than its reserve (20 s) of the invocation is left, so
      * that reserve must hold one claimed post's calls after the last check, one after another:
-     * UpdateItem (claim), Query (deliveries), GetItem (account health), GetSecretValue, PutItem (the
-     * delivery), UpdateItem (account health), UpdateItem (the post), PutEvents twice (refused
-     * entries), and UpdateItem (the lease released): ten; and when the account's token is due for
-     * renewal, PutItem (the refresh lock), PutSecretValue (the new tokens) and UpdateItem (the lock
-     * released): thirteen.
+     * UpdateItem (claim), Query (deliveries), GetItem (account health), GetParametersByPath (the
+     * platform credentials), PutItem (the delivery), UpdateItem (account health), UpdateItem (the
+     * post), PutEvents twice (refused entries), and UpdateItem (the lease released): ten; and when
+     * the account's token is due for renewal, PutItem (the refresh lock), PutParameter (the new
+     * tokens) and UpdateItem (the lock released): thirteen.
      */
     public static final AwsCallBudget AWS_CALLS = new AwsCallBudget(PublishSettings.DEFAULT.reserve(), 13);
 
@@ -47,15 +47,16 @@ public final class PublisherWiring {
     static Wired fromEnvironment() {
         String table = Env.required("TABLE_NAME");
         String bus = Env.required("EVENT_BUS_NAME");
-        String secretsPrefix = Env.required("PLATFORM_SECRETS_PREFIX");
+        // The parent of the platform credentials' parameters, /social-desk/platforms: one per platform.
+        String credentialsPath = Env.required("PLATFORM_CREDENTIALS_PATH");
         AwsClients clients = AwsClients.fromEnvironment(AWS_CALLS);
         DynamoDbClient dynamo = clients.dynamoDb();
         DeskMetrics metrics = EmfMetrics.toStandardOutput();
-        SecretsManagerSecrets secrets = new SecretsManagerSecrets(clients.secretsManager(), metrics);
+        ParameterStoreCredentials credentials = new ParameterStoreCredentials(clients.ssm(), credentialsPath, metrics);
         Clock clock = Clock.systemUTC();
         Supplier<PlatformAccounts> accounts =
-                new ConfiguredAccounts(secretsPrefix, secrets::find, PlatformHttp.sharedClient(), clock,
-                        AwsTokenRenewal.forTable(dynamo, clients.secretsManager(), table, clock));
+                new ConfiguredAccounts(credentialsPath + "/", credentials::find, PlatformHttp.sharedClient(), clock,
+                        AwsTokenRenewal.forTable(dynamo, clients.ssm(), table, clock));
         Random random = new Random();
         DuePostPublisher publisher = new DuePostPublisher(new DynamoPostStore(dynamo, table),
                 new DynamoAccountHealthStore(dynamo, table), accounts, new EventBridgePublisher(clients.eventBridge(), bus), clock,
@@ -65,8 +66,8 @@ public final class PublisherWiring {
 
     /**
      * Before the snapshot: the JSON paths, a DynamoDB read of a key that never exists and the writes
-     * the store makes, each refused, an empty PutEvents and a lookup of a secret that is never created
-     * (every path of a tick's clients, no data written, no secret read), the platform HTTP client
+     * the store makes, each refused, an empty PutEvents and reads of a parameter path that is never created
+     * (every path of a tick's clients, no data written, no credential read), the platform HTTP client
      * with one request to a loopback server, and the metrics' EMF lines built and written nowhere.
      * After restore: a fresh
      * seed for the retry jitter, which restored copies would otherwise share.
@@ -79,7 +80,7 @@ public final class PublisherWiring {
                 .dynamoRead(clients.dynamoDb(), table)
                 .dynamoWritesRefused(clients.dynamoDb(), table)
                 .eventsNothing(clients.eventBridge())
-                .secretsMiss(clients.secretsManager())
+                .parametersMiss(clients.ssm())
                 .prime("platform http client", PlatformHttp::warmSharedClient)
                 .httpRoundTrip(PlatformHttp.sharedClient())
                 .prime("metrics", EmfMetrics::primeWithoutWriting)

@@ -20,7 +20,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.StandardRetryStrategy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
-import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.ssm.SsmClient;
 import software.amazon.awssdk.utils.SdkAutoCloseable;
 
 /**
@@ -50,7 +50,7 @@ public final class AwsClients {
     private final SdkHttpClient http;
     private DynamoDbClient dynamoDb;
     private EventBridgeClient eventBridge;
-    private SecretsManagerClient secretsManager;
+    private SsmClient ssm;
 
     private AwsClients(Map<String, String> env, AwsCallBudget budget, URI endpoint, AwsCredentialsProvider fixedCredentials,
                        List<ExecutionInterceptor> interceptors) {
@@ -96,11 +96,12 @@ public final class AwsClients {
         return eventBridge;
     }
 
-    public synchronized SecretsManagerClient secretsManager() {
-        if (secretsManager == null) {
-            secretsManager = configure(SecretsManagerClient.builder()).build();
+    /** Parameter Store, where the platform and webhook credentials live. */
+    public synchronized SsmClient ssm() {
+        if (ssm == null) {
+            ssm = configure(SsmClient.builder()).build();
         }
-        return secretsManager;
+        return ssm;
     }
 
     /**

@@ -6,7 +6,7 @@ import java.util.Map;
 import socialdesk.core.json.Json;
 import socialdesk.core.json.JsonException;
 
-/** Reads platform secrets (JSON from Secrets Manager); errors name the field and never echo a value. */
+/** Reads platform credentials (a JSON object per Parameter Store parameter); errors name the field and never echo a value. */
 public final class SecretFields {
     private SecretFields() {
     }

@@ -21,20 +21,24 @@ import socialdesk.template.Template;
  */
 class FunctionJarsTest {
     /**
-     * The artifact target of issue 10: 8 MB in Lambda's own unit, where "MB" is 2^20 bytes (its 50 MB
-     * package quota is 52,428,800 bytes).
+     * The artifact target of issue 10 was 8 MB in Lambda's own unit, where "MB" is 2^20 bytes (its
+     * 50 MB package quota is 52,428,800 bytes). Parameter Store's client brings every SSM request
+     * class (its client class cannot be verified without them): 0.75 MB more than Secrets Manager's,
+     * which puts the two functions that also carry the optional Bedrock client at 8.41 and 8.56 MiB.
+     * The ceiling is 9 MB for that, and it trades against $0.40 per secret-month
+     * (docs/decisions/2026-12-06-credential-store.md).
      */
-    static final long MAX_JAR_BYTES = 8L * 1024 * 1024;
+    static final long MAX_JAR_BYTES = 9L * 1024 * 1024;
 
     /** The SDK client each function builds (its wiring), by module. */
     private static final Map<String, List<String>> CLIENTS = Map.of(
-            "publish-due-posts", List.of("dynamodb", "eventbridge", "secretsmanager"),
+            "publish-due-posts", List.of("dynamodb", "eventbridge", "ssm"),
             // bedrockruntime: the optional model triage, built only when BEDROCK_MODEL_ID is set.
-            "platform-webhook", List.of("dynamodb", "eventbridge", "secretsmanager", "bedrockruntime"),
-            "collect-engagement", List.of("dynamodb", "eventbridge", "secretsmanager", "bedrockruntime"),
+            "platform-webhook", List.of("dynamodb", "eventbridge", "ssm", "bedrockruntime"),
+            "collect-engagement", List.of("dynamodb", "eventbridge", "ssm", "bedrockruntime"),
             "queue-runway", List.of("dynamodb", "eventbridge"),
             "posts-api", List.of("dynamodb"));
-    private static final List<String> ALL_CLIENTS = List.of("dynamodb", "eventbridge", "secretsmanager", "bedrockruntime");
+    private static final List<String> ALL_CLIENTS = List.of("dynamodb", "eventbridge", "ssm", "bedrockruntime");
     /** The one HTTP client the functions use, and the heavy ones they must not carry. */
     private static final String URL_CONNECTION_CLIENT = "software/amazon/awssdk/http/urlconnection/UrlConnectionHttpClient.class";
     private static final List<String> HEAVY_HTTP_CLIENTS = List.of(
@@ -52,7 +56,7 @@ class FunctionJarsTest {
     }
 
     @Test
-    void everyFunctionJarIsAtMostEightMegabytes() throws IOException {
+    void everyFunctionJarIsAtMostNineMegabytes() throws IOException {
         for (Map.Entry<String, Path> jar : jars().entrySet()) {
             long size = Files.size(jar.getValue());
             System.out.printf("%-20s %,11d bytes%n", jar.getKey(), size);

@@ -26,7 +26,7 @@ class LocalFunctionInitFailureTest {
         List<String> console = new ArrayList<>();
         LocalFunction.Spec spec = new LocalFunction.Spec("publish-due-posts", "socialdesk.publish.PublishDuePostsHandler::handleRequest",
                 jar, LocalDesk.runtimeJars(Template.ROOT),
-                // PLATFORM_SECRETS_PREFIX left out on purpose.
+                // PLATFORM_CREDENTIALS_PATH left out on purpose.
                 Map.of("TABLE_NAME", "t", "EVENT_BUS_NAME", "b", "AWS_ENDPOINT_URL_DYNAMODB", "http://127.0.0.1:9"),
                 512, Duration.ofSeconds(5), LocalFunction.Spec.currentJava(), LocalDesk.Options.DEFAULT_JVM_OPTIONS);
         LocalFunction function = new LocalFunction(spec, line -> {
@@ -38,10 +38,10 @@ class LocalFunctionInitFailureTest {
                 () -> function.start(Duration.ofSeconds(60)));
         System.out.println(e.getMessage());
         assertTrue(e.getMessage().startsWith("publish-due-posts: "), e.getMessage());
-        assertTrue(e.getMessage().contains("environment variable PLATFORM_SECRETS_PREFIX is not set"), e.getMessage());
+        assertTrue(e.getMessage().contains("environment variable PLATFORM_CREDENTIALS_PATH is not set"), e.getMessage());
         assertFalse(function.isAlive(), "the child JVM is stopped");
         synchronized (console) {
-            assertTrue(console.stream().anyMatch(l -> l.contains("PLATFORM_SECRETS_PREFIX")), "the output also reached the console: " + console);
+            assertTrue(console.stream().anyMatch(l -> l.contains("PLATFORM_CREDENTIALS_PATH")), "the output also reached the console: " + console);
         }
     }
 

@@ -28,10 +28,11 @@ import socialdesk.aws.AwsClients;
 import socialdesk.aws.dynamo.DynamoEngagementStore;
 import socialdesk.aws.dynamo.DynamoPostStore;
 import socialdesk.aws.events.EventBridgePublisher;
-import socialdesk.aws.secrets.SecretsManagerSecrets;
+import socialdesk.aws.secrets.ParameterStoreCredentials;
 import socialdesk.core.events.DomainEvent;
 import socialdesk.core.json.Json;
 import socialdesk.core.json.JsonRead;
+import socialdesk.core.metrics.DeskMetrics;
 import socialdesk.core.post.Platform;
 import socialdesk.core.post.PostStatus;
 import socialdesk.template.Template;
@@ -80,13 +81,13 @@ class LocalStackEndToEndTest {
             assertEquals(stack.identity().region(), stack.spec("posts-api").environment().get("AWS_REGION"));
             assertEquals(stack.identity().region(), JsonRead.string(Json.parse(Files.readString(data.resolve("endpoints.json"))), "region"));
 
-            // Secrets as the publisher reads them: <prefix><platform>; an unconfigured one is ResourceNotFoundException (empty).
-            SecretsManagerSecrets secrets = new SecretsManagerSecrets(aws.secretsManager());
-            assertEquals(Optional.empty(), secrets.find("social-desk/platforms/bluesky"));
-            assertEquals(Optional.empty(), secrets.find("no-such-secret"));
-            assertTrue(secrets.find("social-desk/platforms/mastodon").orElseThrow().contains(stack.sandbox().url()));
-            assertTrue(secrets.find("social-desk/platforms/facebook").orElseThrow().contains("\"pageId\""));
-            assertTrue(secrets.find("social-desk/meta-webhook").orElseThrow().contains("appSecret"));
+            // Credentials as the functions read them, a path at a time: an unconfigured platform is absent.
+            ParameterStoreCredentials platforms = new ParameterStoreCredentials(aws.ssm(), "/social-desk/platforms", DeskMetrics.NONE);
+            assertEquals(Optional.empty(), platforms.find("/social-desk/platforms/bluesky"));
+            assertTrue(platforms.find("/social-desk/platforms/mastodon").orElseThrow().contains(stack.sandbox().url()));
+            assertTrue(platforms.find("/social-desk/platforms/facebook").orElseThrow().contains("\"pageId\""));
+            ParameterStoreCredentials webhooks = new ParameterStoreCredentials(aws.ssm(), "/social-desk/webhooks", DeskMetrics.NONE);
+            assertTrue(webhooks.find("/social-desk/webhooks/meta").orElseThrow().contains("appSecret"));
 
             // Posted: the demo posts reach the sandbox on both platforms, get a URL, and the store says PUBLISHED.
             await("3 demo posts on the sandbox's Mastodon and 3 on its Facebook Page",
@@ -116,6 +117,18 @@ class LocalStackEndToEndTest {
             for (String id : List.of("demo-1", "demo-2", "demo-3")) {
                 assertTrue(listing.body().contains("\"" + id + "\""), listing.body());
             }
+
+            // Images: a post with two images, queued through the posts API, reaches the sandbox's Page as one post with both photos.
+            HttpResponse<String> withImages = http.send(HttpRequest.newBuilder(URI.create(postsApi + "/posts"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(Json.write(Map.of("text", "Two photos from the local stack",
+                            "platforms", List.of("facebook"), "at", stack.clock().instant().toString(),
+                            "images", List.of(Map.of("url", "https://cdn.example.com/shop.jpg", "alt", "The shop's front"),
+                                    Map.of("url", "https://cdn.example.com/team.jpg", "alt", "The team at the counter"))))))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(201, withImages.statusCode(), withImages.body());
+            await("the post with two images on the sandbox's Page", () -> stack.sandbox().posts("facebook").stream()
+                    .anyMatch(p -> p.text().startsWith("Two photos from the local stack") && p.images().size() == 2), console);
 
             // Routed: an event put on the bus the way the functions put it reaches the topic through the template's rule.
             new EventBridgePublisher(aws.eventBridge(), LocalDesk.STACK + "-bus").publish(List.of(new DomainEvent("social.publishing", "PostFailed",

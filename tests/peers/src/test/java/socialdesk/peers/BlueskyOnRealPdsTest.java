@@ -29,6 +29,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import socialdesk.core.json.JsonRead;
 import socialdesk.core.platform.TextMeasure;
 import socialdesk.core.post.PostContent;
+import socialdesk.core.post.PostImage;
 import socialdesk.core.publish.PublishOutcome;
 import socialdesk.core.publish.PublishOutcome.Permanent;
 import socialdesk.core.publish.PublishOutcome.Published;
@@ -198,6 +199,30 @@ class BlueskyOnRealPdsTest {
         HttpResponse<byte[]> blob = pds.blob(desk.did(), JsonRead.string(external, "thumb", "ref", "$link"));
         assertEquals(200, blob.statusCode());
         assertEquals(png.length, blob.body().length);
+    }
+
+    @Test
+    void imagesAreBlobsOfTheRepoEmbeddedWithTheirAltTextAndAspectRatio() throws Exception {
+        byte[] png = png();
+        pages.file("/flag-1.png", "image/png", png);
+        pages.file("/flag-2", "image/png", png);
+        List<PostImage> images = List.of(new PostImage(pages.url("/flag-1.png"), "Ba dải màu: đỏ, vàng, xanh"),
+                new PostImage(pages.url("/flag-2"), "The same three stripes, again"));
+
+        Map<String, Object> stored = publishAndRead(publisher(), request(new PostContent("Hai ảnh", null, images)));
+
+        assertEquals("app.bsky.embed.images", JsonRead.string(stored, "embed", "$type"));
+        List<Object> embedded = JsonRead.list(stored, "embed", "images");
+        assertEquals(List.of("Ba dải màu: đỏ, vàng, xanh", "The same three stripes, again"),
+                embedded.stream().map(i -> JsonRead.string(i, "alt")).toList());
+        for (Object image : embedded) {
+            assertEquals(60L, JsonRead.integer(image, "aspectRatio", "width"));
+            assertEquals(30L, JsonRead.integer(image, "aspectRatio", "height"));
+            assertEquals("image/png", JsonRead.string(image, "image", "mimeType"));
+            HttpResponse<byte[]> blob = pds.blob(desk.did(), JsonRead.string(image, "image", "ref", "$link"));
+            assertEquals(200, blob.statusCode());
+            assertEquals(png.length, blob.body().length);
+        }
     }
 
     @Test

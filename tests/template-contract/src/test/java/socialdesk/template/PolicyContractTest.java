@@ -25,32 +25,42 @@ class PolicyContractTest {
     /** How a statement's Resource must name the resource behind an environment variable. */
     enum Scope {
         /** {@code !GetAtt X.Arn} where the variable is {@code !Ref X}. */
-        ARN_OF(ref -> Map.of("Fn::GetAtt", List.of(ref, "Arn"))),
+        ARN_OF(variable -> Map.of("Fn::GetAtt", List.of(ref(variable), "Arn"))),
         /** {@code !Sub "${X.Arn}/index/*"}: the table's indexes. */
-        INDEXES_OF(ref -> Map.of("Fn::Sub", "${" + ref + ".Arn}/index/*")),
-        /** Every secret whose name starts with the parameter the variable refers to (Secrets Manager adds a suffix). */
-        SECRETS_NAMED_BY(ref -> Map.of("Fn::Sub",
-                "arn:${AWS::Partition}:secretsmanager:${AWS::Region}:${AWS::AccountId}:secret:${" + ref + "}*")),
-        /** The foundation model the parameter names, in the stack's region (BedrockTriageContractTest checks the condition). */
-        FOUNDATION_MODEL(ref -> Map.of("Fn::Sub",
-                "arn:${AWS::Partition}:bedrock:${AWS::Region}::foundation-model/${" + ref + "}")),
+        INDEXES_OF(variable -> Map.of("Fn::Sub", "${" + ref(variable) + ".Arn}/index/*")),
         /**
-         * The secrets of the platforms whose tokens the publisher renews and writes back, each exactly
-         * (Secrets Manager's six-character suffix), so no other secret under the prefix matches.
+         * The Parameter Store path the variable names ({@code !Sub "${CredentialsPath}/platforms"}),
+         * as GetParametersByPath is authorized: against the path itself, not the parameters under it.
          */
-        REFRESHED_TOKEN_SECRETS(ref -> java.util.stream.Stream.of("x", "linkedin", "threads", "instagram")
-                .map(platform -> (Object) Map.of("Fn::Sub",
-                        "arn:${AWS::Partition}:secretsmanager:${AWS::Region}:${AWS::AccountId}:secret:${" + ref + "}" + platform + "-??????"))
-                .toList()),
-        /** The variable's own value, e.g. a secret ARN parameter. */
-        SAME_VALUE(null);
+        PARAMETER_PATH(variable -> Map.of("Fn::Sub", PARAMETER_ARN + sub(variable))),
+        /** The foundation model the parameter names, in the stack's region (BedrockTriageContractTest checks the condition). */
+        FOUNDATION_MODEL(variable -> Map.of("Fn::Sub",
+                "arn:${AWS::Partition}:bedrock:${AWS::Region}::foundation-model/${" + ref(variable) + "}")),
+        /**
+         * The parameters of the platforms whose tokens the publisher renews and writes back, each by
+         * its exact name, so no other parameter under the path matches.
+         */
+        REFRESHED_TOKEN_PARAMETERS(variable -> Stream.of("x", "linkedin", "threads", "instagram")
+                .map(platform -> (Object) Map.of("Fn::Sub", PARAMETER_ARN + sub(variable) + "/" + platform))
+                .toList());
 
-        private final Function<String, Object> expression;
+        private final Function<Object, Object> expression;
 
-        Scope(Function<String, Object> expression) {
+        Scope(Function<Object, Object> expression) {
             this.expression = expression;
         }
+
+        private static String ref(Object variable) {
+            return String.valueOf(Template.map(variable).get("Ref"));
+        }
+
+        private static String sub(Object variable) {
+            return String.valueOf(Template.map(variable).get("Fn::Sub"));
+        }
     }
+
+    /** A parameter's ARN up to its name; a hierarchical name brings its own leading "/". */
+    private static final String PARAMETER_ARN = "arn:${AWS::Partition}:ssm:${AWS::Region}:${AWS::AccountId}:parameter";
 
     record Need(String variable, Scope scope, List<String> actions) {
     }
@@ -62,15 +72,14 @@ class PolicyContractTest {
                             List.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:Query")),
                     new Need("TABLE_NAME", Scope.INDEXES_OF, List.of("dynamodb:Query")),
                     new Need("EVENT_BUS_NAME", Scope.ARN_OF, List.of("events:PutEvents")),
-                    new Need("PLATFORM_SECRETS_PREFIX", Scope.SECRETS_NAMED_BY, List.of("secretsmanager:GetSecretValue")),
-                    new Need("PLATFORM_SECRETS_PREFIX", Scope.REFRESHED_TOKEN_SECRETS, List.of("secretsmanager:PutSecretValue"))),
+                    new Need("PLATFORM_CREDENTIALS_PATH", Scope.PARAMETER_PATH, List.of("ssm:GetParametersByPath")),
+                    // GetParameter: the token renewal reads the stored tokens past the cache before it refreshes.
+                    new Need("PLATFORM_CREDENTIALS_PATH", Scope.REFRESHED_TOKEN_PARAMETERS, List.of("ssm:GetParameter", "ssm:PutParameter"))),
             "PlatformWebhookFunction", List.of(
                     new Need("TABLE_NAME", Scope.ARN_OF,
                             List.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem")),
                     new Need("EVENT_BUS_NAME", Scope.ARN_OF, List.of("events:PutEvents")),
-                    new Need("META_SECRET_ARN", Scope.SAME_VALUE, List.of("secretsmanager:GetSecretValue")),
-                    new Need("X_SECRET_ARN", Scope.SAME_VALUE, List.of("secretsmanager:GetSecretValue")),
-                    new Need("LINKEDIN_SECRET_ARN", Scope.SAME_VALUE, List.of("secretsmanager:GetSecretValue")),
+                    new Need("WEBHOOK_CREDENTIALS_PATH", Scope.PARAMETER_PATH, List.of("ssm:GetParametersByPath")),
                     new Need("BEDROCK_MODEL_ID", Scope.FOUNDATION_MODEL, List.of("bedrock:InvokeModel"))),
             // DeleteItem: deliveries of platforms an edit removes, evergreen entries of a cancelled post.
             "PostsApiFunction", List.of(
@@ -82,7 +91,7 @@ class PolicyContractTest {
                     new Need("TABLE_NAME", Scope.ARN_OF,
                             List.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem")),
                     new Need("EVENT_BUS_NAME", Scope.ARN_OF, List.of("events:PutEvents")),
-                    new Need("PLATFORM_SECRETS_PREFIX", Scope.SECRETS_NAMED_BY, List.of("secretsmanager:GetSecretValue")),
+                    new Need("PLATFORM_CREDENTIALS_PATH", Scope.PARAMETER_PATH, List.of("ssm:GetParametersByPath")),
                     new Need("BEDROCK_MODEL_ID", Scope.FOUNDATION_MODEL, List.of("bedrock:InvokeModel"))),
             "QueueRunwayFunction", List.of(
                     new Need("TABLE_NAME", Scope.ARN_OF,
@@ -104,8 +113,7 @@ class PolicyContractTest {
         for (Need need : needs) {
             Object variable = function.environment().get(need.variable());
             assertNotNull(variable, () -> function + " has no environment variable " + need.variable());
-            Object expected = need.scope() == Scope.SAME_VALUE ? variable
-                    : need.scope().expression.apply(String.valueOf(Template.map(variable).get("Ref")));
+            Object expected = need.scope().expression.apply(variable);
             for (String action : need.actions()) {
                 List<Object> resources = expected instanceof List<?> several ? List.copyOf(several) : List.of(expected);
                 boolean granted = statements.stream().anyMatch(s -> "Allow".equals(s.get("Effect"))
@@ -152,6 +160,28 @@ class PolicyContractTest {
             }
             assertFalse(statement.containsKey("NotResource") || statement.containsKey("NotAction"),
                     () -> "NotResource / NotAction grant more than they seem to: " + statement);
+        }
+    }
+
+    /**
+     * Credentials are granted by exact path or exact name: a wildcard in an ssm resource would reach
+     * the other functions' parameters (the webhook's signing secrets, the publisher's tokens), since
+     * the aws/ssm key decrypts for any principal of the account.
+     */
+    @Test
+    void parameterStoreGrantsNameExactPathsAndParameters() {
+        List<Map<String, Object>> statements = new ArrayList<>();
+        collectStatements(Template.load().resources(), statements);
+        List<Map<String, Object>> ssm = statements.stream()
+                .filter(s -> Template.list(s.get("Action")).stream().anyMatch(a -> String.valueOf(a).startsWith("ssm:"))).toList();
+        assertFalse(ssm.isEmpty(), "found no Parameter Store statement in template.yaml");
+
+        for (Map<String, Object> statement : ssm) {
+            for (Object resource : Template.list(statement.get("Resource"))) {
+                String arn = String.valueOf(Template.map(resource).get("Fn::Sub"));
+                assertTrue(arn.startsWith(PARAMETER_ARN + "${CredentialsPath}/"), () -> "not under CredentialsPath: " + statement);
+                assertFalse(arn.contains("*") || arn.contains("?"), () -> "a wildcard parameter ARN in " + statement);
+            }
         }
     }
 

@@ -3,8 +3,8 @@ package socialdesk.core.platform.token;
 import java.util.Optional;
 
 /**
- * Where a platform's credentials secret lives between invocations (Secrets Manager in AWS, the local
- * stack's secrets file on a laptop). Refreshed tokens are written back here, so the next invocation
+ * Where a platform's credentials live between invocations (a Parameter Store parameter in AWS, the local
+ * stack's parameters file on a laptop). Refreshed tokens are written back here, so the next invocation
  * starts from the newest refresh token.
  */
 public interface TokenStore {

@@ -26,7 +26,7 @@ class TokenRenewalTest {
     private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
     private static final String SECRET = "social-desk/x";
 
-    /** A store that keeps secrets in a map, as Secrets Manager would. */
+    /** A store that keeps credentials in a map, as Parameter Store would. */
     private static final class MapStore implements TokenStore {
         final Map<String, String> secrets = new HashMap<>();
         int writes;

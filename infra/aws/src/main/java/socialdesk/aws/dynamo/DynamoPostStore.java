@@ -20,6 +20,7 @@ import socialdesk.core.post.Platform;
 import socialdesk.core.post.Post;
 import socialdesk.core.post.PostConflictException;
 import socialdesk.core.post.PostContent;
+import socialdesk.core.post.PostImage;
 import socialdesk.core.post.PostNotFoundException;
 import socialdesk.core.post.PostPage;
 import socialdesk.core.post.PostQuery;
@@ -109,8 +110,8 @@ public final class DynamoPostStore implements PostStore {
         if (post.content().link() != null) {
             item.put("link", s(post.content().link()));
         }
-        if (post.content().imageUrl() != null) {
-            item.put("imageUrl", s(post.content().imageUrl()));
+        if (post.content().hasImage()) {
+            item.put("images", images(post.content().images()));
         }
         item.put("platforms", Attr.strings(post.platforms().stream().map(Platform::id).toList()));
         item.put("dueAt", s(post.dueAt().toString()));
@@ -396,12 +397,20 @@ public final class DynamoPostStore implements PostStore {
         values.put(":month", s(monthKey(revised.dueAt())));
         String update = "SET #text = :text, platforms = :platforms, dueAt = :dueAt, claimableAt = :claimableAt, "
                 + "GSI1SK = :dueKey, GSI2PK = :month, GSI2SK = :dueKey, version = version + :one";
+        List<String> removed = new ArrayList<>(List.of("imageUrl"));
         if (revised.content().link() != null) {
             values.put(":link", s(revised.content().link()));
             update += ", link = :link";
         } else {
-            update += " REMOVE link";
+            removed.add("link");
         }
+        if (revised.content().hasImage()) {
+            values.put(":images", images(revised.content().images()));
+            update += ", images = :images";
+        } else {
+            removed.add("images");
+        }
+        update += " REMOVE " + String.join(", ", removed);
         String updateExpression = update;
         UpdateItemResponse response;
         try {
@@ -529,11 +538,28 @@ public final class DynamoPostStore implements PostStore {
         return create(copy);
     }
 
+    /** Images as a list of maps ({@code url}, {@code alt}), in their order. */
+    private static AttributeValue images(List<PostImage> images) {
+        return AttributeValue.fromL(images.stream()
+                .map(i -> AttributeValue.fromM(Map.of("url", s(i.url()), "alt", s(i.alt()))))
+                .toList());
+    }
+
+    /** The post's images; a post stored before images had alt text holds one {@code imageUrl}, read as an image without alt. */
+    private static List<PostImage> images(Map<String, AttributeValue> item) {
+        AttributeValue images = item.get("images");
+        if (images != null && images.hasL()) {
+            return images.l().stream().map(i -> new PostImage(Attr.string(i.m(), "url"), Attr.string(i.m(), "alt"))).toList();
+        }
+        String legacy = Attr.string(item, "imageUrl");
+        return legacy == null ? List.of() : List.of(new PostImage(legacy, ""));
+    }
+
     private static Post toPost(Map<String, AttributeValue> item) {
         String id = Attr.string(item, TableDefinition.PK).substring("POST#".length());
         return new Post(
                 id,
-                new PostContent(Attr.string(item, "text"), Attr.string(item, "link"), Attr.string(item, "imageUrl")),
+                new PostContent(Attr.string(item, "text"), Attr.string(item, "link"), images(item)),
                 Attr.stringList(item, "platforms").stream().map(Platform::fromId).toList(),
                 Attr.instant(item, "dueAt"),
                 PostStatus.valueOf(Attr.string(item, "status")),

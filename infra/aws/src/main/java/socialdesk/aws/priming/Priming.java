@@ -26,8 +26,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
-import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
-import software.amazon.awssdk.services.secretsmanager.model.GetSecretValueResponse;
+import software.amazon.awssdk.services.ssm.SsmClient;
+import software.amazon.awssdk.services.ssm.model.GetParameterResponse;
+import software.amazon.awssdk.services.ssm.model.Parameter;
 
 /**
  * SnapStart runtime hooks of one function (the org.crac API, which Lambda calls around the snapshot
@@ -45,8 +46,11 @@ public final class Priming implements Resource {
      * one can never exist: the read finds nothing and changes nothing.
      */
     public static final String NEVER_WRITTEN_KEY = "PRIMING#";
-    /** A secret id that is never created; asking for it reads no secret into the snapshot. */
-    public static final String NEVER_CREATED_SECRET = "social-desk/priming-never-created";
+    /**
+     * A parameter path under which nothing is ever created (the desk's own live under the template's
+     * {@code CredentialsPath}); asking for it reads no credential into the snapshot.
+     */
+    public static final String NEVER_CREATED_PARAMETER_PATH = "/social-desk-priming/never-created";
 
     private static final String SAMPLE_JSON = """
             {"version":"2.0","rawPath":"/","requestContext":{"http":{"method":"GET"}},"headers":{"content-type":"application/json"},\
@@ -263,20 +267,24 @@ public final class Priming implements Resource {
         }
 
         /**
-         * GetSecretValue of {@link #NEVER_CREATED_SECRET}: the client's paths, and no secret in the
-         * snapshot. The answer a found secret is read into is initialised too: its field table (a
-         * getter and a setter lambda per field) is built when the class is, which the miss never
-         * reaches and the first real read would otherwise pay for.
+         * Parameter Store's two read paths with nothing to read: {@code GetParametersByPath} of
+         * {@link #NEVER_CREATED_PARAMETER_PATH} (an empty page: the success path, unmarshalling
+         * included) and {@code GetParameter} of a name under it (the {@code ParameterNotFound} error
+         * path), so no credential is in the snapshot. The models a found parameter is read into are
+         * initialised too: their field tables are built when the classes are, which the first real
+         * read would otherwise pay for.
          */
-        public Builder secretsMiss(SecretsManagerClient secrets) {
-            return prime("secretsmanager GetSecretValueResponse fields", () -> GetSecretValueResponse.builder().build())
-                    .prime("secretsmanager GetSecretValue (missing)", () -> {
+        public Builder parametersMiss(SsmClient parameters) {
+            return prime("ssm Parameter fields", () -> GetParameterResponse.builder().parameter(Parameter.builder().build()).build())
+                    .prime("ssm GetParametersByPath (empty)", () -> parameters.getParametersByPath(b -> b
+                            .path(NEVER_CREATED_PARAMETER_PATH).recursive(false).withDecryption(true)))
+                    .prime("ssm GetParameter (missing)", () -> {
                         try {
-                            secrets.getSecretValue(b -> b.secretId(NEVER_CREATED_SECRET));
+                            parameters.getParameter(b -> b.name(NEVER_CREATED_PARAMETER_PATH + "/none").withDecryption(true));
                         } catch (AwsServiceException e) {
-                            // aws-core's base type: naming Secrets Manager's own exception here would fail verification of this
+                            // aws-core's base type: naming SSM's own exception here would fail verification of this
                             // class in a function that does not carry that client (posts-api).
-                            if (e.awsErrorDetails() == null || !"ResourceNotFoundException".equals(e.awsErrorDetails().errorCode())) {
+                            if (e.awsErrorDetails() == null || !"ParameterNotFound".equals(e.awsErrorDetails().errorCode())) {
                                 throw e;
                             }
                             // The answer every deployment gives: the error path is primed along with the request.

@@ -28,6 +28,7 @@ import socialdesk.core.post.LeaseLostException;
 import socialdesk.core.post.Platform;
 import socialdesk.core.post.Post;
 import socialdesk.core.post.PostContent;
+import socialdesk.core.post.PostImage;
 import socialdesk.core.post.PostStatus;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -74,6 +75,33 @@ public abstract class PostStoreContract {
         List<Delivery> deliveries = store.deliveries(post.id());
         assertEquals(2, deliveries.size());
         assertTrue(deliveries.stream().allMatch(d -> d.status() == DeliveryStatus.PENDING && d.attempts() == 0));
+    }
+
+    @Test
+    public void keepsAPostsImagesInOrderWithTheirAltTextAndAnEditReplacesThem() {
+        List<PostImage> images = List.of(new PostImage("https://cdn.example.com/a.jpg", "The shop's front"),
+                new PostImage("https://cdn.example.com/b.png", "Năm người ở quầy"));
+        Post post = new Post(UUID.randomUUID().toString(), new PostContent("Khai trương", null, images), List.of(Platform.BLUESKY),
+                NOW, PostStatus.QUEUED, 1, NOW.minusSeconds(60));
+
+        assertTrue(store.create(post));
+        assertEquals(images, store.find(post.id()).orElseThrow().content().images());
+
+        Post withoutImages = post.revised(new PostContent("Khai trương", null), post.platforms(), post.dueAt());
+        store.updateQueued(withoutImages, post.version());
+        assertEquals(List.of(), store.find(post.id()).orElseThrow().content().images());
+    }
+
+    @Test
+    public void aPostStoredWithTheOldSingleImageUrlReadsAsOneImageWithoutAltText() {
+        Post post = queued(NOW, Platform.INSTAGRAM);
+        assertTrue(store.create(post));
+        dynamo.updateItem(b -> b.tableName(table)
+                .key(Map.of("PK", AttributeValue.fromS("POST#" + post.id()), "SK", AttributeValue.fromS("POST")))
+                .updateExpression("SET imageUrl = :url")
+                .expressionAttributeValues(Map.of(":url", AttributeValue.fromS("https://cdn.example.com/old.jpg"))));
+
+        assertEquals(List.of(new PostImage("https://cdn.example.com/old.jpg", "")), store.find(post.id()).orElseThrow().content().images());
     }
 
     @Test

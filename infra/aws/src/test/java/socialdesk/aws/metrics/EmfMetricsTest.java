@@ -60,15 +60,17 @@ class EmfMetricsTest {
     }
 
     @Test
-    void publishesRollUpDimensionSetsAlongsideTheFullOne() {
+    void publishesTheMetricsDimensionSetsAndKeepsEveryRecordedValueInTheLine() {
         metrics.count(Metric.COMMENTS_FLAGGED, "abuse", "high");
         metrics.count(Metric.POSTS_FAILED, "x");
 
         metrics.flush();
 
         EmfCapture.Value flagged = capture.values().stream().filter(v -> v.name().equals("CommentsFlagged")).findFirst().orElseThrow();
-        assertEquals(List.of(List.of("category", "severity"), List.of("severity")), flagged.dimensionSets());
+        assertEquals(List.of(List.of("severity")), flagged.dimensionSets());
         assertEquals(Map.of("category", "abuse", "severity", "high"), flagged.dimensions());
+        assertEquals("abuse", capture.documents().stream().filter(d -> d.containsKey("CommentsFlagged")).findFirst().orElseThrow()
+                .get("category"), "the category stays in the line for Logs Insights");
         EmfCapture.Value failed = capture.values().stream().filter(v -> v.name().equals("PostsFailed")).findFirst().orElseThrow();
         assertEquals(List.of(List.of("platform"), List.of()), failed.dimensionSets());
     }

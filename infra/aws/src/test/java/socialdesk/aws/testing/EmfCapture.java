@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Stream;
 import socialdesk.aws.metrics.EmfMetrics;
 import socialdesk.core.json.Json;
 import socialdesk.core.json.JsonRead;
@@ -49,16 +50,38 @@ public final class EmfCapture {
                 }
                 @SuppressWarnings("unchecked")
                 List<List<String>> sets = (List<List<String>>) JsonRead.at(directive, "Dimensions");
-                Map<String, String> dimensions = new java.util.LinkedHashMap<>();
-                sets.stream().flatMap(List::stream).distinct()
-                        .forEach(key -> dimensions.put(key, Objects.requireNonNull((String) doc.get(key), key)));
                 for (Object definition : JsonRead.list(directive, "Metrics")) {
                     String name = JsonRead.string(definition, "Name");
+                    // The values the metric was recorded with: in the line for Logs Insights, published under the sets only.
+                    Map<String, String> dimensions = new java.util.LinkedHashMap<>();
+                    Stream.concat(sets.stream().flatMap(List::stream), recordedDimensions(name)).distinct()
+                            .forEach(key -> dimensions.put(key, Objects.requireNonNull((String) doc.get(key), key)));
                     out.add(new Value(name, JsonRead.string(definition, "Unit"), dimensions, sets, doc.get(name)));
                 }
             }
         }
         return out;
+    }
+
+    private static Stream<String> recordedDimensions(String metricName) {
+        return java.util.Arrays.stream(Metric.values()).filter(m -> m.metricName().equals(metricName))
+                .flatMap(m -> m.dimensions().stream()).map(socialdesk.core.metrics.Dimension::key);
+    }
+
+    /**
+     * The CloudWatch metrics the lines so far would make: one per metric name and published
+     * dimension set and value of that set, as CloudWatch bills them.
+     */
+    public java.util.Set<String> cloudWatchMetrics() {
+        java.util.Set<String> metrics = new java.util.TreeSet<>();
+        for (Value value : values()) {
+            for (List<String> set : value.dimensionSets()) {
+                StringBuilder id = new StringBuilder(value.name());
+                set.forEach(key -> id.append(' ').append(key).append('=').append(value.dimensions().get(key)));
+                metrics.add(id.toString());
+            }
+        }
+        return metrics;
     }
 
     /**

@@ -22,7 +22,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 /**
  * A loopback HTTP server that answers AWS JSON-protocol requests with what a test scripts, and
  * keeps every request body it got: for the SDK clients whose service has no local server here
- * (EventBridge, Secrets Manager).
+ * (EventBridge, Parameter Store).
  */
 public final class LoopbackAws implements AutoCloseable {
     /** A scripted answer: HTTP status and JSON body. */

@@ -26,7 +26,7 @@ public record BlueskyAccount(URI service, String identifier, String appPassword)
     }
 
     /**
-     * Reads the secret as stored in Secrets Manager:
+     * Reads the credentials as stored in their Parameter Store parameter:
      * {@code {"service": "https://bsky.social", "identifier": "desk.example.com", "appPassword": "..."}}
      * ({@code service} optional). A missing field is an {@link IllegalArgumentException} naming the field, never its value.
      */

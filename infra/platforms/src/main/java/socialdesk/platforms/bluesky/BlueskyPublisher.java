@@ -27,6 +27,7 @@ import socialdesk.core.publish.PublishOutcome;
 import socialdesk.core.publish.PublishOutcome.Permanent;
 import socialdesk.core.publish.PublishOutcome.Published;
 import socialdesk.core.publish.PublishRequest;
+import socialdesk.platforms.ImageFiles;
 import socialdesk.platforms.PlatformHttp;
 import socialdesk.platforms.PlatformHttp.Response;
 import socialdesk.platforms.PlatformHttp.StatusClass;
@@ -47,10 +48,12 @@ import socialdesk.platforms.bluesky.BlueskySessions.SessionUnavailable;
  * again only when the refresh is refused (see {@link BlueskySessions}).
  *
  * <p>The record carries the text's {@link Facets facets} (mentions resolved to DIDs), its
- * {@link PostLanguages language} when the text tells it, and a {@link LinkCards preview card} of
- * the post's link. None of these may cost the post: a part the PDS refuses (its answer names
+ * {@link PostLanguages language} when the text tells it, and its {@link BlueskyImages images} with
+ * their alt text or, for a post without images, a {@link LinkCards preview card} of its link. Facets,
+ * languages and the card may not cost the post: a part the PDS refuses (its answer names
  * {@code $.record.facets}, {@code .langs} or {@code .embed}) is dropped and the post sent again
- * without it, which is safe since a refused record was not written.
+ * without it, which is safe since a refused record was not written. Images are the post: they are
+ * never dropped.
  */
 public final class BlueskyPublisher implements PlatformPublisher {
     public static final String COLLECTION = "app.bsky.feed.post";
@@ -64,6 +67,7 @@ public final class BlueskyPublisher implements PlatformPublisher {
     private final URI createRecordUri;
     private final URI uploadBlobUri;
     private final LinkCards cards;
+    private final BlueskyImages images;
 
     /** How long a link card may take, page and image together: a card is not worth a late post. */
     public static final Duration LINK_CARD_TIMEOUT = Duration.ofSeconds(3);
@@ -77,18 +81,28 @@ public final class BlueskyPublisher implements PlatformPublisher {
     }
 
     public BlueskyPublisher(HttpClient client, BlueskyAccount account, Clock clock, Duration requestTimeout) {
-        this(client, account, clock, requestTimeout, SharedFetcher.INSTANCE);
+        this(client, account, clock, requestTimeout, SharedFetcher.INSTANCE, ImageFiles.sharedFetcher());
     }
 
-    /** @param linkPages fetches link-card pages and images; production's allows public addresses only */
+    /** @param linkPages fetches link-card pages and thumbnails, and the posts' images; tests' allow loopback */
     public BlueskyPublisher(HttpClient client, BlueskyAccount account, Clock clock, Duration requestTimeout,
                             PublicUrlFetcher linkPages) {
+        this(client, account, clock, requestTimeout, linkPages, linkPages);
+    }
+
+    /**
+     * @param linkPages fetches link-card pages and thumbnails, briefly ({@link #LINK_CARD_TIMEOUT})
+     * @param postImages fetches the posts' images; production's allows public addresses only
+     */
+    public BlueskyPublisher(HttpClient client, BlueskyAccount account, Clock clock, Duration requestTimeout,
+                            PublicUrlFetcher linkPages, PublicUrlFetcher postImages) {
         this.account = Objects.requireNonNull(account, "account");
         this.http = new PlatformHttp(Platform.BLUESKY.id(), client, requestTimeout, clock);
         this.sessions = new BlueskySessions(http, account);
         this.createRecordUri = xrpc("com.atproto.repo.createRecord");
         this.uploadBlobUri = xrpc("com.atproto.repo.uploadBlob");
         this.cards = new LinkCards(Objects.requireNonNull(linkPages, "linkPages"));
+        this.images = new BlueskyImages(new ImageFiles(postImages));
     }
 
     @Override
@@ -117,6 +131,8 @@ public final class BlueskyPublisher implements PlatformPublisher {
             return send(request.content(), rkey);
         } catch (SessionUnavailable e) {
             return e.outcome();
+        } catch (ImageFiles.Unavailable e) {
+            return e.outcome();
         } catch (Exception e) {
             return http.transportFailure(e);
         }
@@ -137,7 +153,10 @@ public final class BlueskyPublisher implements PlatformPublisher {
             record.put("langs", langs);
         }
         String link = content.link() != null ? content.link() : firstLink(text);
-        if (link != null) {
+        if (content.hasImage()) {
+            Session uploading = session;
+            record.put("embed", images.embed(content.images(), rules.images(), (image, type) -> uploadBlob(uploading, image, type)));
+        } else if (link != null) {
             Session carding = session;
             Map<String, Object> card = cards.card(link, (image, type) -> uploadBlob(carding, image, type));
             if (card != null) {
@@ -201,7 +220,7 @@ public final class BlueskyPublisher implements PlatformPublisher {
     }
 
     /**
-     * The optional part of the record ({@code facets}, {@code langs}, {@code embed}) that a 400
+     * The optional part of the record ({@code facets}, {@code langs}, a link card's {@code embed}) that a 400
      * answer blames, when the record still has it; null otherwise. The PDS names the failing path
      * ({@code ... at $.record.facets[0].features[0].uri}); older servers wrote {@code Record/facets}.
      */
@@ -211,6 +230,9 @@ public final class BlueskyPublisher implements PlatformPublisher {
         }
         String message = String.valueOf(JsonRead.string(response.json(), "message"));
         for (String part : new String[] {"facets", "langs", "embed"}) {
+            if (part.equals("embed") && !LinkCards.EXTERNAL_TYPE.equals(JsonRead.string(record.get("embed"), "$type"))) {
+                continue; // a post's images are the post: never sent without them
+            }
             if (record.containsKey(part) && (message.contains("$.record." + part) || message.contains("Record/" + part))) {
                 return part;
             }

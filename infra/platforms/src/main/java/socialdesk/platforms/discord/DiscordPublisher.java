@@ -21,13 +21,16 @@ import socialdesk.core.publish.PublishOutcome.Permanent;
 import socialdesk.core.publish.PublishOutcome.Published;
 import socialdesk.core.publish.PublishOutcome.Transient;
 import socialdesk.core.publish.PublishRequest;
+import socialdesk.platforms.ImageFiles;
 import socialdesk.platforms.PlatformHttp;
 import socialdesk.platforms.PlatformHttp.Response;
+import socialdesk.platforms.PublicUrlFetcher;
 
 /**
  * Executes the webhook with {@code POST {webhookUrl}?wait=true}: with {@code wait=true} Discord
  * answers with the message it created (its {@code id} and {@code channel_id}) instead of 204.
- * {@code allowed_mentions} is empty, so text such as "@everyone" never pings anyone.
+ * {@code allowed_mentions} is empty, so text such as "@everyone" never pings anyone. Images go as
+ * attachments with their alt text ({@link DiscordAttachments}).
  *
  * <p>Rate limits: a 429 carries {@code retry_after} (seconds, with a fraction) in its body and
  * {@code Retry-After} / {@code X-RateLimit-Reset-After} headers; the headers win, the body is the
@@ -40,12 +43,20 @@ public final class DiscordPublisher implements PlatformPublisher {
     private final DiscordAccount account;
     private final DiscordRules rules = new DiscordRules();
     private final URI executeUri;
+    private final DiscordAttachments attachments;
 
     public DiscordPublisher(HttpClient client, DiscordAccount account, Clock clock) {
         this(client, account, clock, PlatformHttp.DEFAULT_REQUEST_TIMEOUT);
     }
 
     public DiscordPublisher(HttpClient client, DiscordAccount account, Clock clock, Duration requestTimeout) {
+        this(client, account, clock, requestTimeout, ImageFiles.sharedFetcher());
+    }
+
+    /** @param images fetches the posts' images; production's allows public addresses only */
+    public DiscordPublisher(HttpClient client, DiscordAccount account, Clock clock, Duration requestTimeout,
+                            PublicUrlFetcher images) {
+        this.attachments = new DiscordAttachments(new ImageFiles(images));
         this.account = Objects.requireNonNull(account, "account");
         this.http = new PlatformHttp(Platform.DISCORD.id(), client, requestTimeout, clock);
         this.executeUri = URI.create(account.webhookUrl() + "?wait=true");
@@ -71,9 +82,12 @@ public final class DiscordPublisher implements PlatformPublisher {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("content", request.content().fullText());
             body.put("allowed_mentions", Map.of("parse", List.of()));
+            DiscordAttachments.Body sent = request.content().hasImage()
+                    ? attachments.body(body, request.content().images(), rules.images())
+                    : new DiscordAttachments.Body("application/json", HttpRequest.BodyPublishers.ofString(Json.write(body)));
             Response response = http.send(http.request(executeUri)
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(Json.write(body)))
+                    .header("Content-Type", sent.contentType())
+                    .POST(sent.publisher())
                     .build());
             if (response.statusClass() == PlatformHttp.StatusClass.SUCCESS) {
                 Map<String, Object> message = response.json();
@@ -84,6 +98,8 @@ public final class DiscordPublisher implements PlatformPublisher {
                 return new Published(id, url(message, id));
             }
             return failure(response);
+        } catch (ImageFiles.Unavailable e) {
+            return e.outcome();
         } catch (Exception e) {
             return http.transportFailure(e);
         }

@@ -25,7 +25,8 @@ import socialdesk.platforms.meta.GraphClient;
 /**
  * Posts to a Facebook Page with {@code POST /{page-id}/feed}: {@code message} is the text and
  * {@code link} the post's link (Facebook renders it as a preview card, so it is not repeated in the
- * message). Errors are Graph errors ({@link socialdesk.platforms.meta.GraphErrors}).
+ * message); a post with images is a photo post or a feed post with attached photos
+ * ({@link FacebookMedia}). Errors are Graph errors ({@link socialdesk.platforms.meta.GraphErrors}).
  *
  * <p>Idempotency: the Graph API takes no idempotency key. A send whose answer was lost may have
  * posted; the retry then either posts again or is refused as a duplicate (code 506), which ends
@@ -64,18 +65,28 @@ public final class FacebookPublisher implements PlatformPublisher {
                 return new Permanent(String.join("; ", problems));
             }
             PostContent content = request.content();
+            String edge = account.pageId() + "/feed";
             Map<String, String> fields = new LinkedHashMap<>();
-            if (!content.text().isBlank()) {
-                fields.put("message", content.text());
+            if (content.hasImage()) {
+                FacebookMedia.Send send = FacebookMedia.send(graph, account.pageId(), content);
+                if (send.failure() != null) {
+                    return send.failure();
+                }
+                edge = send.edge();
+                fields.putAll(send.fields());
+            } else {
+                if (!content.text().isBlank()) {
+                    fields.put("message", content.text());
+                }
+                if (content.link() != null) {
+                    fields.put("link", content.link());
+                }
             }
-            if (content.link() != null) {
-                fields.put("link", content.link());
-            }
-            Response response = graph.post(account.pageId() + "/feed", fields);
+            Response response = graph.post(edge, fields);
             if (response.statusClass() != PlatformHttp.StatusClass.SUCCESS || JsonRead.object(response.json(), "error") != null) {
                 return graph.failure(response);
             }
-            String id = JsonRead.id(response.json(), "id");
+            String id = FacebookMedia.postId(response.json());
             if (id == null) {
                 return new Transient("facebook: answer " + response.status() + " carried no post id", null);
             }

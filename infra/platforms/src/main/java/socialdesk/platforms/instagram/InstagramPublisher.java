@@ -19,8 +19,8 @@ import socialdesk.platforms.meta.ContainerWait;
 import socialdesk.platforms.meta.GraphClient;
 
 /**
- * Publishes one image with a caption, in Instagram's two steps: {@code POST /{ig-user-id}/media}
- * ({@code image_url}, {@code caption}) makes a container, whose {@code status_code} is polled until
+ * Publishes an image, or a carousel of several ({@link InstagramMedia}), with a caption, in
+ * Instagram's two steps: {@code POST /{ig-user-id}/media} ({@code caption} and the media) makes a container, whose {@code status_code} is polled until
  * {@code FINISHED}; {@code POST /{ig-user-id}/media_publish} ({@code creation_id}) publishes it. The
  * permalink is read afterwards ({@code GET /{media-id}?fields=permalink}); if that read fails the post
  * is published all the same, without a URL.
@@ -65,8 +65,11 @@ public final class InstagramPublisher implements PlatformPublisher {
             if (!problems.isEmpty()) {
                 return new Permanent(String.join("; ", problems));
             }
-            Map<String, String> fields = new LinkedHashMap<>();
-            fields.put("image_url", request.content().imageUrl());
+            InstagramMedia.Container container = InstagramMedia.container(graph, account.igUserId(), request.content().images(), wait);
+            if (container.failure() != null) {
+                return container.failure();
+            }
+            Map<String, String> fields = new LinkedHashMap<>(container.fields());
             String caption = request.content().fullText();
             if (!caption.isBlank()) {
                 fields.put("caption", caption);

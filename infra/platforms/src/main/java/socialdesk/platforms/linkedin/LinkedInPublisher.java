@@ -29,13 +29,15 @@ import socialdesk.core.publish.PublishOutcome.Permanent;
 import socialdesk.core.publish.PublishOutcome.Published;
 import socialdesk.core.publish.PublishOutcome.Transient;
 import socialdesk.core.publish.PublishRequest;
+import socialdesk.platforms.ImageFiles;
 import socialdesk.platforms.PlatformHttp;
 import socialdesk.platforms.PlatformHttp.Response;
+import socialdesk.platforms.PublicUrlFetcher;
 
 /**
  * Posts with the versioned Posts API, {@code POST /rest/posts} ({@code Linkedin-Version},
  * {@code X-Restli-Protocol-Version: 2.0.0}): a public main-feed post whose commentary is the text in
- * LinkedIn's little-text format. LinkedIn answers 201 with the new post's URN in {@code x-restli-id}.
+ * LinkedIn's little-text format, with its images uploaded first ({@link LinkedInImages}). LinkedIn answers 201 with the new post's URN in {@code x-restli-id}.
  *
  * <p>Duplicates: LinkedIn refuses a post identical to a recent one with {@code 422} and
  * {@code DUPLICATE_POST}, naming the existing post ("Content is a duplicate of urn:li:share:…").
@@ -52,6 +54,7 @@ public final class LinkedInPublisher implements PlatformPublisher {
     private final LinkedInRules rules = new LinkedInRules();
     private final URI postsUri;
     private final TokenSource tokens;
+    private final LinkedInImages images;
 
     public LinkedInPublisher(HttpClient client, LinkedInAccount account, Clock clock) {
         this(client, account, clock, PlatformHttp.DEFAULT_REQUEST_TIMEOUT);
@@ -63,10 +66,17 @@ public final class LinkedInPublisher implements PlatformPublisher {
 
     /** @param tokens the access token to send, refreshed with the refresh token before its 60 days are up */
     public LinkedInPublisher(HttpClient client, LinkedInAccount account, Clock clock, Duration requestTimeout, TokenSource tokens) {
+        this(client, account, clock, requestTimeout, tokens, ImageFiles.sharedFetcher());
+    }
+
+    /** @param imageFetcher fetches the posts' images; production's allows public addresses only */
+    public LinkedInPublisher(HttpClient client, LinkedInAccount account, Clock clock, Duration requestTimeout, TokenSource tokens,
+                             PublicUrlFetcher imageFetcher) {
         this.tokens = Objects.requireNonNull(tokens, "tokens");
         this.account = Objects.requireNonNull(account, "account");
         this.http = new PlatformHttp(Platform.LINKEDIN.id(), client, requestTimeout, clock);
         this.postsUri = URI.create(account.apiUrl() + "/rest/posts");
+        this.images = new LinkedInImages(http, account, new ImageFiles(imageFetcher));
     }
 
     @Override
@@ -108,12 +118,16 @@ public final class LinkedInPublisher implements PlatformPublisher {
             } catch (TokenRefreshException e) {
                 return e.rejected() ? new CredentialsRejected(e.getMessage()) : new Transient(e.getMessage(), null);
             }
+            Map<String, Object> post = body(request.content().fullText());
+            if (request.content().hasImage()) {
+                post.put("content", images.content(request.content().images(), rules.images(), token));
+            }
             Response response = http.send(http.request(postsUri)
                     .header("Authorization", "Bearer " + token)
                     .header("Linkedin-Version", account.linkedinVersion())
                     .header("X-Restli-Protocol-Version", "2.0.0")
                     .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(Json.write(body(request.content().fullText()))))
+                    .POST(HttpRequest.BodyPublishers.ofString(Json.write(post)))
                     .build());
             if (response.statusClass() == PlatformHttp.StatusClass.SUCCESS) {
                 String urn = response.headers().firstValue("x-restli-id").orElse(null);
@@ -123,6 +137,8 @@ public final class LinkedInPublisher implements PlatformPublisher {
                 return new Published(urn, url(urn));
             }
             return failure(response);
+        } catch (ImageFiles.Unavailable e) {
+            return e.outcome();
         } catch (Exception e) {
             return http.transportFailure(e);
         }

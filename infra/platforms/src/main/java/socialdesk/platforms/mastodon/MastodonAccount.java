@@ -28,7 +28,7 @@ public record MastodonAccount(URI instance, String accessToken, int maxChars) {
     }
 
     /**
-     * Reads the secret as stored in Secrets Manager:
+     * Reads the credentials as stored in their Parameter Store parameter:
      * {@code {"instanceUrl": "https://...", "accessToken": "...", "maxChars": 500}} ({@code maxChars} optional).
      * A missing or malformed field is an {@link IllegalArgumentException} naming the field, never its value.
      */

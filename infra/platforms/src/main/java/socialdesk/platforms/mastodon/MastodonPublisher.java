@@ -21,11 +21,14 @@ import socialdesk.core.publish.PublishOutcome;
 import socialdesk.core.publish.PublishOutcome.Permanent;
 import socialdesk.core.publish.PublishOutcome.Published;
 import socialdesk.core.publish.PublishRequest;
+import socialdesk.platforms.ImageFiles;
 import socialdesk.platforms.PlatformHttp;
 import socialdesk.platforms.PlatformHttp.Response;
+import socialdesk.platforms.PublicUrlFetcher;
 
 /**
- * Posts a public status with {@code POST /api/v1/statuses}.
+ * Posts a public status with {@code POST /api/v1/statuses}, its images first uploaded as media
+ * attachments with their alt text ({@link MastodonMedia}).
  *
  * <p>Every send carries the request's idempotency key as {@code Idempotency-Key}; Mastodon answers
  * a repeated key with the status it created the first time, so a retry after a timeout cannot post
@@ -51,6 +54,7 @@ public final class MastodonPublisher implements PlatformPublisher {
     private final MastodonAccount account;
     private final MastodonRules rules;
     private final URI statusesUri;
+    private final MastodonMedia media;
     private volatile String accountId;
 
     public MastodonPublisher(HttpClient client, MastodonAccount account, Clock clock) {
@@ -58,10 +62,17 @@ public final class MastodonPublisher implements PlatformPublisher {
     }
 
     public MastodonPublisher(HttpClient client, MastodonAccount account, Clock clock, Duration requestTimeout) {
+        this(client, account, clock, requestTimeout, ImageFiles.sharedFetcher());
+    }
+
+    /** @param images fetches the posts' images; production's allows public addresses only */
+    public MastodonPublisher(HttpClient client, MastodonAccount account, Clock clock, Duration requestTimeout,
+                             PublicUrlFetcher images) {
         this.account = Objects.requireNonNull(account, "account");
         this.http = new PlatformHttp(Platform.MASTODON.id(), client, requestTimeout, clock);
         this.rules = new MastodonRules(account.maxChars());
         this.statusesUri = URI.create(account.instance() + "/api/v1/statuses");
+        this.media = new MastodonMedia(http, account.instance(), new ImageFiles(images));
     }
 
     @Override
@@ -91,6 +102,8 @@ public final class MastodonPublisher implements PlatformPublisher {
                 }
             }
             return send(request);
+        } catch (ImageFiles.Unavailable e) {
+            return e.outcome();
         } catch (Exception e) {
             return http.transportFailure(e);
         }
@@ -100,6 +113,10 @@ public final class MastodonPublisher implements PlatformPublisher {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", request.content().fullText());
         body.put("visibility", "public");
+        List<String> mediaIds = media.upload(request.content().images(), rules.images(), account.accessToken());
+        if (!mediaIds.isEmpty()) {
+            body.put("media_ids", mediaIds);
+        }
         HttpRequest httpRequest = http.request(statusesUri)
                 .header("Authorization", "Bearer " + account.accessToken())
                 .header("Idempotency-Key", request.idempotencyKey())

@@ -27,7 +27,8 @@ import socialdesk.platforms.PlatformHttp;
 import socialdesk.platforms.PlatformHttp.Response;
 
 /**
- * Posts with {@code chat.postMessage} ({@code {channel, text}}, bot token as bearer), then reads the
+ * Posts with {@code chat.postMessage} ({@code {channel, text}}, bot token as bearer; a post with
+ * images adds {@code blocks}, {@link SlackImages}), then reads the
  * message's link with {@code chat.getPermalink} (if that fails the post is published all the same,
  * without a URL). The remote id is {@code <channel id>/<ts>}: a Slack message is named by both.
  *
@@ -84,6 +85,9 @@ public final class SlackPublisher implements PlatformPublisher {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("channel", account.channel());
             body.put("text", escape(request.content().fullText()));
+            if (request.content().hasImage()) {
+                body.put("blocks", SlackImages.blocks(escape(request.content().fullText()), request.content().images()));
+            }
             Response response = http.send(http.request(URI.create(account.apiUrl() + "/chat.postMessage"))
                     .header("Authorization", "Bearer " + account.botToken())
                     .header("Content-Type", "application/json; charset=utf-8")

@@ -6,7 +6,6 @@ import java.net.http.HttpRequest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -26,7 +25,8 @@ import socialdesk.platforms.PlatformHttp.Response;
 
 /**
  * Sends with the Bot API's {@code POST /bot<token>/sendMessage} ({@code {chat_id, text}}, plain
- * text, no parse mode), answered {@code {"ok": true, "result": {"message_id", "chat", …}}}. The
+ * text, no parse mode), or {@code sendPhoto} / {@code sendMediaGroup} for images ({@link TelegramMedia}),
+ * answered {@code {"ok": true, "result": {"message_id", "chat", …}}}. The
  * remote id is {@code <chat id>/<message id>} (message ids count per chat); the URL is
  * {@code https://t.me/<username>/<id>} for a public channel and {@code https://t.me/c/<id>/<id>} for
  * a private one.
@@ -41,7 +41,8 @@ public final class TelegramPublisher implements PlatformPublisher {
     private final PlatformHttp http;
     private final TelegramAccount account;
     private final TelegramRules rules = new TelegramRules();
-    private final URI sendUri;
+    /** The bot's method URL without the method; it holds the token, so it is never logged. */
+    private final String botUri;
 
     public TelegramPublisher(HttpClient client, TelegramAccount account, Clock clock) {
         this(client, account, clock, PlatformHttp.DEFAULT_REQUEST_TIMEOUT);
@@ -50,7 +51,7 @@ public final class TelegramPublisher implements PlatformPublisher {
     public TelegramPublisher(HttpClient client, TelegramAccount account, Clock clock, Duration requestTimeout) {
         this.account = Objects.requireNonNull(account, "account");
         this.http = new PlatformHttp(Platform.TELEGRAM.id(), client, requestTimeout, clock);
-        this.sendUri = URI.create(account.apiUrl() + "/bot" + account.botToken() + "/sendMessage");
+        this.botUri = account.apiUrl() + "/bot" + account.botToken() + "/";
     }
 
     @Override
@@ -70,22 +71,21 @@ public final class TelegramPublisher implements PlatformPublisher {
             if (!problems.isEmpty()) {
                 return new Permanent(String.join("; ", problems));
             }
-            Map<String, Object> body = new LinkedHashMap<>();
             String chat = account.chatId();
-            body.put("chat_id", chat.startsWith("@") ? chat : (Object) Long.parseLong(chat));
-            body.put("text", request.content().fullText());
-            Response response = http.send(http.request(sendUri)
+            TelegramMedia.Send send = TelegramMedia.send(request.content(), chat.startsWith("@") ? chat : (Object) Long.parseLong(chat));
+            Response response = http.send(http.request(URI.create(botUri + send.method()))
                     .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(Json.write(body)))
+                    .POST(HttpRequest.BodyPublishers.ofString(Json.write(send.body())))
                     .build());
             Map<String, Object> json = response.json();
             if (response.statusClass() == PlatformHttp.StatusClass.SUCCESS && Boolean.TRUE.equals(JsonRead.bool(json, "ok"))) {
-                String messageId = JsonRead.id(json, "result", "message_id");
-                String chatId = JsonRead.id(json, "result", "chat", "id");
+                Object message = TelegramMedia.message(json);
+                String messageId = JsonRead.id(message, "message_id");
+                String chatId = JsonRead.id(message, "chat", "id");
                 if (messageId == null || chatId == null) {
                     return new Transient("telegram: answer carried no message id", null);
                 }
-                return new Published(chatId + "/" + messageId, url(JsonRead.string(json, "result", "chat", "username"), chatId, messageId));
+                return new Published(chatId + "/" + messageId, url(JsonRead.string(message, "chat", "username"), chatId, messageId));
             }
             return failure(response);
         } catch (Exception e) {

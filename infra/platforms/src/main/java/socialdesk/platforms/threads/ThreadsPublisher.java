@@ -97,13 +97,11 @@ public final class ThreadsPublisher implements PlatformPublisher {
             if (quota != null) {
                 return quota;
             }
-            Map<String, String> fields = new LinkedHashMap<>();
-            if (request.content().hasImage()) {
-                fields.put("media_type", "IMAGE");
-                fields.put("image_url", request.content().imageUrl());
-            } else {
-                fields.put("media_type", "TEXT");
+            ThreadsMedia.Container container = ThreadsMedia.container(graph, account.userId(), request.content().images(), wait);
+            if (container.failure() != null) {
+                return container.failure();
             }
+            Map<String, String> fields = new LinkedHashMap<>(container.fields());
             String text = request.content().fullText();
             if (!text.isBlank()) {
                 fields.put("text", text);

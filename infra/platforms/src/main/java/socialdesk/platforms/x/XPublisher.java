@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -28,11 +29,14 @@ import socialdesk.core.publish.PublishOutcome.Permanent;
 import socialdesk.core.publish.PublishOutcome.Published;
 import socialdesk.core.publish.PublishOutcome.Transient;
 import socialdesk.core.publish.PublishRequest;
+import socialdesk.platforms.ImageFiles;
 import socialdesk.platforms.PlatformHttp;
 import socialdesk.platforms.PlatformHttp.Response;
+import socialdesk.platforms.PublicUrlFetcher;
 
 /**
- * Posts with {@code POST /2/tweets} ({@code {"text": ...}}), answered {@code 201 {"data": {"id", "text"}}}.
+ * Posts with {@code POST /2/tweets} ({@code {"text": ...}}, and {@code media.media_ids} of images
+ * uploaded first by {@link XMedia}), answered {@code 201 {"data": {"id", "text"}}}.
  *
  * <p>Rate limits: a 429 waits for the latest of {@code Retry-After}, {@code x-rate-limit-reset}
  * (epoch seconds, the 15-minute window) and, when the 24-hour allowance is used up
@@ -67,6 +71,7 @@ public final class XPublisher implements PlatformPublisher {
     private final XRules rules = new XRules();
     private final URI tweetsUri;
     private final TokenSource tokens;
+    private final XMedia media;
 
     public XPublisher(HttpClient client, XAccount account, Clock clock) {
         this(client, account, clock, PlatformHttp.DEFAULT_REQUEST_TIMEOUT);
@@ -78,10 +83,17 @@ public final class XPublisher implements PlatformPublisher {
 
     /** @param tokens the access token to send, refreshed by {@code offline.access} when it is about to expire */
     public XPublisher(HttpClient client, XAccount account, Clock clock, Duration requestTimeout, TokenSource tokens) {
+        this(client, account, clock, requestTimeout, tokens, ImageFiles.sharedFetcher());
+    }
+
+    /** @param images fetches the posts' images; production's allows public addresses only */
+    public XPublisher(HttpClient client, XAccount account, Clock clock, Duration requestTimeout, TokenSource tokens,
+                      PublicUrlFetcher images) {
         this.account = Objects.requireNonNull(account, "account");
         this.tokens = Objects.requireNonNull(tokens, "tokens");
         this.http = new PlatformHttp(Platform.X.id(), client, requestTimeout, clock);
         this.tweetsUri = URI.create(account.apiUrl() + "/2/tweets");
+        this.media = new XMedia(http, account.apiUrl(), new ImageFiles(images));
     }
 
     @Override
@@ -107,10 +119,16 @@ public final class XPublisher implements PlatformPublisher {
             } catch (TokenRefreshException e) {
                 return e.rejected() ? new CredentialsRejected(e.getMessage()) : new Transient(e.getMessage(), null);
             }
+            Map<String, Object> post = new LinkedHashMap<>();
+            post.put("text", request.content().fullText());
+            List<String> mediaIds = media.upload(request.content().images(), rules.images(), token);
+            if (!mediaIds.isEmpty()) {
+                post.put("media", Map.of("media_ids", mediaIds));
+            }
             Response response = http.send(http.request(tweetsUri)
                     .header("Authorization", "Bearer " + token)
                     .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(Json.write(Map.of("text", request.content().fullText()))))
+                    .POST(HttpRequest.BodyPublishers.ofString(Json.write(post)))
                     .build());
             if (response.statusClass() == PlatformHttp.StatusClass.SUCCESS) {
                 String id = JsonRead.id(response.json(), "data", "id");
@@ -120,6 +138,8 @@ public final class XPublisher implements PlatformPublisher {
                 return new Published(id, "https://x.com/i/web/status/" + id);
             }
             return failure(response, token, request);
+        } catch (ImageFiles.Unavailable e) {
+            return e.outcome();
         } catch (Exception e) {
             return http.transportFailure(e);
         }

@@ -577,6 +577,9 @@ public final class FakeBluesky extends FakePlatformServer {
 
     /** {@code app.bsky.embed.external}: a valid uri, a title and description, and a thumb that is an uploaded image blob of at most 1 MB. */
     private String embedProblem(Map<String, Object> embed) {
+        if (BlueskyImageEmbeds.TYPE.equals(JsonRead.string(embed, "$type"))) {
+            return BlueskyImageEmbeds.problem(embed, blobs);
+        }
         if (!"app.bsky.embed.external".equals(JsonRead.string(embed, "$type"))) {
             return "unexpected embed " + JsonRead.string(embed, "$type") + " at $.record.embed";
         }

@@ -30,6 +30,7 @@ public final class FakeDiscord extends FakePlatformServer {
     private final List<Message> messages = new ArrayList<>(); // guarded by this
     private long nextId = 1_307_000_000_000_000_000L;          // guarded by this
     private volatile boolean deleted;
+    private final Map<String, List<Object>> sentAttachments = new java.util.HashMap<>(); // guarded by this
 
     public FakeDiscord(Clock clock) {
         this.clock = clock;
@@ -45,6 +46,11 @@ public final class FakeDiscord extends FakePlatformServer {
 
     public void deleteWebhook() {
         deleted = true;
+    }
+
+    /** The attachments of a message, as Discord shows them ({@code filename}, {@code description}, {@code size}). */
+    public synchronized List<Object> attachments(String messageId) {
+        return sentAttachments.getOrDefault(messageId, List.of());
     }
 
     public synchronized List<Message> messages() {
@@ -68,8 +74,18 @@ public final class FakeDiscord extends FakePlatformServer {
             violation("no ?wait=true: the message id would not come back");
         }
         Map<String, Object> body;
+        List<Object> attachments = List.of();
         try {
-            body = request.json();
+            if (String.valueOf(request.header("Content-Type")).startsWith("multipart/form-data")) {
+                DiscordUploads.Parsed parsed = DiscordUploads.parse(request, this::violation);
+                if (parsed.refusal() != null) {
+                    return parsed.refusal();
+                }
+                body = parsed.payload();
+                attachments = parsed.attachments();
+            } else {
+                body = request.json();
+            }
         } catch (JsonException e) {
             violation("body is not JSON");
             return Reply.json(400, Map.of("message", "Cannot send an empty message", "code", 50006));
@@ -91,7 +107,8 @@ public final class FakeDiscord extends FakePlatformServer {
             message.put("content", content);
             message.put("mentions", List.of());
             message.put("mention_roles", List.of());
-            message.put("attachments", List.of());
+            message.put("attachments", attachments);
+            sentAttachments.put(id, attachments);
             message.put("embeds", List.of());
             message.put("timestamp", clock.instant().toString());
             message.put("edited_timestamp", null);

@@ -27,6 +27,9 @@ public final class FakeGraph extends FakePlatformServer {
     public static final String IG_USER_ID = "17841400000000001";
     public static final String THREADS_USER_ID = "25000000000000001";
     private static final Set<String> MEDIA_TYPES = Set.of("TEXT", "IMAGE");
+    static final int MIN_CAROUSEL = 2;
+    static final int MAX_INSTAGRAM_CAROUSEL = 10;
+    static final int MAX_THREADS_CAROUSEL = 20;
     /** Instagram fetches the image and takes JPEG only; the fake, fetching nothing, takes a .jpg or .jpeg URL as a JPEG. */
     private static final Pattern JPEG_URL = Pattern.compile("(?i)[^?#]*\\.jpe?g(?:[?#].*)?");
 
@@ -42,6 +45,8 @@ public final class FakeGraph extends FakePlatformServer {
     private final Map<String, Container> containers = new HashMap<>();     // guarded by this
     private final Map<String, Integer> pollsSeen = new HashMap<>();        // guarded by this
     private final Map<String, String> permalinks = new HashMap<>();        // guarded by this
+    private final Map<String, Map<String, String>> unpublishedPhotos = new HashMap<>();      // guarded by this
+    private final Map<String, List<Map<String, String>>> carouselItems = new HashMap<>();   // guarded by this
     private long nextId = 1;                                               // guarded by this
     private volatile int pollsBeforeReady = 0;
     private volatile String containerError;
@@ -179,7 +184,15 @@ public final class FakeGraph extends FakePlatformServer {
         String node = parts[0];
         String edge = parts.length > 1 ? parts[1] : null;
         if (method.equals("POST") && PAGE_ID.equals(node) && "feed".equals(edge)) {
-            return feed(fields);
+            Reply refused = attachedMediaProblem(fields);
+            return refused != null ? refused : feed(fields);
+        }
+        if (method.equals("POST") && PAGE_ID.equals(node) && "photos".equals(edge)) {
+            return photo(fields);
+        }
+        if (method.equals("POST") && ("media".equals(edge) || "threads".equals(edge)) && "CAROUSEL".equals(fields.get("media_type"))) {
+            Reply refused = carouselProblem(IG_USER_ID.equals(node) ? "instagram" : "threads", node, fields);
+            return refused != null ? refused : container(IG_USER_ID.equals(node) ? "instagram" : "threads", node, fields);
         }
         if (method.equals("POST") && IG_USER_ID.equals(node) && "media".equals(edge)) {
             if (fields.get("image_url") == null) {
@@ -281,13 +294,108 @@ public final class FakeGraph extends FakePlatformServer {
             violation("container " + creationId + " published before it was FINISHED");
             return Reply.json(400, error("Media ID is not available", "OAuthException", 9007, 2207027));
         }
+        if ("true".equals(c.fields().get("is_carousel_item"))) {
+            violation("carousel item " + creationId + " published by itself");
+            return Reply.json(400, error("Media ID is not available", "OAuthException", 9007, 2207027));
+        }
         containers.remove(creationId);
         String id = String.valueOf(18_000_000_000_000_000L + nextId++);
         posts.add(new Post(c.platform(), id, c.fields()));
+        if (c.fields().containsKey("children")) {
+            List<Map<String, String>> children = new ArrayList<>();
+            for (String child : c.fields().get("children").split(",")) {
+                children.add(containers.remove(child).fields());
+            }
+            carouselItems.put(id, List.copyOf(children));
+        }
         permalinks.put(id, c.platform().equals("instagram")
                 ? "https://www.instagram.com/p/C" + id.substring(10) + "/"
                 : "https://www.threads.net/@desk/post/D" + id.substring(10));
         return Reply.json(200, Map.of("id", id));
+    }
+
+    /** The item containers' fields of a published carousel, in order; empty for any other post. */
+    public synchronized List<Map<String, String>> carouselItems(String postId) {
+        return carouselItems.getOrDefault(postId, List.of());
+    }
+
+    /** Ids of the Page's photos uploaded unpublished and not yet attached to a post. */
+    public synchronized Set<String> unattachedPhotos() {
+        return Set.copyOf(unpublishedPhotos.keySet());
+    }
+
+    /**
+     * {@code POST /{page-id}/photos}: a {@code url} (Facebook fetches it); {@code published=false}
+     * keeps the photo out of the feed until a post attaches it; otherwise it is a photo post, whose
+     * feed story is {@code post_id}.
+     */
+    private Reply photo(Map<String, String> fields) {
+        String url = fields.get("url");
+        if (url == null || !url.matches("https?://\\S+")) {
+            return Reply.json(400, error("(#324) Requires upload file", "OAuthException", 324, null));
+        }
+        String id = String.valueOf(122_200_000_000_000_000L + nextId++);
+        if ("false".equals(fields.get("published"))) {
+            unpublishedPhotos.put(id, Map.copyOf(fields));
+            return Reply.json(200, Map.of("id", id));
+        }
+        String postId = PAGE_ID + "_" + id;
+        posts.add(new Post("facebook", postId, Map.copyOf(fields)));
+        return Reply.json(200, Map.of("id", id, "post_id", postId));
+    }
+
+    /** Each {@code attached_media[i]} must be {@code {"media_fbid": id}} of an unpublished photo of this Page, used once. */
+    private Reply attachedMediaProblem(Map<String, String> fields) {
+        List<String> attached = new ArrayList<>();
+        for (Map.Entry<String, String> field : fields.entrySet()) {
+            if (!field.getKey().startsWith("attached_media")) {
+                continue;
+            }
+            if (!field.getKey().matches("attached_media\\[\\d+]")) {
+                violation("attached_media field named " + field.getKey());
+            }
+            String id;
+            try {
+                id = socialdesk.core.json.JsonRead.string(socialdesk.core.json.Json.parse(field.getValue()), "media_fbid");
+            } catch (socialdesk.core.json.JsonException e) {
+                id = null;
+            }
+            if (id == null || !unpublishedPhotos.containsKey(id)) {
+                return Reply.json(400, error("(#100) param attached_media must be an array of unpublished photos",
+                        "OAuthException", 100, null));
+            }
+            attached.add(id);
+        }
+        attached.forEach(unpublishedPhotos::remove);
+        return null;
+    }
+
+    /**
+     * A carousel container: {@code children} names {@value #MIN_CAROUSEL} to the platform's most
+     * (Instagram {@value #MAX_INSTAGRAM_CAROUSEL}, Threads {@value #MAX_THREADS_CAROUSEL}) item containers
+     * of this user, each made with {@code is_carousel_item=true} and ready.
+     */
+    private Reply carouselProblem(String platform, String owner, Map<String, String> fields) {
+        String children = fields.get("children");
+        List<String> ids = children == null || children.isBlank() ? List.of() : List.of(children.split(","));
+        int max = platform.equals("instagram") ? MAX_INSTAGRAM_CAROUSEL : MAX_THREADS_CAROUSEL;
+        if (ids.size() < MIN_CAROUSEL || ids.size() > max) {
+            violation(platform + " carousel with " + ids.size() + " children");
+            return Reply.json(400, error("(#100) The carousel must have " + MIN_CAROUSEL + " to " + max + " children",
+                    "OAuthException", 100, null));
+        }
+        for (String id : ids) {
+            Container item = containers.get(id);
+            if (item == null || !item.owner().equals(owner) || !"true".equals(item.fields().get("is_carousel_item"))) {
+                violation(platform + " carousel child " + id + " is not a carousel item container of " + owner);
+                return Reply.json(400, error("Media ID is not available", "OAuthException", 9007, 2207027));
+            }
+            Integer seen = pollsSeen.get(id);
+            if (seen == null || seen <= pollsBeforeReady) {
+                violation(platform + " carousel child " + id + " used before it was FINISHED");
+            }
+        }
+        return null;
     }
 
     /** Where the fake lives, with the version: handy for asserting nothing else was called. */

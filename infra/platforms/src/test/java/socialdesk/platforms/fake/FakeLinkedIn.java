@@ -24,6 +24,7 @@ public final class FakeLinkedIn extends FakePlatformServer {
     public static final String TOKEN = "AQXfakeLinkedInToken_0123456789";
     public static final String AUTHOR = "urn:li:organization:2414183";
     public static final String VERSION = "202605";
+    private final LinkedInImageUploads images = new LinkedInImageUploads(this::violation);
 
     /** A post the fake created, and its commentary as LinkedIn shows it. */
     public record Post(String urn, Map<String, Object> body, String shown) {
@@ -53,6 +54,11 @@ public final class FakeLinkedIn extends FakePlatformServer {
 
     public void hideDuplicateUrn() {
         hideDuplicateUrn = true;
+    }
+
+    /** The Images API: registered and uploaded images. */
+    public LinkedInImageUploads images() {
+        return images;
     }
 
     public synchronized List<Post> posts() {
@@ -157,6 +163,12 @@ public final class FakeLinkedIn extends FakePlatformServer {
         if (request.method().equals("POST") && request.path().equals("/oauth/v2/accessToken")) {
             return token(request);
         }
+        if (request.path().startsWith(LinkedInImageUploads.UPLOADS) || request.path().equals(LinkedInImageUploads.IMAGES)) {
+            if (revoked || !accepted(request.bearer())) {
+                return Reply.json(401, error(401, "REVOKED_ACCESS_TOKEN", 65601, "The token used in the request has been revoked by the user"));
+            }
+            return images.handle(request, baseUri());
+        }
         if (!request.method().equals("POST") || !request.path().equals("/rest/posts")) {
             violation("unexpected " + request.method() + " " + request.path());
             return Reply.json(404, error(404, "NOT_FOUND", 0, "Resource not found"));
@@ -187,6 +199,13 @@ public final class FakeLinkedIn extends FakePlatformServer {
                 "thirdPartyDistributionChannels", List.of()));
         expected.put("lifecycleState", "PUBLISHED");
         expected.put("isReshareDisabledByAuthor", false);
+        if (body.containsKey("content")) {
+            String problem = images.contentProblem(body.get("content"));
+            if (problem != null) {
+                return Reply.json(422, Map.of("message", problem, "status", 422));
+            }
+            expected.put("content", body.get("content"));
+        }
         if (!expected.equals(body) || !(body.get("commentary") instanceof String)) {
             violation("unexpected body " + body);
             return Reply.json(422, Map.of("message", "ERROR :: /commentary :: field is required but not found", "status", 422));

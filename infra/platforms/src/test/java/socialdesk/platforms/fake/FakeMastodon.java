@@ -29,6 +29,8 @@ import socialdesk.platforms.mastodon.MastodonAccount;
 public final class FakeMastodon extends FakePlatformServer {
     public static final String STATUSES = "/api/v1/statuses";
     public static final String NOTIFICATIONS = "/api/v1/notifications";
+    public static final String MEDIA = MastodonMediaEndpoints.MEDIA;
+    static final String MEDIA_V1 = MastodonMediaEndpoints.MEDIA_V1;
     public static final String DEFAULT_TOKEN = "fake-mastodon-token-Zk3PqX9uVb2mW7sLr4tY";
     private static final Set<String> VISIBILITIES = Set.of("public", "unlisted", "private", "direct");
 
@@ -46,6 +48,7 @@ public final class FakeMastodon extends FakePlatformServer {
     private final String accessToken;
     private final int maxChars;
     private final Clock clock;
+    private final MastodonMediaEndpoints media = new MastodonMediaEndpoints(this::baseUri, this::violation);
     private final List<Status> statuses = new ArrayList<>();             // guarded by this
     private final Map<String, Keyed> byKey = new HashMap<>();              // guarded by this
     private final List<Map<String, Object>> statusJson = new ArrayList<>(); // guarded by this, oldest first
@@ -62,6 +65,11 @@ public final class FakeMastodon extends FakePlatformServer {
         this.accessToken = accessToken;
         this.maxChars = maxChars;
         this.clock = clock;
+    }
+
+    /** The media endpoints: uploads, their alt text, which status each was attached to. */
+    public MastodonMediaEndpoints media() {
+        return media;
     }
 
     /** An account for this fake with the token it accepts. */
@@ -209,6 +217,9 @@ public final class FakeMastodon extends FakePlatformServer {
         if (request.path().equals(NOTIFICATIONS) && request.method().equals("GET")) {
             return listNotifications(request);
         }
+        if (request.path().equals(MEDIA) || request.path().startsWith(MEDIA_V1 + "/")) {
+            return media.handle(request, accessToken);
+        }
         if (request.method().equals("GET") && (request.path().startsWith("/api/v1/accounts/")
                 || request.path().startsWith(STATUSES + "/"))) {
             return read(request);
@@ -249,8 +260,14 @@ public final class FakeMastodon extends FakePlatformServer {
             if (!VISIBILITIES.contains(visibility)) {
                 return Reply.json(422, Map.of("error", "Validation failed: Visibility is not included in the list"));
             }
+            List<String> mediaIds = MastodonMediaEndpoints.mediaIds(request);
+            String mediaProblem = media.attachable(mediaIds);
+            if (mediaProblem != null) {
+                return Reply.json(422, Map.of("error", mediaProblem));
+            }
             String id = Long.toString(nextId++);
             Map<String, Object> status = statusJson(id, text, visibility);
+            status.put("media_attachments", media.attach(id, mediaIds));
             statuses.add(new Status(id, text, visibility, idempotencyKey, (String) status.get("url")));
             statusJson.add(status);
             if (idempotencyKey != null) {

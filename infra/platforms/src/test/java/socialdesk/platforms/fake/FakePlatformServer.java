@@ -162,9 +162,10 @@ public abstract class FakePlatformServer implements AutoCloseable {
         try (exchange) {
             Map<String, List<String>> headers = new LinkedHashMap<>();
             exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), List.copyOf(v)));
-            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            byte[] received = exchange.getRequestBody().readAllBytes();
             RecordedRequest request = new RecordedRequest(exchange.getRequestMethod(),
-                    exchange.getRequestURI().getRawPath(), exchange.getRequestURI().getRawQuery(), headers, body);
+                    exchange.getRequestURI().getRawPath(), exchange.getRequestURI().getRawQuery(), headers,
+                    new String(received, StandardCharsets.UTF_8), received);
             requests.add(request);
             if (closesWithoutAnswer(request)) {
                 return; // closing the exchange before any answer closes the connection
@@ -223,9 +224,9 @@ public abstract class FakePlatformServer implements AutoCloseable {
         }
     }
 
-    /** A request as it arrived; header names lower-case. */
+    /** A request as it arrived; header names lower-case; {@code bytes} is the body as sent (uploads are binary). */
     public record RecordedRequest(String method, String path, String rawQuery, Map<String, List<String>> headers,
-                                  String body) {
+                                  String body, byte[] bytes) {
         /** The first value of a header, or null. */
         public String header(String name) {
             List<String> values = headers.get(name.toLowerCase(Locale.ROOT));

@@ -28,6 +28,7 @@ public final class FakeSlack extends FakePlatformServer {
     private static final Pattern BARE = Pattern.compile("[<>]|&(?!amp;|lt;|gt;)");
 
     private final Clock clock;
+    private final List<Object> blocks = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final List<Message> messages = new ArrayList<>(); // guarded by this
     private int seq = 100;                                     // guarded by this
     private volatile boolean revoked;
@@ -42,6 +43,11 @@ public final class FakeSlack extends FakePlatformServer {
 
     public void revokeToken() {
         revoked = true;
+    }
+
+    /** The {@code blocks} of each message that had them, in order. */
+    public List<Object> blocks() {
+        return List.copyOf(blocks);
     }
 
     public synchronized List<Message> messages() {
@@ -100,6 +106,13 @@ public final class FakeSlack extends FakePlatformServer {
             return Reply.json(200, Map.of("ok", false, "error", "no_text"));
         }
         String text = asShown(sent);
+        if (body.containsKey("blocks")) {
+            String problem = SlackBlocks.problem(body.get("blocks"), this::asShown);
+            if (problem != null) {
+                return Reply.json(200, Map.of("ok", false, "error", "invalid_blocks", "errors", List.of(problem)));
+            }
+            blocks.add(body.get("blocks"));
+        }
         synchronized (this) {
             String ts = clock.instant().getEpochSecond() + "." + String.format("%06d", seq++);
             messages.add(new Message(ts, text));

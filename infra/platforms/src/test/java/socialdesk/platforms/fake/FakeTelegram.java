@@ -24,7 +24,10 @@ public final class FakeTelegram extends FakePlatformServer {
     public record Message(long id, String text) {
     }
 
+    private static final java.util.Set<String> SEND_METHODS = java.util.Set.of("sendMessage", "sendPhoto", "sendMediaGroup");
+
     private final Clock clock;
+    private final TelegramPhotos photos = new TelegramPhotos(this::violation);
     private final List<Message> messages = new ArrayList<>(); // guarded by this
     private long nextId = 42;                                  // guarded by this
     private volatile boolean removed;
@@ -41,6 +44,11 @@ public final class FakeTelegram extends FakePlatformServer {
         removed = true;
     }
 
+    /** The photos sent, with their captions and albums. */
+    public TelegramPhotos photos() {
+        return photos;
+    }
+
     public synchronized List<Message> messages() {
         return List.copyOf(messages);
     }
@@ -55,11 +63,12 @@ public final class FakeTelegram extends FakePlatformServer {
 
     @Override
     protected Reply handle(RecordedRequest request) {
-        if (!request.path().startsWith("/bot") || !request.path().endsWith("/sendMessage") || !request.method().equals("POST")) {
+        String method = request.path().substring(request.path().lastIndexOf('/') + 1);
+        if (!request.path().startsWith("/bot") || !SEND_METHODS.contains(method) || !request.method().equals("POST")) {
             violation("unexpected " + request.method() + " " + request.path());
             return Reply.json(404, error(404, "Not Found"));
         }
-        String token = request.path().substring("/bot".length(), request.path().length() - "/sendMessage".length());
+        String token = request.path().substring("/bot".length(), request.path().length() - method.length() - 1);
         if (!token.equals(TOKEN)) {
             return Reply.json(401, error(401, "Unauthorized"));
         }
@@ -79,6 +88,9 @@ public final class FakeTelegram extends FakePlatformServer {
         if (body.containsKey("parse_mode")) {
             violation("parse_mode sent: the desk sends plain text");
         }
+        if (!method.equals("sendMessage")) {
+            return photos.send(method, body, this::message);
+        }
         String text = JsonRead.string(body, "text");
         if (text == null || text.isBlank()) {
             return Reply.json(400, error(400, "Bad Request: message text is empty"));
@@ -86,7 +98,12 @@ public final class FakeTelegram extends FakePlatformServer {
         if (text.length() > 4096) {
             return Reply.json(400, error(400, "Bad Request: message is too long"));
         }
-        synchronized (this) {
+        return Reply.json(200, Map.of("ok", true, "result", message(text)));
+    }
+
+    /** A new message in the channel, as the Bot API shows it; {@code text} is its text or caption. */
+    private synchronized Map<String, Object> message(String text) {
+        {
             long id = nextId++;
             messages.add(new Message(id, text));
             Map<String, Object> chat = new LinkedHashMap<>();
@@ -100,7 +117,7 @@ public final class FakeTelegram extends FakePlatformServer {
             result.put("chat", chat);
             result.put("date", clock.instant().getEpochSecond());
             result.put("text", text);
-            return Reply.json(200, Map.of("ok", true, "result", result));
+            return result;
         }
     }
 }

@@ -31,6 +31,8 @@ public final class FakeX extends FakePlatformServer {
     public static final Duration ACCESS_TOKEN_LIFETIME = Duration.ofHours(2);
 
     /** A post the fake created. */
+    private final XMediaEndpoints media = new XMediaEndpoints(this::violation);
+
     public record Tweet(String id, String text, Instant createdAt) {
     }
 
@@ -96,6 +98,11 @@ public final class FakeX extends FakePlatformServer {
 
     public void revokeToken() {
         revoked = true;
+    }
+
+    /** The media endpoints: uploads and their alt text. */
+    public XMediaEndpoints media() {
+        return media;
     }
 
     public synchronized List<Tweet> tweets() {
@@ -245,6 +252,12 @@ public final class FakeX extends FakePlatformServer {
         if (request.method().equals("GET") && (request.path().equals("/2/users/me") || request.path().startsWith("/2/users/"))) {
             return read(request);
         }
+        if (request.method().equals("POST") && request.path().startsWith(XMediaEndpoints.MEDIA)) {
+            if (revoked || !accepted(request.bearer())) {
+                return Reply.json(401, problem(401, "Unauthorized", "Unauthorized"));
+            }
+            return media.handle(request);
+        }
         if (!request.method().equals("POST") || !request.path().equals("/2/tweets")) {
             violation("unexpected " + request.method() + " " + request.path());
             return Reply.json(404, problem(404, "Not Found Error", "Sorry, that page does not exist."));
@@ -262,10 +275,14 @@ public final class FakeX extends FakePlatformServer {
         String text;
         try {
             Map<String, Object> body = request.json();
-            if (body.size() != 1) {
+            if (!java.util.Set.of("text", "media").containsAll(body.keySet())) {
                 violation("unexpected body fields " + body.keySet());
             }
             text = JsonRead.string(body, "text");
+            String mediaProblem = media.usable(body.get("media"));
+            if (mediaProblem != null) {
+                return Reply.json(400, problem(400, "Invalid Request", mediaProblem));
+            }
         } catch (JsonException e) {
             violation("body is not JSON");
             return Reply.json(400, problem(400, "Invalid Request", "One or more parameters to your request was invalid."));

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import socialdesk.core.json.Json;
 import socialdesk.core.post.PostContent;
+import socialdesk.core.post.PostImage;
 import socialdesk.core.publish.PublishOutcome.CredentialsRejected;
 import socialdesk.core.publish.PublishOutcome.Permanent;
 import socialdesk.core.publish.PublishOutcome.Published;
@@ -28,6 +29,7 @@ import socialdesk.platforms.meta.ContainerWait;
 /** Tests against {@link FakeGraph} on loopback; containers are polled every few milliseconds. */
 class InstagramPublisherTest {
     private static final HttpClient CLIENT = PlatformHttp.newClient(Duration.ofSeconds(2));
+    private static final String ALT = "The desk team at the launch, raising cups";
     private static final Instant NOW = Instant.parse("2026-11-26T09:00:00Z");
     private static final String IMAGE = "https://cdn.example.com/launch.jpg";
 
@@ -42,7 +44,7 @@ class InstagramPublisherTest {
     }
 
     private static PublishRequest request(String text, String image) {
-        return new PublishRequest("post-1", new PostContent(text, null, image), "post-1/instagram", NOW);
+        return new PublishRequest("post-1", new PostContent(text, null, image == null ? List.of() : List.of(new PostImage(image, ALT))), "post-1/instagram", NOW);
     }
 
     @Test
@@ -54,7 +56,7 @@ class InstagramPublisherTest {
         FakeGraph.Post post = graph.posts().getFirst();
         assertEquals(post.id(), published.remoteId());
         assertTrue(published.url().startsWith("https://www.instagram.com/p/"), published.url());
-        assertEquals(Map.of("image_url", IMAGE, "caption", "Launch day #desk"), post.fields());
+        assertEquals(Map.of("image_url", IMAGE, "alt_text", ALT, "caption", "Launch day #desk"), post.fields());
         List<String> calls = graph.requests().stream().map(r -> r.method() + " " + r.path()
                 + (r.rawQuery() == null ? "" : "?" + r.query("fields"))).toList();
         String container = graph.requests().get(1).path().substring("/v24.0/".length());
@@ -74,7 +76,7 @@ class InstagramPublisherTest {
     void aPostWithoutAnImageNeverReachesInstagram() {
         Permanent refused = assertInstanceOf(Permanent.class, publisher.publish(request("Text only", null)));
 
-        assertEquals("instagram: a post needs an image (imageUrl); Instagram cannot publish text alone", refused.reason());
+        assertEquals("instagram: a post needs an image; Instagram cannot publish text alone", refused.reason());
         assertEquals(List.of(), graph.requests());
     }
 
@@ -82,8 +84,7 @@ class InstagramPublisherTest {
     void aPngNeverLeaves() {
         Permanent refused = assertInstanceOf(Permanent.class, publisher.publish(request("Launch", "https://cdn.example/launch.png")));
 
-        assertEquals("instagram: imageUrl is a PNG image (.png); Instagram's content publishing API takes JPEG images only: "
-                + "give a .jpg or .jpeg URL", refused.reason());
+        assertEquals("instagram: image 1 is PNG (by its file name); instagram takes JPEG images", refused.reason());
         assertEquals(List.of(), graph.requests());
     }
 

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import socialdesk.core.json.Json;
 import socialdesk.core.post.PostContent;
+import socialdesk.core.post.PostImage;
 import socialdesk.core.publish.PublishOutcome.CredentialsRejected;
 import socialdesk.core.publish.PublishOutcome.Permanent;
 import socialdesk.core.publish.PublishOutcome.Published;
@@ -27,6 +28,7 @@ import socialdesk.platforms.meta.ContainerWait;
 /** Tests against {@link FakeGraph} speaking the Threads endpoints on loopback. */
 class ThreadsPublisherTest {
     private static final HttpClient CLIENT = PlatformHttp.newClient(Duration.ofSeconds(2));
+    private static final String ALT = "The desk team at the launch, raising cups";
     private static final Instant NOW = Instant.parse("2026-11-26T09:00:00Z");
     private static final String USER = "/v1.0/" + FakeGraph.THREADS_USER_ID;
 
@@ -41,7 +43,7 @@ class ThreadsPublisherTest {
     }
 
     private static PublishRequest request(String text, String link, String image) {
-        return new PublishRequest("post-1", new PostContent(text, link, image), "post-1/threads", NOW);
+        return new PublishRequest("post-1", new PostContent(text, link, image == null ? List.of() : List.of(new PostImage(image, ALT))), "post-1/threads", NOW);
     }
 
     @Test
@@ -67,7 +69,8 @@ class ThreadsPublisherTest {
     void anImagePostIsAnImageContainer() {
         assertInstanceOf(Published.class, publisher.publish(request("", null, "https://cdn.example.com/a.png")));
 
-        assertEquals(Map.of("media_type", "IMAGE", "image_url", "https://cdn.example.com/a.png"), graph.posts().getFirst().fields());
+        assertEquals(Map.of("media_type", "IMAGE", "image_url", "https://cdn.example.com/a.png", "alt_text", ALT),
+                graph.posts().getFirst().fields());
     }
 
     @Test

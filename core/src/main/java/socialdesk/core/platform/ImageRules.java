@@ -1,0 +1,140 @@
+package socialdesk.core.platform;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.ToIntFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import socialdesk.core.post.Platform;
+import socialdesk.core.post.PostContent;
+import socialdesk.core.post.PostImage;
+
+/**
+ * What one platform accepts of a post's images: how many, which formats, how many bytes each, and
+ * how long an alt text may be, counted the platform's way. The count, the alt text and a format that
+ * the URL's file name gives away are checked when the post is queued; the bytes and the real type
+ * are known only when the image is fetched, just before it is sent ({@link #fileProblem}).
+ *
+ * <p>The figures and their sources are in docs/platforms.md (Images).
+ *
+ * @param maxImages  the most images one post may carry on this platform (never above {@link PostImage#MAX_PER_POST})
+ * @param maxAlt     the longest alt text, in {@code altUnit}; 0 when the platform takes no alt text (it is then not sent)
+ * @param formats    the media types the platform takes, lower case ({@code image/jpeg})
+ * @param maxBytes   the largest file, in bytes
+ */
+public record ImageRules(Platform platform, int maxImages, int maxAlt, String altUnit, ToIntFunction<String> altMeasure,
+                         Set<String> formats, long maxBytes) {
+    private static final long MB = 1024L * 1024;
+    private static final Set<String> JPEG = Set.of("image/jpeg");
+    private static final Set<String> WEB_FORMATS = Set.of("image/jpeg", "image/png", "image/gif", "image/webp");
+    /** The extension of the URL path's last segment (query and fragment excluded). */
+    private static final Pattern EXTENSION = Pattern.compile("^[^?#]*/[^/?#]*\\.([A-Za-z0-9]{2,5})(?:[?#].*)?$");
+    private static final Map<String, String> TYPE_OF_EXTENSION = Map.ofEntries(
+            Map.entry("jpg", "image/jpeg"), Map.entry("jpeg", "image/jpeg"), Map.entry("jpe", "image/jpeg"),
+            Map.entry("png", "image/png"), Map.entry("gif", "image/gif"), Map.entry("webp", "image/webp"),
+            Map.entry("heic", "image/heic"), Map.entry("heif", "image/heif"), Map.entry("avif", "image/avif"),
+            Map.entry("bmp", "image/bmp"), Map.entry("tif", "image/tiff"), Map.entry("tiff", "image/tiff"),
+            Map.entry("svg", "image/svg+xml"), Map.entry("ico", "image/x-icon"), Map.entry("jxl", "image/jxl"));
+
+    public ImageRules {
+        formats = Set.copyOf(formats);
+    }
+
+    /** The image rules of one platform. */
+    public static ImageRules of(Platform platform) {
+        return switch (platform) {
+            case MASTODON -> new ImageRules(platform, 4, 1500, "characters", TextMeasure::codePoints,
+                    Set.of("image/jpeg", "image/png", "image/gif", "image/webp", "image/heic", "image/heif", "image/avif"), 16 * MB);
+            case BLUESKY -> new ImageRules(platform, 4, 2000, "graphemes", TextMeasure::graphemes,
+                    WEB_FORMATS, 1_000_000);
+            case X -> new ImageRules(platform, 4, 1000, "characters", TextMeasure::codePoints, WEB_FORMATS, 5 * MB);
+            case LINKEDIN -> new ImageRules(platform, 4, 4086, "characters", TextMeasure::utf16Units,
+                    Set.of("image/jpeg", "image/png", "image/gif"), 16 * MB);
+            case FACEBOOK -> new ImageRules(platform, 4, 0, "", TextMeasure::codePoints,
+                    Set.of("image/jpeg", "image/png", "image/gif", "image/bmp", "image/tiff"), 4 * MB);
+            case INSTAGRAM -> new ImageRules(platform, 4, 1000, "characters", TextMeasure::codePoints, JPEG, 8 * MB);
+            case THREADS -> new ImageRules(platform, 4, 1000, "characters", TextMeasure::codePoints,
+                    Set.of("image/jpeg", "image/png"), 8 * MB);
+            case DISCORD -> new ImageRules(platform, 4, 1024, "characters", TextMeasure::codePoints, WEB_FORMATS, 10 * MB);
+            case SLACK -> new ImageRules(platform, 4, 2000, "characters", TextMeasure::utf16Units,
+                    Set.of("image/jpeg", "image/png", "image/gif"), 16 * MB);
+            case TELEGRAM -> new ImageRules(platform, 4, 0, "", TextMeasure::codePoints, WEB_FORMATS, 5 * MB);
+        };
+    }
+
+    /** Whether the platform shows alt text; where it does not, the alt text is kept on the post but not sent. */
+    public boolean takesAlt() {
+        return maxAlt > 0;
+    }
+
+    /** Every reason this post's images would be refused, known before fetching them. */
+    public List<String> problems(PostContent content) {
+        List<PostImage> images = content.images();
+        List<String> problems = new ArrayList<>();
+        String id = platform.id();
+        if (images.size() > maxImages) {
+            problems.add(id + ": " + images.size() + " images, the limit is " + maxImages);
+        }
+        for (int i = 0; i < images.size(); i++) {
+            PostImage image = images.get(i);
+            if (takesAlt()) {
+                int length = altMeasure.applyAsInt(image.alt());
+                if (length > maxAlt) {
+                    problems.add(id + ": image " + (i + 1) + "'s alt text is " + length + " " + altUnit + ", the limit is " + maxAlt);
+                }
+            }
+            String type = typeByName(image.url()).orElse(null);
+            if (type != null && !formats.contains(type)) {
+                problems.add(id + ": image " + (i + 1) + " is " + describe(type) + " (by its file name); " + id + " takes "
+                        + formatList());
+            }
+        }
+        return problems;
+    }
+
+    /**
+     * Why a fetched image cannot go to this platform (its type or size), or empty when it can.
+     *
+     * @param number the image's place in the post, from 1
+     */
+    public Optional<String> fileProblem(int number, String contentType, long bytes) {
+        String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
+        if (!formats.contains(type)) {
+            String what = type.isEmpty() ? "of no stated type" : type.startsWith("image/") ? describe(type) : "not an image (" + type + ")";
+            return Optional.of(platform.id() + ": image " + number + " is " + what + "; " + platform.id() + " takes " + formatList());
+        }
+        if (bytes > maxBytes) {
+            return Optional.of(platform.id() + ": image " + number + " is " + bytes + " bytes, the limit is " + maxBytes);
+        }
+        return Optional.empty();
+    }
+
+    /** The media type a URL's file name extension names, when it names one. */
+    public static Optional<String> typeByName(String url) {
+        Matcher extension = EXTENSION.matcher(url == null ? "" : url);
+        if (!extension.matches()) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(TYPE_OF_EXTENSION.get(extension.group(1).toLowerCase(Locale.ROOT)));
+    }
+
+    private String formatList() {
+        return String.join(", ", formats.stream().sorted().map(ImageRules::describe).toList()) + " images";
+    }
+
+    /** {@code image/svg+xml} as {@code SVG}. */
+    private static String describe(String type) {
+        String sub = type.startsWith("image/") ? type.substring("image/".length()) : type;
+        return switch (sub) {
+            case "svg+xml" -> "SVG";
+            case "x-icon" -> "ICO";
+            case "jxl" -> "JPEG XL";
+            case "webp" -> "WebP";
+            default -> sub.toUpperCase(Locale.ROOT);
+        };
+    }
+}

@@ -1,0 +1,146 @@
+package socialdesk.platforms;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+import socialdesk.core.platform.ImageRules;
+import socialdesk.core.post.PostImage;
+import socialdesk.core.publish.PublishOutcome;
+import socialdesk.core.publish.PublishOutcome.Permanent;
+import socialdesk.core.publish.PublishOutcome.Transient;
+
+/**
+ * A post's images fetched for a platform that wants the bytes (Mastodon, Bluesky, X, LinkedIn,
+ * Discord): each URL through {@link PublicUrlFetcher} (public addresses only, a time and size cap),
+ * then checked against the platform's {@link ImageRules} (type and size, which only the bytes tell).
+ * Platforms that fetch an image themselves (Meta's, Slack, Telegram) are given the URL instead.
+ *
+ * <p>A fetch that fails (the host is down, slow, answers 404) may work later: the post is retried.
+ * An image of a type or size the platform refuses will not change: the post fails for good, saying
+ * which image and why.
+ */
+public final class ImageFiles {
+    /** How long one image may take to fetch, redirects included. */
+    public static final Duration FETCH_TIMEOUT = Duration.ofSeconds(15);
+    /** The most any platform takes (Mastodon's 16 MB); a platform's own limit is checked after. */
+    public static final long MAX_FETCH_BYTES = 16L * 1024 * 1024;
+
+    private static final class Shared {
+        static final PublicUrlFetcher FETCHER = new PublicUrlFetcher(FETCH_TIMEOUT);
+    }
+
+    /** One fetched image, ready to upload. Width and height are null when the format cannot be read here (WebP, HEIC). */
+    public record ImageFile(int number, String alt, String contentType, byte[] bytes, Integer width, Integer height) {
+        /** A file name for uploads that ask for one: {@code image-1.jpg}. */
+        public String fileName() {
+            String sub = contentType.startsWith("image/") ? contentType.substring("image/".length()) : "bin";
+            String extension = switch (sub) {
+                case "jpeg" -> "jpg";
+                case "svg+xml" -> "svg";
+                default -> sub;
+            };
+            return "image-" + number + "." + extension;
+        }
+    }
+
+    /** The images could not be had; {@link #outcome()} says whether trying again may help. */
+    public static final class Unavailable extends Exception {
+        private final transient PublishOutcome outcome;
+
+        public Unavailable(PublishOutcome outcome) {
+            super(outcome.toString());
+            this.outcome = outcome;
+        }
+
+        public PublishOutcome outcome() {
+            return outcome;
+        }
+    }
+
+    private final PublicUrlFetcher fetcher;
+
+    public ImageFiles(PublicUrlFetcher fetcher) {
+        this.fetcher = Objects.requireNonNull(fetcher, "fetcher");
+    }
+
+    /** Production's: public addresses only, {@link #FETCH_TIMEOUT} per image. */
+    public static PublicUrlFetcher sharedFetcher() {
+        return Shared.FETCHER;
+    }
+
+    /** Every image of the post, fetched and checked, in order. */
+    public List<ImageFile> fetch(List<PostImage> images, ImageRules rules) throws Unavailable, InterruptedException {
+        List<ImageFile> files = new ArrayList<>(images.size());
+        String platform = rules.platform().id();
+        for (int i = 0; i < images.size(); i++) {
+            int number = i + 1;
+            PublicUrlFetcher.Fetched fetched;
+            try {
+                fetched = fetcher.fetch(URI.create(images.get(i).url()), type -> true, MAX_FETCH_BYTES);
+            } catch (PublicUrlFetcher.FetchFailed e) {
+                throw new Unavailable(new Transient(platform + ": could not fetch image " + number + ": " + e.getMessage(), null));
+            } catch (IllegalArgumentException e) {
+                throw new Unavailable(new Permanent(platform + ": image " + number + "'s url is not a URL"));
+            }
+            String type = sniffedType(fetched.body()).orElse(fetched.contentType().toLowerCase(Locale.ROOT));
+            Optional<String> problem = rules.fileProblem(number, type, fetched.body().length);
+            if (problem.isPresent()) {
+                throw new Unavailable(new Permanent(problem.get()));
+            }
+            int[] size = dimensions(fetched.body());
+            files.add(new ImageFile(number, images.get(i).alt(), type, fetched.body(),
+                    size == null ? null : size[0], size == null ? null : size[1]));
+        }
+        return files;
+    }
+
+    /**
+     * The type the file's first bytes show, for the formats platforms take: a server that labels a
+     * PNG {@code image/jpeg} (or {@code application/octet-stream}) would otherwise get it refused.
+     */
+    static Optional<String> sniffedType(byte[] b) {
+        if (b.length >= 3 && (b[0] & 0xff) == 0xff && (b[1] & 0xff) == 0xd8 && (b[2] & 0xff) == 0xff) {
+            return Optional.of("image/jpeg");
+        }
+        if (b.length >= 8 && (b[0] & 0xff) == 0x89 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G') {
+            return Optional.of("image/png");
+        }
+        if (b.length >= 6 && b[0] == 'G' && b[1] == 'I' && b[2] == 'F' && b[3] == '8') {
+            return Optional.of("image/gif");
+        }
+        if (b.length >= 12 && b[0] == 'R' && b[1] == 'I' && b[2] == 'F' && b[3] == 'F'
+                && b[8] == 'W' && b[9] == 'E' && b[10] == 'B' && b[11] == 'P') {
+            return Optional.of("image/webp");
+        }
+        return Optional.empty();
+    }
+
+    /** Width and height from the image's header (nothing is decoded), or null when no reader here knows the format. */
+    static int[] dimensions(byte[] image) {
+        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(image))) {
+            Iterator<ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
+            if (readers == null || !readers.hasNext()) {
+                return null;
+            }
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(in, true, true);
+                return new int[] {reader.getWidth(0), reader.getHeight(0)};
+            } finally {
+                reader.dispose();
+            }
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package socialdesk.platforms;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import socialdesk.core.platform.ImageRules;
+import socialdesk.core.post.Platform;
+import socialdesk.core.post.PostImage;
+import socialdesk.core.publish.PublishOutcome.Permanent;
+import socialdesk.platforms.ImageFiles.ImageFile;
+import socialdesk.platforms.fake.FakeWebPages;
+import socialdesk.platforms.fake.TestImages;
+
+/** Fetching a post's images for a platform, against images served by {@link FakeWebPages}. */
+class ImageFilesTest {
+    private final FakeWebPages pages = new FakeWebPages();
+    private final ImageFiles files = new ImageFiles(pages.fetcher());
+
+    @AfterEach
+    void stop() {
+        pages.close();
+    }
+
+    @Test
+    void theTypeIsWhatTheBytesSayNotWhatTheServerLabelsIt() throws Exception {
+        pages.file("/mislabeled.jpg", "image/jpeg", TestImages.png(30, 20));
+        pages.file("/unlabeled", "application/octet-stream", TestImages.jpeg(16, 9));
+
+        List<ImageFile> fetched = files.fetch(List.of(new PostImage(pages.url("/mislabeled.jpg"), "A"),
+                new PostImage(pages.url("/unlabeled"), "B")), ImageRules.of(Platform.BLUESKY));
+
+        assertEquals(List.of("image/png", "image/jpeg"), fetched.stream().map(ImageFile::contentType).toList());
+        assertEquals(List.of("image-1.png", "image-2.jpg"), fetched.stream().map(ImageFile::fileName).toList());
+        assertEquals(List.of(30, 16), fetched.stream().map(ImageFile::width).toList());
+        assertEquals(List.of(20, 9), fetched.stream().map(ImageFile::height).toList());
+    }
+
+    @Test
+    void aFormatImageIoCannotReadHasNoSizeButIsStillSent() throws Exception {
+        byte[] webp = "RIFF\u0000\u0000\u0000\u0000WEBPVP8 ".getBytes(StandardCharsets.ISO_8859_1);
+        pages.file("/a", "image/webp", webp);
+
+        ImageFile file = files.fetch(List.of(new PostImage(pages.url("/a"), "A")), ImageRules.of(Platform.X)).getFirst();
+
+        assertEquals("image/webp", file.contentType());
+        assertNull(file.width());
+    }
+
+    @Test
+    void somethingThatIsNotAnImageFailsForGood() {
+        pages.page("/page", java.util.Map.of("og:title", "Not an image"));
+
+        ImageFiles.Unavailable refused = assertThrows(ImageFiles.Unavailable.class,
+                () -> files.fetch(List.of(new PostImage(pages.url("/page"), "A")), ImageRules.of(Platform.LINKEDIN)));
+
+        assertEquals(new Permanent("linkedin: image 1 is not an image (text/html); linkedin takes GIF, JPEG, PNG images"), refused.outcome());
+    }
+}
