@@ -107,7 +107,7 @@ class ConsoleInBrowserTest {
                 "created_time", now, "item", "comment", "parent_id", postId, "verb", "add");
         String body = Json.write(Map.of("object", "page", "entry", List.of(Map.of("id", postId.substring(0, postId.indexOf('_')), "time", now,
                 "changes", List.of(Map.of("field", "feed", "value", value))))));
-        String appSecret = JsonRead.string(Json.parse(stack.secrets().secretString(Demo.secretName("MetaWebhookSecretArn")).orElseThrow()), "appSecret");
+        String appSecret = JsonRead.string(Json.parse(stack.secrets().secretString(Demo.webhookParameter(Template.load(), "meta")).orElseThrow()), "appSecret");
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(stack.functionUrl("platform-webhook") + "/webhooks/meta"))
                 .header("Content-Type", "application/json").header("X-Hub-Signature-256", "sha256=" + Demo.hmac(appSecret, body))
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
