@@ -31,6 +31,8 @@ public final class SocialCli {
                                       the posts, earliest due first
               show ID                 one post and its deliveries
               cancel ID               cancel a queued post
+              deliveries confirm|resend ID PLATFORM [--post-url URL] [--note TEXT]
+                                      decide about an UNCERTAIN delivery (a send that may have gone out)
               flagged [--limit N]     recent flagged comments with their suggested replies
               invoke FUNCTION --event events/FILE.json
                                       invoke one function of the running local stack, as sam local invoke would
@@ -38,7 +40,7 @@ public final class SocialCli {
                                       authorise X once (OAuth 2.0 PKCE, loopback redirect) and store the tokens
               test [MAVEN OPTIONS]    every test, as CI runs them: mvn -B verify with the launcher's JDK 25
 
-            import, list, show, cancel and flagged go to the local stack by default;
+            import, list, show, cancel, deliveries and flagged go to the local stack by default;
             --aws [--stack NAME] [--region R] sends them to the deployed stack (SigV4). social COMMAND --help for more.
             """;
 
@@ -68,6 +70,7 @@ public final class SocialCli {
                 case "list" -> PostsCommands.list(rest, out);
                 case "show" -> PostsCommands.show(rest, out);
                 case "cancel" -> PostsCommands.cancel(rest, out);
+                case "deliveries" -> DeliveriesCommand.run(rest, out);
                 case "flagged" -> new FlaggedCommand(java.time.Clock.systemUTC()).run(rest, out);
                 case "invoke" -> new InvokeCommand().run(rest, in, out, err);
                 case "auth" -> new AuthCommand().run(rest, out, uri -> { });

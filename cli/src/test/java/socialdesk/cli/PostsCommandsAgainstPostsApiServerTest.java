@@ -263,6 +263,37 @@ class PostsCommandsAgainstPostsApiServerTest {
     }
 
     @Test
+    void deliveriesConfirmAndResendRecordAPersonsDecisionAboutAnUncertainDelivery() throws IOException {
+        DynamoPostStore store = new DynamoPostStore(Dynalite.shared().client(), table);
+        String confirmed = uncertain(store, importOne("Maybe posted"));
+        String missing = uncertain(store, importOne("Maybe not posted"));
+
+        assertEquals(0, social("deliveries", "confirm", confirmed, "mastodon", "--post-url", "https://t.me/desk/7", "--note", "seen it"), stderr());
+        assertTrue(stdout().startsWith("recorded: post " + confirmed + " is on mastodon at https://t.me/desk/7"), stdout());
+        assertTrue(stdout().contains("decision  confirmed on the platform by "), stdout());
+        assertTrue(stdout().strip().endsWith(": seen it"), stdout());
+        assertEquals(0, social("deliveries", "resend", missing, "mastodon"), stderr());
+        assertTrue(stdout().startsWith("recorded: post " + missing + " will be sent to mastodon again"), stdout());
+
+        assertEquals(1, social("deliveries", "resend", confirmed, "mastodon"));
+        assertTrue(stderr().contains("is PUBLISHED, not UNCERTAIN: nothing to decide"), stderr());
+        assertEquals(2, social("deliveries", "undo", confirmed, "mastodon"));
+        assertEquals(2, social("deliveries", "confirm", confirmed, "mastodon", "--post-url", "not-a-url"));
+        assertTrue(stderr().contains("url must be an http(s) URL"), stderr());
+        assertEquals(0, social("list", "--status", "UNCERTAIN"), stderr());
+        assertFalse(stdout().contains(missing), stdout());
+    }
+
+    /** Leaves the post as a run does whose Mastodon send may have gone out unseen on a platform it cannot ask. */
+    private static String uncertain(DynamoPostStore store, String id) {
+        Instant due = store.find(id).orElseThrow().dueAt();
+        socialdesk.core.post.Claim claim = store.claim(id, due, due.plusSeconds(180), "run-1").orElseThrow();
+        store.recordDelivery(socialdesk.core.post.Delivery.pending(id, Platform.MASTODON).inDoubt(due).uncertain("cannot look"));
+        store.release(claim, socialdesk.core.post.PostStatus.UNCERTAIN, null);
+        return id;
+    }
+
+    @Test
     void flaggedShowsTheFlaggedCommentsOfTheTableWithTheirSuggestedReplies() throws IOException {
         String post = importOne();
         Dynalite dynalite = Dynalite.shared();

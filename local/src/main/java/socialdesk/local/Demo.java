@@ -90,9 +90,9 @@ final class Demo implements AutoCloseable {
     }
 
     /**
-     * The parameters file of a first start: one entry per platform, the sandbox for Mastodon and
-     * Facebook and {@code null} (not configured) for the others, and one per webhook with a demo
-     * signing secret.
+     * The parameters file of a first start: one entry per platform, the sandbox for Mastodon,
+     * Facebook and Telegram and {@code null} (not configured) for the others, and one per webhook
+     * with a demo signing secret.
      */
     static Map<String, Object> defaultSecrets(Template template) {
         Map<String, Object> secrets = new LinkedHashMap<>();
@@ -100,6 +100,8 @@ final class Demo implements AutoCloseable {
             secrets.put(platformParameter(template, platform), switch (platform) {
                 case MASTODON -> Map.of("instanceUrl", LocalSecrets.SANDBOX_PLACEHOLDER, "accessToken", "sandbox");
                 case FACEBOOK -> Map.of("pageId", META_PAGE_ID, "pageAccessToken", "sandbox", "graphUrl", LocalSecrets.SANDBOX_PLACEHOLDER);
+                case TELEGRAM -> Map.of("botToken", "1000000001:sandbox-bot-token-0000000000", "chatId",
+                        Long.toString(SandboxPlatform.TELEGRAM_CHAT_ID), "apiUrl", LocalSecrets.SANDBOX_PLACEHOLDER);
                 default -> null;
             });
         }

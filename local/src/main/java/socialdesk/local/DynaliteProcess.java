@@ -32,6 +32,19 @@ public final class DynaliteProcess implements AutoCloseable {
     }
 
     /**
+     * Runs dynalite's cli.js (the next argument) in a process that survives a client going away
+     * mid-request. dynalite 4.0.0 throws from the request's error handler, so a function JVM killed
+     * while sending (SIGKILL, a Lambda timeout) took the whole table down with it; DynamoDB itself
+     * just drops such a request. Only that error ("aborted", ECONNRESET) is logged and ignored;
+     * anything else still ends the process as before.
+     */
+    private static final String SURVIVE_ABORTED_REQUESTS = "process.on('uncaughtException', e => {"
+            + " if (e && e.code === 'ECONNRESET' && e.message === 'aborted') {"
+            + " console.error('dynalite: a client went away mid-request; request dropped'); return; }"
+            + " console.error(e); process.exit(1); });"
+            + " require(process.argv[1]);";
+
+    /**
      * @param root    the repository root (package.json, node_modules)
      * @param dataDir the LevelDB folder, or null for an in-memory server
      * @param log     receives what dynalite and npm print
@@ -47,7 +60,7 @@ public final class DynaliteProcess implements AutoCloseable {
         if (!Files.exists(cli)) {
             npmCi(root, log);
         }
-        List<String> command = new ArrayList<>(List.of("node", cli.toString(), "--host", "127.0.0.1",
+        List<String> command = new ArrayList<>(List.of("node", "-e", SURVIVE_ABORTED_REQUESTS, cli.toString(), "--host", "127.0.0.1",
                 "--port", Integer.toString(port), "--createTableMs", "0", "--deleteTableMs", "0", "--updateTableMs", "0"));
         try {
             if (dataDir != null) {

@@ -62,11 +62,20 @@ public final class LocalDesk implements AutoCloseable {
      * @param remoteEndpoint an AWS-compatible endpoint to hold the table, bus, rules and topic; null for in-process
      * @param out            console
      * @param jvmOptions     options for each function's JVM
+     * @param environment    variables set on every function over the template's (tests: a shorter publishing lease)
      */
     public record Options(Path root, Path dataDir, boolean fresh, boolean demo, int port, Duration rateOverride,
-                          Duration demoDelay, String remoteEndpoint, PrintStream out, List<String> jvmOptions) {
+                          Duration demoDelay, String remoteEndpoint, PrintStream out, List<String> jvmOptions,
+                          Map<String, String> environment) {
         public Options {
             jvmOptions = List.copyOf(jvmOptions);
+            environment = Map.copyOf(environment);
+        }
+
+        /** With each function's environment as the template has it. */
+        public Options(Path root, Path dataDir, boolean fresh, boolean demo, int port, Duration rateOverride,
+                       Duration demoDelay, String remoteEndpoint, PrintStream out, List<String> jvmOptions) {
+            this(root, dataDir, fresh, demo, port, rateOverride, demoDelay, remoteEndpoint, out, jvmOptions, Map.of());
         }
 
         public static final List<String> DEFAULT_JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto");
@@ -391,6 +400,11 @@ public final class LocalDesk implements AutoCloseable {
                 }
             });
             env.putAll(endpoints);
+            options.environment().forEach((key, value) -> {
+                if (env.containsKey(key)) {
+                    env.put(key, value);
+                }
+            });
             Map<String, Object> logging = Template.map(function.properties().get("LoggingConfig"));
             if (logging.get("LogFormat") instanceof String format) {
                 env.put("AWS_LAMBDA_LOG_FORMAT", format);

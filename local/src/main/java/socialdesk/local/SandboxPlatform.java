@@ -37,6 +37,13 @@ import socialdesk.core.json.JsonRead;
  * Images: Mastodon's {@code POST /api/v2/media} (the status names them in {@code media_ids}) and the
  * Page's {@code /photos} (a photo post, or unpublished photos a feed post attaches in
  * {@code attached_media}) are taken as those platforms take them, and shown on the post's page.
+ *
+ * <p>Two behave like platforms without idempotency, for the crash benchmark: the Page feed (every
+ * request makes a post; {@code GET /{version}/{page-id}/feed} lists the Page's posts as Graph does,
+ * so the desk can look for a send whose answer it lost) and a Telegram bot's
+ * {@code POST /bot<token>/sendMessage} (answered as the Bot API does; like a real bot, nothing lists
+ * a channel's messages). {@link #latency} holds each answer after the post is recorded, which widens
+ * the window in which a killed publisher has sent but not heard.
  */
 public final class SandboxPlatform implements AutoCloseable {
     /** One recorded post. */
@@ -44,6 +51,13 @@ public final class SandboxPlatform implements AutoCloseable {
                               List<SandboxImage> images) {
         public SandboxPost {
             images = images == null ? List.of() : List.copyOf(images);
+        }
+
+        /** The Page post's {@code message}: the text without the link Graph keeps apart. */
+        String message() {
+            int cut = text.lastIndexOf('\n');
+            return platform.equals("facebook") && cut >= 0 && text.substring(cut + 1).matches("https?://\\S+")
+                    ? text.substring(0, cut) : text;
         }
 
         Map<String, Object> toStatus() {
@@ -75,6 +89,10 @@ public final class SandboxPlatform implements AutoCloseable {
     /** Mastodon attachments uploaded and Page photos uploaded unpublished, by id, until a post uses them. */
     private final Map<String, SandboxImage> media = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<String, SandboxImage> unpublishedPhotos = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final java.util.regex.Pattern TELEGRAM_SEND = java.util.regex.Pattern.compile("^/bot(\\d{1,20}:[A-Za-z0-9_-]{20,})/sendMessage$");
+    /** The sandbox channel's Telegram chat id, as the Bot API names a channel. */
+    static final long TELEGRAM_CHAT_ID = -1001000000001L;
+    private volatile java.time.Duration latency = java.time.Duration.ZERO;
 
     public SandboxPlatform(int port, Path file, Clock clock) {
         this.file = file;
@@ -96,6 +114,11 @@ public final class SandboxPlatform implements AutoCloseable {
 
     public Path file() {
         return file;
+    }
+
+    /** Each answer to a post is held this long after the post is recorded (0 by default). */
+    public void latency(java.time.Duration latency) {
+        this.latency = latency;
     }
 
     /** Called, on the server's thread, for each new post (not for an idempotent repeat). */
@@ -123,6 +146,10 @@ public final class SandboxPlatform implements AutoCloseable {
                 createPagePost(exchange, feed.group(1), feed.group(2).equals("photos"));
             } else if (method.equals("POST") && path.equals("/api/v2/media")) {
                 uploadMedia(exchange);
+            } else if (method.equals("GET") && feed.matches() && feed.group(2).equals("feed")) {
+                listPagePosts(exchange, feed.group(1));
+            } else if (method.equals("POST") && TELEGRAM_SEND.matcher(path).matches()) {
+                sendTelegramMessage(exchange);
             } else if (method.equals("GET") && path.equals("/api/v1/notifications")) {
                 // Nobody replies to the sandbox: collect-engagement's poll finds an empty page, not an error.
                 send(exchange, 200, "application/json", "[]");
@@ -191,6 +218,7 @@ public final class SandboxPlatform implements AutoCloseable {
                 created = true;
             }
         }
+        hold();
         send(exchange, 200, "application/json", Json.write(post.toStatus()));
         if (created) {
             for (Consumer<SandboxPost> listener : listeners) {
@@ -253,6 +281,7 @@ public final class SandboxPlatform implements AutoCloseable {
             record(post);
             append(post);
         }
+        hold();
         send(exchange, 200, "application/json", Json.write(photo != null
                 ? Map.of("id", post.id().substring(pageId.length() + 1), "post_id", post.id()) : Map.of("id", post.id())));
         for (Consumer<SandboxPost> listener : listeners) {
@@ -306,6 +335,96 @@ public final class SandboxPlatform implements AutoCloseable {
             return id == null ? "" : id;
         } catch (JsonException e) {
             return "";
+        }
+    }
+
+    /**
+     * The Page's posts newest first, as Graph lists a feed: {@code access_token} required,
+     * {@code since} (Unix seconds) keeps the newer ones, {@code limit} at most 100, each item with
+     * {@code id}, {@code message}, {@code created_time} ({@code 2026-11-26T09:00:01+0000}) and
+     * {@code permalink_url}.
+     */
+    private void listPagePosts(HttpExchange exchange, String pageId) throws IOException {
+        Map<String, String> query = form(exchange.getRequestURI().getRawQuery() == null ? "" : exchange.getRequestURI().getRawQuery());
+        if (query.get("access_token") == null || query.get("access_token").isBlank()) {
+            send(exchange, 400, "application/json", graphError("An active access token must be used to query information about the current user.", "OAuthException", 2500));
+            return;
+        }
+        int limit;
+        long since;
+        try {
+            limit = Integer.parseInt(query.getOrDefault("limit", "25"));
+            since = Long.parseLong(query.getOrDefault("since", "0"));
+        } catch (NumberFormatException e) {
+            send(exchange, 400, "application/json", graphError("(#100) Invalid parameter", "OAuthException", 100));
+            return;
+        }
+        if (limit > 100) {
+            send(exchange, 400, "application/json", graphError("(#100) The limit parameter may not exceed 100", "OAuthException", 100));
+            return;
+        }
+        List<Map<String, Object>> data = new ArrayList<>();
+        List<SandboxPost> all = new ArrayList<>(posts());
+        java.util.Collections.reverse(all);
+        for (SandboxPost p : all) {
+            java.time.Instant created = java.time.Instant.parse(p.createdAt());
+            if (p.platform().equals("facebook") && p.id().startsWith(pageId + "_") && created.getEpochSecond() >= since && data.size() < limit) {
+                Map<String, Object> item = new LinkedHashMap<>();
+                item.put("id", p.id());
+                item.put("message", p.message());
+                item.put("created_time", java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxx")
+                        .format(created.atOffset(java.time.ZoneOffset.UTC)));
+                item.put("permalink_url", p.url());
+                data.add(item);
+            }
+        }
+        send(exchange, 200, "application/json", Json.write(Map.of("data", data)));
+    }
+
+    /**
+     * A bot's {@code sendMessage} to the sandbox channel (JSON {@code chat_id}, {@code text}), answered
+     * {@code {"ok": true, "result": {"message_id", "date", "chat": {...}, "text"}}}; no idempotency.
+     */
+    private void sendTelegramMessage(HttpExchange exchange) throws IOException {
+        String text;
+        try {
+            text = JsonRead.string(Json.parse(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)), "text");
+        } catch (JsonException e) {
+            text = null;
+        }
+        if (text == null || text.isBlank()) {
+            send(exchange, 400, "application/json", "{\"ok\":false,\"error_code\":400,\"description\":\"Bad Request: message text is empty\"}");
+            return;
+        }
+        SandboxPost post;
+        synchronized (this) {
+            String id = Long.toString(byId.values().stream().filter(p -> p.platform().equals("telegram")).count() + 1);
+            post = new SandboxPost("telegram", "telegram-" + id, text, url() + "/@sandbox/telegram-" + id, clock.instant().toString(), null, List.of());
+            record(post);
+            append(post);
+        }
+        hold();
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("message_id", Long.parseLong(post.id().substring("telegram-".length())));
+        result.put("sender_chat", Map.of("id", TELEGRAM_CHAT_ID, "title", "Sandbox desk", "username", "sandboxdesk", "type", "channel"));
+        result.put("chat", Map.of("id", TELEGRAM_CHAT_ID, "title", "Sandbox desk", "username", "sandboxdesk", "type", "channel"));
+        result.put("date", clock.instant().getEpochSecond());
+        result.put("text", text);
+        send(exchange, 200, "application/json", Json.write(Map.of("ok", true, "result", result)));
+        for (Consumer<SandboxPost> listener : listeners) {
+            listener.accept(post);
+        }
+    }
+
+    /** Holds an answer for {@link #latency} after its post was recorded. */
+    private void hold() {
+        java.time.Duration wait = latency;
+        if (!wait.isZero()) {
+            try {
+                Thread.sleep(wait);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

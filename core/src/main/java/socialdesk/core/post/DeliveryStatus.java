@@ -10,9 +10,16 @@ public enum DeliveryStatus {
      */
     BLOCKED,
     PUBLISHED,
-    FAILED;
+    FAILED,
+    /**
+     * A send may have reached the platform but nobody saw the answer, and the platform offers no way
+     * to look (a Telegram bot, a Discord webhook): never resent automatically; a person confirms it
+     * (then PUBLISHED) or asks for a resend (then PENDING).
+     */
+    UNCERTAIN;
 
+    /** No more automatic work: published, failed for good, or waiting for a person's decision. */
     public boolean isFinal() {
-        return this == PUBLISHED || this == FAILED;
+        return this == PUBLISHED || this == FAILED || this == UNCERTAIN;
     }
 }

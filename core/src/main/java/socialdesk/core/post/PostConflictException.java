@@ -11,6 +11,7 @@ public final class PostConflictException extends RuntimeException {
     public static final String CANCELLED = "post_cancelled";
     public static final String TOKEN_REUSED = "client_token_reused";
     public static final String NO_FREE_SLOT = "no_free_slot";
+    public static final String NOT_UNCERTAIN = "delivery_not_uncertain";
 
     private final String code;
 

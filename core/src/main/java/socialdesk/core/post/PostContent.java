@@ -28,4 +28,26 @@ public record PostContent(String text, String link, List<PostImage> images) {
     public boolean hasImage() {
         return !images.isEmpty();
     }
+
+    /**
+     * What identifies this content: SHA-256 over the text, the link and each image's URL and alt
+     * text (hex). Recorded with a send in flight, so a later run can tell that what it looks for is
+     * what was sent.
+     */
+    public String fingerprint() {
+        try {
+            java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
+            java.util.List<String> parts = new java.util.ArrayList<>(java.util.Arrays.asList(text, link));
+            for (PostImage image : images) {
+                parts.add(image.url());
+                parts.add(image.alt());
+            }
+            for (String part : parts) {
+                digest.update((part == null ? "\u0000" : part + "\u0001").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+            return java.util.HexFormat.of().formatHex(digest.digest());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
 }

@@ -42,6 +42,26 @@ public interface PostStore {
     void release(Claim claim, PostStatus status, Instant nextAttemptAt);
 
     /**
+     * A person saw the post of an UNCERTAIN delivery on the platform: the delivery becomes PUBLISHED
+     * (with the platform's id and URL when the person gave them), the decision is kept on it, and a
+     * post with no other delivery left uncertain takes its final status. Answers the delivery as stored.
+     *
+     * @throws PostNotFoundException when there is no such post or the post has no delivery on that platform
+     * @throws PostConflictException ({@link PostConflictException#NOT_UNCERTAIN}) when the delivery is not UNCERTAIN
+     */
+    Delivery confirmUncertain(String postId, Platform platform, String remoteId, String remoteUrl, String decision);
+
+    /**
+     * A person found the post of an UNCERTAIN delivery missing: the delivery becomes PENDING, due at
+     * {@code now}, the decision is kept on it, and the post goes back on the due index. Answers the
+     * delivery as stored.
+     *
+     * @throws PostNotFoundException when there is no such post or the post has no delivery on that platform
+     * @throws PostConflictException ({@link PostConflictException#NOT_UNCERTAIN}) when the delivery is not UNCERTAIN
+     */
+    Delivery resendUncertain(String postId, Platform platform, Instant now, String decision);
+
+    /**
      * One page of posts by due time, filtered by status, without a table scan.
      *
      * @throws InvalidCursorException when the query's cursor was not made by this store

@@ -27,6 +27,7 @@ import socialdesk.core.metrics.DeskMetrics;
 import socialdesk.core.metrics.Metric;
 import socialdesk.core.post.Claim;
 import socialdesk.core.post.Delivery;
+import socialdesk.core.post.InFlight;
 import socialdesk.core.post.DeliveryStatus;
 import socialdesk.core.post.LeaseLostException;
 import socialdesk.core.post.Platform;
@@ -42,6 +43,13 @@ import socialdesk.core.post.PostStore;
  * recorded as soon as it is known, so a later run never resends what already went out; and every
  * send carries a key stable for the post and platform, so a send whose answer was lost (a crash
  * between the platform's reply and our write) is recognised by the platform as the same post.
+ *
+ * <p>Most platforms have no such key. So the claim also marks the post's sends as in flight (see
+ * {@link socialdesk.core.post.InFlight}); a later claim that finds the mark of a run that never
+ * released the post knows that each delivery that run left unrecorded may have gone out. Before any
+ * resend of such a delivery the platform is asked ({@link SentPostLookup}): found, it is recorded as
+ * published and nothing is sent; not found (and the settle delay past), it is sent; where the
+ * platform cannot be asked, it becomes UNCERTAIN and a person is told ({@code PostUncertain}).
  *
  * <p>An account whose credentials the platform rejects is blocked: its deliveries are held (not
  * failed, not retried in a loop), a person is told once, and one held delivery per probe interval
@@ -117,7 +125,7 @@ public final class DuePostPublisher {
         RunReport report = run.report(due.size());
         JsonLog.info("publish run finished", "runId", runId, "due", report.due(), "claimed", report.claimed(),
                 "published", report.published(), "retrying", report.retrying(), "blocked", report.blocked(),
-                "failed", report.failed(), "deferred", report.deferred());
+                "failed", report.failed(), "uncertain", run.uncertain.get(), "deferred", report.deferred());
         return report;
     }
 
@@ -138,6 +146,10 @@ public final class DuePostPublisher {
         }
         run.claimed.incrementAndGet();
         Claim claim = claimed.get();
+        if (claim.abandoned() != null) {
+            JsonLog.warn("a run died with sends in flight; their outcome is checked before any resend", "postId", postId,
+                    "inFlightSince", claim.abandoned().at().toString(), "claimNumber", claim.abandoned().attempt());
+        }
         settle(claim, sendDueDeliveries(claim, now, run), run);
     }
 
@@ -145,7 +157,7 @@ public final class DuePostPublisher {
     private List<Delivery> sendDueDeliveries(Claim claim, Instant now, Run run) {
         List<Future<Delivery>> sends = new ArrayList<>();
         try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (Delivery d : withMissingDeliveries(claim)) {
+            for (Delivery d : withDoubtsMarked(claim)) {
                 sends.add(d.dueAt(now)
                         ? executor.submit(() -> sendAndRecord(claim.post(), d, run))
                         : CompletableFuture.completedFuture(d));
@@ -166,8 +178,26 @@ public final class DuePostPublisher {
         return all;
     }
 
+    /**
+     * Every delivery the abandoned run was due to send but left unrecorded is in doubt since its mark:
+     * a delivery that run recorded (published, failed, or put back for later) is no longer due as of
+     * the mark's time, one it never reached is.
+     */
+    private static List<Delivery> withDoubtsMarked(Claim claim) {
+        List<Delivery> all = withMissingDeliveries(claim);
+        InFlight abandoned = claim.abandoned();
+        if (abandoned == null) {
+            return all;
+        }
+        if (!abandoned.fingerprint().isEmpty() && !abandoned.fingerprint().equals(claim.post().content().fingerprint())) {
+            JsonLog.warn("the content in flight differs from the post's content; the lookup matches the post's",
+                    "postId", claim.post().id());
+        }
+        return all.stream().map(d -> d.dueAt(abandoned.at()) ? d.inDoubt(abandoned.at()) : d).toList();
+    }
+
     private Delivery sendAndRecord(Post post, Delivery delivery, Run run) {
-        Delivery next = send(post, delivery, run);
+        Delivery next = delivery.inDoubtSince() != null ? reconcile(post, delivery, run) : send(post, delivery, run);
         store.recordDelivery(next);
         String platform = next.platform().id();
         switch (next.status()) {
@@ -181,6 +211,10 @@ public final class DuePostPublisher {
                 metrics.count(Metric.POSTS_FAILED, platform);
             }
             case PENDING -> run.retrying.incrementAndGet();
+            case UNCERTAIN -> {
+                run.uncertain.incrementAndGet();
+                run.events.add(PublishEvents.uncertain(post, next));
+            }
             case BLOCKED -> {
                 run.blockedDeliveries.incrementAndGet();
                 metrics.count(Metric.POSTS_BLOCKED, platform);
@@ -226,6 +260,51 @@ public final class DuePostPublisher {
                 yield delivery.blocked(later(nextProbe, now), c.reason());
             }
         };
+    }
+
+    /**
+     * A delivery whose last send may have gone out: asks the platform before sending again. Found, it
+     * is published; not found once the settle delay is past, it is sent; a failed lookup is asked
+     * again later, and handed to a person if it keeps failing; a platform that cannot be asked hands
+     * it to a person at once.
+     */
+    private Delivery reconcile(Post post, Delivery delivery, Run run) {
+        Platform platform = delivery.platform();
+        PlatformPublisher publisher = run.accounts.publishers().get(platform);
+        if (publisher == null) {
+            return delivery.uncertain(platform.id() + ": a send may have gone out and no account is configured to look for it");
+        }
+        Instant since = delivery.inDoubtSince();
+        SentPostLookup.Reconciliation answer = lookupClassifyingBugs(publisher, post, platform);
+        Instant now = clock.instant();
+        JsonLog.info("reconciled a send in doubt", "postId", post.id(), "platform", platform.id(),
+                "inDoubtSince", since.toString(), "answer", answer.getClass().getSimpleName());
+        return switch (answer) {
+            case SentPostLookup.Reconciliation.Found f -> delivery.foundPublished(f.remoteId(), f.url());
+            case SentPostLookup.Reconciliation.ResendIsSafe r -> send(post, delivery, run);
+            case SentPostLookup.Reconciliation.CannotLook c -> delivery.uncertain(
+                    "a send at " + since + " may have gone out and " + c.reason());
+            case SentPostLookup.Reconciliation.NotFound n -> {
+                Instant settled = since.plus(settings.settleDelay());
+                yield now.isBefore(settled)
+                        ? delivery.askAgainAt(settled, "not on " + platform.id() + " yet; asking again once the platform has settled")
+                        : send(post, delivery, run);
+            }
+            case SentPostLookup.Reconciliation.LookupFailed f -> now.isAfter(since.plus(settings.doubtLimit()))
+                    ? delivery.uncertain("a send at " + since + " may have gone out and looking for it kept failing: " + f.reason())
+                    : delivery.askAgainAt(settings.retry().nextAttempt(1, now, f.notBefore(), random), f.reason());
+        };
+    }
+
+    private static SentPostLookup.Reconciliation lookupClassifyingBugs(PlatformPublisher publisher, Post post, Platform platform) {
+        try {
+            return publisher.sentPosts().find(new PublishRequest(post.id(), post.content(),
+                    idempotencyKey(post.id(), platform), post.dueAt()), post.dueAt());
+        } catch (RuntimeException e) {
+            JsonLog.error("a lookup threw instead of classifying a failure", "postId", post.id(),
+                    "platform", platform.id(), "error", e.getClass().getName());
+            return new SentPostLookup.Reconciliation.LookupFailed(platform.id() + ": unexpected error in the lookup", null);
+        }
     }
 
     /** A held delivery is looked at again a little after the probe time, so the probe goes first. */
@@ -274,6 +353,9 @@ public final class DuePostPublisher {
     }
 
     private static PostStatus finalStatus(List<Delivery> deliveries) {
+        if (deliveries.stream().anyMatch(d -> d.status() == DeliveryStatus.UNCERTAIN)) {
+            return PostStatus.UNCERTAIN;
+        }
         long published = deliveries.stream().filter(d -> d.status() == DeliveryStatus.PUBLISHED).count();
         if (published == deliveries.size()) {
             return PostStatus.PUBLISHED;
@@ -314,6 +396,7 @@ public final class DuePostPublisher {
         final AtomicInteger retrying = new AtomicInteger();
         final AtomicInteger blockedDeliveries = new AtomicInteger();
         final AtomicInteger failed = new AtomicInteger();
+        final AtomicInteger uncertain = new AtomicInteger();
         final AtomicInteger deferred = new AtomicInteger();
 
         Run(String id, PlatformAccounts accounts, Map<Platform, AccountHealth> blocked) {

@@ -17,4 +17,12 @@ public interface PlatformPublisher {
      * where the platform supports idempotency.
      */
     PublishOutcome publish(PublishRequest request);
+
+    /**
+     * How to find out whether a send whose answer was lost reached the platform. Without one of its
+     * own, a platform cannot be asked: such a delivery becomes UNCERTAIN and a person decides.
+     */
+    default SentPostLookup sentPosts() {
+        return SentPostLookup.impossible(platform().id() + ": the desk has no way to look for a sent post");
+    }
 }

@@ -15,6 +15,7 @@ public final class PublishEvents {
     public static final String SOURCE = "social.publishing";
     public static final String POST_PUBLISHED = "PostPublished";
     public static final String POST_FAILED = "PostFailed";
+    public static final String POST_UNCERTAIN = "PostUncertain";
     private static final int EXCERPT_LENGTH = 140;
 
     private PublishEvents() {
@@ -50,6 +51,27 @@ public final class PublishEvents {
             events.add(new DomainEvent(SOURCE, POST_FAILED, detail(post, status, "failures", failed)));
         }
         return events;
+    }
+
+    /**
+     * {@code PostUncertain}: a send on {@code delivery}'s platform may or may not have gone out and the
+     * platform cannot be asked; the detail says how a person confirms or resends it.
+     */
+    public static DomainEvent uncertain(Post post, Delivery delivery) {
+        String platform = delivery.platform().id();
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("platform", platform);
+        entry.put("attempts", delivery.attempts());
+        entry.put("reason", delivery.lastError() == null ? "unknown" : delivery.lastError());
+        Map<String, Object> detail = detail(post, PostStatus.UNCERTAIN, "uncertain", List.of(entry));
+        if (delivery.inDoubtSince() != null) {
+            detail.put("sentAt", delivery.inDoubtSince().toString());
+        }
+        detail.put("platform", platform);
+        detail.put("action", "Look for the post on " + platform + ", then run `./social deliveries confirm " + post.id() + " "
+                + platform + " [--url <url>]` if it is there, or `./social deliveries resend " + post.id() + " " + platform
+                + "` if it is not (or POST /posts/" + post.id() + "/deliveries/" + platform + "/confirm|resend).");
+        return new DomainEvent(SOURCE, POST_UNCERTAIN, detail);
     }
 
     private static Map<String, Object> detail(Post post, PostStatus status, String listName, List<Map<String, Object>> list) {

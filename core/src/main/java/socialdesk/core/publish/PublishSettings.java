@@ -13,12 +13,27 @@ import java.time.Duration;
  *                     for the sends and writes of posts already claimed
  * @param probeInterval how often one held delivery tries an account whose credentials were rejected
  * @param expiryWarning how long before credentials expire a person is warned
+ * @param settleDelay  how long after a send in doubt a platform's "not found" is trusted: listings
+ *                     can lag the post by a few seconds; a reclaim comes a lease after the send, so
+ *                     this rarely delays anything
+ * @param doubtLimit   how long a lookup that keeps failing is retried before the delivery is handed
+ *                     to a person as UNCERTAIN (never resent blind)
  */
 public record PublishSettings(int batchSize, int concurrency, Duration lease, Duration reserve, RetryPolicy retry,
-                              Duration probeInterval, Duration expiryWarning) {
+                              Duration probeInterval, Duration expiryWarning, Duration settleDelay, Duration doubtLimit) {
+
+    public static final Duration DEFAULT_SETTLE_DELAY = Duration.ofSeconds(60);
+    public static final Duration DEFAULT_DOUBT_LIMIT = Duration.ofHours(6);
 
     public static final PublishSettings DEFAULT = new PublishSettings(500, 16, Duration.ofMinutes(3),
             Duration.ofSeconds(20), RetryPolicy.DEFAULT, Duration.ofMinutes(15), Duration.ofDays(7));
+
+    /** With the default settle delay and doubt limit. */
+    public PublishSettings(int batchSize, int concurrency, Duration lease, Duration reserve, RetryPolicy retry,
+                           Duration probeInterval, Duration expiryWarning) {
+        this(batchSize, concurrency, lease, reserve, retry, probeInterval, expiryWarning, DEFAULT_SETTLE_DELAY,
+                DEFAULT_DOUBT_LIMIT);
+    }
 
     public PublishSettings {
         if (batchSize < 1 || concurrency < 1) {

@@ -42,6 +42,8 @@ import software.amazon.awssdk.core.exception.SdkServiceException;
  * GET    /posts/{id}            one post with its deliveries
  * PATCH  /posts/{id}            edit or reschedule while QUEUED
  * DELETE /posts/{id}            cancel while QUEUED
+ * POST   /posts/{id}/deliveries/{platform}/confirm   an UNCERTAIN delivery is on the platform ({"url"?, "remoteId"?, "note"?})
+ * POST   /posts/{id}/deliveries/{platform}/resend    an UNCERTAIN delivery is not: send it again ({"note"?})
  * GET    /cadence/{platform}    posting slots
  * PUT    /cadence/{platform}    set posting slots
  * </pre>
@@ -51,6 +53,7 @@ public final class PostsApiHandler implements RequestHandler<APIGatewayV2HTTPEve
     static final int MAX_BODY_BYTES = 64 * 1024;
     private static final Pattern POST_PATH = Pattern.compile("/posts/([^/]+)");
     private static final Pattern CADENCE_PATH = Pattern.compile("/cadence/([^/]+)");
+    private static final Pattern DECISION_PATH = Pattern.compile("/posts/([^/]+)/deliveries/([^/]+)/(confirm|resend)");
 
     /** A read of a post that can never exist (ids are generated UUIDs): the whole GET path, 404, no data changed. */
     static final APIGatewayV2HTTPEvent PRIMING_EVENT = APIGatewayV2HTTPEvent.builder()
@@ -172,15 +175,22 @@ public final class PostsApiHandler implements RequestHandler<APIGatewayV2HTTPEve
                 default -> notAllowed("GET, PATCH, DELETE");
             };
         }
+        Matcher decision = DECISION_PATH.matcher(path);
+        if (decision.matches()) {
+            String id = decision.group(1);
+            if (!PostQueue.validId(id)) {
+                throw new PostNotFoundException(id);
+            }
+            Platform platform = platform(decision.group(2));
+            if (!method.equals("POST")) {
+                return notAllowed("POST");
+            }
+            Object body = event.getBody() == null || event.getBody().isBlank() ? null : body(event);
+            return json(200, deliveryJson(service.decide(id, platform, decision.group(3).equals("confirm"), body, caller(event))));
+        }
         Matcher cadence = CADENCE_PATH.matcher(path);
         if (cadence.matches()) {
-            Platform platform;
-            try {
-                platform = Platform.fromId(cadence.group(1));
-            } catch (IllegalArgumentException e) {
-                throw new ApiException(404, "platform_not_found", "no platform '" + cadence.group(1) + "'; use one of "
-                        + java.util.Arrays.stream(Platform.values()).map(Platform::id).toList());
-            }
+            Platform platform = platform(cadence.group(1));
             return switch (method) {
                 case "GET" -> json(200, CadenceJson.write(service.getCadence(platform)));
                 case "PUT" -> json(200, CadenceJson.write(service.putCadence(platform, body(event))));
@@ -188,7 +198,22 @@ public final class PostsApiHandler implements RequestHandler<APIGatewayV2HTTPEve
             };
         }
         throw new ApiException(404, "route_not_found", "no route " + method + " " + path
-                + "; the routes are /posts, /posts/{id} and /cadence/{platform}");
+                + "; the routes are /posts, /posts/{id}, /posts/{id}/deliveries/{platform}/confirm|resend and /cadence/{platform}");
+    }
+
+    private static Platform platform(String id) {
+        try {
+            return Platform.fromId(id);
+        } catch (IllegalArgumentException e) {
+            throw new ApiException(404, "platform_not_found", "no platform '" + id + "'; use one of "
+                    + java.util.Arrays.stream(Platform.values()).map(Platform::id).toList());
+        }
+    }
+
+    /** Who decided: the IAM principal's ARN, or {@code console:<name>} for a console user (see {@link Caller}). */
+    private static String caller(APIGatewayV2HTTPEvent event) {
+        String caller = Caller.of(event);
+        return caller == null ? "an unsigned local caller" : caller;
     }
 
     /** The request body, parsed: base64 decoded when Lambda says so, at most {@link #MAX_BODY_BYTES}, UTF-8. */
@@ -270,6 +295,8 @@ public final class PostsApiHandler implements RequestHandler<APIGatewayV2HTTPEve
         out.put("url", d.remoteUrl());
         out.put("lastError", d.lastError());
         out.put("nextAttemptAt", d.nextAttemptAt() == null ? null : d.nextAttemptAt().toString());
+        out.put("inDoubtSince", d.inDoubtSince() == null ? null : d.inDoubtSince().toString());
+        out.put("decision", d.decision());
         return out;
     }
 

@@ -117,11 +117,6 @@ final class PostsService {
         } catch (InvalidPostException e) {
             throw ApiException.invalid(e.problems());
         }
-        if (token == null) {
-            // The id was drawn here, so a post already under it is this request's own: an attempt
-            // whose answer was lost and that the SDK sent again.
-            return new Created(enqueued.post(), true);
-        }
         return enqueued.created() ? new Created(enqueued.post(), true) : replay(enqueued.post(), hash);
     }
 
@@ -219,6 +214,40 @@ final class PostsService {
         return post.platforms().stream()
                 .map(p -> recorded.stream().filter(d -> d.platform() == p).findFirst().orElseGet(() -> Delivery.pending(post.id(), p)))
                 .toList();
+    }
+
+    private static final Set<String> DECISION_FIELDS = Set.of("url", "remoteId", "note");
+    private static final int MAX_NOTE = 500;
+
+    /**
+     * A person's decision about an UNCERTAIN delivery: {@code confirm} (the post is on the platform;
+     * optional {@code url} and {@code remoteId}) or {@code resend} (it is not). The body is optional
+     * and may carry a {@code note}; who decided, what and when is kept on the delivery.
+     */
+    Delivery decide(String id, Platform platform, boolean confirm, Object body, String caller) {
+        Map<String, Object> fields = body == null ? Map.of() : object(body);
+        List<String> problems = new ArrayList<>();
+        unknownFields(fields, DECISION_FIELDS, problems);
+        String url = optionalString(fields, "url", problems);
+        String remoteId = optionalString(fields, "remoteId", problems);
+        String note = optionalString(fields, "note", problems);
+        if (url != null && !url.matches("(?i)https?://\\S+")) {
+            problems.add("url must be an http(s) URL");
+        }
+        if (!confirm && (url != null || remoteId != null)) {
+            problems.add("url and remoteId describe a post that is there: use confirm, not resend");
+        }
+        if (note != null && note.length() > MAX_NOTE) {
+            problems.add("note is longer than " + MAX_NOTE + " characters");
+        }
+        if (!problems.isEmpty()) {
+            throw new ApiException(400, "validation_failed", "the decision has " + problems.size() + " problem(s)", problems);
+        }
+        Instant now = clock.instant();
+        String decision = (confirm ? "confirmed on the platform" : "resend requested") + " by " + caller + " at " + now
+                + (note == null || note.isBlank() ? "" : ": " + note.strip());
+        return confirm ? store.confirmUncertain(id, platform, remoteId, url, decision)
+                : store.resendUncertain(id, platform, now, decision);
     }
 
     Post update(String id, Object body) {

@@ -546,6 +546,73 @@ class PostsApiHandlerTest {
                 JsonRead.list(notObjects.body(), "error", "problems"));
     }
 
+    // ------------------------------------------------------------------ a person's decision about an UNCERTAIN delivery
+
+    /** A post whose send may have gone out on a platform that cannot be asked, as the publisher leaves it. */
+    private String uncertainDelivery() {
+        String id = create("Maybe on Telegram", "2026-12-01T09:00:00+07:00");
+        socialdesk.core.post.Post queued = store.find(id).orElseThrow();
+        socialdesk.core.post.Claim claim = store.claim(id, queued.dueAt(), queued.dueAt().plusSeconds(180), "run-1").orElseThrow();
+        store.recordDelivery(socialdesk.core.post.Delivery.pending(id, socialdesk.core.post.Platform.MASTODON)
+                .inDoubt(queued.dueAt()).uncertain("a send may have gone out and telegram cannot be asked"));
+        store.release(claim, socialdesk.core.post.PostStatus.UNCERTAIN, null);
+        return id;
+    }
+
+    @Test
+    void aPersonConfirmsAnUncertainDeliveryWithItsUrlAndTheDecisionIsKept() {
+        String id = uncertainDelivery();
+        Map<String, Object> event = Json.parseObject(request("POST", "/posts/" + id + "/deliveries/mastodon/confirm", null,
+                "{\"url\": \"https://t.me/desk/42\", \"note\": \"seen in the channel\"}"));
+        event.put("requestContext", Map.of("http", Map.of("method", "POST", "path", "/posts/" + id + "/deliveries/mastodon/confirm"),
+                "authorizer", Map.of("iam", Map.of("userArn", "arn:aws:iam::123456789012:user/ops"))));
+
+        Response confirmed = call(Json.write(event));
+        Response again = call(request("POST", "/posts/" + id + "/deliveries/mastodon/resend", null, null));
+
+        assertEquals(200, confirmed.status(), confirmed.raw());
+        assertEquals("PUBLISHED", confirmed.string("status"));
+        assertEquals("https://t.me/desk/42", confirmed.string("url"));
+        assertEquals("confirmed on the platform by arn:aws:iam::123456789012:user/ops at " + NOW + ": seen in the channel",
+                confirmed.string("decision"));
+        assertEquals("PUBLISHED", call(request("GET", "/posts/" + id, null, null)).string("status"));
+        assertEquals(409, again.status());
+        assertEquals("delivery_not_uncertain", again.errorCode());
+    }
+
+    @Test
+    void aPersonAsksForAResendAndThePostIsDueAgain() {
+        String id = uncertainDelivery();
+
+        Response resend = call(request("POST", "/posts/" + id + "/deliveries/mastodon/resend", null, null));
+
+        assertEquals(200, resend.status(), resend.raw());
+        assertEquals("PENDING", resend.string("status"));
+        assertTrue(resend.string("decision").startsWith("resend requested by "), resend.raw());
+        assertEquals(List.of(id), store.findDue(NOW, 10));
+    }
+
+    @Test
+    void badDecisionsAreRefusedWithAReason() {
+        String id = uncertainDelivery();
+
+        Response notAUrl = call(request("POST", "/posts/" + id + "/deliveries/mastodon/confirm", null, "{\"url\": \"t.me/desk\"}"));
+        Response urlOnResend = call(request("POST", "/posts/" + id + "/deliveries/mastodon/resend", null, "{\"url\": \"https://t.me/desk/1\"}"));
+        Response unknownPlatform = call(request("POST", "/posts/" + id + "/deliveries/myspace/confirm", null, null));
+        Response get = call(request("GET", "/posts/" + id + "/deliveries/mastodon/confirm", null, null));
+        Response notUncertain = call(request("POST", "/posts/" + create("Fine", "2026-12-02T09:00:00+07:00")
+                + "/deliveries/mastodon/confirm", null, null));
+
+        assertEquals(400, notAUrl.status());
+        assertEquals(List.of("url must be an http(s) URL"), JsonRead.list(notAUrl.body(), "error", "problems"));
+        assertEquals(400, urlOnResend.status());
+        assertEquals(404, unknownPlatform.status());
+        assertEquals("platform_not_found", unknownPlatform.errorCode());
+        assertEquals(405, get.status());
+        assertEquals(409, notUncertain.status());
+        assertEquals("UNCERTAIN", store.find(id).orElseThrow().status().name(), "nothing changed by the refused requests");
+    }
+
     // ------------------------------------------------------------------ helpers
 
     private String create(String text, String at) {

@@ -60,8 +60,27 @@ public final class PublisherWiring {
         Random random = new Random();
         DuePostPublisher publisher = new DuePostPublisher(new DynamoPostStore(dynamo, table),
                 new DynamoAccountHealthStore(dynamo, table), accounts, new EventBridgePublisher(clients.eventBridge(), bus), clock,
-                PublishSettings.DEFAULT, random, metrics);
+                settings(Env.optional("PUBLISH_LEASE_SECONDS", "180"), Env.optional("PUBLISH_SETTLE_SECONDS", "60")), random, metrics);
         return new Wired(publisher, priming(clients, table, random), metrics);
+    }
+
+    /** The default settings with the template's lease and settle delay (whole seconds, at least 1). */
+    static PublishSettings settings(String leaseSeconds, String settleSeconds) {
+        PublishSettings d = PublishSettings.DEFAULT;
+        return new PublishSettings(d.batchSize(), d.concurrency(), seconds("PUBLISH_LEASE_SECONDS", leaseSeconds), d.reserve(),
+                d.retry(), d.probeInterval(), d.expiryWarning(), seconds("PUBLISH_SETTLE_SECONDS", settleSeconds), d.doubtLimit());
+    }
+
+    private static java.time.Duration seconds(String name, String value) {
+        try {
+            long seconds = Long.parseLong(value.strip());
+            if (seconds >= 1) {
+                return java.time.Duration.ofSeconds(seconds);
+            }
+        } catch (NumberFormatException e) {
+            // Reported below with the name.
+        }
+        throw new IllegalStateException("environment variable " + name + " must be a whole number of seconds, at least 1");
     }
 
     /**

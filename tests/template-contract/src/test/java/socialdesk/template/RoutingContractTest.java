@@ -92,6 +92,24 @@ class RoutingContractTest {
     }
 
     @Test
+    void thePostUncertainEventTheCodeEmitsIsRoutedAndMatchesItsSample() throws Exception {
+        Post post = new Post("01JAF3Q2V8K6M4W9T7R5N1X0ZC", new PostContent("Autumn release notes", null),
+                List.of(Platform.TELEGRAM), Instant.parse("2026-11-26T09:30:00Z"), PostStatus.PUBLISHING, 4,
+                Instant.parse("2026-11-20T08:00:00Z"));
+        Delivery uncertain = Delivery.pending(post.id(), Platform.TELEGRAM).inDoubt(Instant.parse("2026-11-26T09:30:02Z"))
+                .uncertain("telegram: cannot look");
+
+        String envelope = envelope(PublishEvents.uncertain(post, uncertain));
+
+        assertEquals(List.of("PostUncertainRule"), machineFor("PostUncertainRule").rulesForEvent(envelope));
+        assertTrue(machineFor(POST_FAILED_RULE).rulesForEvent(envelope).isEmpty());
+        assertInputPathsResolve("PostUncertainRule", JSON.readTree(envelope));
+        assertInputPathsResolve("PostUncertainRule", JSON.readTree(Template.event("post-uncertain.json").toFile()));
+        assertEquals(((Map<?, ?>) Json.parseObject(Template.read(Template.event("post-uncertain.json"))).get("detail")).keySet(),
+                PublishEvents.uncertain(post, uncertain).detail().keySet(), "events/post-uncertain.json has the fields the code emits");
+    }
+
+    @Test
     void inputTransformerPathsExistInThePostFailedSample() throws IOException {
         assertInputPathsResolve(POST_FAILED_RULE, JSON.readTree(Template.event("post-failed.json").toFile()));
     }

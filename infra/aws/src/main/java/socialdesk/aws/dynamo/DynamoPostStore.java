@@ -10,11 +10,13 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import socialdesk.core.post.Claim;
 import socialdesk.core.post.Delivery;
 import socialdesk.core.post.DeliveryStatus;
 import socialdesk.core.post.EvergreenEntry;
+import socialdesk.core.post.InFlight;
 import socialdesk.core.post.LeaseLostException;
 import socialdesk.core.post.Platform;
 import socialdesk.core.post.Post;
@@ -53,6 +55,8 @@ public final class DynamoPostStore implements PostStore {
      * takes about 1,000 writes a second, hundreds of times a company's posting rate.
      */
     static final String DUE_BUCKET = "DUE#all";
+    /** The attributes of a claim's in-flight mark, removed together when the claim is released. */
+    private static final String IN_FLIGHT_MARK = "inFlightAt, inFlightOwner, inFlightFingerprint";
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -118,6 +122,7 @@ public final class DynamoPostStore implements PostStore {
         item.put("status", s(post.status().name()));
         item.put("version", n(post.version()));
         item.put("createdAt", s(post.createdAt().toString()));
+        item.put("contentHash", s(post.content().fingerprint()));
         item.put(TableDefinition.GSI2PK, s(monthKey(post.dueAt())));
         item.put(TableDefinition.GSI2SK, s(dueSortKey(post.dueAt(), post.id())));
         if (post.evergreen()) {
@@ -134,7 +139,9 @@ public final class DynamoPostStore implements PostStore {
             dynamo.putItem(b -> b.tableName(table).item(item)
                     .conditionExpression("attribute_not_exists(PK)"));
         } catch (ConditionalCheckFailedException e) {
-            return false;
+            if (!ourOwnWrite(post)) {
+                return false;
+            }
         }
         for (Platform platform : post.platforms()) {
             putDelivery(Delivery.pending(post.id(), platform), false);
@@ -145,6 +152,16 @@ public final class DynamoPostStore implements PostStore {
             }
         }
         return true;
+    }
+
+    /**
+     * Whether the post already stored is this very write, which the SDK retried after an attempt
+     * timed out (the first attempt landed, the retry's condition failed): same creation instant and
+     * content, which no other request shares.
+     */
+    private boolean ourOwnWrite(Post post) {
+        return find(post.id()).map(stored -> post.createdAt() != null && post.createdAt().equals(stored.createdAt())
+                && post.content().equals(stored.content()) && post.platforms().equals(stored.platforms())).orElse(false);
     }
 
     /** An evergreen entry for the original {@code post} on {@code platform}, last due at the post's due time. */
@@ -207,29 +224,50 @@ public final class DynamoPostStore implements PostStore {
         return ids;
     }
 
+    /**
+     * One conditional write takes the lease and marks the post's sends as in flight (time, claim
+     * number, content fingerprint, owner: the {@code inFlight*} attributes), before any request
+     * leaves; {@link #release} removes the mark. The write answers the item as it was, so a mark
+     * still there from a run that never released the post reaches the caller without another read.
+     */
     @Override
     public Optional<Claim> claim(String postId, Instant now, Instant leaseUntil, String owner) {
         UpdateItemResponse response;
+        Map<String, AttributeValue> values = new HashMap<>();
+        values.put(":queued", s(PostStatus.QUEUED.name()));
+        values.put(":publishing", s(PostStatus.PUBLISHING.name()));
+        values.put(":now", n(now.toEpochMilli()));
+        values.put(":lease", n(leaseUntil.toEpochMilli()));
+        values.put(":owner", s(owner));
+        values.put(":sortKey", s(dueSortKey(leaseUntil, postId)));
+        values.put(":one", n(1));
+        values.put(":zero", n(0));
+        values.put(":noHash", s(""));
         try {
             response = dynamo.updateItem(b -> b.tableName(table)
                     .key(key(postKey(postId), "POST"))
                     .conditionExpression("#status IN (:queued, :publishing) AND claimableAt <= :now")
                     .updateExpression("SET #status = :publishing, claimableAt = :lease, leaseOwner = :owner, "
-                            + "GSI1SK = :sortKey, version = version + :one")
+                            + "GSI1SK = :sortKey, version = version + :one, "
+                            + "inFlightAt = :now, inFlightOwner = :owner, inFlightClaim = if_not_exists(inFlightClaim, :zero) + :one, "
+                            + "inFlightFingerprint = if_not_exists(contentHash, :noHash)")
                     .expressionAttributeNames(Map.of("#status", "status"))
-                    .expressionAttributeValues(Map.of(
-                            ":queued", s(PostStatus.QUEUED.name()),
-                            ":publishing", s(PostStatus.PUBLISHING.name()),
-                            ":now", n(now.toEpochMilli()),
-                            ":lease", n(leaseUntil.toEpochMilli()),
-                            ":owner", s(owner),
-                            ":sortKey", s(dueSortKey(leaseUntil, postId)),
-                            ":one", n(1)))
-                    .returnValues(ReturnValue.ALL_NEW));
+                    .expressionAttributeValues(values)
+                    .returnValues(ReturnValue.ALL_OLD));
         } catch (ConditionalCheckFailedException e) {
             return Optional.empty();
         }
-        return Optional.of(new Claim(toPost(response.attributes()), deliveries(postId), owner));
+        Map<String, AttributeValue> before = response.attributes();
+        Post was = toPost(before);
+        Post claimed = new Post(was.id(), was.content(), was.platforms(), was.dueAt(), PostStatus.PUBLISHING,
+                was.version() + 1, was.createdAt(), was.evergreen(), was.evergreenOf(), was.requestHash());
+        InFlight abandoned = before.containsKey("inFlightAt") && before.containsKey("leaseOwner")
+                ? new InFlight(Instant.ofEpochMilli(Attr.number(before, "inFlightAt", 0)),
+                        (int) Attr.number(before, "inFlightClaim", 0),
+                        Objects.requireNonNullElse(Attr.string(before, "inFlightFingerprint"), ""),
+                        Attr.string(before, "inFlightOwner"))
+                : null;
+        return Optional.of(new Claim(claimed, deliveries(postId), owner, abandoned));
     }
 
     @Override
@@ -255,19 +293,7 @@ public final class DynamoPostStore implements PostStore {
     }
 
     private void putDelivery(Delivery d, boolean guardPublished) {
-        Map<String, AttributeValue> item = new HashMap<>();
-        item.put(TableDefinition.PK, s(postKey(d.postId())));
-        item.put(TableDefinition.SK, s(deliveryKey(d.platform())));
-        item.put("type", s("delivery"));
-        item.put("platform", s(d.platform().id()));
-        item.put("status", s(d.status().name()));
-        item.put("attempts", n(d.attempts()));
-        putIfPresent(item, "remoteId", d.remoteId());
-        putIfPresent(item, "remoteUrl", d.remoteUrl());
-        putIfPresent(item, "lastError", d.lastError());
-        if (d.nextAttemptAt() != null) {
-            item.put("nextAttemptAt", s(d.nextAttemptAt().toString()));
-        }
+        Map<String, AttributeValue> item = deliveryItem(d);
         try {
             dynamo.putItem(b -> {
                 b.tableName(table).item(item);
@@ -282,6 +308,27 @@ public final class DynamoPostStore implements PostStore {
         } catch (ConditionalCheckFailedException e) {
             // Already published (by an earlier run whose answer we did not see) or already queued: keep what is there.
         }
+    }
+
+    private static Map<String, AttributeValue> deliveryItem(Delivery d) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put(TableDefinition.PK, s(postKey(d.postId())));
+        item.put(TableDefinition.SK, s(deliveryKey(d.platform())));
+        item.put("type", s("delivery"));
+        item.put("platform", s(d.platform().id()));
+        item.put("status", s(d.status().name()));
+        item.put("attempts", n(d.attempts()));
+        putIfPresent(item, "remoteId", d.remoteId());
+        putIfPresent(item, "remoteUrl", d.remoteUrl());
+        putIfPresent(item, "lastError", d.lastError());
+        if (d.nextAttemptAt() != null) {
+            item.put("nextAttemptAt", s(d.nextAttemptAt().toString()));
+        }
+        if (d.inDoubtSince() != null) {
+            item.put("inDoubtSince", s(d.inDoubtSince().toString()));
+        }
+        putIfPresent(item, "decision", d.decision());
+        return item;
     }
 
     private static void putIfPresent(Map<String, AttributeValue> item, String name, String value) {
@@ -301,12 +348,12 @@ public final class DynamoPostStore implements PostStore {
         String update;
         if (status.isFinal()) {
             update = "SET #status = :status, version = version + :one "
-                    + "REMOVE GSI1PK, GSI1SK, claimableAt, leaseOwner";
+                    + "REMOVE GSI1PK, GSI1SK, claimableAt, leaseOwner, " + IN_FLIGHT_MARK;
         } else {
             values.put(":next", n(nextAttemptAt.toEpochMilli()));
             values.put(":sortKey", s(dueSortKey(nextAttemptAt, postId)));
             update = "SET #status = :status, claimableAt = :next, GSI1SK = :sortKey, version = version + :one "
-                    + "REMOVE leaseOwner";
+                    + "REMOVE leaseOwner, " + IN_FLIGHT_MARK;
         }
         try {
             dynamo.updateItem(b -> b.tableName(table)
@@ -318,6 +365,83 @@ public final class DynamoPostStore implements PostStore {
         } catch (ConditionalCheckFailedException e) {
             throw new LeaseLostException(postId);
         }
+    }
+
+    @Override
+    public Delivery confirmUncertain(String postId, Platform platform, String remoteId, String remoteUrl, String decision) {
+        Delivery confirmed = uncertainDelivery(postId, platform).confirmed(remoteId, remoteUrl, decision);
+        if (remoteId != null) {
+            putRemoteIndex(confirmed);
+        }
+        replaceUncertain(confirmed);
+        List<Delivery> all = deliveries(postId);
+        if (all.stream().noneMatch(d -> d.status() == DeliveryStatus.UNCERTAIN)
+                && all.stream().allMatch(d -> d.status().isFinal())) {
+            long published = all.stream().filter(d -> d.status() == DeliveryStatus.PUBLISHED).count();
+            PostStatus settled = published == all.size() ? PostStatus.PUBLISHED
+                    : published == 0 ? PostStatus.FAILED : PostStatus.PARTIALLY_PUBLISHED;
+            try {
+                dynamo.updateItem(b -> b.tableName(table).key(key(postKey(postId), "POST"))
+                        .conditionExpression("#status = :uncertain")
+                        .updateExpression("SET #status = :settled, version = version + :one")
+                        .expressionAttributeNames(Map.of("#status", "status"))
+                        .expressionAttributeValues(Map.of(":uncertain", s(PostStatus.UNCERTAIN.name()),
+                                ":settled", s(settled.name()), ":one", n(1))));
+            } catch (ConditionalCheckFailedException e) {
+                // Still publishing on another platform: the run that settles it sees this delivery published.
+            }
+        }
+        return confirmed;
+    }
+
+    @Override
+    public Delivery resendUncertain(String postId, Platform platform, Instant now, String decision) {
+        Delivery resend = uncertainDelivery(postId, platform).resendRequested(now, decision);
+        replaceUncertain(resend);
+        try {
+            dynamo.updateItem(b -> b.tableName(table).key(key(postKey(postId), "POST"))
+                    .conditionExpression("#status = :uncertain")
+                    .updateExpression("SET #status = :publishing, claimableAt = :now, GSI1PK = :bucket, GSI1SK = :sortKey, "
+                            + "version = version + :one")
+                    .expressionAttributeNames(Map.of("#status", "status"))
+                    .expressionAttributeValues(Map.of(":uncertain", s(PostStatus.UNCERTAIN.name()),
+                            ":publishing", s(PostStatus.PUBLISHING.name()), ":now", n(now.toEpochMilli()),
+                            ":bucket", s(DUE_BUCKET), ":sortKey", s(dueSortKey(now, postId)), ":one", n(1))));
+        } catch (ConditionalCheckFailedException e) {
+            // Still publishing on another platform: its next claim finds this delivery due.
+        }
+        return resend;
+    }
+
+    private Delivery uncertainDelivery(String postId, Platform platform) {
+        if (find(postId).isEmpty()) {
+            throw new PostNotFoundException(postId);
+        }
+        Delivery current = deliveries(postId).stream().filter(d -> d.platform() == platform).findFirst()
+                .orElseThrow(() -> new PostNotFoundException(postId));
+        if (current.status() != DeliveryStatus.UNCERTAIN) {
+            throw notUncertain(current);
+        }
+        return current;
+    }
+
+    /** Writes a person's decision over the delivery only while it is still UNCERTAIN, so two decisions never both apply. */
+    private void replaceUncertain(Delivery decided) {
+        Map<String, AttributeValue> item = deliveryItem(decided);
+        try {
+            dynamo.putItem(b -> b.tableName(table).item(item).conditionExpression("#status = :uncertain")
+                    .expressionAttributeNames(Map.of("#status", "status"))
+                    .expressionAttributeValues(Map.of(":uncertain", s(DeliveryStatus.UNCERTAIN.name()))));
+        } catch (ConditionalCheckFailedException e) {
+            throw notUncertain(deliveries(decided.postId()).stream().filter(d -> d.platform() == decided.platform())
+                    .findFirst().orElse(decided));
+        }
+    }
+
+    private static PostConflictException notUncertain(Delivery current) {
+        return new PostConflictException(PostConflictException.NOT_UNCERTAIN, "the " + current.platform().id()
+                + " delivery of post " + current.postId() + " is " + current.status() + ", not UNCERTAIN: nothing to decide"
+                + (current.decision() == null ? "" : " (decided already: " + current.decision() + ")"));
     }
 
     @Override
@@ -395,7 +519,8 @@ public final class DynamoPostStore implements PostStore {
         values.put(":claimableAt", n(revised.dueAt().toEpochMilli()));
         values.put(":dueKey", s(dueSortKey(revised.dueAt(), id)));
         values.put(":month", s(monthKey(revised.dueAt())));
-        String update = "SET #text = :text, platforms = :platforms, dueAt = :dueAt, claimableAt = :claimableAt, "
+        values.put(":hash", s(revised.content().fingerprint()));
+        String update = "SET #text = :text, platforms = :platforms, dueAt = :dueAt, claimableAt = :claimableAt, contentHash = :hash, "
                 + "GSI1SK = :dueKey, GSI2PK = :month, GSI2SK = :dueKey, version = version + :one";
         List<String> removed = new ArrayList<>(List.of("imageUrl"));
         if (revised.content().link() != null) {
@@ -579,6 +704,8 @@ public final class DynamoPostStore implements PostStore {
                 Attr.string(item, "remoteId"),
                 Attr.string(item, "remoteUrl"),
                 Attr.string(item, "lastError"),
-                Attr.instant(item, "nextAttemptAt"));
+                Attr.instant(item, "nextAttemptAt"),
+                Attr.instant(item, "inDoubtSince"),
+                Attr.string(item, "decision"));
     }
 }

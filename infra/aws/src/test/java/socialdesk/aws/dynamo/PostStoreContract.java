@@ -108,8 +108,20 @@ public abstract class PostStoreContract {
     public void refusesASecondPostWithTheSameId() {
         Post post = queued(NOW, Platform.MASTODON);
         assertTrue(store.create(post));
+        Post another = new Post(post.id(), new PostContent("Other words", null), post.platforms(), post.dueAt(),
+                PostStatus.QUEUED, 1, post.createdAt().plusMillis(1));
 
-        assertFalse(store.create(post));
+        assertFalse(store.create(another));
+        assertEquals(Optional.of(post), store.find(post.id()));
+    }
+
+    @Test
+    public void aCreateRepeatedAfterItsAnswerWasLostIsStillThisCreate() {
+        Post post = queued(NOW, Platform.MASTODON);
+        assertTrue(store.create(post));
+
+        assertTrue(store.create(post), "the SDK's retry of a write that landed: the same instant and content");
+        assertEquals(1, store.deliveries(post.id()).size());
     }
 
     @Test
@@ -227,7 +239,8 @@ public abstract class PostStoreContract {
         Post post = queued(NOW.minusSeconds(5), Platform.MASTODON, Platform.BLUESKY);
 
         assertTrue(store.create(post));
-        assertFalse(store.create(post), "a second post with the same id is refused");
+        assertFalse(store.create(new Post(post.id(), post.content(), post.platforms(), post.dueAt(), PostStatus.QUEUED, 1,
+                post.createdAt().plusSeconds(1))), "a second post with the same id is refused");
         assertEquals(Optional.of(post), store.find(post.id()));
         assertEquals(List.of(post.id()), store.findDue(NOW, 10));
 
@@ -247,6 +260,75 @@ public abstract class PostStoreContract {
         assertEquals(Map.of(Platform.MASTODON, DeliveryStatus.PUBLISHED, Platform.BLUESKY, DeliveryStatus.FAILED), outcomes);
         assertEquals(List.of(), store.findDue(NOW.plus(Duration.ofDays(1)), 10), "a final post leaves the index");
         assertTrue(store.claim(post.id(), NOW.plus(Duration.ofDays(1)), NOW.plus(Duration.ofDays(2)), "late").isEmpty());
+    }
+
+    @Test
+    public void aClaimThatIsNeverReleasedLeavesItsInFlightMarkForTheNextClaim() {
+        Post post = queued(NOW.minusSeconds(5), Platform.FACEBOOK);
+        assertTrue(store.create(post));
+
+        Claim first = store.claim(post.id(), NOW, NOW.plus(LEASE), "run-dies").orElseThrow();
+        Claim second = store.claim(post.id(), NOW.plus(LEASE), NOW.plus(LEASE).plus(LEASE), "run-2").orElseThrow();
+
+        assertEquals(null, first.abandoned(), "a first claim finds no earlier send in flight");
+        assertEquals(new socialdesk.core.post.InFlight(NOW, 1, post.content().fingerprint(), "run-dies"), second.abandoned());
+        assertEquals(PostStatus.PUBLISHING, second.post().status());
+        assertEquals(post.version() + 2, second.post().version());
+    }
+
+    @Test
+    public void aReleasedClaimLeavesNoMarkBehind() {
+        Post post = queued(NOW.minusSeconds(5), Platform.FACEBOOK);
+        assertTrue(store.create(post));
+        Claim first = store.claim(post.id(), NOW, NOW.plus(LEASE), "run-1").orElseThrow();
+        store.recordDelivery(Delivery.pending(post.id(), Platform.FACEBOOK).retryAt(NOW.plusSeconds(30), "503"));
+
+        store.release(first, PostStatus.PUBLISHING, NOW.plusSeconds(30));
+        Claim second = store.claim(post.id(), NOW.plusSeconds(30), NOW.plus(LEASE), "run-2").orElseThrow();
+
+        assertEquals(null, second.abandoned());
+    }
+
+    @Test
+    public void aPersonConfirmsAnUncertainDeliveryOnceAndThePostSettles() {
+        Post post = queued(NOW.minusSeconds(5), Platform.TELEGRAM);
+        assertTrue(store.create(post));
+        Claim claim = store.claim(post.id(), NOW, NOW.plus(LEASE), "run-1").orElseThrow();
+        store.recordDelivery(Delivery.pending(post.id(), Platform.TELEGRAM).inDoubt(NOW).uncertain("cannot look"));
+        store.release(claim, PostStatus.UNCERTAIN, null);
+        assertEquals(List.of(), store.findDue(NOW.plus(Duration.ofDays(1)), 10), "an uncertain post waits for a person");
+
+        Delivery confirmed = store.confirmUncertain(post.id(), Platform.TELEGRAM, "42", "https://t.me/desk/42", "confirmed by ops");
+
+        assertEquals(DeliveryStatus.PUBLISHED, confirmed.status());
+        assertEquals("confirmed by ops", store.deliveries(post.id()).getFirst().decision());
+        assertEquals("https://t.me/desk/42", store.deliveries(post.id()).getFirst().remoteUrl());
+        assertEquals(PostStatus.PUBLISHED, store.find(post.id()).orElseThrow().status());
+        socialdesk.core.post.PostConflictException again = assertThrows(socialdesk.core.post.PostConflictException.class,
+                () -> store.resendUncertain(post.id(), Platform.TELEGRAM, NOW, "resend by ops"));
+        assertEquals(socialdesk.core.post.PostConflictException.NOT_UNCERTAIN, again.code());
+        assertTrue(again.getMessage().contains("confirmed by ops"), again.getMessage());
+    }
+
+    @Test
+    public void aPersonAsksForAResendAndThePostIsDueAgain() {
+        Post post = queued(NOW.minusSeconds(5), Platform.TELEGRAM);
+        assertTrue(store.create(post));
+        Claim claim = store.claim(post.id(), NOW, NOW.plus(LEASE), "run-1").orElseThrow();
+        store.recordDelivery(Delivery.pending(post.id(), Platform.TELEGRAM).inDoubt(NOW).uncertain("cannot look"));
+        store.release(claim, PostStatus.UNCERTAIN, null);
+        Instant decidedAt = NOW.plus(Duration.ofHours(1));
+
+        Delivery resend = store.resendUncertain(post.id(), Platform.TELEGRAM, decidedAt, "resend by ops");
+
+        assertEquals(DeliveryStatus.PENDING, resend.status());
+        assertEquals(List.of(post.id()), store.findDue(decidedAt, 10));
+        Claim again = store.claim(post.id(), decidedAt, decidedAt.plus(LEASE), "run-2").orElseThrow();
+        assertTrue(again.deliveries().getFirst().dueAt(decidedAt));
+        assertEquals("resend by ops", again.deliveries().getFirst().decision());
+        assertEquals(null, again.abandoned(), "the uncertain run released its claim");
+        assertThrows(socialdesk.core.post.PostNotFoundException.class,
+                () -> store.confirmUncertain("no-such-post", Platform.TELEGRAM, null, null, "x"));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package socialdesk.platforms.bluesky;
 
+import socialdesk.core.publish.SentPostLookup;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -113,6 +114,12 @@ public final class BlueskyPublisher implements PlatformPublisher {
     @Override
     public ContentRules rules() {
         return rules;
+    }
+
+    /** The record key is derived from the post, so a repeated createRecord is refused and resolved to the record. */
+    @Override
+    public SentPostLookup sentPosts() {
+        return SentPostLookup.resendIsSafe("bluesky: a record key derived from the post; a repeat resolves to the existing record");
     }
 
     @Override

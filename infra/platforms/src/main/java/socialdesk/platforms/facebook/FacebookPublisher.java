@@ -1,5 +1,7 @@
 package socialdesk.platforms.facebook;
 
+import socialdesk.platforms.meta.GraphSentPosts;
+import socialdesk.core.publish.SentPostLookup;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
@@ -55,6 +57,14 @@ public final class FacebookPublisher implements PlatformPublisher {
     @Override
     public ContentRules rules() {
         return rules;
+    }
+
+    /** The Page's feed, matched on the message (the text; the link goes separately). */
+    @Override
+    public SentPostLookup sentPosts() {
+        return new GraphSentPosts(Platform.FACEBOOK.id(), () -> graph,
+                new GraphSentPosts.Edge(account.pageId() + "/feed", "message", "created_time", "permalink_url"),
+                request -> request.content().text());
     }
 
     @Override

@@ -1,5 +1,7 @@
 package socialdesk.platforms.instagram;
 
+import socialdesk.platforms.meta.GraphSentPosts;
+import socialdesk.core.publish.SentPostLookup;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
@@ -56,6 +58,14 @@ public final class InstagramPublisher implements PlatformPublisher {
     @Override
     public ContentRules rules() {
         return rules;
+    }
+
+    /** The account's media, matched on the caption. */
+    @Override
+    public SentPostLookup sentPosts() {
+        return new GraphSentPosts(Platform.INSTAGRAM.id(), () -> graph,
+                new GraphSentPosts.Edge(account.igUserId() + "/media", "caption", "timestamp", "permalink"),
+                request -> request.content().fullText());
     }
 
     @Override

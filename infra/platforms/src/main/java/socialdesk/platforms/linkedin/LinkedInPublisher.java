@@ -1,5 +1,6 @@
 package socialdesk.platforms.linkedin;
 
+import socialdesk.core.publish.SentPostLookup;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -106,6 +107,11 @@ public final class LinkedInPublisher implements PlatformPublisher {
     }
 
     @Override
+    public SentPostLookup sentPosts() {
+        return new LinkedInSentPosts(http, account, tokens);
+    }
+
+    @Override
     public PublishOutcome publish(PublishRequest request) {
         try {
             List<String> problems = rules.problems(request.content());
@@ -171,7 +177,7 @@ public final class LinkedInPublisher implements PlatformPublisher {
         return http.failure(response);
     }
 
-    private static String url(String urn) {
+    static String url(String urn) {
         return "https://www.linkedin.com/feed/update/" + urn + "/";
     }
 

@@ -1,5 +1,6 @@
 package socialdesk.platforms.mastodon;
 
+import socialdesk.core.publish.SentPostLookup;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -83,6 +84,12 @@ public final class MastodonPublisher implements PlatformPublisher {
     @Override
     public ContentRules rules() {
         return rules;
+    }
+
+    /** Every send carries the post's Idempotency-Key, and past the key's hour {@link #publish} looks first (see above). */
+    @Override
+    public SentPostLookup sentPosts() {
+        return SentPostLookup.resendIsSafe("mastodon: the Idempotency-Key, and the lookup the publisher makes past its hour");
     }
 
     @Override

@@ -1,5 +1,6 @@
 package socialdesk.platforms.slack;
 
+import socialdesk.core.publish.SentPostLookup;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -76,6 +77,11 @@ public final class SlackPublisher implements PlatformPublisher {
     }
 
     @Override
+    public SentPostLookup sentPosts() {
+        return new SlackSentPosts(http, account);
+    }
+
+    @Override
     public PublishOutcome publish(PublishRequest request) {
         try {
             List<String> problems = rules.problems(request.content());
@@ -88,6 +94,7 @@ public final class SlackPublisher implements PlatformPublisher {
             if (request.content().hasImage()) {
                 body.put("blocks", SlackImages.blocks(escape(request.content().fullText()), request.content().images()));
             }
+            body.put("metadata", SlackSentPosts.marker(request));
             Response response = http.send(http.request(URI.create(account.apiUrl() + "/chat.postMessage"))
                     .header("Authorization", "Bearer " + account.botToken())
                     .header("Content-Type", "application/json; charset=utf-8")

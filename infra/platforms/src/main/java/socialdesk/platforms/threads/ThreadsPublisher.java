@@ -1,5 +1,7 @@
 package socialdesk.platforms.threads;
 
+import socialdesk.platforms.meta.GraphSentPosts;
+import socialdesk.core.publish.SentPostLookup;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
@@ -78,6 +80,14 @@ public final class ThreadsPublisher implements PlatformPublisher {
     @Override
     public ContentRules rules() {
         return rules;
+    }
+
+    /** The profile's threads, matched on the text. */
+    @Override
+    public SentPostLookup sentPosts() {
+        return new GraphSentPosts(Platform.THREADS.id(), () -> new GraphClient(http, account.versionedBase(), tokens.accessToken()),
+                new GraphSentPosts.Edge(account.userId() + "/threads", "text", "timestamp", "permalink"),
+                request -> request.content().fullText());
     }
 
     @Override

@@ -1,15 +1,12 @@
 package socialdesk.platforms.x;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
-import java.text.Normalizer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -30,6 +27,7 @@ import socialdesk.core.publish.PublishOutcome.Published;
 import socialdesk.core.publish.PublishOutcome.Transient;
 import socialdesk.core.publish.PublishRequest;
 import socialdesk.platforms.ImageFiles;
+import socialdesk.core.publish.SentPostLookup;
 import socialdesk.platforms.PlatformHttp;
 import socialdesk.platforms.PlatformHttp.Response;
 import socialdesk.platforms.PublicUrlFetcher;
@@ -62,9 +60,6 @@ public final class XPublisher implements PlatformPublisher {
     private static final List<String> ACCOUNT_PROBLEM_WORDS = List.of(
             "not permitted to perform this action", "cannot perform write actions", "suspended", "locked",
             "client forbidden");
-
-    /** How long before its due time a post is looked for: a send can start a little early only through clock skew. */
-    private static final Duration LOOKUP_MARGIN = Duration.ofMinutes(5);
 
     private final PlatformHttp http;
     private final XAccount account;
@@ -135,9 +130,9 @@ public final class XPublisher implements PlatformPublisher {
                 if (id == null) {
                     return new Transient("x: answer " + response.status() + " carried no post id", null);
                 }
-                return new Published(id, "https://x.com/i/web/status/" + id);
+                return new Published(id, postUrl(id));
             }
-            return failure(response, token, request);
+            return failure(response, request);
         } catch (ImageFiles.Unavailable e) {
             return e.outcome();
         } catch (Exception e) {
@@ -145,11 +140,11 @@ public final class XPublisher implements PlatformPublisher {
         }
     }
 
-    private PublishOutcome failure(Response response, String token, PublishRequest request) throws IOException, InterruptedException {
+    private PublishOutcome failure(Response response, PublishRequest request) {
         String detail = detail(response);
         int status = response.status();
         if (status == 403 && detail.toLowerCase(Locale.ROOT).contains("duplicate content")) {
-            return duplicate(detail, token, request);
+            return duplicate(detail, request);
         }
         if (status == 403 && !accountProblem(response)) {
             return new Permanent("x: refused this post (403)" + (detail.isEmpty() ? "" : ": " + detail));
@@ -164,29 +159,24 @@ public final class XPublisher implements PlatformPublisher {
     }
 
     /** X refused the text as a duplicate: published already if one of the account's posts since the due time is it. */
-    private PublishOutcome duplicate(String detail, String token, PublishRequest request) throws IOException, InterruptedException {
-        Response me = http.send(get(URI.create(account.apiUrl() + "/2/users/me"), token));
-        String userId = me.statusClass() == PlatformHttp.StatusClass.SUCCESS ? JsonRead.id(me.json(), "data", "id") : null;
-        if (userId == null) {
-            return new Transient("x: duplicate refused, and the account could not be read to look for the post (" + me.status()
-                    + "); trying again later", notBefore(me.headers()));
-        }
-        Instant since = request.dueAt().minus(LOOKUP_MARGIN).truncatedTo(ChronoUnit.SECONDS);
-        Response posts = http.send(get(URI.create(account.apiUrl() + "/2/users/" + userId + "/tweets?max_results=100"
-                + "&tweet.fields=entities&start_time=" + since), token));
-        if (posts.statusClass() != PlatformHttp.StatusClass.SUCCESS) {
-            return new Transient("x: duplicate refused, and the account's recent posts could not be read (" + posts.status()
-                    + "); trying again later", notBefore(posts.headers()));
-        }
-        String sent = Normalizer.normalize(request.content().fullText(), Normalizer.Form.NFC);
-        for (Object post : JsonRead.list(posts.json(), "data")) {
-            String id = JsonRead.id(post, "id");
-            if (id != null && sent.equals(Normalizer.normalize(asWritten(post), Normalizer.Form.NFC))) {
-                return new Published(id, "https://x.com/i/web/status/" + id);
-            }
-        }
-        return new Permanent("x: duplicate post: X already holds an older post with this text (" + detail
-                + "), and none of the account's posts since the due time is it");
+    private PublishOutcome duplicate(String detail, PublishRequest request) {
+        return switch (sentPosts().find(request, request.dueAt())) {
+            case SentPostLookup.Reconciliation.Found f -> new Published(f.remoteId(), f.url());
+            case SentPostLookup.Reconciliation.LookupFailed f -> new Transient("x: duplicate refused, and "
+                    + f.reason().replaceFirst("^x: ", "") + "; trying again later", f.notBefore());
+            default -> new Permanent("x: duplicate post: X already holds an older post with this text (" + detail
+                    + "), and none of the account's posts since the due time is it");
+        };
+    }
+
+    /** The account's posts since the due time, matched on the text as written. */
+    @Override
+    public SentPostLookup sentPosts() {
+        return new XSentPosts(http, account, tokens);
+    }
+
+    static String postUrl(String id) {
+        return "https://x.com/i/web/status/" + id;
     }
 
     /** A post's text as it was sent: X answers it with t.co links and &amp;, &lt;, &gt; escaped. */
@@ -205,11 +195,12 @@ public final class XPublisher implements PlatformPublisher {
         return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
     }
 
-    private HttpRequest get(URI uri, String token) {
-        return http.request(uri).header("Authorization", "Bearer " + token).GET().build();
+    private Instant notBefore(HttpHeaders headers) {
+        return notBefore(http, headers);
     }
 
-    private Instant notBefore(HttpHeaders headers) {
+    /** The latest of the retry hints, the 15-minute window's reset and, when used up, the 24-hour allowance's reset. */
+    static Instant notBefore(PlatformHttp http, HttpHeaders headers) {
         Instant now = http.clock().instant();
         Instant at = http.notBefore(headers);
         for (String scope : List.of("x-user-limit-24hour", "x-app-limit-24hour")) {

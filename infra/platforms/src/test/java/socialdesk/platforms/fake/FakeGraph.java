@@ -47,6 +47,7 @@ public final class FakeGraph extends FakePlatformServer {
     private final Map<String, String> permalinks = new HashMap<>();        // guarded by this
     private final Map<String, Map<String, String>> unpublishedPhotos = new HashMap<>();      // guarded by this
     private final Map<String, List<Map<String, String>>> carouselItems = new HashMap<>();   // guarded by this
+    private final Map<String, java.time.Instant> created = new HashMap<>(); // guarded by this
     private long nextId = 1;                                               // guarded by this
     private volatile int pollsBeforeReady = 0;
     private volatile String containerError;
@@ -223,6 +224,10 @@ public final class FakeGraph extends FakePlatformServer {
             return Reply.json(200, Map.of("data", List.of(Map.of("quota_usage", threadsQuotaUsage,
                     "config", Map.of("quota_total", 250, "quota_duration", 86400)))));
         }
+        if (method.equals("GET") && edge != null && List.of(PAGE_ID + "/feed", IG_USER_ID + "/media", THREADS_USER_ID + "/threads")
+                .contains(node + "/" + edge)) {
+            return listing(node.equals(PAGE_ID) ? "facebook" : node.equals(IG_USER_ID) ? "instagram" : "threads", fields);
+        }
         if (method.equals("GET") && edge == null) {
             return read(node, fields.getOrDefault("fields", ""));
         }
@@ -242,6 +247,7 @@ public final class FakeGraph extends FakePlatformServer {
         }
         String id = PAGE_ID + "_" + (122_100_000_000_000_000L + nextId++);
         posts.add(new Post("facebook", id, Map.copyOf(fields)));
+        created.put(id, java.time.Instant.now());
         return Reply.json(200, Map.of("id", id));
     }
 
@@ -308,6 +314,7 @@ public final class FakeGraph extends FakePlatformServer {
             }
             carouselItems.put(id, List.copyOf(children));
         }
+        created.put(id, java.time.Instant.now());
         permalinks.put(id, c.platform().equals("instagram")
                 ? "https://www.instagram.com/p/C" + id.substring(10) + "/"
                 : "https://www.threads.net/@desk/post/D" + id.substring(10));
@@ -396,6 +403,72 @@ public final class FakeGraph extends FakePlatformServer {
             }
         }
         return null;
+    }
+
+    /** Makes a post look created at {@code at}, as an older post on the account is. */
+    public synchronized void createdAt(String id, java.time.Instant at) {
+        created.put(id, at);
+    }
+
+    /**
+     * A Page's {@code /feed}, an Instagram account's {@code /media}, a Threads profile's
+     * {@code /threads}, newest first: {@code fields} must name the id, the text, the time and the
+     * link fields of that edge ({@code message, created_time, permalink_url}; {@code caption,
+     * timestamp, permalink}; {@code text, timestamp, permalink}), {@code since} (Unix seconds) keeps
+     * the newer ones, {@code limit} is at most 100. Times are Graph's {@code 2026-11-26T09:00:01+0000}.
+     */
+    private Reply listing(String platform, Map<String, String> query) {
+        List<String> wanted = List.of(query.getOrDefault("fields", "").split(","));
+        List<String> needed = switch (platform) {
+            case "facebook" -> List.of("id", "message", "created_time", "permalink_url");
+            case "instagram" -> List.of("id", "caption", "timestamp", "permalink");
+            default -> List.of("id", "text", "timestamp", "permalink");
+        };
+        if (!wanted.containsAll(needed)) {
+            violation(platform + " listing without fields " + needed + ": " + wanted);
+        }
+        int limit = Integer.parseInt(query.getOrDefault("limit", "25"));
+        if (limit > 100) {
+            return Reply.json(400, error("(#100) The limit parameter may not exceed 100", "OAuthException", 100, null));
+        }
+        java.time.Instant since = query.containsKey("since") ? java.time.Instant.ofEpochSecond(Long.parseLong(query.get("since"))) : null;
+        List<Map<String, Object>> data = new ArrayList<>();
+        for (int i = posts.size() - 1; i >= 0 && data.size() < limit; i--) {
+            Post p = posts.get(i);
+            java.time.Instant at = created.get(p.id());
+            if (!p.platform().equals(platform) || (since != null && at.isBefore(since))) {
+                continue;
+            }
+            String time = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxx")
+                    .format(at.atOffset(java.time.ZoneOffset.UTC));
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("id", p.id());
+            switch (platform) {
+                case "facebook" -> {
+                    putIfPresent(item, "message", p.fields().get("message"));
+                    item.put("created_time", time);
+                    item.put("permalink_url", "https://www.facebook.com/" + p.id());
+                }
+                case "instagram" -> {
+                    putIfPresent(item, "caption", p.fields().get("caption"));
+                    item.put("timestamp", time);
+                    item.put("permalink", permalinks.get(p.id()));
+                }
+                default -> {
+                    putIfPresent(item, "text", p.fields().get("text"));
+                    item.put("timestamp", time);
+                    item.put("permalink", permalinks.get(p.id()));
+                }
+            }
+            data.add(item);
+        }
+        return Reply.json(200, Map.of("data", data, "paging", Map.of("cursors", Map.of("before", "QVFIUmJlZm9yZQ", "after", "QVFIUmFmdGVy"))));
+    }
+
+    private static void putIfPresent(Map<String, Object> item, String name, String value) {
+        if (value != null) {
+            item.put(name, value);
+        }
     }
 
     /** Where the fake lives, with the version: handy for asserting nothing else was called. */

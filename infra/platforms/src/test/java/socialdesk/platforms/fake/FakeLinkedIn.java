@@ -35,6 +35,7 @@ public final class FakeLinkedIn extends FakePlatformServer {
     private static final Pattern LINK = Pattern.compile("(?:https?://|www\\.)[^\\s\\\\]+", Pattern.CASE_INSENSITIVE);
 
     private final List<Post> posts = new ArrayList<>(); // guarded by this
+    private final Map<String, java.time.Instant> createdAt = new java.util.HashMap<>(); // guarded by this
     private long nextId = 7_400_000_000_000_000_000L;   // guarded by this
     private volatile boolean revoked;
     public static final String CLIENT_ID = "86fakeclientid";
@@ -169,6 +170,9 @@ public final class FakeLinkedIn extends FakePlatformServer {
             }
             return images.handle(request, baseUri());
         }
+        if (request.method().equals("GET") && request.path().equals("/rest/posts")) {
+            return postsByAuthor(request);
+        }
         if (!request.method().equals("POST") || !request.path().equals("/rest/posts")) {
             violation("unexpected " + request.method() + " " + request.path());
             return Reply.json(404, error(404, "NOT_FOUND", 0, "Resource not found"));
@@ -224,7 +228,48 @@ public final class FakeLinkedIn extends FakePlatformServer {
             }
             String urn = "urn:li:share:" + nextId++;
             posts.add(new Post(urn, body, shown((String) body.get("commentary"))));
+            createdAt.put(urn, java.time.Instant.now());
             return new Reply(201, Map.of("x-restli-id", urn, "x-linkedin-id", urn), null);
         }
+    }
+
+    /** Makes a post look created at {@code at}. */
+    public synchronized void createdAt(String urn, java.time.Instant at) {
+        createdAt.put(urn, at);
+    }
+
+    /**
+     * The Posts API's author finder, {@code GET /rest/posts?q=author&author=<urn>&sortBy=CREATED|LAST_MODIFIED&count=n}
+     * with {@code X-RestLi-Method: FINDER} and the versioned headers: the author's posts newest first,
+     * as {@code {"paging": {...}, "elements": [{"id", "author", "commentary", "createdAt", ...}]}}.
+     */
+    private synchronized Reply postsByAuthor(RecordedRequest request) {
+        if (!"FINDER".equalsIgnoreCase(String.valueOf(request.header("X-RestLi-Method")))) {
+            violation("author finder without X-RestLi-Method: FINDER");
+        }
+        if (!"2.0.0".equals(request.header("X-Restli-Protocol-Version")) || request.header("Linkedin-Version") == null) {
+            violation("author finder without the versioned headers");
+            return Reply.json(400, error(400, "VERSION_MISSING", 0, "A version must be present."));
+        }
+        if (revoked || !accepted(request.bearer())) {
+            return Reply.json(401, error(401, "REVOKED_ACCESS_TOKEN", 65601, "The token used in the request has been revoked by the user"));
+        }
+        if (!"author".equals(request.query("q")) || !AUTHOR.equals(request.query("author"))) {
+            violation("author finder with q=" + request.query("q") + " author=" + request.query("author"));
+            return Reply.json(400, error(400, "ILLEGAL_ARGUMENT", 0, "Invalid query parameters"));
+        }
+        int count = Integer.parseInt(java.util.Objects.requireNonNullElse(request.query("count"), "10"));
+        List<Map<String, Object>> elements = new ArrayList<>();
+        for (int i = posts.size() - 1; i >= 0 && elements.size() < count; i--) {
+            Post p = posts.get(i);
+            long created = createdAt.get(p.urn()).toEpochMilli();
+            Map<String, Object> element = new LinkedHashMap<>(p.body());
+            element.put("id", p.urn());
+            element.put("createdAt", created);
+            element.put("publishedAt", created);
+            element.put("lastModifiedAt", created);
+            elements.add(element);
+        }
+        return Reply.json(200, Map.of("paging", Map.of("start", 0, "count", count, "links", List.of()), "elements", elements));
     }
 }

@@ -22,7 +22,7 @@ public final class FakeSlack extends FakePlatformServer {
     public static final String CHANNEL = "C08FAKE0CHN";
 
     /** A message the fake posted. */
-    public record Message(String ts, String text) {
+    public record Message(String ts, String text, Map<String, Object> metadata) {
     }
 
     private static final Pattern BARE = Pattern.compile("[<>]|&(?!amp;|lt;|gt;)");
@@ -84,6 +84,9 @@ public final class FakeSlack extends FakePlatformServer {
             return Reply.json(200, Map.of("ok", true, "channel", request.query("channel"),
                     "permalink", "https://desk.slack.com/archives/" + request.query("channel") + "/p" + ts.replace(".", "")));
         }
+        if (request.method().equals("GET") && request.path().equals("/api/conversations.history")) {
+            return history(request);
+        }
         if (!request.method().equals("POST") || !request.path().equals("/api/chat.postMessage")) {
             violation("unexpected " + request.method() + " " + request.path());
             return Reply.json(200, Map.of("ok", false, "error", "unknown_method"));
@@ -115,9 +118,48 @@ public final class FakeSlack extends FakePlatformServer {
         }
         synchronized (this) {
             String ts = clock.instant().getEpochSecond() + "." + String.format("%06d", seq++);
-            messages.add(new Message(ts, text));
+            Map<String, Object> metadata = JsonRead.object(body, "metadata");
+            if (metadata != null && (JsonRead.string(metadata, "event_type") == null || JsonRead.object(metadata, "event_payload") == null)) {
+                violation("metadata without event_type and event_payload: " + metadata);
+                return Reply.json(200, Map.of("ok", false, "error", "invalid_metadata_format"));
+            }
+            messages.add(new Message(ts, text, metadata));
             return Reply.json(200, Map.of("ok", true, "channel", CHANNEL, "ts", ts,
                     "message", Map.of("type", "message", "subtype", "bot_message", "text", text, "ts", ts, "bot_id", "B08FAKEBOT")));
         }
+    }
+
+    /**
+     * {@code conversations.history}: the channel's messages newest first, from {@code oldest} (epoch
+     * seconds, as Slack's {@code ts}), at most {@code limit}; a message's {@code metadata} only with
+     * {@code include_all_metadata=true}, as Slack does.
+     */
+    private synchronized Reply history(RecordedRequest request) {
+        if (!CHANNEL.equals(request.query("channel"))) {
+            return Reply.json(200, Map.of("ok", false, "error", "channel_not_found"));
+        }
+        double oldest = request.query("oldest") == null ? 0 : Double.parseDouble(request.query("oldest"));
+        int limit = request.query("limit") == null ? 100 : Integer.parseInt(request.query("limit"));
+        if (limit > 999) {
+            violation("limit over 999: " + limit);
+        }
+        boolean withMetadata = "true".equals(request.query("include_all_metadata"));
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Message m : messages.reversed()) {
+            if (Double.parseDouble(m.ts()) >= oldest && out.size() < limit) {
+                Map<String, Object> message = new java.util.LinkedHashMap<>();
+                message.put("type", "message");
+                message.put("subtype", "bot_message");
+                message.put("text", m.text().replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"));
+                message.put("ts", m.ts());
+                message.put("bot_id", "B08FAKEBOT");
+                if (withMetadata && m.metadata() != null) {
+                    message.put("metadata", m.metadata());
+                }
+                out.add(message);
+            }
+        }
+        return Reply.json(200, Map.of("ok", true, "messages", out, "has_more", false, "pin_count", 0,
+                "response_metadata", Map.of("next_cursor", "")));
     }
 }

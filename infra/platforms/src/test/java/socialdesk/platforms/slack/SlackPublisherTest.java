@@ -52,7 +52,8 @@ class SlackPublisherTest {
         assertEquals("POST", sent.method());
         assertEquals("/api/chat.postMessage", sent.path());
         assertEquals("Bearer " + FakeSlack.TOKEN, sent.header("Authorization"));
-        assertEquals(Map.of("channel", FakeSlack.CHANNEL, "text", "Launch at 10:00 :rocket:"), sent.json());
+        assertEquals(Map.of("channel", FakeSlack.CHANNEL, "text", "Launch at 10:00 :rocket:",
+                "metadata", Map.of("event_type", "social_desk_post", "event_payload", Map.of("idempotency_key", "post-1/slack"))), sent.json());
         RecordedRequest permalink = slack.requests().get(1);
         assertEquals("/api/chat.getPermalink", permalink.path());
         assertEquals(message.ts(), permalink.query("message_ts"));
