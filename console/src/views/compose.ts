@@ -1,5 +1,6 @@
 import { Api, ApiError, type Post, type Validation } from '../api';
 import { fromLocalInput, toLocalInput } from '../calendar-logic';
+import { editError } from './calendar';
 import { h, replace } from '../dom';
 import { language, t } from '../i18n';
 import { PLATFORMS } from '../platforms';
@@ -88,9 +89,8 @@ export function composeView(api: Api, root: HTMLElement, editId: string | null):
     } catch (error) {
       if (error instanceof ApiError && error.problems.length > 0) {
         showProblems(error.problems);
-      } else if (error instanceof ApiError && error.code === 'version_mismatch' && post) {
-        const theirs = /version (\d+)/.exec(error.message)?.[1] ?? '?';
-        showProblems([t('conflict', { theirs, yours: post.version })]);
+      } else if (post) {
+        showProblems([editError(error, post.version)]);
       } else {
         showProblems([t('error.generic', { message: error instanceof Error ? error.message : String(error) })]);
       }
