@@ -97,6 +97,7 @@ public final class LocalDesk implements AutoCloseable {
     private Scheduler scheduler;
     private final Map<String, LocalTopic> topics = new LinkedHashMap<>();
     private SandboxPlatform sandbox;
+    private ConsoleServer webConsole;
     private DynaliteProcess dynalite;
     private LocalSecrets secrets;
     private RemoteResources remote;
@@ -190,6 +191,7 @@ public final class LocalDesk implements AutoCloseable {
         if (awsServer != null) {
             awsServer.serveInvocations(this::function);
         }
+        startWebConsole(ports);
         BusRules rules = new BusRules(template, values, functions, topicsByArn, console);
         if (options.remoteEndpoint() == null) {
             rules.addTo(bus);
@@ -212,6 +214,20 @@ public final class LocalDesk implements AutoCloseable {
         writeEndpoints(data);
     }
 
+    /** The web console on the next port, in front of posts-api, when it is built and the template has posts-api. */
+    private void startWebConsole(Ports ports) {
+        Path dist = options.root().resolve("console/dist");
+        LocalFunction postsApi = function("posts-api");
+        if (postsApi != null && ConsoleServer.built(dist)) {
+            webConsole = track(new ConsoleServer(ports.next(), dist, postsApi::invoke));
+        }
+    }
+
+    /** The web console's address, or null when it is not built ({@code console/dist} missing). */
+    public String consoleUrl() {
+        return webConsole == null ? null : webConsole.url();
+    }
+
     /**
      * {@code <data>/endpoints.json}: where this running stack listens, for the command line
      * ({@code ./social list}, {@code flagged}, {@code invoke}) to find it whatever ports were chosen.
@@ -224,6 +240,7 @@ public final class LocalDesk implements AutoCloseable {
         doc.put("dynamodb", dynamoEndpoint);
         doc.put("lambda", awsEndpoint);
         doc.put("postsApi", functionUrl("posts-api"));
+        doc.put("console", consoleUrl());
         Map<String, Object> urls = new LinkedHashMap<>();
         functions.values().stream().filter(f -> f.url() != null).forEach(f -> urls.put(f.function().name(), f.url().url()));
         doc.put("functionUrls", urls);
@@ -561,6 +578,9 @@ public final class LocalDesk implements AutoCloseable {
         if (functions.values().stream().noneMatch(f -> f.url() != null)) {
             b.append("  (none in template.yaml yet)\n");
         }
+        b.append("Web console:        ").append(webConsole == null
+                ? "not built (mvn -pl console package builds console/dist; needs npm)"
+                : webConsole.url() + "   (local sign-in: any name)").append('\n');
         b.append("Schedules:\n");
         scheduler.describe().forEach(line -> b.append("  ").append(line).append('\n'));
         b.append("Functions (cold start: JVM start / init / ready after spawn):\n");

@@ -39,6 +39,13 @@ public final class BlueskyRules implements ContentRules {
     }
 
     @Override
+    public List<TextCount> counts(PostContent content) {
+        String text = content.fullText();
+        return List.of(new TextCount(TextMeasure.graphemes(text), MAX_GRAPHEMES, "graphemes"),
+                new TextCount(TextMeasure.utf8Length(text), MAX_BYTES, "bytes in UTF-8"));
+    }
+
+    @Override
     public String toString() {
         return "BlueskyRules[maxGraphemes=" + MAX_GRAPHEMES + ", maxBytes=" + MAX_BYTES + "]";
     }

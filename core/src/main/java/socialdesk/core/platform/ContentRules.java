@@ -14,6 +14,9 @@ public interface ContentRules {
     /** Every reason this content would be refused, each a sentence a person can act on; empty when it is fine. */
     List<String> problems(PostContent content);
 
+    /** Each length this platform limits, counted its way, whether or not it is over (the composer shows them as you type). */
+    List<TextCount> counts(PostContent content);
+
     /** What this platform accepts of a post's images; {@link #problems} includes what can be checked before fetching them. */
     default ImageRules images() {
         return ImageRules.of(platform());

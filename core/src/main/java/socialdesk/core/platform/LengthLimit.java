@@ -53,6 +53,11 @@ abstract class LengthLimit implements ContentRules {
         return List.copyOf(problems);
     }
 
+    @Override
+    public List<TextCount> counts(PostContent content) {
+        return List.of(new TextCount(length(content.fullText()), max, unit));
+    }
+
     /** Whether a post with no text is acceptable (an image post, say). */
     boolean blankAllowed(PostContent content) {
         return false;

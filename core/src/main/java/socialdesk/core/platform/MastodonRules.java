@@ -66,6 +66,11 @@ public final class MastodonRules implements ContentRules {
         return List.copyOf(problems);
     }
 
+    @Override
+    public List<TextCount> counts(PostContent content) {
+        return List.of(new TextCount(countedLength(content.fullText()), maxChars, "characters (links count as " + URL_WEIGHT + ")"));
+    }
+
     /** The length Mastodon compares with its limit. */
     public static int countedLength(String text) {
         return TextMeasure.graphemes(countableText(text));

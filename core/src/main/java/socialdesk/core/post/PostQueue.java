@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import socialdesk.core.platform.ContentRules;
+import socialdesk.core.platform.TextCount;
 
 /**
  * Puts posts on the queue. Every draft is checked against the rules of each platform it targets
@@ -105,6 +106,12 @@ public final class PostQueue {
             }
         }
         return problems;
+    }
+
+    /** Each length {@code platform} limits, counted by its rules; empty when the platform has none here. */
+    public List<TextCount> counts(PostContent content, Platform platform) {
+        ContentRules platformRules = rules.get(platform);
+        return platformRules == null ? List.of() : platformRules.counts(content);
     }
 
     /**

@@ -32,12 +32,14 @@ import software.amazon.awssdk.core.exception.SdkServiceException;
 
 /**
  * Lambda entry point of {@code posts-api}, behind a function URL (AuthType AWS_IAM, so every caller
- * is a signed IAM principal). Reads the function URL event (payload format 2.0), routes it, and
+ * is a signed IAM principal), and behind the console's HTTP API (a Cognito JWT authorizer): both send
+ * payload format 2.0, so one handler serves both and logs who called ({@link Caller}). Reads the function URL event (payload format 2.0), routes it, and
  * answers a function URL response with a JSON body; errors are
  * {@code {"error": {"code", "message", "problems"?}}}, never an exception's text.
  *
  * <pre>
  * POST   /posts                 create (201; 200 for a retry with the same clientToken)
+ * POST   /posts/validate        each platform's counts and every problem, nothing saved (the composer)
  * GET    /posts                 list: ?status=QUEUED,FAILED&amp;from=&amp;to=&amp;limit=&amp;next=
  * GET    /posts/{id}            one post with its deliveries
  * PATCH  /posts/{id}            edit or reschedule while QUEUED
@@ -121,7 +123,7 @@ public final class PostsApiHandler implements RequestHandler<APIGatewayV2HTTPEve
             if (method == null || path == null) {
                 throw new ApiException(400, "invalid_event", "not a function URL request");
             }
-            response = route(method, normalise(path), event);
+            response = route(method, normalise(withoutStage(path, event)), event);
         } catch (ApiException e) {
             response = error(e.status(), e.code(), e.getMessage(), e.problems());
         } catch (ReplyRefusedException e) {
@@ -145,7 +147,8 @@ public final class PostsApiHandler implements RequestHandler<APIGatewayV2HTTPEve
         } finally {
             metrics.flush();
         }
-        JsonLog.info("posts-api request", "requestId", requestId, "method", method, "path", path, "status", response.getStatusCode());
+        JsonLog.info("posts-api request", "requestId", requestId, "method", method, "path", path, "caller", Caller.of(event),
+                "status", response.getStatusCode());
         return response;
     }
 
@@ -174,6 +177,12 @@ public final class PostsApiHandler implements RequestHandler<APIGatewayV2HTTPEve
             Object body = method.equals("POST") ? optionalBody(event) : null;
             CommentRoutes.Answer answer = comments.route(method, comment, body, caller(event));
             return json(answer.status(), answer.body());
+        }
+        if (path.equals("/posts/validate")) {
+            if (!method.equals("POST")) {
+                return notAllowed("POST");
+            }
+            return json(200, validationJson(service.validate(body(event))));
         }
         Matcher post = POST_PATH.matcher(path);
         if (post.matches()) {
@@ -239,15 +248,12 @@ public final class PostsApiHandler implements RequestHandler<APIGatewayV2HTTPEve
     }
 
     /**
-     * Who is asking: the signed caller's ARN from the function URL's IAM authorizer; {@code local}
-     * on the local stack, which signs nothing.
+     * Who is asking: the IAM principal's ARN, or {@code console:<name>} for a console user (see
+     * {@link Caller}); {@code local} on the local stack's function URL, which signs nothing.
      */
     static String caller(APIGatewayV2HTTPEvent event) {
-        var context = event.getRequestContext();
-        var authorizer = context == null ? null : context.getAuthorizer();
-        var iam = authorizer == null ? null : authorizer.getIam();
-        String arn = iam == null ? null : iam.getUserArn();
-        return arn == null || arn.isBlank() ? "local" : arn;
+        String caller = Caller.of(event);
+        return caller == null ? "local" : caller;
     }
 
     /** The request body, parsed: base64 decoded when Lambda says so, at most {@link #MAX_BODY_BYTES}, UTF-8. */
@@ -287,6 +293,19 @@ public final class PostsApiHandler implements RequestHandler<APIGatewayV2HTTPEve
         return out;
     }
 
+    /**
+     * The route's path: an HTTP API stage other than {@code $default} (the console's {@code api}
+     * stage, reached at {@code /api/*} through CloudFront) prefixes the raw path with its name.
+     */
+    private static String withoutStage(String path, APIGatewayV2HTTPEvent event) {
+        String stage = event.getRequestContext().getStage();
+        if (stage == null || stage.isEmpty() || stage.equals("$default")) {
+            return path;
+        }
+        String prefix = "/" + stage;
+        return path.equals(prefix) ? "/" : path.startsWith(prefix + "/") ? path.substring(prefix.length()) : path;
+    }
+
     private static String normalise(String path) {
         return path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
     }
@@ -318,6 +337,26 @@ public final class PostsApiHandler implements RequestHandler<APIGatewayV2HTTPEve
         out.put("nextAttemptAt", d.nextAttemptAt() == null ? null : d.nextAttemptAt().toString());
         out.put("inDoubtSince", d.inDoubtSince() == null ? null : d.inDoubtSince().toString());
         out.put("decision", d.decision());
+        return out;
+    }
+
+    private static Map<String, Object> validationJson(PostsService.Validation validation) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("ok", validation.problems().isEmpty());
+        out.put("problems", validation.problems());
+        out.put("platforms", validation.counts().entrySet().stream().map(e -> {
+            Map<String, Object> platform = new LinkedHashMap<>();
+            platform.put("platform", e.getKey().id());
+            platform.put("counts", e.getValue().stream().map(c -> {
+                Map<String, Object> count = new LinkedHashMap<>();
+                count.put("count", c.count());
+                count.put("limit", c.limit());
+                count.put("unit", c.unit());
+                count.put("over", c.over());
+                return count;
+            }).toList());
+            return platform;
+        }).toList());
         return out;
     }
 

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import socialdesk.core.json.Json;
+import socialdesk.core.platform.TextCount;
 import socialdesk.core.post.Delivery;
 import socialdesk.core.post.InvalidPostException;
 import socialdesk.core.post.Platform;
@@ -57,6 +58,7 @@ final class PostsService {
     private static final Set<String> CREATE_FIELDS = Set.of("text", "link", "images", "platforms", "at", "nextSlot", "evergreen",
             "clientToken");
     private static final Set<String> PATCH_FIELDS = Set.of("text", "link", "images", "platforms", "at", "nextSlot", "version");
+    private static final Set<String> VALIDATE_FIELDS = Set.of("text", "link", "images", "platforms");
     private static final Set<String> LIST_PARAMETERS = Set.of("status", "from", "to", "limit", "next");
 
     private final PostStore store;
@@ -116,6 +118,34 @@ final class PostsService {
             throw ApiException.invalid(e.problems());
         }
         return enqueued.created() ? new Created(enqueued.post(), true) : replay(enqueued.post(), hash);
+    }
+
+    /**
+     * What the composer shows while a person types: each platform's counts and every problem the
+     * content has, by the same rules {@link #create} applies, so counting is never written twice.
+     *
+     * @param counts   each chosen platform's lengths, in the order given
+     * @param problems every reason the content would be refused; empty when it can be queued
+     */
+    record Validation(Map<Platform, List<TextCount>> counts, List<String> problems) {
+    }
+
+    Validation validate(Object body) {
+        Map<String, Object> fields = object(body);
+        List<String> problems = new ArrayList<>();
+        unknownFields(fields, VALIDATE_FIELDS, problems);
+        String text = optionalString(fields, "text", problems);
+        String link = optionalString(fields, "link", problems);
+        List<PostImage> images = images(fields.get("images"), problems);
+        if ((text == null || text.isBlank()) && link == null && !problems.contains("text must be a string")) {
+            problems.add("text is required (or a link)");
+        }
+        List<Platform> platforms = platforms(fields.get("platforms"), problems);
+        PostContent content = new PostContent(text, link, images);
+        problems.addAll(queue.contentProblems(content, platforms));
+        Map<Platform, List<TextCount>> counts = new LinkedHashMap<>();
+        platforms.forEach(platform -> counts.put(platform, queue.counts(content, platform)));
+        return new Validation(counts, List.copyOf(new java.util.LinkedHashSet<>(problems)));
     }
 
     /** A second request with a client token already used: the same post if it is the same request. */

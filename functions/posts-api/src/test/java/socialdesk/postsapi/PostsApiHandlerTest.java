@@ -627,6 +627,64 @@ class PostsApiHandlerTest {
         return JsonRead.list(page.body(), "posts").stream().map(p -> JsonRead.string(p, "id")).toList();
     }
 
+    // ------------------------------------------------------------------ the console: validate, HTTP API with a JWT authorizer
+
+    @Test
+    void validateAnswersEachPlatformsCountsAndEveryProblemWithoutSaving() throws IOException {
+        Response fine = call(sample("posts-api-validate.json"));
+        Response over = call(request("POST", "/posts/validate", null, Json.write(Map.of(
+                "text", "a".repeat(301), "platforms", List.of("bluesky", "x", "nowhere")))));
+
+        assertEquals(200, fine.status(), fine.raw());
+        assertEquals(true, JsonRead.bool(fine.body(), "ok"));
+        List<Object> platforms = JsonRead.list(fine.body(), "platforms");
+        assertEquals(List.of("mastodon", "bluesky", "x"), platforms.stream().map(p -> JsonRead.string(p, "platform")).toList());
+        assertEquals(Map.of("count", 61L, "limit", 500L, "unit", "characters (links count as 23)", "over", false),
+                JsonRead.list(platforms.getFirst(), "counts").getFirst());
+        assertEquals(200, over.status(), over.raw());
+        assertEquals(false, JsonRead.bool(over.body(), "ok"));
+        List<Object> problems = JsonRead.list(over.body(), "problems");
+        assertTrue(problems.contains("bluesky: text is 301 graphemes, the limit is 300"), over.raw());
+        assertTrue(problems.contains("x: text is 301 weighted characters (links 23, emoji and CJK 2), the limit is 280"), over.raw());
+        assertTrue(problems.stream().anyMatch(p -> String.valueOf(p).contains("nowhere")), over.raw());
+        assertEquals(Map.of("count", 301L, "limit", 300L, "unit", "graphemes", "over", true),
+                JsonRead.list(JsonRead.list(over.body(), "platforms").getFirst(), "counts").getFirst());
+        assertEquals(0, store.list(new socialdesk.core.post.PostQuery(Set.of(), NOW.minusSeconds(86400), NOW.plusSeconds(86400 * 365), 10, null)).posts().size());
+    }
+
+    @Test
+    void validateListsAnImageWithoutAltTextAsCreateWould() {
+        String body = Json.write(Map.of("text", "Our new shop", "platforms", List.of("mastodon"),
+                "images", List.of(Map.of("url", "https://example.com/shop.png", "alt", ""))));
+
+        Response validation = call(request("POST", "/posts/validate", null, body));
+
+        assertEquals(false, JsonRead.bool(validation.body(), "ok"), validation.raw());
+        assertTrue(JsonRead.list(validation.body(), "problems").stream().anyMatch(p -> String.valueOf(p).startsWith("image 1: alt text is required")),
+                validation.raw());
+    }
+
+    @Test
+    void validateRefusesWhatIsNotAnObjectAndOtherMethods() {
+        assertEquals("invalid_body", call(request("POST", "/posts/validate", null, "[1]")).errorCode());
+        assertEquals(405, call(request("GET", "/posts/validate", null, null)).status());
+    }
+
+    /** The console's HTTP API sends the same payload 2.0 with its stage in the path and the verified token's claims. */
+    @Test
+    void theConsolesHttpApiRequestIsServedByTheSameHandler() throws IOException {
+        call(request("POST", "/posts", null, """
+                {"text": "Hello from the console", "platforms": ["mastodon"], "at": "2026-12-01T09:00:00+07:00"}"""));
+
+        Response listing = call(sample("console-http-api-list.json"));
+
+        assertEquals(200, listing.status(), listing.raw());
+        assertEquals(1, JsonRead.list(listing.body(), "posts").size());
+        assertEquals("console:lan.nguyen", Caller.of(EVENTS.fromJson(sample("console-http-api-list.json"))));
+        assertEquals("arn:aws:iam::123456789012:user/social-editor", Caller.of(EVENTS.fromJson(sample("posts-api-list.json"))));
+        assertNull(Caller.of(EVENTS.fromJson(request("GET", "/posts", null, null))));
+    }
+
     private static String sample(String name) throws IOException {
         return Files.readString(Dynalite.projectRoot().resolve(Path.of("events", name)));
     }

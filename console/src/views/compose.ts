@@ -1,0 +1,111 @@
+import { Api, ApiError, type Post, type Validation } from '../api';
+import { fromLocalInput, toLocalInput } from '../calendar-logic';
+import { editError } from './calendar';
+import { h, replace } from '../dom';
+import { language, t } from '../i18n';
+import { PLATFORMS } from '../platforms';
+
+/** Waits this long after the last keystroke before asking the server to count. */
+const VALIDATE_DELAY_MS = 200;
+
+export function composeView(api: Api, root: HTMLElement, editId: string | null): () => void {
+  let post: Post | null = null;
+  let latest: Validation | null = null;
+  let timer = 0;
+  let asked = 0;
+
+  const text = h('textarea', { id: 'compose-text', rows: 6, oninput: () => schedule() });
+  const link = h('input', { id: 'compose-link', type: 'url', oninput: () => schedule() });
+  const boxes = PLATFORMS.map((p) => h('input', { type: 'checkbox', id: `platform-${p}`, value: p, onchange: () => schedule() }));
+  const at = h('input', { id: 'compose-at', type: 'datetime-local' });
+  const nextSlot = h('input', { id: 'compose-next-slot', type: 'checkbox' });
+  const evergreen = h('input', { id: 'compose-evergreen', type: 'checkbox' });
+  const counts = h('ul', { class: 'counts', 'aria-live': 'polite', 'data-testid': 'counts' });
+  const problems = h('div', { class: 'problems', role: 'alert', 'data-testid': 'problems' });
+  const message = h('p', { role: 'status', class: 'message' });
+  const save = h('button', { type: 'submit', disabled: true }, t(editId ? 'compose.saveEdit' : 'compose.save'));
+  const heading = h('h2', { id: 'compose-title' }, t(editId ? 'compose.editTitle' : 'compose.title'));
+
+  const form = h('form', { 'aria-labelledby': 'compose-title', onsubmit: (event: Event) => { event.preventDefault(); void submit(); } },
+    heading,
+    h('label', { for: 'compose-text' }, t('compose.text')), text,
+    counts,
+    h('label', { for: 'compose-link' }, t('compose.link')), link,
+    h('fieldset', {}, h('legend', {}, t('compose.platforms')),
+      ...PLATFORMS.map((p, i) => h('span', { class: 'choice' }, boxes[i], h('label', { for: `platform-${p}` }, p)))),
+    h('fieldset', {}, h('legend', {}, t('compose.when')),
+      h('label', { for: 'compose-at' }, t('compose.at')), at,
+      h('span', { class: 'choice' }, nextSlot, h('label', { for: 'compose-next-slot' }, t('compose.nextSlot')))),
+    editId ? null : h('span', { class: 'choice' }, evergreen, h('label', { for: 'compose-evergreen' }, t('compose.evergreen'))),
+    problems, h('div', {}, save), message);
+  replace(root, form);
+
+  const chosen = () => boxes.filter((b) => b.checked).map((b) => b.value);
+
+  function schedule(): void {
+    window.clearTimeout(timer);
+    save.disabled = true;
+    timer = window.setTimeout(() => void check(), VALIDATE_DELAY_MS);
+  }
+
+  async function check(): Promise<void> {
+    const mine = ++asked;
+    message.textContent = t('compose.checking');
+    try {
+      const validation = await api.validate(text.value, link.value.trim(), chosen());
+      if (mine !== asked) return;
+      latest = validation;
+      message.textContent = '';
+      replace(counts, ...validation.platforms.map((p) => h('li', { 'data-platform': p.platform, class: p.counts.some((c) => c.over) ? 'over' : '' },
+        h('strong', {}, p.platform), ' ',
+        ...p.counts.map((c) => h('span', { class: c.over ? 'count over' : 'count' }, t('compose.count', { count: c.count, limit: c.limit, unit: c.unit }), ' ')))));
+      showProblems(validation.problems);
+      save.disabled = !validation.ok;
+    } catch (error) {
+      message.textContent = t('error.generic', { message: error instanceof Error ? error.message : String(error) });
+    }
+  }
+
+  function showProblems(list: string[]): void {
+    replace(problems, list.length === 0 ? null : h('p', {}, t('compose.problems')), list.length === 0 ? null : h('ul', {}, ...list.map((p) => h('li', {}, p))));
+  }
+
+  async function submit(): Promise<void> {
+    if (!latest?.ok) return;
+    const when: Record<string, unknown> = nextSlot.checked ? { nextSlot: true } : at.value ? { at: fromLocalInput(at.value) } : {};
+    try {
+      let saved: Post;
+      if (post) {
+        const changes: Record<string, unknown> = { text: text.value, link: link.value.trim() || null, platforms: chosen(), version: post.version, ...when };
+        saved = await api.updatePost(post.id, changes);
+      } else {
+        saved = await api.createPost({ text: text.value, link: link.value.trim() || null, platforms: chosen(), evergreen: evergreen.checked,
+          clientToken: crypto.randomUUID(), ...when });
+      }
+      post = editId ? saved : null;
+      message.textContent = t('compose.saved', { when: new Date(saved.dueAt).toLocaleString(language()) });
+      message.className = 'message ok';
+      showProblems([]);
+    } catch (error) {
+      if (error instanceof ApiError && error.problems.length > 0) {
+        showProblems(error.problems);
+      } else if (post) {
+        showProblems([editError(error, post.version)]);
+      } else {
+        showProblems([t('error.generic', { message: error instanceof Error ? error.message : String(error) })]);
+      }
+    }
+  }
+
+  if (editId) {
+    void api.getPost(editId).then((found) => {
+      post = found;
+      text.value = found.text;
+      link.value = found.link ?? '';
+      boxes.forEach((b) => (b.checked = found.platforms.includes(b.value)));
+      at.value = toLocalInput(found.dueAt);
+      schedule();
+    }, (error: unknown) => showProblems([t('error.generic', { message: error instanceof Error ? error.message : String(error) })]));
+  }
+  return () => window.clearTimeout(timer);
+}
