@@ -176,7 +176,7 @@ class PublishDuePostsHandlerTest {
         List<DomainEvent> published = events.ofType("PostPublished");
         assertEquals(1, published.size());
         assertEquals(post.id(), published.getFirst().detail().get("postId"));
-        assertEquals(DomainEvent.of("social.publishing", "PostPublished", post.id(), Map.of()).id(),
+        assertEquals(DomainEvent.of("social.publishing", "PostPublished", post.id() + "/PUBLISHED", Map.of()).id(),
                 published.getFirst().detail().get(DomainEvent.ID_FIELD));
         assertEquals(1, mastodon.statusesCreated());
     }
