@@ -166,7 +166,7 @@ class OutboxCrashTest {
 
     private static List<Map<String, AttributeValue>> outbox(DynamoDbClient dynamo, String table) {
         return dynamo.scanPaginator(b -> b.tableName(table)).items().stream()
-                .filter(item -> item.containsKey("outbox") || (item.containsKey("GSI1PK") && "OUTBOX".equals(item.get("GSI1PK").s())))
+                .filter(item -> item.containsKey("outbox") || (item.containsKey("GSI3PK") && "OUTBOX".equals(item.get("GSI3PK").s())))
                 .toList();
     }
 

@@ -142,6 +142,11 @@ class TemplateShapeTest {
         assertEquals(List.of(Map.of("AttributeName", "GSI2PK", "KeyType", "HASH"), Map.of("AttributeName", "GSI2SK", "KeyType", "RANGE")),
                 gsi2.get("KeySchema"));
         assertEquals(Map.of("ProjectionType", "ALL"), gsi2.get("Projection"), "a listing page reads whole posts from GSI2");
+        Map<String, Object> gsi3 = Template.list(p.get("GlobalSecondaryIndexes")).stream().map(Template::map)
+                .filter(i -> "GSI3".equals(i.get("IndexName"))).findFirst().orElseThrow(() -> new AssertionError("no GSI3 (event outbox)"));
+        assertEquals(List.of(Map.of("AttributeName", "GSI3PK", "KeyType", "HASH"), Map.of("AttributeName", "GSI3SK", "KeyType", "RANGE")),
+                gsi3.get("KeySchema"));
+        assertEquals(Map.of("ProjectionType", "KEYS_ONLY"), gsi3.get("Projection"), "the sweep reads each item it finds itself");
         for (Object definition : Template.list(p.get("AttributeDefinitions"))) {
             assertEquals("S", Template.map(definition).get("AttributeType"), () -> "keys are strings: " + definition);
         }

@@ -27,11 +27,12 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
  * <ul>
  *   <li>{@code outbox}: a string set, one JSON document per event ({@code id}, {@code source},
  *       {@code detailType}, {@code detail});</li>
- *   <li>{@code GSI1PK = OUTBOX}, {@code GSI1SK = <announce-after epoch ms, 13 digits>}: on the
- *       sparse index GSI1 for as long as it holds events, sorted by when a sweep may take them.</li>
+ *   <li>{@code GSI3PK = OUTBOX}, {@code GSI3SK = <announce-after epoch ms, 13 digits>}: on the
+ *       sparse index GSI3 for as long as it holds events, sorted by when a sweep may take them.</li>
  * </ul>
- * Items on the outbox partition are posts in a final state (off the due index by then), comments
- * and account-health items; none of them is on GSI1 for anything else at that time. A sweep claims
+ * Items on the outbox partition are posts in a final state, comments and account-health items. The
+ * outbox has an index of its own because a comment is on GSI1 (its lookup by platform id) and GSI2
+ * (its state) at the same time; taking the events off must not take the comment off those. A sweep claims
  * each overdue item by moving its sort key a minute on (conditional on the key it saw), so
  * overlapping sweeps do not both send it. Taking
  * announced events off is one update: {@code DELETE} them from the set and, when they were all
@@ -59,8 +60,8 @@ public final class DynamoEventOutbox implements EventOutbox {
             return;
         }
         item.put(EVENTS, AttributeValue.fromSs(documents(announcement.events())));
-        item.put(TableDefinition.GSI1PK, s(PARTITION));
-        item.put(TableDefinition.GSI1SK, s(DynamoPostStore.epochKey(announcement.announceAfter().toEpochMilli())));
+        item.put(TableDefinition.GSI3PK, s(PARTITION));
+        item.put(TableDefinition.GSI3SK, s(DynamoPostStore.epochKey(announcement.announceAfter().toEpochMilli())));
     }
 
     /**
@@ -75,7 +76,7 @@ public final class DynamoEventOutbox implements EventOutbox {
             values.put(":outboxEvents", AttributeValue.fromSs(documents(announcement.events())));
             values.put(":outboxPartition", s(PARTITION));
             values.put(":outboxAfter", s(DynamoPostStore.epochKey(announcement.announceAfter().toEpochMilli())));
-            return new UpdateClauses("GSI1PK = :outboxPartition, GSI1SK = :outboxAfter", EVENTS + " :outboxEvents");
+            return new UpdateClauses("GSI3PK = :outboxPartition, GSI3SK = :outboxAfter", EVENTS + " :outboxEvents");
         }
 
         /** {@code expression} with this SET list appended to its own (which must exist), and this ADD clause after it. */
@@ -98,8 +99,8 @@ public final class DynamoEventOutbox implements EventOutbox {
 
     @Override
     public List<PendingEvents> overdue(Instant now, int limit) {
-        QueryResponse due = dynamo.query(b -> b.tableName(table).indexName(TableDefinition.GSI1)
-                .keyConditionExpression("GSI1PK = :outbox AND GSI1SK <= :now")
+        QueryResponse due = dynamo.query(b -> b.tableName(table).indexName(TableDefinition.GSI3)
+                .keyConditionExpression("GSI3PK = :outbox AND GSI3SK <= :now")
                 .expressionAttributeValues(Map.of(":outbox", s(PARTITION), ":now", s(DynamoPostStore.epochKey(now.toEpochMilli()))))
                 .limit(limit));
         if (due.items().isEmpty()) {
@@ -116,9 +117,9 @@ public final class DynamoEventOutbox implements EventOutbox {
             Map<String, AttributeValue> item;
             try {
                 item = dynamo.updateItem(b -> b.tableName(table).key(key)
-                        .conditionExpression("GSI1PK = :outbox AND GSI1SK = :seen")
-                        .updateExpression("SET GSI1SK = :lease")
-                        .expressionAttributeValues(Map.of(":outbox", s(PARTITION), ":seen", indexed.get(TableDefinition.GSI1SK),
+                        .conditionExpression("GSI3PK = :outbox AND GSI3SK = :seen")
+                        .updateExpression("SET GSI3SK = :lease")
+                        .expressionAttributeValues(Map.of(":outbox", s(PARTITION), ":seen", indexed.get(TableDefinition.GSI3SK),
                                 ":lease", s(leaseUntil)))
                         .returnValues(ReturnValue.ALL_NEW)).attributes();
             } catch (ConditionalCheckFailedException e) {
@@ -142,7 +143,7 @@ public final class DynamoEventOutbox implements EventOutbox {
         try {
             dynamo.updateItem(b -> b.tableName(table).key(key)
                     .conditionExpression(EVENTS + " = :done")
-                    .updateExpression("DELETE " + EVENTS + " :done REMOVE GSI1PK, GSI1SK")
+                    .updateExpression("DELETE " + EVENTS + " :done REMOVE GSI3PK, GSI3SK")
                     .expressionAttributeValues(Map.of(":done", done)));
         } catch (ConditionalCheckFailedException e) {
             // The item holds more (a later write added events) or less (a sweep took them already):

@@ -30,6 +30,15 @@ public final class TableDefinition {
     public static final String GSI2 = "GSI2";
     public static final String GSI2PK = "GSI2PK";
     public static final String GSI2SK = "GSI2SK";
+    /**
+     * Sparse third index, keys only: the event outbox. An item carries {@code GSI3PK = OUTBOX} and
+     * {@code GSI3SK = <announce-after epoch ms, 13 digits>} while it holds events the bus has not
+     * heard yet. An index of its own, because the items that hold events are already on GSI1 and
+     * GSI2 for other reasons (a comment's lookup by its platform id and its state listing).
+     */
+    public static final String GSI3 = "GSI3";
+    public static final String GSI3PK = "GSI3PK";
+    public static final String GSI3SK = "GSI3SK";
     public static final String TTL = "expiresAt";
 
     private TableDefinition() {
@@ -41,7 +50,8 @@ public final class TableDefinition {
                 .tableName(tableName)
                 .billingMode(BillingMode.PAY_PER_REQUEST)
                 .attributeDefinitions(
-                        string(PK), string(SK), string(GSI1PK), string(GSI1SK), string(GSI2PK), string(GSI2SK))
+                        string(PK), string(SK), string(GSI1PK), string(GSI1SK), string(GSI2PK), string(GSI2SK),
+                        string(GSI3PK), string(GSI3SK))
                 .keySchema(key(PK, KeyType.HASH), key(SK, KeyType.RANGE))
                 .globalSecondaryIndexes(GlobalSecondaryIndex.builder()
                         .indexName(GSI1)
@@ -52,6 +62,11 @@ public final class TableDefinition {
                         .indexName(GSI2)
                         .keySchema(key(GSI2PK, KeyType.HASH), key(GSI2SK, KeyType.RANGE))
                         .projection(Projection.builder().projectionType(ProjectionType.ALL).build())
+                        .build(),
+                        GlobalSecondaryIndex.builder()
+                        .indexName(GSI3)
+                        .keySchema(key(GSI3PK, KeyType.HASH), key(GSI3SK, KeyType.RANGE))
+                        .projection(Projection.builder().projectionType(ProjectionType.KEYS_ONLY).build())
                         .build())
                 .build();
     }
