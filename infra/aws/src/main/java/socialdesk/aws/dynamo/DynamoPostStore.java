@@ -343,9 +343,9 @@ public final class DynamoPostStore implements PostStore {
         String update;
         Map<String, AttributeValue> key = key(postKey(postId), "POST");
         if (status.isFinal() && !announcement.isEmpty()) {
-            // Off the due index and onto the outbox in one write: GSI1 now holds the post for its events.
+            // Off the due index and onto the outbox (GSI3) in one write, the in-flight mark cleared.
             update = DynamoEventOutbox.UpdateClauses.of(announcement, values).appendTo("SET #status = :status, version = version + :one")
-                    + " REMOVE claimableAt, leaseOwner";
+                    + " REMOVE GSI1PK, GSI1SK, claimableAt, leaseOwner, " + IN_FLIGHT_MARK;
         } else if (status.isFinal()) {
             update = "SET #status = :status, version = version + :one "
                     + "REMOVE GSI1PK, GSI1SK, claimableAt, leaseOwner, " + IN_FLIGHT_MARK;
