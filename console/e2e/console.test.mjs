@@ -227,6 +227,35 @@ test('a demo concern is in the inbox; an approved reply goes under that comment;
   await shot(page, 'inbox-answered');
 });
 
+test('the engagement view charts the demo comments per day, category and hour, with the figures the API answers', async (t) => {
+  const page = await signedIn(t);
+  await page.getByRole('link', { name: 'Engagement' }).click();
+  // The demo's comments reach the desk through the sandbox's webhooks once its posts are out; the view refreshes.
+  const facebookComments = '[data-testid="per-platform"] tr[data-platform="facebook"] td';
+  await page.waitForFunction((cell) => Number(document.querySelector(cell)?.textContent ?? 0) > 0, facebookComments, { timeout: WAIT });
+  await page.getByTestId('categories').getByText('Concern').first().waitFor({ timeout: WAIT });
+  await page.getByTestId('busiest-hours').getByText(/Most engagement comes at \d\d:00/).waitFor({ timeout: WAIT });
+  // The table shows what GET /engagement answers for the same range (14 days back), summed per platform.
+  const shown = Number(await page.locator(facebookComments).first().innerText());
+  const answered = await page.evaluate(async () => {
+    const to = new Date();
+    const from = new Date(to.getTime() - 14 * 86_400_000);
+    const response = await fetch(`/api/engagement?from=${from.toISOString()}&to=${to.toISOString()}`,
+      { headers: { authorization: `Bearer ${sessionStorage.getItem('social-desk.token')}` } });
+    const body = await response.json();
+    return body.posts.reduce((sum, p) => sum + (p.totals.facebook ? p.totals.facebook.comments + p.totals.facebook.replies + p.totals.facebook.mentions : 0), 0);
+  });
+  assert.ok(answered >= shown && shown > 0, `the view shows ${shown} facebook comments, the API ${answered}`);
+  assert.equal(await page.locator('[data-testid="per-day"] svg rect').count() > 0, true, 'bars are drawn');
+  assert.equal(await page.locator('#view img, #view script').count(), 0);
+  await shot(page, 'engagement');
+  assert.deepEqual(await seriousViolations(page), []);
+  await page.getByLabel('Language').selectOption('vi');
+  await page.getByRole('link', { name: 'Tương tác' }).click();
+  await page.getByTestId('categories').getByText('Phàn nàn').first().waitFor({ timeout: WAIT });
+  await shot(page, 'engagement-vietnamese');
+});
+
 test('the posting slots show on the calendar, with the next free one', async (t) => {
   const everyDay = ['MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT', 'SUN'];
   const put = await fetch(`${POSTS_API_URL}/cadence/bluesky`, {

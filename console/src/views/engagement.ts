@@ -4,10 +4,16 @@ import { h, replace } from '../dom';
 import {
   busiestHours, categoriesOf, categoriesPerDay, perDay, perHourOfDay, perPlatform, postRows, type Engagement, type Selection,
 } from '../engagement-logic';
-import { language, t } from '../i18n';
+import { KEYS, language, t, type Key } from '../i18n';
 import { PLATFORMS } from '../platforms';
 
 const RANGES = [7, 14, 30, 90];
+
+/** The triage's category in the page's language; a category this console does not know shows as sent. */
+function categoryName(category: string): string {
+  const key = `category.${category}` as Key;
+  return KEYS.includes(key) ? t(key) : category;
+}
 
 /** Engagement of the posts published in the chosen range: per day, per category, per hour, per post and platform. */
 export function engagementView(api: Api, root: HTMLElement): () => void {
@@ -63,7 +69,7 @@ export function engagementView(api: Api, root: HTMLElement): () => void {
         { label: t('engagement.likes'), values: [...days.values()].map((f) => f.likes) },
         { label: t('engagement.shares'), values: [...days.values()].map((f) => f.shares) }]),
       barChart('categories', t('engagement.categories'), t('engagement.figures'), labels,
-        categories.map((c) => ({ label: c, values: byCategory.map((row) => row[c] ?? 0) }))),
+        categories.map((c) => ({ label: categoryName(c), values: byCategory.map((row) => row[c] ?? 0) }))),
       barChart('hours', t('engagement.hours'), t('engagement.figures'), hours.map((_, i) => hourLabel(i)),
         [{ label: t('engagement.all'), values: hours }]),
       h('h3', {}, t('engagement.perPlatform')),
