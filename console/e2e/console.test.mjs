@@ -233,7 +233,7 @@ test('the engagement view charts the demo comments per day, category and hour, w
   // The demo's comments reach the desk through the sandbox's webhooks once its posts are out; the view refreshes.
   const facebookComments = '[data-testid="per-platform"] tr[data-platform="facebook"] td';
   await page.waitForFunction((cell) => Number(document.querySelector(cell)?.textContent ?? 0) > 0, facebookComments, { timeout: WAIT });
-  await page.getByTestId('categories').getByText('Concern').first().waitFor({ timeout: WAIT });
+  await page.getByTestId('categories').locator('.legend li', { hasText: 'Concern' }).waitFor({ timeout: WAIT });
   await page.getByTestId('busiest-hours').getByText(/Most engagement comes at \d\d:00/).waitFor({ timeout: WAIT });
   // The table shows what GET /engagement answers for the same range (14 days back), summed per platform.
   const shown = Number(await page.locator(facebookComments).first().innerText());
@@ -252,7 +252,7 @@ test('the engagement view charts the demo comments per day, category and hour, w
   assert.deepEqual(await seriousViolations(page), []);
   await page.getByLabel('Language').selectOption('vi');
   await page.getByRole('link', { name: 'Tương tác' }).click();
-  await page.getByTestId('categories').getByText('Phàn nàn').first().waitFor({ timeout: WAIT });
+  await page.getByTestId('categories').locator('.legend li', { hasText: 'Phàn nàn' }).waitFor({ timeout: WAIT });
   await shot(page, 'engagement-vietnamese');
 });
 
