@@ -170,6 +170,28 @@ test('a stale reschedule shows the conflict and overwrites nothing', async (t) =
   assert.equal(after.body.dueAt, other.body.dueAt, 'the other edit stands');
 });
 
+test('a queued post dragged onto another day moves there at the same time, with its version', async (t) => {
+  const created = await api('POST', '/posts', { text: `Dragged ${Date.now()}`, platforms: ['mastodon'], at: inMinutes(3 * 24 * 60) });
+  assert.equal(created.status, 201, JSON.stringify(created.body));
+  const day = (ms) => new Date(ms).toLocaleDateString('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' });
+  const due = Date.parse(created.body.dueAt);
+  const page = await signedIn(t);
+  const item = page.locator(`li.post[data-post="${created.body.id}"]`);
+  if (await page.locator(`.day[data-day="${day(due)}"]`).count() === 0) {
+    await page.getByRole('button', { name: 'Next', exact: true }).click();
+  }
+  await item.waitFor();
+  // The next day when it is in the same week, else the day before (still two days ahead).
+  const later = await page.locator(`.day[data-day="${day(due + 86_400_000)}"]`).count() > 0;
+  const moved = due + (later ? 86_400_000 : -86_400_000);
+  await item.dragTo(page.locator(`.day[data-day="${day(moved)}"]`));
+  await page.locator(`.day[data-day="${day(moved)}"] li.post[data-post="${created.body.id}"]`).waitFor({ timeout: WAIT });
+  const after = await api('GET', `/posts/${created.body.id}`);
+  assert.equal(Date.parse(after.body.dueAt), moved, 'the same time of day on the day it was dropped on');
+  assert.equal(after.body.version, 2);
+  await shot(page, 'calendar-dragged');
+});
+
 test('hostile text in a post renders as text, never as markup', async (t) => {
   const hostile = '<script>window.__xss = 1</script><img src=x onerror="window.__xss = 2">';
   const created = await api('POST', '/posts', { text: hostile, platforms: ['mastodon'], at: inMinutes(90) });
