@@ -152,6 +152,22 @@ test('an over-limit text shows the platform count and cannot be saved', async (t
   assert.deepEqual(await seriousViolations(page), []);
 });
 
+test('a post with an image and its alt text is checked and queued with them', async (t) => {
+  const page = await signedIn(t);
+  await page.getByRole('link', { name: 'Compose' }).click();
+  await page.getByLabel('mastodon').check();
+  await page.getByLabel('Text').fill(`With a picture ${Date.now()}`);
+  await page.getByLabel('Image 1 URL').fill('https://cdn.example.com/pho.jpg');
+  await page.getByLabel('Image 1: what it shows (alt)').fill('A bowl of pho on a wooden table');
+  const save = page.getByRole('button', { name: 'Queue post' });
+  await page.waitForFunction(() => !document.querySelector('button[type="submit"]')?.disabled);
+  const created = page.waitForResponse((r) => r.url().endsWith('/api/posts') && r.request().method() === 'POST');
+  await save.click();
+  const body = await (await created).json();
+  assert.deepEqual(body.images, [{ url: 'https://cdn.example.com/pho.jpg', alt: 'A bowl of pho on a wooden table' }]);
+  await shot(page, 'compose-image');
+});
+
 test('a stale reschedule shows the conflict and overwrites nothing', async (t) => {
   const created = await api('POST', '/posts', { text: `Stale edit ${Date.now()}`, platforms: ['mastodon'], at: inMinutes(120) });
   assert.equal(created.status, 201, JSON.stringify(created.body));
