@@ -159,11 +159,14 @@ test('a post with an image and its alt text is checked and queued with them', as
   await page.getByLabel('Text').fill(`With a picture ${Date.now()}`);
   await page.getByLabel('Image 1 URL').fill('https://cdn.example.com/pho.jpg');
   await page.getByLabel('Image 1: what it shows (alt)').fill('A bowl of pho on a wooden table');
+  await page.getByLabel('At a time').fill(new Date(Date.now() + 7 * 3_600_000 + 86_400_000).toISOString().slice(0, 16));
   const save = page.getByRole('button', { name: 'Queue post' });
   await page.waitForFunction(() => !document.querySelector('button[type="submit"]')?.disabled);
   const created = page.waitForResponse((r) => r.url().endsWith('/api/posts') && r.request().method() === 'POST');
   await save.click();
-  const body = await (await created).json();
+  const response = await created;
+  const body = await response.json();
+  assert.equal(response.status(), 201, JSON.stringify(body));
   assert.deepEqual(body.images, [{ url: 'https://cdn.example.com/pho.jpg', alt: 'A bowl of pho on a wooden table' }]);
   await shot(page, 'compose-image');
 });
@@ -201,6 +204,7 @@ test('a queued post dragged onto another day moves there at the same time, with 
   const later = await page.locator(`.day[data-day="${day(due + 86_400_000)}"]`).count() > 0;
   const moved = due + (later ? 86_400_000 : -86_400_000);
   await item.dragTo(page.locator(`.day[data-day="${day(moved)}"]`));
+  await page.getByRole('status').getByText('Rescheduled').waitFor({ timeout: WAIT });
   await page.locator(`.day[data-day="${day(moved)}"] li.post[data-post="${created.body.id}"]`).waitFor({ timeout: WAIT });
   const after = await api('GET', `/posts/${created.body.id}`);
   assert.equal(Date.parse(after.body.dueAt), moved, 'the same time of day on the day it was dropped on');

@@ -106,7 +106,9 @@ export function calendarView(api: Api, root: HTMLElement): () => void {
     if (post.status === 'QUEUED') {
       draggable.set(post.id, post);
       item.draggable = true;
-      item.addEventListener('dragstart', (event) => event.dataTransfer?.setData(DRAGGED, post.id));
+      // No refresh while a post is dragged: it would replace the element under the pointer.
+      item.addEventListener('dragstart', (event) => { editing = true; event.dataTransfer?.setData(DRAGGED, post.id); });
+      item.addEventListener('dragend', () => { editing = false; });
       item.append(
         h('a', { href: `#/compose?id=${encodeURIComponent(post.id)}`, class: 'edit' }, t('calendar.edit')), ' ',
         h('button', { type: 'button', class: 'reschedule', onclick: () => rescheduleForm(item, post) }, t('calendar.reschedule')));
@@ -120,6 +122,7 @@ export function calendarView(api: Api, root: HTMLElement): () => void {
    */
   async function dropped(event: DragEvent, day: string): Promise<void> {
     event.preventDefault();
+    editing = false;
     const post = draggable.get(event.dataTransfer?.getData(DRAGGED) ?? '');
     if (!post || dayKey(new Date(post.dueAt)) === day) return;
     try {
