@@ -152,6 +152,25 @@ test('an over-limit text shows the platform count and cannot be saved', async (t
   assert.deepEqual(await seriousViolations(page), []);
 });
 
+test('a post with an image and its alt text is checked and queued with them', async (t) => {
+  const page = await signedIn(t);
+  await page.getByRole('link', { name: 'Compose' }).click();
+  await page.getByLabel('mastodon').check();
+  await page.getByLabel('Text').fill(`With a picture ${Date.now()}`);
+  await page.getByLabel('Image 1 URL').fill('https://cdn.example.com/pho.jpg');
+  await page.getByLabel('Image 1: what it shows (alt)').fill('A bowl of pho on a wooden table');
+  await page.getByLabel('At a time').fill(new Date(Date.now() + 7 * 3_600_000 + 86_400_000).toISOString().slice(0, 16));
+  const save = page.getByRole('button', { name: 'Queue post' });
+  await page.waitForFunction(() => !document.querySelector('button[type="submit"]')?.disabled);
+  const created = page.waitForResponse((r) => r.url().endsWith('/api/posts') && r.request().method() === 'POST');
+  await save.click();
+  const response = await created;
+  const body = await response.json();
+  assert.equal(response.status(), 201, JSON.stringify(body));
+  assert.deepEqual(body.images, [{ url: 'https://cdn.example.com/pho.jpg', alt: 'A bowl of pho on a wooden table' }]);
+  await shot(page, 'compose-image');
+});
+
 test('a stale reschedule shows the conflict and overwrites nothing', async (t) => {
   const created = await api('POST', '/posts', { text: `Stale edit ${Date.now()}`, platforms: ['mastodon'], at: inMinutes(120) });
   assert.equal(created.status, 201, JSON.stringify(created.body));
@@ -168,6 +187,29 @@ test('a stale reschedule shows the conflict and overwrites nothing', async (t) =
   await shot(page, 'calendar-conflict');
   const after = await api('GET', `/posts/${created.body.id}`);
   assert.equal(after.body.dueAt, other.body.dueAt, 'the other edit stands');
+});
+
+test('a queued post dragged onto another day moves there at the same time, with its version', async (t) => {
+  const created = await api('POST', '/posts', { text: `Dragged ${Date.now()}`, platforms: ['mastodon'], at: inMinutes(3 * 24 * 60) });
+  assert.equal(created.status, 201, JSON.stringify(created.body));
+  const day = (ms) => new Date(ms).toLocaleDateString('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' });
+  const due = Date.parse(created.body.dueAt);
+  const page = await signedIn(t);
+  const item = page.locator(`li.post[data-post="${created.body.id}"]`);
+  if (await page.locator(`.day[data-day="${day(due)}"]`).count() === 0) {
+    await page.getByRole('button', { name: 'Next', exact: true }).click();
+  }
+  await item.waitFor();
+  // The next day when it is in the same week, else the day before (still two days ahead).
+  const later = await page.locator(`.day[data-day="${day(due + 86_400_000)}"]`).count() > 0;
+  const moved = due + (later ? 86_400_000 : -86_400_000);
+  await item.dragTo(page.locator(`.day[data-day="${day(moved)}"]`));
+  await page.getByRole('status').getByText('Rescheduled').waitFor({ timeout: WAIT });
+  await page.locator(`.day[data-day="${day(moved)}"] li.post[data-post="${created.body.id}"]`).waitFor({ timeout: WAIT });
+  const after = await api('GET', `/posts/${created.body.id}`);
+  assert.equal(Date.parse(after.body.dueAt), moved, 'the same time of day on the day it was dropped on');
+  assert.equal(after.body.version, 2);
+  await shot(page, 'calendar-dragged');
 });
 
 test('hostile text in a post renders as text, never as markup', async (t) => {
@@ -225,6 +267,35 @@ test('a demo concern is in the inbox; an approved reply goes under that comment;
   assert.equal(await page.locator('#view img, #view script').count(), 0);
   assert.equal(await page.evaluate(() => globalThis.__xss), undefined);
   await shot(page, 'inbox-answered');
+});
+
+test('the engagement view charts the demo comments per day, category and hour, with the figures the API answers', async (t) => {
+  const page = await signedIn(t);
+  await page.getByRole('link', { name: 'Engagement' }).click();
+  // The demo's comments reach the desk through the sandbox's webhooks once its posts are out; the view refreshes.
+  const facebookComments = '[data-testid="per-platform"] tr[data-platform="facebook"] td';
+  await page.waitForFunction((cell) => Number(document.querySelector(cell)?.textContent ?? 0) > 0, facebookComments, { timeout: WAIT });
+  await page.getByTestId('categories').locator('.legend li', { hasText: 'Concern' }).waitFor({ timeout: WAIT });
+  await page.getByTestId('busiest-hours').getByText(/Most engagement comes at \d\d:00/).waitFor({ timeout: WAIT });
+  // The table shows what GET /engagement answers for the same range (14 days back), summed per platform.
+  const shown = Number(await page.locator(facebookComments).first().innerText());
+  const answered = await page.evaluate(async () => {
+    const to = new Date();
+    const from = new Date(to.getTime() - 14 * 86_400_000);
+    const response = await fetch(`/api/engagement?from=${from.toISOString()}&to=${to.toISOString()}`,
+      { headers: { authorization: `Bearer ${sessionStorage.getItem('social-desk.token')}` } });
+    const body = await response.json();
+    return body.posts.reduce((sum, p) => sum + (p.totals.facebook ? p.totals.facebook.comments + p.totals.facebook.replies + p.totals.facebook.mentions : 0), 0);
+  });
+  assert.ok(answered >= shown && shown > 0, `the view shows ${shown} facebook comments, the API ${answered}`);
+  assert.equal(await page.locator('[data-testid="per-day"] svg rect').count() > 0, true, 'bars are drawn');
+  assert.equal(await page.locator('#view img, #view script').count(), 0);
+  await shot(page, 'engagement');
+  assert.deepEqual(await seriousViolations(page), []);
+  await page.getByLabel('Language').selectOption('vi');
+  await page.getByRole('link', { name: 'Tương tác' }).click();
+  await page.getByTestId('categories').locator('.legend li', { hasText: 'Phàn nàn' }).waitFor({ timeout: WAIT });
+  await shot(page, 'engagement-vietnamese');
 });
 
 test('the posting slots show on the calendar, with the next free one', async (t) => {

@@ -10,10 +10,16 @@ export interface Delivery {
   decision?: string | null;
 }
 
+export interface PostImage {
+  url: string;
+  alt: string;
+}
+
 export interface Post {
   id: string;
   text: string;
   link: string | null;
+  images?: PostImage[];
   platforms: string[];
   dueAt: string;
   status: string;
@@ -73,8 +79,8 @@ export class Api {
     return this.call('GET', `/posts/${encodeURIComponent(id)}`);
   }
 
-  validate(text: string, link: string, platforms: string[]): Promise<Validation> {
-    return this.call('POST', '/posts/validate', { text, link: link || null, platforms });
+  validate(text: string, link: string, platforms: string[], images: PostImage[] = []): Promise<Validation> {
+    return this.call('POST', '/posts/validate', { text, link: link || null, platforms, images });
   }
 
   createPost(body: Record<string, unknown>): Promise<Post> {

@@ -84,3 +84,18 @@ export function fromLocalInput(value: string): string {
   const pad = (n: number) => String(Math.floor(Math.abs(n))).padStart(2, '0');
   return `${value.length === 16 ? value + ':00' : value}${sign}${pad(offset / 60)}:${pad(offset % 60)}`;
 }
+
+/** A due time dragged onto another local day: the same local time of day on that day. */
+export function movedToDay(dueAt: string, day: string): string {
+  const at = new Date(dueAt);
+  const [year, month, date] = day.split('-').map(Number);
+  return new Date(year, month - 1, date, at.getHours(), at.getMinutes(), at.getSeconds()).toISOString();
+}
+
+/**
+ * The composer's image rows as the API takes them: rows left empty are dropped, any other row is
+ * sent as typed (trimmed), so the server names what is wrong with it (a missing alt text, a bad URL).
+ */
+export function imagesOf(rows: { url: string; alt: string }[]): { url: string; alt: string }[] {
+  return rows.map((r) => ({ url: r.url.trim(), alt: r.alt.trim() })).filter((r) => r.url !== '' || r.alt !== '');
+}

@@ -7,6 +7,7 @@ import { calendarView } from './views/calendar';
 import { composeView } from './views/compose';
 import { inboxView } from './views/inbox';
 import { queueView } from './views/queue';
+import { engagementView } from './views/engagement';
 
 const LANGUAGE = 'social-desk.language';
 const app = document.getElementById('app') as HTMLElement;
@@ -65,7 +66,7 @@ function render(config: ConsoleConfig, api: Api): void {
   replace(app,
     h('header', {}, h('h1', {}, t('app.title')),
       h('nav', { 'aria-label': t('app.title') }, link('#/calendar', 'nav.calendar'), link('#/compose', 'nav.compose'),
-        link('#/inbox', 'nav.inbox'), link('#/queue', 'nav.queue')),
+        link('#/inbox', 'nav.inbox'), link('#/queue', 'nav.queue'), link('#/engagement', 'nav.engagement')),
       h('span', { class: 'user' }, user() ?? ''), languagePicker(() => render(config, api)),
       h('button', { type: 'button', onclick: () => { signOut(); render(config, api); } }, t('nav.signOut'))),
     main);
@@ -73,6 +74,7 @@ function render(config: ConsoleConfig, api: Api): void {
     case '/compose': stopView = composeView(api, main, params.get('id')); break;
     case '/inbox': stopView = inboxView(api, main); break;
     case '/queue': stopView = queueView(api, main); break;
+    case '/engagement': stopView = engagementView(api, main); break;
     default: stopView = calendarView(api, main);
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { daysShown, dayKey, fromLocalInput, move, platformStatus, postsByDay, toLocalInput } from '../src/calendar-logic';
+import { daysShown, dayKey, fromLocalInput, imagesOf, move, movedToDay, platformStatus, postsByDay, toLocalInput } from '../src/calendar-logic';
 import { duration, inboxOrder, quantile, readComment, responseTimes } from '../src/inbox-logic';
 import { runwayDays } from '../src/queue-logic';
 import { initialLanguage, KEYS, setLanguage, t, VIETNAMESE_KEYS } from '../src/i18n';
@@ -19,6 +19,18 @@ describe('calendar', () => {
     expect(dayKey(days[0])).toBe('2026-01-26');
     expect(dayKey(days[days.length - 1])).toBe('2026-03-01');
     expect(days.length % 7).toBe(0);
+  });
+
+  it('moves a dragged post to the day it is dropped on, at the same local time', () => {
+    const due = new Date(2026, 11, 7, 9, 30).toISOString();
+    expect(movedToDay(due, '2026-12-10')).toBe(new Date(2026, 11, 10, 9, 30).toISOString());
+    expect(movedToDay(due, '2027-01-02')).toBe(new Date(2027, 0, 2, 9, 30).toISOString());
+  });
+
+  it('sends the image rows typed in, trimmed, and drops the empty ones', () => {
+    expect(imagesOf([{ url: ' https://cdn.example.com/a.jpg ', alt: 'A bowl of pho ' }, { url: '', alt: '' },
+      { url: 'https://cdn.example.com/b.jpg', alt: '' }, { url: '  ', alt: ' ' }]))
+      .toEqual([{ url: 'https://cdn.example.com/a.jpg', alt: 'A bowl of pho' }, { url: 'https://cdn.example.com/b.jpg', alt: '' }]);
   });
 
   it('moves by a week or to the first of the next month', () => {

@@ -1,6 +1,6 @@
 import { Api, ApiError, type Post } from '../api';
 import { nextFreeSlot, slotsBetween, type Cadence, type Slot } from '../cadence-logic';
-import { dayKey, daysShown, fromLocalInput, move, platformStatus, postsByDay, toLocalInput, type Span } from '../calendar-logic';
+import { dayKey, daysShown, fromLocalInput, move, movedToDay, platformStatus, postsByDay, toLocalInput, type Span } from '../calendar-logic';
 import { h, replace, safeLink } from '../dom';
 import { language, t, type Key } from '../i18n';
 import { PLATFORMS } from '../platforms';
@@ -10,6 +10,9 @@ interface CalendarState {
   anchor: Date;
   platform: string | null;
 }
+
+/** The drag's data type: a queued post's id. */
+const DRAGGED = 'application/x-social-desk-post';
 
 const state: CalendarState = { span: 'week', anchor: new Date(), platform: null };
 
@@ -41,6 +44,8 @@ export function calendarView(api: Api, root: HTMLElement): () => void {
   title.id = 'calendar-title';
 
   let editing = false;
+  /** The queued posts on screen, by id: what a drop moves, with the version it was shown at. */
+  const draggable = new Map<string, Post>();
   // Posting slots change rarely: read once when the view opens (a 404 is a platform without slots).
   const cadences: Promise<Cadence[]> = Promise.all(PLATFORMS.map((p) => api.call<Cadence>('GET', `/cadence/${p}`).catch(() => null)))
     .then((found) => found.filter((c): c is Cadence => c !== null));
@@ -68,13 +73,16 @@ export function calendarView(api: Api, root: HTMLElement): () => void {
 
   function render(days: Date[], byDay: Map<string, Post[]>, slots: Slot[]): void {
     grid.className = `calendar ${state.span}`;
+    draggable.clear();
     const now = new Date();
     const today = dayKey(now);
     replace(grid, ...days.map((day) => {
       const key = dayKey(day);
       const posts = byDay.get(key) ?? [];
       const free = slots.filter((s) => dayKey(s.at) === key && s.at > now && s.taken.length < s.platforms.length);
-      return h('div', { class: key === today ? 'day today' : 'day', 'data-day': key },
+      return h('div', { class: key === today ? 'day today' : 'day', 'data-day': key,
+        ondragover: (event: Event) => { if ((event as DragEvent).dataTransfer?.types.includes(DRAGGED)) event.preventDefault(); },
+        ondrop: (event: Event) => void dropped(event as DragEvent, key) },
         h('h3', {}, day.toLocaleDateString(language(), { weekday: 'short', day: 'numeric', month: 'short' })),
         posts.length === 0 ? h('p', { class: 'empty' }, t('calendar.empty'))
           : h('ul', {}, ...posts.map((post) => postItem(post))),
@@ -96,11 +104,36 @@ export function calendarView(api: Api, root: HTMLElement): () => void {
           `${platform}: `, delivery?.url ? safeLink(delivery.url, t(`status.${shown}` as Key)) : t(`status.${shown}` as Key));
       })));
     if (post.status === 'QUEUED') {
+      draggable.set(post.id, post);
+      item.draggable = true;
+      // No refresh while a post is dragged: it would replace the element under the pointer.
+      item.addEventListener('dragstart', (event) => { editing = true; event.dataTransfer?.setData(DRAGGED, post.id); });
+      item.addEventListener('dragend', () => { editing = false; });
       item.append(
         h('a', { href: `#/compose?id=${encodeURIComponent(post.id)}`, class: 'edit' }, t('calendar.edit')), ' ',
         h('button', { type: 'button', class: 'reschedule', onclick: () => rescheduleForm(item, post) }, t('calendar.reschedule')));
     }
     return item;
+  }
+
+  /**
+   * A queued post dropped on a day moves there at the same time of day, with the version it was
+   * shown at: if someone changed it since, the conflict is shown and nothing is overwritten.
+   */
+  async function dropped(event: DragEvent, day: string): Promise<void> {
+    event.preventDefault();
+    editing = false;
+    const post = draggable.get(event.dataTransfer?.getData(DRAGGED) ?? '');
+    if (!post || dayKey(new Date(post.dueAt)) === day) return;
+    try {
+      await api.updatePost(post.id, { at: movedToDay(post.dueAt, day), version: post.version });
+      status.textContent = t('calendar.rescheduled');
+      status.className = 'status';
+    } catch (error) {
+      status.textContent = editError(error, post.version);
+      status.className = 'status error conflict';
+    }
+    await load();
   }
 
   function rescheduleForm(item: HTMLElement, post: Post): void {

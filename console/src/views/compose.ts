@@ -1,5 +1,5 @@
 import { Api, ApiError, type Post, type Validation } from '../api';
-import { fromLocalInput, toLocalInput } from '../calendar-logic';
+import { fromLocalInput, imagesOf, toLocalInput } from '../calendar-logic';
 import { editError } from './calendar';
 import { h, replace } from '../dom';
 import { language, t } from '../i18n';
@@ -7,6 +7,8 @@ import { PLATFORMS } from '../platforms';
 
 /** Waits this long after the last keystroke before asking the server to count. */
 const VALIDATE_DELAY_MS = 200;
+/** The most images a post carries on any platform the desk knows (the server checks each platform's own limit). */
+const IMAGE_ROWS = 4;
 
 export function composeView(api: Api, root: HTMLElement, editId: string | null): () => void {
   let post: Post | null = null;
@@ -16,6 +18,11 @@ export function composeView(api: Api, root: HTMLElement, editId: string | null):
 
   const text = h('textarea', { id: 'compose-text', rows: 6, oninput: () => schedule() });
   const link = h('input', { id: 'compose-link', type: 'url', oninput: () => schedule() });
+  const imageRows = Array.from({ length: IMAGE_ROWS }, (_, i) => ({
+    url: h('input', { id: `compose-image-${i + 1}`, type: 'url', oninput: () => schedule() }),
+    alt: h('input', { id: `compose-alt-${i + 1}`, type: 'text', oninput: () => schedule() }),
+  }));
+  const images = () => imagesOf(imageRows.map((r) => ({ url: r.url.value, alt: r.alt.value })));
   const boxes = PLATFORMS.map((p) => h('input', { type: 'checkbox', id: `platform-${p}`, value: p, onchange: () => schedule() }));
   const at = h('input', { id: 'compose-at', type: 'datetime-local' });
   const nextSlot = h('input', { id: 'compose-next-slot', type: 'checkbox' });
@@ -31,6 +38,10 @@ export function composeView(api: Api, root: HTMLElement, editId: string | null):
     h('label', { for: 'compose-text' }, t('compose.text')), text,
     counts,
     h('label', { for: 'compose-link' }, t('compose.link')), link,
+    h('fieldset', { class: 'images' }, h('legend', {}, t('compose.images')),
+      ...imageRows.map((r, i) => h('div', { class: 'image-row' },
+        h('label', { for: `compose-image-${i + 1}` }, t('compose.imageUrl', { n: i + 1 })), r.url,
+        h('label', { for: `compose-alt-${i + 1}` }, t('compose.imageAlt', { n: i + 1 })), r.alt))),
     h('fieldset', {}, h('legend', {}, t('compose.platforms')),
       ...PLATFORMS.map((p, i) => h('span', { class: 'choice' }, boxes[i], h('label', { for: `platform-${p}` }, p)))),
     h('fieldset', {}, h('legend', {}, t('compose.when')),
@@ -52,7 +63,7 @@ export function composeView(api: Api, root: HTMLElement, editId: string | null):
     const mine = ++asked;
     message.textContent = t('compose.checking');
     try {
-      const validation = await api.validate(text.value, link.value.trim(), chosen());
+      const validation = await api.validate(text.value, link.value.trim(), chosen(), images());
       if (mine !== asked) return;
       latest = validation;
       message.textContent = '';
@@ -76,10 +87,10 @@ export function composeView(api: Api, root: HTMLElement, editId: string | null):
     try {
       let saved: Post;
       if (post) {
-        const changes: Record<string, unknown> = { text: text.value, link: link.value.trim() || null, platforms: chosen(), version: post.version, ...when };
+        const changes: Record<string, unknown> = { text: text.value, link: link.value.trim() || null, images: images(), platforms: chosen(), version: post.version, ...when };
         saved = await api.updatePost(post.id, changes);
       } else {
-        saved = await api.createPost({ text: text.value, link: link.value.trim() || null, platforms: chosen(), evergreen: evergreen.checked,
+        saved = await api.createPost({ text: text.value, link: link.value.trim() || null, images: images(), platforms: chosen(), evergreen: evergreen.checked,
           clientToken: crypto.randomUUID(), ...when });
       }
       post = editId ? saved : null;
@@ -102,6 +113,10 @@ export function composeView(api: Api, root: HTMLElement, editId: string | null):
       post = found;
       text.value = found.text;
       link.value = found.link ?? '';
+      (found.images ?? []).slice(0, IMAGE_ROWS).forEach((image, i) => {
+        imageRows[i].url.value = image.url;
+        imageRows[i].alt.value = image.alt;
+      });
       boxes.forEach((b) => (b.checked = found.platforms.includes(b.value)));
       at.value = toLocalInput(found.dueAt);
       schedule();

@@ -49,6 +49,7 @@ import software.amazon.awssdk.core.exception.SdkServiceException;
  * GET    /cadence/{platform}    posting slots
  * PUT    /cadence/{platform}    set posting slots
  * GET    /comments              and /comments/{platform}/{commentId}[/reply|/hide|/unhide|/dismiss]: see {@link CommentRoutes}
+ * GET    /engagement            what the posts published in ?from=&amp;to= drew, per post, platform and hour: see {@link EngagementRoutes}
  * </pre>
  */
 public final class PostsApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
@@ -73,6 +74,8 @@ public final class PostsApiHandler implements RequestHandler<APIGatewayV2HTTPEve
     private final PostsService service;
     /** Null when built for the posts routes alone (tests of those). */
     private final CommentRoutes comments;
+    /** Null when built for the posts routes alone (tests of those). */
+    private final EngagementRoutes engagement;
     private final DeskMetrics metrics;
     /** Kept: the CRaC context holds its resources weakly. Null when built by tests. */
     private final Priming priming;
@@ -88,6 +91,7 @@ public final class PostsApiHandler implements RequestHandler<APIGatewayV2HTTPEve
     private PostsApiHandler(PostsApiWiring.Wired wired) {
         this.service = wired.service();
         this.comments = wired.comments();
+        this.engagement = wired.engagement();
         this.metrics = wired.metrics();
         this.priming = withHandlerStep(wired.priming(), this).build().register();
     }
@@ -98,8 +102,13 @@ public final class PostsApiHandler implements RequestHandler<APIGatewayV2HTTPEve
     }
 
     PostsApiHandler(PostsService service, CommentRoutes comments, DeskMetrics metrics) {
+        this(service, comments, null, metrics);
+    }
+
+    PostsApiHandler(PostsService service, CommentRoutes comments, EngagementRoutes engagement, DeskMetrics metrics) {
         this.service = service;
         this.comments = comments;
+        this.engagement = engagement;
         this.metrics = metrics;
         this.priming = null;
     }
@@ -172,6 +181,12 @@ public final class PostsApiHandler implements RequestHandler<APIGatewayV2HTTPEve
             CommentRoutes.Answer answer = comments.list(queryParameters(event));
             return json(answer.status(), answer.body());
         }
+        if (engagement != null && path.equals("/engagement")) {
+            if (!method.equals("GET")) {
+                return notAllowed("GET");
+            }
+            return json(200, engagement.read(queryParameters(event)));
+        }
         Matcher comment = CommentRoutes.COMMENT_PATH.matcher(path);
         if (comments != null && comment.matches()) {
             Object body = method.equals("POST") ? optionalBody(event) : null;
@@ -230,7 +245,7 @@ public final class PostsApiHandler implements RequestHandler<APIGatewayV2HTTPEve
             };
         }
         throw new ApiException(404, "route_not_found", "no route " + method + " " + path
-                + "; the routes are /posts, /posts/{id}, /posts/{id}/deliveries/{platform}/confirm|resend, /cadence/{platform} and /comments");
+                + "; the routes are /posts, /posts/{id}, /posts/{id}/deliveries/{platform}/confirm|resend, /cadence/{platform}, /comments and /engagement");
     }
 
     private static Platform platform(String id) {

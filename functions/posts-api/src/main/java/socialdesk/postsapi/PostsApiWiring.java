@@ -6,6 +6,7 @@ import socialdesk.aws.AwsCallBudget;
 import socialdesk.aws.AwsClients;
 import socialdesk.aws.Env;
 import socialdesk.aws.dynamo.DynamoCadenceStore;
+import socialdesk.aws.dynamo.DynamoEngagementStore;
 import socialdesk.aws.dynamo.DynamoPostStore;
 import socialdesk.aws.dynamo.DynamoReplyStore;
 import socialdesk.aws.events.EventBridgePublisher;
@@ -40,7 +41,7 @@ public final class PostsApiWiring {
     }
 
     /** The service and the client's SnapStart steps; the handler adds its own and registers them. */
-    record Wired(PostsService service, CommentRoutes comments, DeskMetrics metrics, Priming.Builder priming) {
+    record Wired(PostsService service, CommentRoutes comments, EngagementRoutes engagement, DeskMetrics metrics, Priming.Builder priming) {
     }
 
     static Wired fromEnvironment() {
@@ -51,12 +52,14 @@ public final class PostsApiWiring {
         DynamoDbClient dynamo = clients.dynamoDb();
         Clock clock = Clock.systemUTC();
         DeskMetrics metrics = EmfMetrics.toStandardOutput();
-        PostsService service = create(new DynamoPostStore(dynamo, table), new DynamoCadenceStore(dynamo, table), clock);
+        DynamoPostStore posts = new DynamoPostStore(dynamo, table);
+        PostsService service = create(posts, new DynamoCadenceStore(dynamo, table), clock);
+        EngagementRoutes engagement = new EngagementRoutes(posts, new DynamoEngagementStore(dynamo, table), clock);
         ParameterStoreCredentials credentials = new ParameterStoreCredentials(clients.ssm(), credentialsPath, metrics);
         CommentRoutes comments = comments(new DynamoReplyStore(dynamo, table),
                 new ConfiguredResponders(credentialsPath + "/", credentials::find, PlatformHttp.sharedClient(), clock),
                 new EventBridgePublisher(clients.eventBridge(), bus), clock, metrics);
-        return new Wired(service, comments, metrics, priming(clients, table));
+        return new Wired(service, comments, engagement, metrics, priming(clients, table));
     }
 
     /** The comment routes: replies checked by the desk's own triage (the lash-out guard). */

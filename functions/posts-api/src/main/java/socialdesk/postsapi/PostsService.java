@@ -438,7 +438,7 @@ final class PostsService {
         return images;
     }
 
-    private static Instant instantParameter(Map<String, String> parameters, String name, boolean endOfDay, List<String> problems) {
+    static Instant instantParameter(Map<String, String> parameters, String name, boolean endOfDay, List<String> problems) {
         String value = parameters.get(name);
         if (value == null || value.isBlank()) {
             return null;

@@ -77,10 +77,13 @@ class ConsoleInBrowserTest {
             }
             String report = Files.readString(output);
             System.out.println(report);
+            // The functions' logs, next to the screenshots: what the stack did while the browser clicked.
+            Files.writeString(Path.of("target", "local-stack.log"), log.toString(StandardCharsets.UTF_8));
             assertTrue(finished, "the browser tests finished within " + RUN_LIMIT + ":\n" + report);
             assertEquals(0, process.exitValue(), report);
             assertTrue(report.contains("ℹ fail 0"), report);
-            for (String view : List.of("compose", "compose-over-limit", "calendar-published", "calendar-conflict", "calendar-hostile-text", "queue-health")) {
+            for (String view : List.of("compose", "compose-over-limit", "calendar-published", "calendar-conflict", "calendar-hostile-text", "queue-health",
+                    "engagement")) {
                 assertTrue(Files.size(screenshots.resolve(view + ".png")) > 1000, "a screenshot of " + view);
             }
         }

@@ -5,6 +5,7 @@ import static socialdesk.aws.dynamo.Attr.s;
 
 import java.time.Instant;
 import java.util.EnumMap;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,8 @@ import socialdesk.core.engagement.Comment;
 import socialdesk.core.engagement.CommentKind;
 import socialdesk.core.engagement.CommentVerdict;
 import socialdesk.core.engagement.Counter;
+import socialdesk.core.engagement.EngagementHistory;
+import socialdesk.core.engagement.EngagementItem;
 import socialdesk.core.engagement.EngagementStore;
 import socialdesk.core.engagement.MarkerKind;
 import socialdesk.core.engagement.StoredComment;
@@ -48,7 +51,7 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
  * {@code GSI1PK = REMOTE#<platform>#<remoteId>}) is written by {@link DynamoPostStore} with the
  * delivery and only read here.
  */
-public final class DynamoEngagementStore implements EngagementStore {
+public final class DynamoEngagementStore implements EngagementStore, EngagementHistory {
     private final DynamoDbClient dynamo;
     private final String table;
 
@@ -288,6 +291,67 @@ public final class DynamoEngagementStore implements EngagementStore {
             start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
         } while (start != null);
         return out;
+    }
+
+    // ---------------------------------------------------------------- history
+
+    /**
+     * One Query of the post's partition (paged, eventually consistent: charts can be a second
+     * behind), reading only what a chart needs; the post's own items (the post, its deliveries,
+     * replies) are skipped by their sort key.
+     */
+    @Override
+    public EngagementHistory.Items items(String ownerId, int max) {
+        List<EngagementItem> out = new ArrayList<>();
+        Map<String, AttributeValue> start = null;
+        do {
+            Map<String, AttributeValue> from = start;
+            QueryResponse page = dynamo.query(b -> b.tableName(table)
+                    .keyConditionExpression("PK = :pk")
+                    .projectionExpression("SK, kind, removedAt, active, writtenAt, changedAtMs, category")
+                    .expressionAttributeValues(Map.of(":pk", s(ownerKey(ownerId))))
+                    .exclusiveStartKey(from));
+            for (Map<String, AttributeValue> item : page.items()) {
+                EngagementItem read = historyItem(item);
+                if (read == null) {
+                    continue;
+                }
+                if (out.size() == max) {
+                    return new EngagementHistory.Items(out, true);
+                }
+                out.add(read);
+            }
+            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+        } while (start != null);
+        return new EngagementHistory.Items(out, false);
+    }
+
+    /** A live comment or an active marker of the partition; null for anything else. */
+    private static EngagementItem historyItem(Map<String, AttributeValue> item) {
+        String[] sk = Attr.string(item, TableDefinition.SK).split("#", 3);
+        if (sk.length < 3) {
+            return null;
+        }
+        Platform platform;
+        try {
+            platform = Platform.fromId(sk[1]);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+        Instant changed = Instant.ofEpochMilli(Attr.number(item, "changedAtMs", 0));
+        return switch (sk[0]) {
+            case "COMMENT" -> {
+                if (item.containsKey("removedAt") || Attr.string(item, "kind") == null) {
+                    yield null;
+                }
+                String written = Attr.string(item, "writtenAt");
+                yield new EngagementItem(platform, CommentKind.valueOf(Attr.string(item, "kind")).counter(),
+                        written != null ? Instant.parse(written) : changed, Attr.string(item, "category"));
+            }
+            case "REACTION" -> isTrue(item.get("active")) ? new EngagementItem(platform, Counter.REACTIONS, changed, null) : null;
+            case "SHARE" -> isTrue(item.get("active")) ? new EngagementItem(platform, Counter.SHARES, changed, null) : null;
+            default -> null;
+        };
     }
 
     private static boolean isTrue(AttributeValue value) {
