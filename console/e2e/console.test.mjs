@@ -203,7 +203,16 @@ test('a queued post dragged onto another day moves there at the same time, with 
   // The next day when it is in the same week, else the day before (still two days ahead).
   const later = await page.locator(`.day[data-day="${day(due + 86_400_000)}"]`).count() > 0;
   const moved = due + (later ? 86_400_000 : -86_400_000);
-  await item.dragTo(page.locator(`.day[data-day="${day(moved)}"]`));
+  // The drag as the browser fires it (dragstart, dragover, drop, dragend with one DataTransfer):
+  // dispatched on the elements, so it does not depend on the pointer reaching a day cell that the
+  // headless window may have scrolled out of view.
+  const target = page.locator(`.day[data-day="${day(moved)}"]`);
+  const dataTransfer = await page.evaluateHandle(() => new DataTransfer());
+  await item.dispatchEvent('dragstart', { dataTransfer });
+  await target.dispatchEvent('dragenter', { dataTransfer });
+  await target.dispatchEvent('dragover', { dataTransfer });
+  await target.dispatchEvent('drop', { dataTransfer });
+  await item.dispatchEvent('dragend', { dataTransfer });
   await page.getByRole('status').getByText('Rescheduled').waitFor({ timeout: WAIT });
   await page.locator(`.day[data-day="${day(moved)}"] li.post[data-post="${created.body.id}"]`).waitFor({ timeout: WAIT });
   const after = await api('GET', `/posts/${created.body.id}`);
