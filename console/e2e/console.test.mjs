@@ -207,6 +207,7 @@ test('a queued post dragged onto another day moves there at the same time, with 
   // dispatched on the elements, so it does not depend on the pointer reaching a day cell that the
   // headless window may have scrolled out of view.
   const target = page.locator(`.day[data-day="${day(moved)}"]`);
+  await target.waitFor();
   const dataTransfer = await page.evaluateHandle(() => new DataTransfer());
   await item.dispatchEvent('dragstart', { dataTransfer });
   await target.dispatchEvent('dragenter', { dataTransfer });

@@ -50,8 +50,12 @@ export function calendarView(api: Api, root: HTMLElement): () => void {
   const cadences: Promise<Cadence[]> = Promise.all(PLATFORMS.map((p) => api.call<Cadence>('GET', `/cadence/${p}`).catch(() => null)))
     .then((found) => found.filter((c): c is Cadence => c !== null));
 
+  /** Counts loads, so an answer that arrives after a newer load started (the timer's, say, after "Next") is dropped. */
+  let loads = 0;
+
   async function load(): Promise<void> {
     if (editing) return;
+    const generation = ++loads;
     toolbar.querySelectorAll('button[aria-pressed]').forEach((b, i) => b.setAttribute('aria-pressed', String((i === 0) === (state.span === 'week'))));
     const days = daysShown(state.span, state.anchor);
     const from = days[0];
@@ -65,6 +69,8 @@ export function calendarView(api: Api, root: HTMLElement): () => void {
       const next = nextFreeSlot(slotsBetween(chosen, detailed, new Date(), new Date(Date.now() + 14 * 86_400_000)), new Date());
       nextSlot.textContent = next ? t('calendar.nextFree', { when: next.at.toLocaleString(language(), { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }),
         platforms: next.platforms.join(', ') }) : '';
+      // A newer load is on its way, or a post is being dragged (a render would replace it under the pointer).
+      if (generation !== loads || editing) return;
       render(days, postsByDay(detailed, state.platform), slots);
     } catch (error) {
       status.textContent = t('error.generic', { message: error instanceof Error ? error.message : String(error) });
