@@ -43,7 +43,8 @@ export function queueView(api: Api, root: HTMLElement): () => void {
       h('h4', {}, a.platform),
       h('ol', {}, ...a.evergreen.map((e, i) => h('li', { 'data-post': e.originalId },
         h('span', {}, (texts.get(e.originalId) ?? e.originalId).slice(0, 60)), ' · ',
-        e.lastAt ? t('queue.lastOut', { at: new Date(e.lastAt).toLocaleString(language()) }) : t('queue.neverOut'),
+        e.lastAt ? t(Date.parse(e.lastAt) > now.getTime() ? 'queue.dueOut' : 'queue.lastOut', { at: new Date(e.lastAt).toLocaleString(language()) })
+          : t('queue.neverOut'),
         i === 0 ? h('strong', {}, ` · ${t('queue.nextRepeat')}`) : null))),
       a.evergreenComplete ? null : h('p', {}, t('queue.evergreenMore'))))
       : [h('p', {}, t('queue.noEvergreen'))]));
