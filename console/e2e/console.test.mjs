@@ -330,6 +330,24 @@ test('the queue health view and the Vietnamese strings', async (t) => {
   const page = await signedIn(t);
   await page.getByRole('link', { name: 'Queue health' }).click();
   await page.getByTestId('runway').locator('li').first().waitFor();
+  const accounts = page.getByTestId('accounts');
+  await accounts.locator('li[data-platform="mastodon"]').waitFor();
+  for (const platform of ['mastodon', 'facebook', 'telegram']) {
+    assert.equal(await accounts.locator(`li[data-platform="${platform}"]`).getAttribute('data-state'), 'ok', platform);
+  }
+  for (const platform of ['bluesky', 'x', 'linkedin', 'instagram', 'threads', 'discord', 'slack']) {
+    assert.match(await accounts.locator(`li[data-platform="${platform}"]`).textContent(), /not configured/, platform);
+  }
+  assert.doesNotMatch(await accounts.textContent(), /sandbox-bot-token/, 'no secret value in the view');
+  const evergreen = `Evergreen opening hours ${Date.now()}`;
+  const created = await api('POST', '/posts', { text: evergreen, platforms: ['telegram'], at: inMinutes(20 * 24 * 60), evergreen: true });
+  assert.equal(created.status, 201, JSON.stringify(created.body));
+  await page.getByRole('link', { name: 'Calendar' }).click();
+  await page.getByRole('link', { name: 'Queue health' }).click();
+  const rotation = page.getByTestId('evergreen').locator('section[data-platform="telegram"] li');
+  await rotation.filter({ hasText: evergreen }).waitFor();
+  const ids = await rotation.evaluateAll((items) => items.map((li) => li.getAttribute('data-post')));
+  assert.equal(ids[ids.length - 1], created.body.id, 'the newest evergreen post is repeated last');
   await shot(page, 'queue-health');
   assert.deepEqual(await seriousViolations(page), []);
   await page.getByLabel('Language').selectOption('vi');
@@ -337,4 +355,6 @@ test('the queue health view and the Vietnamese strings', async (t) => {
   await page.getByRole('heading', { name: /^Lịch:/ }).waitFor();
   assert.equal(await page.evaluate(() => document.documentElement.lang), 'vi');
   await shot(page, 'calendar-vietnamese');
+  await page.getByRole('link', { name: 'Tình trạng hàng đợi' }).click();
+  await page.getByTestId('accounts').locator('li[data-platform="x"]', { hasText: 'chưa cấu hình' }).waitFor();
 });

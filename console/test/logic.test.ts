@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { daysShown, dayKey, fromLocalInput, imagesOf, move, movedToDay, platformStatus, postsByDay, toLocalInput } from '../src/calendar-logic';
 import { duration, inboxOrder, quantile, readComment, responseTimes } from '../src/inbox-logic';
-import { runwayDays } from '../src/queue-logic';
+import { accountState, runwayDays, type Account } from '../src/queue-logic';
 import { initialLanguage, KEYS, setLanguage, t, VIETNAMESE_KEYS } from '../src/i18n';
 import type { Post } from '../src/api';
 
@@ -119,5 +119,21 @@ describe('strings', () => {
     expect(initialLanguage('en', ['vi-VN'])).toBe('en');
     expect(initialLanguage(null, ['vi-VN', 'en'])).toBe('vi');
     expect(initialLanguage(null, ['de-DE'])).toBe('en');
+  });
+});
+
+describe('platform accounts', () => {
+  const now = Date.parse('2026-12-06T12:00:00Z');
+  const account = (fields: Partial<Account>): Account =>
+    ({ platform: 'linkedin', configured: true, expiresAt: null, health: 'ok', evergreen: [], evergreenComplete: true, ...fields });
+
+  it('puts the worst first: not configured, unreadable, blocked, expired, expiring, working', () => {
+    expect(accountState(account({ configured: false }), now).state).toBe('notConfigured');
+    expect(accountState(account({ credentialsProblem: 'not JSON', health: 'blocked' }), now).state).toBe('unreadable');
+    expect(accountState(account({ health: 'blocked', expiresAt: '2026-12-01T00:00:00Z' }), now).state).toBe('blocked');
+    expect(accountState(account({ expiresAt: '2026-12-06T11:59:00Z' }), now).state).toBe('expired');
+    expect(accountState(account({ expiresAt: '2026-12-12T12:00:00Z' }), now)).toEqual({ state: 'expiring', daysLeft: 6 });
+    expect(accountState(account({ expiresAt: '2026-12-13T12:00:00Z' }), now)).toEqual({ state: 'ok', daysLeft: 7 });
+    expect(accountState(account({}), now)).toEqual({ state: 'ok', daysLeft: null });
   });
 });

@@ -3,13 +3,16 @@ import { h, replace, safeLink } from '../dom';
 import { language, t, type Key } from '../i18n';
 import type { Cadence } from '../cadence-logic';
 import { PLATFORMS } from '../platforms';
-import { runwayDays } from '../queue-logic';
+import { accountState, runwayDays, type Account } from '../queue-logic';
 
 export function queueView(api: Api, root: HTMLElement): () => void {
   const runway = h('ul', { class: 'runway', 'data-testid': 'runway' });
   const problems = h('ul', { class: 'deliveries', 'data-testid': 'deliveries' });
+  const accounts = h('ul', { class: 'accounts', 'data-testid': 'accounts' });
+  const evergreen = h('div', { class: 'evergreen', 'data-testid': 'evergreen' });
   replace(root, h('section', { 'aria-labelledby': 'queue-title' }, h('h2', { id: 'queue-title' }, t('queue.title')),
-    h('h3', {}, t('queue.runway')), runway, h('h3', {}, t('queue.problems')), problems));
+    h('h3', {}, t('queue.runway')), runway, h('h3', {}, t('queue.problems')), problems,
+    h('h3', {}, t('queue.accounts')), accounts, h('h3', {}, t('queue.evergreen')), evergreen));
 
   async function load(): Promise<void> {
     const now = new Date();
@@ -30,6 +33,38 @@ export function queueView(api: Api, root: HTMLElement): () => void {
     const rows = detailed.flatMap((p) => (p.deliveries ?? []).filter((d) => d.status === 'FAILED' || d.status === 'UNCERTAIN' || d.status === 'BLOCKED')
       .map((d) => deliveryRow(p, d)));
     replace(problems, ...(rows.length ? rows : [h('li', {}, t('queue.none'))]));
+    const answer = await api.call<{ accounts: Account[] }>('GET', '/accounts');
+    replace(accounts, ...answer.accounts.map((a) => accountRow(a, now.getTime())));
+    const rotations = answer.accounts.filter((a) => a.evergreen.length > 0);
+    const texts = new Map<string, string>();
+    await Promise.all([...new Set(rotations.flatMap((a) => a.evergreen.map((e) => e.originalId)))].map((id) =>
+      api.getPost(id).then((p) => texts.set(id, p.text), () => undefined)));
+    replace(evergreen, ...(rotations.length ? rotations.map((a) => h('section', { 'data-platform': a.platform },
+      h('h4', {}, a.platform),
+      h('ol', {}, ...a.evergreen.map((e, i) => h('li', { 'data-post': e.originalId },
+        h('span', {}, (texts.get(e.originalId) ?? e.originalId).slice(0, 60)), ' · ',
+        e.lastAt ? t(Date.parse(e.lastAt) > now.getTime() ? 'queue.dueOut' : 'queue.lastOut', { at: new Date(e.lastAt).toLocaleString(language()) })
+          : t('queue.neverOut'),
+        i === 0 ? h('strong', {}, ` · ${t('queue.nextRepeat')}`) : null))),
+      a.evergreenComplete ? null : h('p', {}, t('queue.evergreenMore'))))
+      : [h('p', {}, t('queue.noEvergreen'))]));
+  }
+
+  /** One platform's credentials: stored or not, blocked, and when the token expires; never a secret value (the API sends none). */
+  function accountRow(a: Account, now: number): HTMLElement {
+    const { state, daysLeft } = accountState(a, now);
+    const details: string[] = [t(`account.${state}` as Key)];
+    if (state === 'blocked') {
+      details.push(`${a.reason ?? ''} (${t('account.since', { at: new Date(a.blockedSince ?? now).toLocaleString(language()) })}, `
+        + `${t('account.nextProbe', { at: new Date(a.nextProbeAt ?? now).toLocaleString(language()) })})`);
+    }
+    if (a.configured && a.expiresAt) {
+      details.push(t('account.expires', { at: new Date(a.expiresAt).toLocaleDateString(language()), days: daysLeft ?? 0 }));
+    } else if (a.configured && !a.credentialsProblem) {
+      details.push(t('account.noExpiry'));
+    }
+    return h('li', { 'data-platform': a.platform, 'data-state': state, class: `account-${state}` },
+      h('strong', {}, a.platform), ': ', details.join(' · '));
   }
 
   /** One delivery in trouble; an UNCERTAIN one gets the person's two answers (the reconcile routes). */

@@ -50,6 +50,7 @@ import software.amazon.awssdk.core.exception.SdkServiceException;
  * PUT    /cadence/{platform}    set posting slots
  * GET    /comments              and /comments/{platform}/{commentId}[/reply|/hide|/unhide|/dismiss]: see {@link CommentRoutes}
  * GET    /engagement            what the posts published in ?from=&amp;to= drew, per post, platform and hour: see {@link EngagementRoutes}
+ * GET    /accounts              per platform: credentials stored (never their values) and expiry, blocked or not, evergreen rotation: see {@link AccountsRoutes}
  * </pre>
  */
 public final class PostsApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
@@ -76,6 +77,8 @@ public final class PostsApiHandler implements RequestHandler<APIGatewayV2HTTPEve
     private final CommentRoutes comments;
     /** Null when built for the posts routes alone (tests of those). */
     private final EngagementRoutes engagement;
+    /** Null when built for the posts routes alone (tests of those). */
+    private final AccountsRoutes accounts;
     private final DeskMetrics metrics;
     /** Kept: the CRaC context holds its resources weakly. Null when built by tests. */
     private final Priming priming;
@@ -92,6 +95,7 @@ public final class PostsApiHandler implements RequestHandler<APIGatewayV2HTTPEve
         this.service = wired.service();
         this.comments = wired.comments();
         this.engagement = wired.engagement();
+        this.accounts = wired.accounts();
         this.metrics = wired.metrics();
         this.priming = withHandlerStep(wired.priming(), this).build().register();
     }
@@ -106,9 +110,15 @@ public final class PostsApiHandler implements RequestHandler<APIGatewayV2HTTPEve
     }
 
     PostsApiHandler(PostsService service, CommentRoutes comments, EngagementRoutes engagement, DeskMetrics metrics) {
+        this(service, comments, engagement, null, metrics);
+    }
+
+    PostsApiHandler(PostsService service, CommentRoutes comments, EngagementRoutes engagement, AccountsRoutes accounts,
+                    DeskMetrics metrics) {
         this.service = service;
         this.comments = comments;
         this.engagement = engagement;
+        this.accounts = accounts;
         this.metrics = metrics;
         this.priming = null;
     }
@@ -187,6 +197,12 @@ public final class PostsApiHandler implements RequestHandler<APIGatewayV2HTTPEve
             }
             return json(200, engagement.read(queryParameters(event)));
         }
+        if (accounts != null && path.equals("/accounts")) {
+            if (!method.equals("GET")) {
+                return notAllowed("GET");
+            }
+            return json(200, accounts.read(queryParameters(event)));
+        }
         Matcher comment = CommentRoutes.COMMENT_PATH.matcher(path);
         if (comments != null && comment.matches()) {
             Object body = method.equals("POST") ? optionalBody(event) : null;
@@ -245,7 +261,7 @@ public final class PostsApiHandler implements RequestHandler<APIGatewayV2HTTPEve
             };
         }
         throw new ApiException(404, "route_not_found", "no route " + method + " " + path
-                + "; the routes are /posts, /posts/{id}, /posts/{id}/deliveries/{platform}/confirm|resend, /cadence/{platform}, /comments and /engagement");
+                + "; the routes are /posts, /posts/{id}, /posts/{id}/deliveries/{platform}/confirm|resend, /cadence/{platform}, /comments, /engagement and /accounts");
     }
 
     private static Platform platform(String id) {

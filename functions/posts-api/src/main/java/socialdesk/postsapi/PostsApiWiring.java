@@ -5,6 +5,7 @@ import java.time.Duration;
 import socialdesk.aws.AwsCallBudget;
 import socialdesk.aws.AwsClients;
 import socialdesk.aws.Env;
+import socialdesk.aws.dynamo.DynamoAccountHealthStore;
 import socialdesk.aws.dynamo.DynamoCadenceStore;
 import socialdesk.aws.dynamo.DynamoEngagementStore;
 import socialdesk.aws.dynamo.DynamoPostStore;
@@ -41,7 +42,8 @@ public final class PostsApiWiring {
     }
 
     /** The service and the client's SnapStart steps; the handler adds its own and registers them. */
-    record Wired(PostsService service, CommentRoutes comments, EngagementRoutes engagement, DeskMetrics metrics, Priming.Builder priming) {
+    record Wired(PostsService service, CommentRoutes comments, EngagementRoutes engagement, AccountsRoutes accounts, DeskMetrics metrics,
+                 Priming.Builder priming) {
     }
 
     static Wired fromEnvironment() {
@@ -59,7 +61,9 @@ public final class PostsApiWiring {
         CommentRoutes comments = comments(new DynamoReplyStore(dynamo, table),
                 new ConfiguredResponders(credentialsPath + "/", credentials::find, PlatformHttp.sharedClient(), clock),
                 new EventBridgePublisher(clients.eventBridge(), bus), clock, metrics);
-        return new Wired(service, comments, engagement, metrics, priming(clients, table));
+        AccountsRoutes accounts = new AccountsRoutes(platform -> credentials.find(credentialsPath + "/" + platform.id()),
+                new DynamoAccountHealthStore(dynamo, table), posts);
+        return new Wired(service, comments, engagement, accounts, metrics, priming(clients, table));
     }
 
     /** The comment routes: replies checked by the desk's own triage (the lash-out guard). */
