@@ -64,8 +64,8 @@ public final class CommentResponders {
         return Optional.ofNullable(switch (platform) {
             case MASTODON -> new MastodonReplies(http, MastodonAccount.fromSecretJson(secretJson), clock, timeout);
             case BLUESKY -> new BlueskyReplies(http, BlueskyAccount.fromSecretJson(secretJson), clock, timeout);
-            case FACEBOOK -> new FacebookReplies(http, FacebookAccount.fromSecretJson(secretJson), clock, timeout);
-            case INSTAGRAM -> new InstagramReplies(http, InstagramAccount.fromSecretJson(secretJson), clock, timeout);
+            case FACEBOOK -> FacebookReplies.of(http, FacebookAccount.fromSecretJson(secretJson), clock, timeout);
+            case INSTAGRAM -> InstagramReplies.of(http, InstagramAccount.fromSecretJson(secretJson), clock, timeout);
             case X -> {
                 XAccount account = XAccount.fromSecretJson(secretJson);
                 TokenSource tokens = renewal != null && Publishers.refreshable(platform, secretJson)

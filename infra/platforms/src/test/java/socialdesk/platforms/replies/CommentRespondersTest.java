@@ -165,7 +165,7 @@ class CommentRespondersTest {
     @Test
     void facebookRepliesUnderTheCommentAndHidesIt() {
         platform.comment("facebook", "104857600000001_555_9000", null);
-        CommentResponder facebook = new FacebookReplies(CLIENT,
+        CommentResponder facebook = FacebookReplies.of(CLIENT,
                 new FacebookAccount(platform.baseUri(), "v24.0", "104857600000001", TOKEN), clock, TIMEOUT);
 
         assertAnswered(facebook.reply(reply("104857600000001_555_9000", "We're sorry. Please message us.")),
@@ -181,7 +181,7 @@ class CommentRespondersTest {
     @Test
     void instagramRepliesWithTheRepliesEdgeAndHidesWithHide() {
         platform.comment("instagram", "17870913679156914", null);
-        CommentResponder instagram = new InstagramReplies(CLIENT,
+        CommentResponder instagram = InstagramReplies.of(CLIENT,
                 new InstagramAccount(platform.baseUri(), "v24.0", "17841400000000001", TOKEN), clock, TIMEOUT);
 
         assertAnswered(instagram.reply(reply("17870913679156914", "Thank you, we'll look into it.")),
@@ -237,7 +237,7 @@ class CommentRespondersTest {
 
     @Test
     void aReplyToACommentThePlatformDoesNotHoldIsRefused() {
-        CommentResponder facebook = new FacebookReplies(CLIENT,
+        CommentResponder facebook = FacebookReplies.of(CLIENT,
                 new FacebookAccount(platform.baseUri(), "v24.0", "104857600000001", TOKEN), clock, TIMEOUT);
 
         assertInstanceOf(Permanent.class, facebook.reply(reply("104857600000001_1_1", "hello")));
