@@ -1,9 +1,18 @@
 package socialdesk.core.publish;
 
 import java.time.Instant;
+import socialdesk.core.platform.token.TokenRefreshException;
 
 /** What a platform made of one send. */
 public sealed interface PublishOutcome {
+
+    /**
+     * A send that could not start because no access token could be had: the platform refused the
+     * refresh (the account needs a person) or the refresh could not be done now (try again).
+     */
+    static PublishOutcome tokenUnavailable(TokenRefreshException e) {
+        return e.rejected() ? new CredentialsRejected(e.getMessage()) : new Transient(e.getMessage(), null);
+    }
 
     /** The platform holds the post (now, or from an earlier send that the platform recognised as the same). */
     record Published(String remoteId, String url) implements PublishOutcome {

@@ -25,7 +25,6 @@ import socialdesk.core.platform.token.TokenSource;
 import socialdesk.core.post.Platform;
 import socialdesk.core.publish.PlatformPublisher;
 import socialdesk.core.publish.PublishOutcome;
-import socialdesk.core.publish.PublishOutcome.CredentialsRejected;
 import socialdesk.core.publish.PublishOutcome.Permanent;
 import socialdesk.core.publish.PublishOutcome.Published;
 import socialdesk.core.publish.PublishOutcome.Transient;
@@ -122,7 +121,7 @@ public final class LinkedInPublisher implements PlatformPublisher {
             try {
                 token = tokens.accessToken();
             } catch (TokenRefreshException e) {
-                return e.rejected() ? new CredentialsRejected(e.getMessage()) : new Transient(e.getMessage(), null);
+                return PublishOutcome.tokenUnavailable(e);
             }
             Map<String, Object> post = body(request.content().fullText());
             if (request.content().hasImage()) {

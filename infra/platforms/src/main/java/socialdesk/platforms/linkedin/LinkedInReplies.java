@@ -20,7 +20,6 @@ import socialdesk.core.platform.token.TokenRefreshException;
 import socialdesk.core.platform.token.TokenSource;
 import socialdesk.core.post.Platform;
 import socialdesk.core.publish.PublishOutcome;
-import socialdesk.core.publish.PublishOutcome.CredentialsRejected;
 import socialdesk.core.publish.PublishOutcome.Permanent;
 import socialdesk.core.publish.PublishOutcome.Published;
 import socialdesk.core.publish.PublishOutcome.Transient;
@@ -80,7 +79,7 @@ public final class LinkedInReplies implements CommentResponder {
             try {
                 token = tokens.accessToken();
             } catch (TokenRefreshException e) {
-                return e.rejected() ? new CredentialsRejected(e.getMessage()) : new Transient(e.getMessage(), null);
+                return PublishOutcome.tokenUnavailable(e);
             }
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("actor", account.author());

@@ -17,7 +17,6 @@ import socialdesk.core.platform.token.TokenSource;
 import socialdesk.core.post.Platform;
 import socialdesk.core.publish.PlatformPublisher;
 import socialdesk.core.publish.PublishOutcome;
-import socialdesk.core.publish.PublishOutcome.CredentialsRejected;
 import socialdesk.core.publish.PublishOutcome.Permanent;
 import socialdesk.core.publish.PublishOutcome.Transient;
 import socialdesk.core.publish.PublishRequest;
@@ -101,7 +100,7 @@ public final class ThreadsPublisher implements PlatformPublisher {
             try {
                 graph = new GraphClient(http, account.versionedBase(), tokens.accessToken());
             } catch (TokenRefreshException e) {
-                return e.rejected() ? new CredentialsRejected(e.getMessage()) : new Transient(e.getMessage(), null);
+                return PublishOutcome.tokenUnavailable(e);
             }
             PublishOutcome quota = checkQuota(graph);
             if (quota != null) {

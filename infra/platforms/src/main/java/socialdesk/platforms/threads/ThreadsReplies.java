@@ -13,9 +13,7 @@ import socialdesk.core.platform.token.TokenRefreshException;
 import socialdesk.core.platform.token.TokenSource;
 import socialdesk.core.post.Platform;
 import socialdesk.core.publish.PublishOutcome;
-import socialdesk.core.publish.PublishOutcome.CredentialsRejected;
 import socialdesk.core.publish.PublishOutcome.Published;
-import socialdesk.core.publish.PublishOutcome.Transient;
 import socialdesk.core.reply.CommentResponder;
 import socialdesk.core.reply.HideRequest;
 import socialdesk.core.reply.ReplyRequest;
@@ -69,7 +67,7 @@ public final class ThreadsReplies implements CommentResponder {
             try {
                 graph = new GraphClient(http, account.versionedBase(), tokens.accessToken());
             } catch (TokenRefreshException e) {
-                return e.rejected() ? new CredentialsRejected(e.getMessage()) : new Transient(e.getMessage(), null);
+                return PublishOutcome.tokenUnavailable(e);
             }
             Map<String, String> fields = new LinkedHashMap<>();
             fields.put("media_type", "TEXT");
@@ -88,7 +86,7 @@ public final class ThreadsReplies implements CommentResponder {
             try {
                 graph = new GraphClient(http, account.versionedBase(), tokens.accessToken());
             } catch (TokenRefreshException e) {
-                return e.rejected() ? new CredentialsRejected(e.getMessage()) : new Transient(e.getMessage(), null);
+                return PublishOutcome.tokenUnavailable(e);
             }
             Response response = graph.post(request.commentId() + "/manage_reply", Map.of("hide", Boolean.toString(hidden)));
             if (response.statusClass() != PlatformHttp.StatusClass.SUCCESS || JsonRead.object(response.json(), "error") != null) {

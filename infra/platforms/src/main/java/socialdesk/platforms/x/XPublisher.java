@@ -21,7 +21,6 @@ import socialdesk.core.publish.PlatformPublisher;
 import socialdesk.core.publish.PublishOutcome;
 import socialdesk.core.platform.token.TokenRefreshException;
 import socialdesk.core.platform.token.TokenSource;
-import socialdesk.core.publish.PublishOutcome.CredentialsRejected;
 import socialdesk.core.publish.PublishOutcome.Permanent;
 import socialdesk.core.publish.PublishOutcome.Published;
 import socialdesk.core.publish.PublishOutcome.Transient;
@@ -112,7 +111,7 @@ public final class XPublisher implements PlatformPublisher {
             try {
                 token = tokens.accessToken();
             } catch (TokenRefreshException e) {
-                return e.rejected() ? new CredentialsRejected(e.getMessage()) : new Transient(e.getMessage(), null);
+                return PublishOutcome.tokenUnavailable(e);
             }
             Map<String, Object> post = new LinkedHashMap<>();
             post.put("text", request.content().fullText());

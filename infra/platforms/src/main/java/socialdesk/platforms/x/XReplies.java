@@ -15,7 +15,6 @@ import socialdesk.core.platform.token.TokenRefreshException;
 import socialdesk.core.platform.token.TokenSource;
 import socialdesk.core.post.Platform;
 import socialdesk.core.publish.PublishOutcome;
-import socialdesk.core.publish.PublishOutcome.CredentialsRejected;
 import socialdesk.core.publish.PublishOutcome.Published;
 import socialdesk.core.publish.PublishOutcome.Transient;
 import socialdesk.core.reply.CommentResponder;
@@ -64,7 +63,7 @@ public final class XReplies implements CommentResponder {
             try {
                 token = tokens.accessToken();
             } catch (TokenRefreshException e) {
-                return e.rejected() ? new CredentialsRejected(e.getMessage()) : new Transient(e.getMessage(), null);
+                return PublishOutcome.tokenUnavailable(e);
             }
             Map<String, Object> body = Map.of("text", request.text(), "reply", Map.of("in_reply_to_tweet_id", request.commentId()));
             Response response = http.send(http.request(URI.create(account.apiUrl() + "/2/tweets"))
@@ -92,7 +91,7 @@ public final class XReplies implements CommentResponder {
             try {
                 token = tokens.accessToken();
             } catch (TokenRefreshException e) {
-                return e.rejected() ? new CredentialsRejected(e.getMessage()) : new Transient(e.getMessage(), null);
+                return PublishOutcome.tokenUnavailable(e);
             }
             Response response = http.send(http.request(URI.create(account.apiUrl() + "/2/tweets/" + request.commentId() + "/hidden"))
                     .header("Authorization", "Bearer " + token)
