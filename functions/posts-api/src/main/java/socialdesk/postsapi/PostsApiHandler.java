@@ -37,6 +37,7 @@ import software.amazon.awssdk.core.exception.SdkServiceException;
  * {@code {"error": {"code", "message", "problems"?}}}, never an exception's text.
  *
  * <pre>
+ * POST   /media                 where to upload an image: a presigned PUT and the media:// url a post's image then carries
  * POST   /posts                 create (201; 200 for a retry with the same clientToken)
  * GET    /posts                 list: ?status=QUEUED,FAILED&amp;from=&amp;to=&amp;limit=&amp;next=
  * GET    /posts/{id}            one post with its deliveries
@@ -162,6 +163,12 @@ public final class PostsApiHandler implements RequestHandler<APIGatewayV2HTTPEve
                 default -> notAllowed("GET, POST");
             };
         }
+        if (path.equals("/media")) {
+            if (!method.equals("POST")) {
+                return notAllowed("POST");
+            }
+            return json(201, service.offerUpload(body(event)));
+        }
         if (comments != null && path.equals("/comments")) {
             if (!method.equals("GET")) {
                 return notAllowed("GET");
@@ -221,7 +228,7 @@ public final class PostsApiHandler implements RequestHandler<APIGatewayV2HTTPEve
             };
         }
         throw new ApiException(404, "route_not_found", "no route " + method + " " + path
-                + "; the routes are /posts, /posts/{id}, /posts/{id}/deliveries/{platform}/confirm|resend, /cadence/{platform} and /comments");
+                + "; the routes are /media, /posts, /posts/{id}, /posts/{id}/deliveries/{platform}/confirm|resend, /cadence/{platform} and /comments");
     }
 
     private static Platform platform(String id) {
