@@ -37,13 +37,14 @@ final class Uploads {
                 .forEach(k -> problems.add("unknown field '" + k + "' (known: bytes, contentType)"));
         Object type = fields.get("contentType");
         Object bytes = fields.get("bytes");
+        if (!(type instanceof String)) {
+            problems.add("contentType must be a string, the file's media type");
+        }
         if (!(bytes instanceof Long)) {
             problems.add("bytes must be the file's size, a whole number");
         }
-        if (problems.isEmpty()) {
-            problems.addAll(S3MediaBucket.uploadProblems(type instanceof String s ? s : null, (Long) bytes));
-        } else if (!(type instanceof String)) {
-            problems.add("contentType must be a string");
+        if (type instanceof String t && bytes instanceof Long n) {
+            problems.addAll(S3MediaBucket.uploadProblems(t, n));
         }
         if (!problems.isEmpty()) {
             throw ApiException.invalid(problems);
