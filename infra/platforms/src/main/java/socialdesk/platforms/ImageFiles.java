@@ -118,7 +118,7 @@ public final class ImageFiles {
             throw new IllegalArgumentException("only base64 data URLs are taken");
         }
         byte[] bytes = Base64.getDecoder().decode(url.substring(comma + 1));
-        return new PublicUrlFetcher.Fetched(URI.create(DATA_SCHEME), header.substring(0, header.length() - ";base64".length()), bytes);
+        return new PublicUrlFetcher.Fetched(URI.create(DATA_SCHEME + ","), header.substring(0, header.length() - ";base64".length()), bytes);
     }
 
     /** A data URL holding {@code bytes} of {@code contentType}, which {@link #fetch} reads without fetching. */
