@@ -72,6 +72,12 @@ public final class LocalAwsEndpoint implements AutoCloseable {
         this.beforePutEvents = check;
     }
 
+    /** Serves the media bucket {@code bucket} path-style from {@code dir} (see {@link LocalMediaBucket}). */
+    public void serveMediaBucket(String bucket, java.nio.file.Path dir, java.time.Clock clock) {
+        LocalMediaBucket media = new LocalMediaBucket(bucket, dir, clock);
+        server.createContext(media.context(), media::handle);
+    }
+
     public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }

@@ -175,6 +175,11 @@ public final class LocalDesk implements AutoCloseable {
             endpoints.put("AWS_ENDPOINT_URL_DYNAMODB", dynamoEndpoint);
             endpoints.put("AWS_ENDPOINT_URL_EVENTBRIDGE", aws.url());
             endpoints.put("AWS_ENDPOINT_URL_SSM", aws.url());
+            // Uploaded images: the template's bucket, from <data>/media, path-style (AwsClients.s3()).
+            for (String bucketId : template.resourcesOfType("AWS::S3::Bucket").keySet()) {
+                aws.serveMediaBucket(refs.get(bucketId), data.resolve("media"), clock);
+            }
+            endpoints.put("AWS_ENDPOINT_URL_S3", aws.url());
         } else {
             dynamoEndpoint = options.remoteEndpoint();
             endpoints.put("AWS_ENDPOINT_URL", options.remoteEndpoint());
@@ -532,6 +537,12 @@ public final class LocalDesk implements AutoCloseable {
                     String name = properties.containsKey("TopicName") ? early.string(properties.get("TopicName")) : STACK + "-" + id;
                     refs.put(id, prefix + "sns:" + region + ":" + ACCOUNT + ":" + name);
                     attributes.put(id + ".TopicName", name);
+                }
+                case "AWS::S3::Bucket" -> {
+                    // Bucket names are lower case.
+                    String name = (STACK + "-" + id).toLowerCase(Locale.ROOT);
+                    refs.put(id, name);
+                    attributes.put(id + ".Arn", prefix + "s3:::" + name);
                 }
                 case "AWS::SQS::Queue" -> {
                     String name = STACK + "-" + id;

@@ -116,7 +116,7 @@ public final class PostQueue {
 
     /**
      * What every platform needs of images: at most {@value PostImage#MAX_PER_POST}, each at an http(s)
-     * URL and each with alt text, since a post is read by people who cannot see it too.
+     * URL or uploaded ({@link StoredImage}) and each with alt text, since a post is read by people who cannot see it too.
      */
     static List<String> imageProblems(List<PostImage> images) {
         List<String> problems = new ArrayList<>();
@@ -126,8 +126,12 @@ public final class PostQueue {
         for (int i = 0; i < images.size(); i++) {
             PostImage image = images.get(i);
             String name = "image " + (i + 1);
-            if (!image.url().matches("(?i)https?://[^\\s/?#]+\\S*")) {
-                problems.add(name + ": url must be an http(s) URL without spaces");
+            if (StoredImage.key(image.url()).isPresent()) {
+                if (!StoredImage.validKey(StoredImage.key(image.url()).get())) {
+                    problems.add(name + ": url " + image.url() + " is not a media:// reference POST /media gave out");
+                }
+            } else if (!image.url().matches("(?i)https?://[^\\s/?#]+\\S*")) {
+                problems.add(name + ": url must be an http(s) URL without spaces, or a media:// reference from POST /media");
             }
             if (image.alt().isEmpty()) {
                 problems.add(name + ": alt text is required (what the image shows, for people who cannot see it)");

@@ -38,6 +38,7 @@ import software.amazon.awssdk.core.exception.SdkServiceException;
  * {@code {"error": {"code", "message", "problems"?}}}, never an exception's text.
  *
  * <pre>
+ * POST   /media                 where to upload an image: a presigned PUT and the media:// url a post's image then carries
  * POST   /posts                 create (201; 200 for a retry with the same clientToken)
  * POST   /posts/validate        each platform's counts and every problem, nothing saved (the composer)
  * GET    /posts                 list: ?status=QUEUED,FAILED&amp;from=&amp;to=&amp;limit=&amp;next=
@@ -184,6 +185,12 @@ public final class PostsApiHandler implements RequestHandler<APIGatewayV2HTTPEve
                 default -> notAllowed("GET, POST");
             };
         }
+        if (path.equals("/media")) {
+            if (!method.equals("POST")) {
+                return notAllowed("POST");
+            }
+            return json(201, service.offerUpload(body(event)));
+        }
         if (comments != null && path.equals("/comments")) {
             if (!method.equals("GET")) {
                 return notAllowed("GET");
@@ -261,7 +268,7 @@ public final class PostsApiHandler implements RequestHandler<APIGatewayV2HTTPEve
             };
         }
         throw new ApiException(404, "route_not_found", "no route " + method + " " + path
-                + "; the routes are /posts, /posts/{id}, /posts/{id}/deliveries/{platform}/confirm|resend, /cadence/{platform}, /comments, /engagement and /accounts");
+                + "; the routes are /media, /posts, /posts/{id}, /posts/{id}/deliveries/{platform}/confirm|resend, /cadence/{platform}, /comments, /engagement and /accounts");
     }
 
     private static Platform platform(String id) {

@@ -11,6 +11,7 @@ import socialdesk.aws.dynamo.DynamoEngagementStore;
 import socialdesk.aws.dynamo.DynamoPostStore;
 import socialdesk.aws.dynamo.DynamoReplyStore;
 import socialdesk.aws.events.EventBridgePublisher;
+import socialdesk.aws.media.S3MediaBucket;
 import socialdesk.aws.metrics.EmfMetrics;
 import socialdesk.aws.secrets.ParameterStoreCredentials;
 import socialdesk.core.engagement.Triage;
@@ -29,7 +30,8 @@ public final class PostsApiWiring {
     /**
      * The function's AWS calls get the first 24 s of its 60 s timeout (template.yaml), one after
      * another: a revision of a post on every platform reads the post and its deliveries, updates it,
-     * and deletes or puts a delivery and an evergreen entry per platform changed (ten in all); a
+     * and deletes or puts a delivery and an evergreen entry per platform changed (ten in all), after a
+     * HeadObject per uploaded image (four at most); a
      * reply reads the platform's secret, queries the comment index, reads the comment and the reply, claims the
      * reply, records it sent, records the comment answered and puts CommentAnswered (eight). The
      * other 36 s hold a reply's platform requests ({@link ConfiguredResponders#REQUEST_TIMEOUT} each:
@@ -54,8 +56,9 @@ public final class PostsApiWiring {
         DynamoDbClient dynamo = clients.dynamoDb();
         Clock clock = Clock.systemUTC();
         DeskMetrics metrics = EmfMetrics.toStandardOutput();
+        S3MediaBucket media = new S3MediaBucket(clients.s3(), clients.s3Presigner(), Env.required("MEDIA_BUCKET_NAME"));
         DynamoPostStore posts = new DynamoPostStore(dynamo, table);
-        PostsService service = create(posts, new DynamoCadenceStore(dynamo, table), clock);
+        PostsService service = create(posts, new DynamoCadenceStore(dynamo, table), clock, media);
         EngagementRoutes engagement = new EngagementRoutes(posts, new DynamoEngagementStore(dynamo, table), clock);
         ParameterStoreCredentials credentials = new ParameterStoreCredentials(clients.ssm(), credentialsPath, metrics);
         CommentRoutes comments = comments(new DynamoReplyStore(dynamo, table),
@@ -88,9 +91,14 @@ public final class PostsApiWiring {
                 .prime("metrics", EmfMetrics::primeWithoutWriting);
     }
 
-    /** The content rules are the publisher's, at each platform's stock limits. */
+    /** Without a media bucket: images by URL only. */
     static PostsService create(DynamoPostStore posts, DynamoCadenceStore cadences, Clock clock) {
+        return create(posts, cadences, clock, null);
+    }
+
+    /** The content rules are the publisher's, at each platform's stock limits; {@code media} holds uploaded images (null: none taken). */
+    static PostsService create(DynamoPostStore posts, DynamoCadenceStore cadences, Clock clock, S3MediaBucket media) {
         PostQueue queue = new PostQueue(posts, PlatformRules.standard(), clock);
-        return new PostsService(posts, cadences, queue, clock);
+        return new PostsService(posts, cadences, queue, clock, new Uploads(media));
     }
 }

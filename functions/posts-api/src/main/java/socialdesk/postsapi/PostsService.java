@@ -65,12 +65,27 @@ final class PostsService {
     private final CadenceStore cadences;
     private final PostQueue queue;
     private final Clock clock;
+    private final Uploads uploads;
 
-    PostsService(PostStore store, CadenceStore cadences, PostQueue queue, Clock clock) {
+    PostsService(PostStore store, CadenceStore cadences, PostQueue queue, Clock clock, Uploads uploads) {
         this.store = store;
         this.cadences = cadences;
         this.queue = queue;
         this.clock = clock;
+        this.uploads = uploads;
+    }
+
+    /** {@code POST /media}: where to upload one image. */
+    Map<String, Object> offerUpload(Object body) {
+        return uploads.offer(body);
+    }
+
+    /** The uploaded images a post names must be in the bucket until it is due. */
+    private void requireUploads(List<PostImage> images, Instant dueAt) {
+        List<String> problems = uploads.problems(images, dueAt);
+        if (!problems.isEmpty()) {
+            throw ApiException.invalid(problems);
+        }
     }
 
     /** A created post and whether this request made it (false: a retry with the same client token). */
@@ -110,6 +125,7 @@ final class PostsService {
             }
         }
         Instant dueAt = nextSlot ? nextFreeSlot(slotCadences, null) : at;
+        requireUploads(images, dueAt);
         PostDraft draft = new PostDraft(id, text, link, images, platforms.stream().map(Platform::id).toList(), dueAt.toString(), evergreen);
         PostQueue.Enqueued enqueued;
         try {
@@ -292,6 +308,7 @@ final class PostsService {
             throw ApiException.invalid(problems);
         }
         Instant dueAt = nextSlot ? nextFreeSlot(slotCadences, current) : at != null ? at : current.dueAt();
+        requireUploads(content.images(), dueAt);
         return store.updateQueued(current.revised(content, newPlatforms, dueAt), current.version());
     }
 

@@ -523,7 +523,7 @@ class PostsApiHandlerTest {
         assertEquals(List.of(
                 "image 5: unknown field 'caption' (known: alt, url)",
                 "a post carries at most 4 images, this one has 5",
-                "image 2: url must be an http(s) URL without spaces",
+                "image 2: url must be an http(s) URL without spaces, or a media:// reference from POST /media",
                 "image 3: alt text is required (what the image shows, for people who cannot see it)",
                 "instagram: 5 images, the limit is 4",
                 "instagram: image 1 is PNG (by its file name); instagram takes JPEG images",

@@ -10,6 +10,7 @@ import socialdesk.aws.dynamo.DynamoAccountHealthStore;
 import socialdesk.aws.dynamo.DynamoEventOutbox;
 import socialdesk.aws.dynamo.DynamoPostStore;
 import socialdesk.aws.events.EventBridgePublisher;
+import socialdesk.aws.media.S3MediaBucket;
 import socialdesk.aws.metrics.EmfMetrics;
 import socialdesk.aws.priming.Priming;
 import socialdesk.aws.secrets.ParameterStoreCredentials;
@@ -56,9 +57,12 @@ public final class PublisherWiring {
         DeskMetrics metrics = EmfMetrics.toStandardOutput();
         ParameterStoreCredentials credentials = new ParameterStoreCredentials(clients.ssm(), credentialsPath, metrics);
         Clock clock = Clock.systemUTC();
-        Supplier<PlatformAccounts> accounts =
+        Supplier<PlatformAccounts> configured =
                 new ConfiguredAccounts(credentialsPath + "/", credentials::find, PlatformHttp.sharedClient(), clock,
                         AwsTokenRenewal.forTable(dynamo, clients.ssm(), table, clock));
+        // Uploaded images (media://): read from the private bucket, or handed to a platform as a presigned GET.
+        StoredImages storedImages = new StoredImages(new S3MediaBucket(clients.s3(), clients.s3Presigner(), Env.required("MEDIA_BUCKET_NAME")));
+        Supplier<PlatformAccounts> accounts = () -> storedImages.wrap(configured.get());
         Random random = new Random();
         DuePostPublisher publisher = new DuePostPublisher(new DynamoPostStore(dynamo, table),
                 new DynamoAccountHealthStore(dynamo, table), accounts,

@@ -20,6 +20,9 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.StandardRetryStrategy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import software.amazon.awssdk.services.ssm.SsmClient;
 import software.amazon.awssdk.utils.SdkAutoCloseable;
 
@@ -51,6 +54,8 @@ public final class AwsClients {
     private DynamoDbClient dynamoDb;
     private EventBridgeClient eventBridge;
     private SsmClient ssm;
+    private S3Client s3;
+    private S3Presigner s3Presigner;
 
     private AwsClients(Map<String, String> env, AwsCallBudget budget, URI endpoint, AwsCredentialsProvider fixedCredentials,
                        List<ExecutionInterceptor> interceptors) {
@@ -105,6 +110,56 @@ public final class AwsClients {
     }
 
     /**
+     * The media bucket. An endpoint other than AWS's (the local stack, an emulator, on loopback) is
+     * addressed path-style: {@code http://127.0.0.1:port/bucket/key}, since a bucket name cannot
+     * become a subdomain of an IP address.
+     */
+    public synchronized S3Client s3() {
+        if (s3 == null) {
+            URI override = s3Endpoint();
+            var builder = configure(S3Client.builder()).forcePathStyle(override != null);
+            if (override != null) {
+                builder.endpointOverride(override);
+            }
+            s3 = builder.build();
+        }
+        return s3;
+    }
+
+    /**
+     * Signs URLs for the media bucket with the clients' credentials, at the same endpoint as {@link #s3()}.
+     * Signing is local: no request is made.
+     */
+    public synchronized S3Presigner s3Presigner() {
+        if (s3Presigner == null) {
+            URI override = s3Endpoint();
+            var builder = S3Presigner.builder()
+                    .region(region())
+                    .credentialsProvider(credentials)
+                    .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(override != null).build());
+            if (override != null) {
+                builder.endpointOverride(override);
+            }
+            s3Presigner = builder.build();
+        }
+        return s3Presigner;
+    }
+
+    /** The S3 endpoint when it is not AWS's: the one given, else the SDK's own variables (which the presigner does not read). */
+    private URI s3Endpoint() {
+        if (endpoint != null) {
+            return endpoint;
+        }
+        for (String name : List.of("AWS_ENDPOINT_URL_S3", "AWS_ENDPOINT_URL")) {
+            String value = env.get(name);
+            if (value != null && !value.isBlank()) {
+                return URI.create(value.strip());
+            }
+        }
+        return null;
+    }
+
+    /**
      * Forgets the credentials fetched so far, so the next request fetches its own: a SnapStart
      * restore calls this, since keys fetched while priming belong to the snapshot, not to this copy.
      */
@@ -112,12 +167,16 @@ public final class AwsClients {
         credentials.replace(credentialsFromEnvironment());
     }
 
-    private <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(B builder) {
+    private Region region() {
         String region = env.get("AWS_REGION");
         if (region == null || region.isBlank()) {
             throw new IllegalStateException("environment variable AWS_REGION is not set");
         }
-        builder.region(Region.of(region))
+        return Region.of(region);
+    }
+
+    private <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(B builder) {
+        builder.region(region())
                 .credentialsProvider(credentials)
                 .httpClient(http)
                 .overrideConfiguration(ClientOverrideConfiguration.builder()

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -34,6 +35,7 @@ public final class ImageFiles {
     public static final Duration FETCH_TIMEOUT = Duration.ofSeconds(15);
     /** The most any platform takes (Mastodon's 16 MB); a platform's own limit is checked after. */
     public static final long MAX_FETCH_BYTES = 16L * 1024 * 1024;
+    private static final String DATA_SCHEME = "data:";
 
     private static final class Shared {
         static final PublicUrlFetcher FETCHER = new PublicUrlFetcher(FETCH_TIMEOUT);
@@ -86,7 +88,8 @@ public final class ImageFiles {
             int number = i + 1;
             PublicUrlFetcher.Fetched fetched;
             try {
-                fetched = fetcher.fetch(URI.create(images.get(i).url()), type -> true, MAX_FETCH_BYTES);
+                String url = images.get(i).url();
+                fetched = url.startsWith(DATA_SCHEME) ? inHand(url) : fetcher.fetch(URI.create(url), type -> true, MAX_FETCH_BYTES);
             } catch (PublicUrlFetcher.FetchFailed e) {
                 throw new Unavailable(new Transient(platform + ": could not fetch image " + number + ": " + e.getMessage(), null));
             } catch (IllegalArgumentException e) {
@@ -102,6 +105,25 @@ public final class ImageFiles {
                     size == null ? null : size[0], size == null ? null : size[1]));
         }
         return files;
+    }
+
+    /**
+     * An image already read by the caller (an upload from the desk's media bucket), passed as an
+     * RFC 2397 {@code data:<type>;base64,<bytes>} URL: nothing is fetched.
+     */
+    private static PublicUrlFetcher.Fetched inHand(String url) {
+        int comma = url.indexOf(',');
+        String header = comma < 0 ? "" : url.substring(DATA_SCHEME.length(), comma);
+        if (!header.endsWith(";base64")) {
+            throw new IllegalArgumentException("only base64 data URLs are taken");
+        }
+        byte[] bytes = Base64.getDecoder().decode(url.substring(comma + 1));
+        return new PublicUrlFetcher.Fetched(URI.create(DATA_SCHEME + ","), header.substring(0, header.length() - ";base64".length()), bytes);
+    }
+
+    /** A data URL holding {@code bytes} of {@code contentType}, which {@link #fetch} reads without fetching. */
+    public static String dataUrl(String contentType, byte[] bytes) {
+        return DATA_SCHEME + contentType + ";base64," + Base64.getEncoder().encodeToString(bytes);
     }
 
     /**

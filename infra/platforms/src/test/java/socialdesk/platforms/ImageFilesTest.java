@@ -60,4 +60,20 @@ class ImageFilesTest {
 
         assertEquals(new Permanent("linkedin: image 1 is not an image (text/html); linkedin takes GIF, JPEG, PNG images"), refused.outcome());
     }
+
+    @Test
+    void anImageInHandIsReadFromItsDataUrlWithoutAFetch_andCheckedTheSameWay() throws Exception {
+        byte[] png = TestImages.png(12, 8);
+        PostImage inHand = new PostImage(ImageFiles.dataUrl("image/jpeg", png), "Uploaded");
+
+        ImageFile file = files.fetch(List.of(inHand), ImageRules.of(Platform.MASTODON)).getFirst();
+
+        assertEquals("image/png", file.contentType(), "the bytes decide, as for a fetched file");
+        assertEquals(12, file.width());
+        org.junit.jupiter.api.Assertions.assertArrayEquals(png, file.bytes());
+        assertEquals(List.of(), pages.requested(), "nothing was fetched");
+        ImageFiles.Unavailable refused = assertThrows(ImageFiles.Unavailable.class,
+                () -> files.fetch(List.of(new PostImage(ImageFiles.dataUrl("image/png", png), "A")), ImageRules.of(Platform.INSTAGRAM)));
+        assertEquals(new Permanent("instagram: image 1 is PNG; instagram takes JPEG images"), refused.outcome());
+    }
 }

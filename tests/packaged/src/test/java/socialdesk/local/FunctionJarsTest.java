@@ -44,8 +44,9 @@ class FunctionJarsTest {
             "platform-webhook", List.of("dynamodb", "eventbridge", "ssm"),
             "collect-engagement", List.of("dynamodb", "eventbridge", "ssm"),
             "queue-runway", List.of("dynamodb", "eventbridge"),
-            "posts-api", List.of("dynamodb", "eventbridge", "ssm"));
-    private static final List<String> ALL_CLIENTS = List.of("dynamodb", "eventbridge", "ssm", "bedrockruntime");
+            // s3: POST /media's presigned uploads and the HeadObject of each upload a post names.
+            "posts-api", List.of("dynamodb", "eventbridge", "ssm", "s3"));
+    private static final List<String> ALL_CLIENTS = List.of("dynamodb", "eventbridge", "ssm", "bedrockruntime", "s3");
     /** The one HTTP client the functions use, and the heavy ones they must not carry. */
     private static final String URL_CONNECTION_CLIENT = "software/amazon/awssdk/http/urlconnection/UrlConnectionHttpClient.class";
     private static final List<String> HEAVY_HTTP_CLIENTS = List.of(

@@ -1,5 +1,6 @@
 package socialdesk.local;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -132,6 +133,40 @@ class LocalStackEndToEndTest {
             assertEquals(201, withImages.statusCode(), withImages.body());
             await("the post with two images on the sandbox's Page", () -> stack.sandbox().posts("facebook").stream()
                     .anyMatch(p -> p.text().startsWith("Two photos from the local stack") && p.images().size() == 2), console);
+
+            // Uploads: POST /media, the bytes PUT to the presigned URL (the local bucket under data/media), then a post naming
+            // the upload: the Page is given a presigned GET of it, Mastodon the bytes read from the bucket.
+            byte[] jpeg = {(byte) 0xff, (byte) 0xd8, (byte) 0xff, (byte) 0xe0, 0, 16, 'J', 'F', 'I', 'F', 0};
+            HttpResponse<String> offer = http.send(HttpRequest.newBuilder(URI.create(postsApi + "/media"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(Json.write(Map.of("contentType", "image/jpeg", "bytes", jpeg.length))))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(201, offer.statusCode(), offer.body());
+            Map<String, Object> upload = Json.parseObject(offer.body());
+            HttpResponse<Void> put = http.send(HttpRequest.newBuilder(URI.create((String) upload.get("uploadUrl")))
+                    .header("Content-Type", "image/jpeg").PUT(HttpRequest.BodyPublishers.ofByteArray(jpeg)).build(),
+                    HttpResponse.BodyHandlers.discarding());
+            assertEquals(200, put.statusCode());
+            String reference = (String) upload.get("url");
+            assertTrue(Files.isRegularFile(data.resolve("media").resolve(reference.substring("media://".length()))), reference);
+            HttpResponse<String> uploaded = http.send(HttpRequest.newBuilder(URI.create(postsApi + "/posts"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(Json.write(Map.of("text", "An uploaded photo",
+                            "platforms", List.of("facebook", "mastodon"), "at", stack.clock().instant().toString(),
+                            "images", List.of(Map.of("url", reference, "alt", "The shop's sign"))))))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(201, uploaded.statusCode(), uploaded.body());
+            await("the uploaded photo on the sandbox's Page and on its Mastodon", () ->
+                    stack.sandbox().posts("facebook").stream().anyMatch(p -> p.text().startsWith("An uploaded photo") && p.images().size() == 1)
+                    && stack.sandbox().posts("mastodon").stream().anyMatch(p -> p.text().startsWith("An uploaded photo") && p.images().size() == 1),
+                    console);
+            String pageImage = stack.sandbox().posts("facebook").stream().filter(p -> p.text().startsWith("An uploaded photo"))
+                    .findFirst().orElseThrow().images().getFirst().url();
+            assertTrue(pageImage.contains("/uploads/") && pageImage.contains("X-Amz-Expires=3600"), pageImage);
+            HttpResponse<byte[]> followed = http.send(HttpRequest.newBuilder(URI.create(pageImage)).build(), HttpResponse.BodyHandlers.ofByteArray());
+            assertArrayEquals(jpeg, followed.body(), "the Page's link serves the upload");
+            assertTrue(stack.sandbox().posts("mastodon").stream().filter(p -> p.text().startsWith("An uploaded photo")).findFirst()
+                    .orElseThrow().images().getFirst().url().contains("image/jpeg, " + jpeg.length + " bytes"));
 
             // Routed: an event put on the bus the way the functions put it reaches the topic through the template's rule.
             new EventBridgePublisher(aws.eventBridge(), LocalDesk.STACK + "-bus").publish(List.of(DomainEvent.of("social.publishing", "PostFailed", "p-e2e",

@@ -26,6 +26,8 @@ class PolicyContractTest {
     enum Scope {
         /** {@code !GetAtt X.Arn} where the variable is {@code !Ref X}. */
         ARN_OF(variable -> Map.of("Fn::GetAtt", List.of(ref(variable), "Arn"))),
+        /** {@code !Sub "${X.Arn}/uploads/*"}: the objects under the media bucket's uploads prefix, and no other. */
+        UPLOADS_OF(variable -> Map.of("Fn::Sub", "${" + ref(variable) + ".Arn}/uploads/*")),
         /** {@code !Sub "${X.Arn}/index/*"}: the table's indexes. */
         INDEXES_OF(variable -> Map.of("Fn::Sub", "${" + ref(variable) + ".Arn}/index/*")),
         /**
@@ -74,7 +76,9 @@ class PolicyContractTest {
                     new Need("EVENT_BUS_NAME", Scope.ARN_OF, List.of("events:PutEvents")),
                     new Need("PLATFORM_CREDENTIALS_PATH", Scope.PARAMETER_PATH, List.of("ssm:GetParametersByPath")),
                     // GetParameter: the token renewal reads the stored tokens past the cache before it refreshes.
-                    new Need("PLATFORM_CREDENTIALS_PATH", Scope.REFRESHED_TOKEN_PARAMETERS, List.of("ssm:GetParameter", "ssm:PutParameter"))),
+                    new Need("PLATFORM_CREDENTIALS_PATH", Scope.REFRESHED_TOKEN_PARAMETERS, List.of("ssm:GetParameter", "ssm:PutParameter")),
+                    // Uploaded images: read, and presigned GETs for the platforms that fetch by URL.
+                    new Need("MEDIA_BUCKET_NAME", Scope.UPLOADS_OF, List.of("s3:GetObject"))),
             // Query on the indexes: the remote index (a published delivery's GSI1 key).
             "PlatformWebhookFunction", List.of(
                     new Need("TABLE_NAME", Scope.ARN_OF, List.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem")),
@@ -89,7 +93,11 @@ class PolicyContractTest {
                             List.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:Query")),
                     new Need("TABLE_NAME", Scope.INDEXES_OF, List.of("dynamodb:Query")),
                     new Need("EVENT_BUS_NAME", Scope.ARN_OF, List.of("events:PutEvents")),
-                    new Need("PLATFORM_CREDENTIALS_PATH", Scope.PARAMETER_PATH, List.of("ssm:GetParametersByPath"))),
+                    new Need("PLATFORM_CREDENTIALS_PATH", Scope.PARAMETER_PATH, List.of("ssm:GetParametersByPath")),
+                    // PutObject: the presigned upload URLs; GetObject: HeadObject of the uploads a post names;
+                    // ListBucket: so that HeadObject of a missing key is a 404, not a 403.
+                    new Need("MEDIA_BUCKET_NAME", Scope.UPLOADS_OF, List.of("s3:PutObject", "s3:GetObject")),
+                    new Need("MEDIA_BUCKET_NAME", Scope.ARN_OF, List.of("s3:ListBucket"))),
             // Query on the indexes: the remote index, as for the webhook, and the flagged comments still waiting.
             "CollectEngagementFunction", List.of(
                     new Need("TABLE_NAME", Scope.ARN_OF, List.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem")),
@@ -154,7 +162,8 @@ class PolicyContractTest {
         collectStatements(Template.load().resources(), statements);
         assertFalse(statements.isEmpty(), "found no policy statement in template.yaml");
 
-        for (Map<String, Object> statement : statements) {
+        // A Deny takes away and never grants: the media bucket's TLS-only statement denies s3:* to everyone.
+        for (Map<String, Object> statement : statements.stream().filter(s -> !"Deny".equals(s.get("Effect"))).toList()) {
             for (Object resource : Template.list(statement.get("Resource"))) {
                 assertFalse("*".equals(resource), () -> "Resource '*' in " + statement);
                 assertFalse(resource instanceof String s && s.contains("*"), () -> "a literal wildcard ARN in " + statement);

@@ -1,0 +1,118 @@
+package socialdesk.local;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import socialdesk.aws.AwsCallBudget;
+import socialdesk.aws.AwsClients;
+import socialdesk.aws.media.S3MediaBucket;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+
+/**
+ * The local stack's media bucket through the functions' own S3 client and presigner (path-style at
+ * the local endpoint): an upload PUT to its presigned URL lands in {@code media/}, HeadObject and
+ * GetObject see it, a presigned GET serves it; an expired URL, another path or another type are refused.
+ */
+class LocalMediaBucketTest {
+    private static final byte[] GIF = {'G', 'I', 'F', '8', '9', 'a', 1, 0, 1, 0};
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    @TempDir
+    Path data;
+    private LocalAwsEndpoint endpoint;
+    private S3MediaBucket bucket;
+    private Instant now = Instant.now();
+
+    @BeforeEach
+    void start() {
+        endpoint = new LocalAwsEndpoint(0, Map.of(), new LocalSecrets(data.resolve("secrets.json"), "http://127.0.0.1:1"));
+        Clock clock = new Clock() {
+            @Override
+            public ZoneOffset getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return now;
+            }
+        };
+        endpoint.serveMediaBucket("social-desk-mediabucket", data.resolve("media"), clock);
+        AwsClients clients = AwsClients.of(Map.of("AWS_REGION", "us-east-1"), new AwsCallBudget(Duration.ofSeconds(10), 1),
+                URI.create(endpoint.url()), StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")), List.of());
+        bucket = new S3MediaBucket(clients.s3(), clients.s3Presigner(), "social-desk-mediabucket");
+    }
+
+    @AfterEach
+    void stop() {
+        endpoint.close();
+    }
+
+    private static int put(URI url, String type, byte[] body) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(url).header("Content-Type", type).PUT(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    @Test
+    void anUploadIsStoredUnderMediaAndReadByHeadGetAndAPresignedGet() throws Exception {
+        S3MediaBucket.Upload upload = bucket.presignUpload("image/gif", GIF.length);
+        String key = upload.reference().substring("media://".length());
+        assertEquals(Optional.empty(), bucket.head(key));
+
+        assertEquals(200, put(upload.url(), "image/gif", GIF));
+
+        assertArrayEquals(GIF, Files.readAllBytes(data.resolve("media").resolve(key)));
+        S3MediaBucket.Stored stored = bucket.head(key).orElseThrow();
+        assertEquals("image/gif", stored.contentType());
+        assertEquals(GIF.length, stored.bytes());
+        assertTrue(stored.uploadedAt().isAfter(Instant.now().minusSeconds(60)));
+        assertArrayEquals(GIF, bucket.read(key).orElseThrow().bytes());
+        HttpResponse<byte[]> fetched = HTTP.send(HttpRequest.newBuilder(bucket.presignedGet(key, Duration.ofHours(1))).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, fetched.statusCode());
+        assertArrayEquals(GIF, fetched.body());
+        assertEquals(Optional.empty(), bucket.read("uploads/00000000-0000-0000-0000-000000000000.gif"));
+    }
+
+    @Test
+    void anExpiredUploadUrlIsRefused() throws Exception {
+        S3MediaBucket.Upload upload = bucket.presignUpload("image/gif", GIF.length);
+        now = now.plus(Duration.ofMinutes(16));
+
+        assertEquals(403, put(upload.url(), "image/gif", GIF));
+        assertEquals(Optional.empty(), bucket.head(upload.reference().substring("media://".length())));
+    }
+
+    @Test
+    void aPathOutsideUploadsOrAnotherTypeIsRefused() throws Exception {
+        S3MediaBucket.Upload upload = bucket.presignUpload("image/gif", GIF.length);
+        URI elsewhere = URI.create(upload.url().toString().replace("/uploads/", "/other/"));
+
+        assertEquals(403, put(elsewhere, "image/gif", GIF));
+        assertEquals(403, put(upload.url(), "image/png", GIF));
+        assertTrue(Files.notExists(data.resolve("media/other")));
+    }
+}
