@@ -63,7 +63,7 @@ class LocalMediaBucketTest {
         endpoint.serveMediaBucket("social-desk-mediabucket", data.resolve("media"), clock);
         AwsClients clients = AwsClients.of(Map.of("AWS_REGION", "us-east-1"), new AwsCallBudget(Duration.ofSeconds(10), 1),
                 URI.create(endpoint.url()), StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")), List.of());
-        bucket = new S3MediaBucket(clients.s3(), clients.s3Presigner(), "social-desk-mediabucket");
+        bucket = clients.mediaBucket("social-desk-mediabucket", clock);
     }
 
     @AfterEach

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import socialdesk.aws.priming.Priming;
+import socialdesk.aws.media.S3MediaBucket;
 import socialdesk.core.json.Json;
 import socialdesk.core.json.JsonException;
 import socialdesk.core.log.JsonLog;
@@ -421,9 +422,10 @@ public final class PostsApiHandler implements RequestHandler<APIGatewayV2HTTPEve
         return json(status, Map.of("error", error));
     }
 
-    /** DynamoDB timed out, throttled or failed on its side, every attempt the call budget allows. */
+    /** DynamoDB or the media bucket timed out, throttled or failed on its side, every attempt the call budget allows. */
     private static boolean tableUnavailable(RuntimeException e) {
-        return e instanceof SdkClientException
+        return e instanceof S3MediaBucket.UnavailableException
+                || e instanceof SdkClientException
                 || e instanceof SdkServiceException service && (service.statusCode() >= 500 || service.isThrottlingException());
     }
 
@@ -434,7 +436,7 @@ public final class PostsApiHandler implements RequestHandler<APIGatewayV2HTTPEve
      */
     private static APIGatewayV2HTTPResponse busy(String requestId) {
         APIGatewayV2HTTPResponse response = error(503, "busy",
-                "the desk's table did not answer in time; send the same request again (request " + requestId + ")", List.of());
+                "the desk's storage did not answer in time; send the same request again (request " + requestId + ")", List.of());
         response.getHeaders().put("retry-after", "1");
         return response;
     }

@@ -56,7 +56,7 @@ public final class PostsApiWiring {
         DynamoDbClient dynamo = clients.dynamoDb();
         Clock clock = Clock.systemUTC();
         DeskMetrics metrics = EmfMetrics.toStandardOutput();
-        S3MediaBucket media = new S3MediaBucket(clients.s3(), clients.s3Presigner(), Env.required("MEDIA_BUCKET_NAME"));
+        S3MediaBucket media = clients.mediaBucket(Env.required("MEDIA_BUCKET_NAME"), clock);
         DynamoPostStore posts = new DynamoPostStore(dynamo, table);
         PostsService service = create(posts, new DynamoCadenceStore(dynamo, table), clock, media);
         EngagementRoutes engagement = new EngagementRoutes(posts, new DynamoEngagementStore(dynamo, table), clock);

@@ -53,10 +53,10 @@ class UploadsOnMotoTest {
         String table = dynalite.createTable();
         AwsClients clients = MotoServer.shared().clients();
         String bucket = "media-" + UUID.randomUUID();
-        clients.s3().createBucket(b -> b.bucket(bucket));
+        MotoServer.shared().createBucket(bucket);
         handler = new PostsApiHandler(PostsApiWiring.create(new DynamoPostStore(dynalite.client(), table),
                 new DynamoCadenceStore(dynalite.client(), table), Clock.systemUTC(),
-                new S3MediaBucket(clients.s3(), clients.s3Presigner(), bucket)));
+                clients.mediaBucket(bucket, Clock.systemUTC())));
     }
 
     @Test

@@ -61,7 +61,7 @@ public final class PublisherWiring {
                 new ConfiguredAccounts(credentialsPath + "/", credentials::find, PlatformHttp.sharedClient(), clock,
                         AwsTokenRenewal.forTable(dynamo, clients.ssm(), table, clock));
         // Uploaded images (media://): read from the private bucket, or handed to a platform as a presigned GET.
-        StoredImages storedImages = new StoredImages(new S3MediaBucket(clients.s3(), clients.s3Presigner(), Env.required("MEDIA_BUCKET_NAME")));
+        StoredImages storedImages = new StoredImages(clients.mediaBucket(Env.required("MEDIA_BUCKET_NAME"), clock));
         Supplier<PlatformAccounts> accounts = () -> storedImages.wrap(configured.get());
         Random random = new Random();
         DuePostPublisher publisher = new DuePostPublisher(new DynamoPostStore(dynamo, table),

@@ -98,7 +98,11 @@ final class StoredImages {
             PublishOutcome.Permanent problem;
             try {
                 problem = resolve(publisher.platform(), content, images);
+            } catch (S3MediaBucket.UnavailableException e) {
+                return new PublishOutcome.Transient(publisher.platform().id() + ": could not read an uploaded image: "
+                        + e.getMessage(), null);
             } catch (SdkException e) {
+                // The role's credentials could not be had to sign the read.
                 return new PublishOutcome.Transient(publisher.platform().id() + ": could not read an uploaded image: "
                         + e.getClass().getSimpleName(), null);
             }

@@ -9,6 +9,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -46,8 +47,8 @@ class StoredImagesOnMotoTest {
     static void bucketWithOneUpload() {
         AwsClients clients = MotoServer.shared().clients();
         String name = "media-" + UUID.randomUUID();
-        clients.s3().createBucket(b -> b.bucket(name));
-        bucket = new S3MediaBucket(clients.s3(), clients.s3Presigner(), name);
+        MotoServer.shared().createBucket(name);
+        bucket = clients.mediaBucket(name, Clock.systemUTC());
         storedImages = new StoredImages(bucket);
     }
 

@@ -1,8 +1,10 @@
 package socialdesk.aws;
 
 import java.net.URI;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import socialdesk.aws.media.S3MediaBucket;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -20,9 +22,6 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.StandardRetryStrategy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
-import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.S3Configuration;
-import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import software.amazon.awssdk.services.ssm.SsmClient;
 import software.amazon.awssdk.utils.SdkAutoCloseable;
 
@@ -54,8 +53,6 @@ public final class AwsClients {
     private DynamoDbClient dynamoDb;
     private EventBridgeClient eventBridge;
     private SsmClient ssm;
-    private S3Client s3;
-    private S3Presigner s3Presigner;
 
     private AwsClients(Map<String, String> env, AwsCallBudget budget, URI endpoint, AwsCredentialsProvider fixedCredentials,
                        List<ExecutionInterceptor> interceptors) {
@@ -110,42 +107,14 @@ public final class AwsClients {
     }
 
     /**
-     * The media bucket. An endpoint other than AWS's (the local stack, an emulator, on loopback) is
-     * addressed path-style: {@code http://127.0.0.1:port/bucket/key}, since a bucket name cannot
-     * become a subdomain of an IP address.
+     * The media bucket {@code bucket}, its requests signed with these clients' credentials and sent over
+     * their HTTP client. An endpoint other than AWS's (the local stack, an emulator) is addressed path-style.
      */
-    public synchronized S3Client s3() {
-        if (s3 == null) {
-            URI override = s3Endpoint();
-            var builder = configure(S3Client.builder()).forcePathStyle(override != null);
-            if (override != null) {
-                builder.endpointOverride(override);
-            }
-            s3 = builder.build();
-        }
-        return s3;
+    public S3MediaBucket mediaBucket(String bucket, Clock clock) {
+        return new S3MediaBucket(http, credentials, region(), s3Endpoint(), bucket, clock);
     }
 
-    /**
-     * Signs URLs for the media bucket with the clients' credentials, at the same endpoint as {@link #s3()}.
-     * Signing is local: no request is made.
-     */
-    public synchronized S3Presigner s3Presigner() {
-        if (s3Presigner == null) {
-            URI override = s3Endpoint();
-            var builder = S3Presigner.builder()
-                    .region(region())
-                    .credentialsProvider(credentials)
-                    .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(override != null).build());
-            if (override != null) {
-                builder.endpointOverride(override);
-            }
-            s3Presigner = builder.build();
-        }
-        return s3Presigner;
-    }
-
-    /** The S3 endpoint when it is not AWS's: the one given, else the SDK's own variables (which the presigner does not read). */
+    /** The S3 endpoint when it is not AWS's: the one given, else the SDK's own variables. */
     private URI s3Endpoint() {
         if (endpoint != null) {
             return endpoint;

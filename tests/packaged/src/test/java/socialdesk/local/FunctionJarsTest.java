@@ -44,8 +44,8 @@ class FunctionJarsTest {
             "platform-webhook", List.of("dynamodb", "eventbridge", "ssm"),
             "collect-engagement", List.of("dynamodb", "eventbridge", "ssm"),
             "queue-runway", List.of("dynamodb", "eventbridge"),
-            // s3: POST /media's presigned uploads and the HeadObject of each upload a post names.
-            "posts-api", List.of("dynamodb", "eventbridge", "ssm", "s3"));
+            // No s3: the media bucket signs its own URLs with the SDK's signer (S3MediaBucket).
+            "posts-api", List.of("dynamodb", "eventbridge", "ssm"));
     private static final List<String> ALL_CLIENTS = List.of("dynamodb", "eventbridge", "ssm", "bedrockruntime", "s3");
     /** The one HTTP client the functions use, and the heavy ones they must not carry. */
     private static final String URL_CONNECTION_CLIENT = "software/amazon/awssdk/http/urlconnection/UrlConnectionHttpClient.class";

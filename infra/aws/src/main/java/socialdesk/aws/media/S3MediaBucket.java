@@ -1,29 +1,44 @@
 package socialdesk.aws.media;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import socialdesk.core.post.StoredImage;
-import software.amazon.awssdk.core.ResponseBytes;
-import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.GetObjectResponse;
-import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
-import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
-import software.amazon.awssdk.services.s3.model.S3Exception;
-import software.amazon.awssdk.services.s3.presigner.S3Presigner;
-import software.amazon.awssdk.services.s3.presigner.model.PresignedGetObjectRequest;
-import software.amazon.awssdk.services.s3.presigner.model.PresignedPutObjectRequest;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.http.HttpExecuteRequest;
+import software.amazon.awssdk.http.HttpExecuteResponse;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.SdkHttpMethod;
+import software.amazon.awssdk.http.SdkHttpRequest;
+import software.amazon.awssdk.http.auth.aws.signer.AwsV4FamilyHttpSigner;
+import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
+import software.amazon.awssdk.http.auth.spi.signer.HttpSigner;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.utils.IoUtils;
+import software.amazon.awssdk.utils.http.SdkHttpUtils;
 
 /**
  * The desk's private media bucket: images a user uploads for posts. The posts API hands out a
  * presigned {@code PUT} (the bytes go straight to S3, never through Lambda's 6 MB payload), checks
  * an upload exists when a post names it, and the publisher reads it or hands a platform a presigned
  * {@code GET}. Keys are made here ({@code uploads/<uuid>.<ext>}); a caller never chooses one.
+ *
+ * <p>Every request is a URL signed by the SDK's own SigV4 signer ({@link AwsV4HttpSigner}, query-string
+ * form, as S3's presigner makes them), and the reads are sent over the SDK HTTP client the other
+ * clients share. The S3 client itself is not used: it would take each function that holds it over the
+ * 8 MiB jar limit (docs/decisions/2026-12-06-image-publishing.md).
  */
 public final class S3MediaBucket {
     /** The formats a platform takes somewhere (docs/platforms.md, Images), by the extension the key gets. */
@@ -33,15 +48,33 @@ public final class S3MediaBucket {
     public static final long MAX_UPLOAD_BYTES = 16L * 1024 * 1024;
     /** How long an upload URL may be used: long enough for a slow connection, short enough not to be shared. */
     public static final Duration UPLOAD_VALIDITY = Duration.ofMinutes(15);
+    /** How long the URL of one of our own reads is signed for: it is sent at once. */
+    private static final Duration READ_SIGNATURE = Duration.ofMinutes(5);
+    /** Reads that meet a 5xx or a broken connection are tried this often in all. */
+    private static final int READ_ATTEMPTS = 3;
 
-    private final S3Client s3;
-    private final S3Presigner presigner;
-    private final String bucket;
+    private final AwsV4HttpSigner signer = AwsV4HttpSigner.create();
+    private final SdkHttpClient http;
+    private final AwsCredentialsProvider credentials;
+    private final Region region;
+    private final URI bucketUrl;
+    private final Clock clock;
 
-    public S3MediaBucket(S3Client s3, S3Presigner presigner, String bucket) {
-        this.s3 = Objects.requireNonNull(s3, "s3");
-        this.presigner = Objects.requireNonNull(presigner, "presigner");
-        this.bucket = Objects.requireNonNull(bucket, "bucket");
+    /**
+     * @param endpoint the S3 endpoint when it is not AWS's (the local stack, an emulator), addressed
+     *                 path-style ({@code http://127.0.0.1:port/bucket/key}: a bucket name cannot become a
+     *                 subdomain of an IP address); null for the bucket's own virtual-hosted address
+     */
+    public S3MediaBucket(SdkHttpClient http, AwsCredentialsProvider credentials, Region region, URI endpoint,
+                         String bucket, Clock clock) {
+        this.http = Objects.requireNonNull(http, "http");
+        this.credentials = Objects.requireNonNull(credentials, "credentials");
+        this.region = Objects.requireNonNull(region, "region");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(bucket, "bucket");
+        this.bucketUrl = endpoint == null
+                ? URI.create("https://" + bucket + ".s3." + region.id() + "." + dnsSuffix(region) + "/")
+                : URI.create(endpoint.toString().replaceAll("/+$", "") + "/" + bucket + "/");
     }
 
     /**
@@ -61,9 +94,16 @@ public final class S3MediaBucket {
     public record Read(String contentType, byte[] bytes) {
     }
 
+    /** The bucket did not answer, or answered with something other than the object or its absence. */
+    public static final class UnavailableException extends RuntimeException {
+        UnavailableException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
     /** Why an upload cannot be offered, for a 400. Empty when {@code contentType} and {@code bytes} are fine. */
     public static List<String> uploadProblems(String contentType, long bytes) {
-        List<String> problems = new java.util.ArrayList<>();
+        List<String> problems = new ArrayList<>();
         if (contentType == null || !EXTENSION_OF_TYPE.containsKey(contentType)) {
             problems.add("contentType must be one of " + EXTENSION_OF_TYPE.keySet().stream().sorted().toList());
         }
@@ -75,48 +115,106 @@ public final class S3MediaBucket {
 
     /** A fresh key and a signed {@code PUT} for exactly {@code bytes} bytes of {@code contentType}; no request is made. */
     public Upload presignUpload(String contentType, long bytes) {
-        if (!uploadProblems(contentType, bytes).isEmpty()) {
-            throw new IllegalArgumentException(String.join("; ", uploadProblems(contentType, bytes)));
+        List<String> problems = uploadProblems(contentType, bytes);
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException(String.join("; ", problems));
         }
-        String key = StoredImage.PREFIX + UUID.randomUUID() + "." + EXTENSION_OF_TYPE.get(contentType);
-        PresignedPutObjectRequest signed = presigner.presignPutObject(p -> p
-                .signatureDuration(UPLOAD_VALIDITY)
-                .putObjectRequest(o -> o.bucket(bucket).key(key).contentType(contentType).contentLength(bytes)));
-        return new Upload(StoredImage.reference(key), URI.create(signed.url().toString()),
-                Map.of("Content-Type", contentType, "Content-Length", Long.toString(bytes)), signed.expiration());
+        return presignUpload(StoredImage.PREFIX + UUID.randomUUID() + "." + EXTENSION_OF_TYPE.get(contentType), contentType, bytes);
     }
 
-    /** The object's type and size, or empty when there is none under {@code key} (HeadObject). */
-    public Optional<Stored> head(String key) {
-        try {
-            HeadObjectResponse head = s3.headObject(h -> h.bucket(bucket).key(key));
-            return Optional.of(new Stored(head.contentType(), head.contentLength() == null ? 0 : head.contentLength(), head.lastModified()));
-        } catch (NoSuchKeyException e) {
-            return Optional.empty();
-        } catch (S3Exception e) {
-            // HeadObject has no body, so a missing key comes back as a bare 404 rather than NoSuchKey.
-            if (e.statusCode() == 404) {
-                return Optional.empty();
-            }
-            throw e;
-        }
-    }
-
-    /** The object's bytes (GetObject), or empty when there is none. */
-    public Optional<Read> read(String key) {
-        try {
-            ResponseBytes<GetObjectResponse> object = s3.getObjectAsBytes(g -> g.bucket(bucket).key(key));
-            return Optional.of(new Read(object.response().contentType(), object.asByteArray()));
-        } catch (NoSuchKeyException e) {
-            return Optional.empty();
-        }
+    Upload presignUpload(String key, String contentType, long bytes) {
+        Map<String, String> headers = Map.of("Content-Type", contentType, "Content-Length", Long.toString(bytes));
+        Instant signedAt = clock.instant();
+        return new Upload(StoredImage.reference(key), presign(SdkHttpMethod.PUT, key, headers, UPLOAD_VALIDITY, signedAt),
+                headers, signedAt.plus(UPLOAD_VALIDITY));
     }
 
     /** A URL a platform can fetch the object from for {@code validFor}; signing is local, no request is made. */
     public URI presignedGet(String key, Duration validFor) {
-        PresignedGetObjectRequest signed = presigner.presignGetObject(p -> p
-                .signatureDuration(validFor)
-                .getObjectRequest(g -> g.bucket(bucket).key(key)));
-        return URI.create(signed.url().toString());
+        return presign(SdkHttpMethod.GET, key, Map.of(), validFor, clock.instant());
+    }
+
+    /** The object's type and size, or empty when there is none under {@code key} (HeadObject). */
+    public Optional<Stored> head(String key) {
+        return send(SdkHttpMethod.HEAD, key, response -> new Stored(
+                response.httpResponse().firstMatchingHeader("Content-Type").orElse(null),
+                response.httpResponse().firstMatchingHeader("Content-Length").map(Long::parseLong).orElse(0L),
+                response.httpResponse().firstMatchingHeader("Last-Modified").map(S3MediaBucket::httpDate).orElse(null)));
+    }
+
+    /** The object's bytes (GetObject), or empty when there is none. */
+    public Optional<Read> read(String key) {
+        return send(SdkHttpMethod.GET, key, response -> {
+            try (InputStream body = response.responseBody().orElseThrow(() -> new IOException("GetObject answered without a body"))) {
+                return new Read(response.httpResponse().firstMatchingHeader("Content-Type").orElse(null), IoUtils.toByteArray(body));
+            }
+        });
+    }
+
+    private interface BodyReader<T> {
+        T read(HttpExecuteResponse response) throws IOException;
+    }
+
+    /** One signed request, tried again on a 5xx or a broken connection; 404 is "no such object". */
+    private <T> Optional<T> send(SdkHttpMethod method, String key, BodyReader<T> reader) {
+        UnavailableException last = null;
+        for (int attempt = 1; attempt <= READ_ATTEMPTS; attempt++) {
+            SdkHttpRequest request = SdkHttpRequest.builder().uri(presign(method, key, Map.of(), READ_SIGNATURE, clock.instant()))
+                    .method(method).build();
+            try {
+                HttpExecuteResponse response = http.prepareRequest(HttpExecuteRequest.builder().request(request).build()).call();
+                int status = response.httpResponse().statusCode();
+                try {
+                    if (status == 404) {
+                        return Optional.empty();
+                    }
+                    if (status / 100 == 2) {
+                        return Optional.of(reader.read(response));
+                    }
+                    last = new UnavailableException(method + " of " + key + " in the media bucket answered HTTP " + status, null);
+                    if (status < 500) {
+                        throw last;
+                    }
+                } finally {
+                    response.responseBody().ifPresent(body -> IoUtils.closeQuietlyV2(body, null));
+                }
+            } catch (IOException e) {
+                last = new UnavailableException(method + " of " + key + " in the media bucket failed: " + e.getMessage(), e);
+            }
+        }
+        throw last;
+    }
+
+    private URI presign(SdkHttpMethod method, String key, Map<String, String> signedHeaders, Duration validFor, Instant now) {
+        SdkHttpRequest.Builder request = SdkHttpRequest.builder()
+                .uri(bucketUrl.resolve(SdkHttpUtils.urlEncodeIgnoreSlashes(key)))
+                .method(method);
+        signedHeaders.forEach(request::putHeader);
+        Clock signingClock = Clock.fixed(now, clock.getZone());
+        return signer.sign(r -> r
+                        .identity(credentials.resolveCredentials())
+                        .request(request.build())
+                        .putProperty(AwsV4FamilyHttpSigner.SERVICE_SIGNING_NAME, "s3")
+                        .putProperty(AwsV4HttpSigner.REGION_NAME, region.id())
+                        .putProperty(AwsV4FamilyHttpSigner.AUTH_LOCATION, AwsV4FamilyHttpSigner.AuthLocation.QUERY_STRING)
+                        .putProperty(AwsV4FamilyHttpSigner.EXPIRATION_DURATION, validFor)
+                        // S3 signs the path as sent and takes UNSIGNED-PAYLOAD in a presigned URL.
+                        .putProperty(AwsV4FamilyHttpSigner.PAYLOAD_SIGNING_ENABLED, false)
+                        .putProperty(AwsV4FamilyHttpSigner.DOUBLE_URL_ENCODE, false)
+                        .putProperty(AwsV4FamilyHttpSigner.NORMALIZE_PATH, false)
+                        .putProperty(HttpSigner.SIGNING_CLOCK, signingClock))
+                .request().getUri();
+    }
+
+    private static String dnsSuffix(Region region) {
+        return region.metadata() == null ? "amazonaws.com" : region.metadata().partition().dnsSuffix();
+    }
+
+    private static Instant httpDate(String value) {
+        try {
+            return ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+        } catch (DateTimeParseException e) {
+            return null;
+        }
     }
 }

@@ -127,6 +127,27 @@ public final class MotoServer implements AutoCloseable {
         return Tables.createActive(dynamoDb(), "social-desk-moto-", START_TIMEOUT, Duration.ofMillis(10));
     }
 
+    /**
+     * Creates an S3 bucket named {@code name}: a plain {@code PUT /name}, which moto takes unsigned,
+     * since the desk builds no S3 client (its media bucket signs its own requests).
+     */
+    public void createBucket(String name) {
+        try {
+            int status = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1).build()
+                    .send(java.net.http.HttpRequest.newBuilder(endpoint.resolve("/" + name))
+                            .PUT(java.net.http.HttpRequest.BodyPublishers.noBody()).build(),
+                            java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+            if (status != 200) {
+                throw new IllegalStateException("moto answered HTTP " + status + " to creating bucket " + name);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("could not create bucket " + name + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     @Override
     public void close() {
         if (dynamoDb != null) {

@@ -9,6 +9,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -36,8 +37,8 @@ class S3MediaBucketOnMotoTest {
     static void createBucket() {
         AwsClients clients = MotoServer.shared().clients();
         String name = "media-" + UUID.randomUUID();
-        clients.s3().createBucket(b -> b.bucket(name));
-        bucket = new S3MediaBucket(clients.s3(), clients.s3Presigner(), name);
+        MotoServer.shared().createBucket(name);
+        bucket = clients.mediaBucket(name, Clock.systemUTC());
     }
 
     private static HttpResponse<byte[]> put(S3MediaBucket.Upload upload, String contentType, byte[] body) throws Exception {
