@@ -28,6 +28,7 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
 import socialdesk.core.json.Json;
+import socialdesk.core.json.JsonRead;
 import socialdesk.core.post.PostImage;
 import socialdesk.core.post.PostQueue;
 
@@ -36,10 +37,10 @@ import socialdesk.core.post.PostQueue;
  * header) or keys (YAML mappings): {@code text}, {@code platforms} ({@code ;} or {@code |} between
  * platforms; a YAML list works too), {@code at} (ISO-8601 with an offset) or {@code next_slot}
  * ({@code true}), {@code link}, {@code evergreen}, and up to four images as {@code image_1} (a public
- * http(s) URL) with {@code alt_1} (its alt text) to {@code image_4} / {@code alt_4}. What can be
- * checked here is checked here (empty
- * text, no platform, a time that does not parse, at and next_slot both or neither); the posts API
- * checks the rest and is the authority.
+ * http(s) URL, or an image file named relative to the calendar, which the import uploads) with
+ * {@code alt_1} (its alt text) to {@code image_4} / {@code alt_4}. What can be checked here is checked
+ * here (empty text, no platform, a time that does not parse, at and next_slot both or neither, an
+ * image file that is missing or not an image); the posts API checks the rest and is the authority.
  */
 final class CalendarFile {
     /** Images per row: image_1 / alt_1 to image_4 / alt_4, the most a post carries. */
@@ -55,9 +56,26 @@ final class CalendarFile {
      * @param request  the body for {@code POST /posts}, clientToken included; null when {@code problems} is not empty
      * @param problems what is wrong with it before asking the API
      */
-    record Row(int line, Map<String, Object> request, List<String> problems) {
+    record Row(int line, Map<String, Object> request, List<String> problems, Map<Integer, LocalImage> files) {
         Row {
             problems = List.copyOf(problems);
+            files = Map.copyOf(files);
+        }
+
+        /**
+         * The request to send once each image file is uploaded: {@code upload} turns a file into the
+         * {@code media://} reference that takes its place among the images.
+         */
+        Map<String, Object> requestWithUploads(java.util.function.Function<LocalImage, String> upload) {
+            if (files.isEmpty()) {
+                return request;
+            }
+            Map<String, Object> out = new LinkedHashMap<>(request);
+            List<Object> images = new ArrayList<>(JsonRead.list(request, "images"));
+            files.forEach((index, file) -> images.set(index, Map.of("url", upload.apply(file),
+                    "alt", JsonRead.string(images.get(index), "alt"))));
+            out.put("images", images);
+            return out;
         }
     }
 
@@ -98,7 +116,7 @@ final class CalendarFile {
         }
         List<Row> rows = new ArrayList<>();
         for (RawRow r : raw) {
-            rows.add(toRow(name, r));
+            rows.add(toRow(name, file.toAbsolutePath().getParent(), r));
         }
         return rows;
     }
@@ -216,7 +234,8 @@ final class CalendarFile {
         return c.equals("nextslot") ? "next_slot" : c;
     }
 
-    static Row toRow(String fileName, RawRow raw) {
+    /** @param baseDir where image file names in the row are looked up: the calendar's own folder */
+    static Row toRow(String fileName, Path baseDir, RawRow raw) {
         List<String> problems = new ArrayList<>(raw.problems());
         Map<String, String> v = raw.values();
         Map<String, Object> request = new LinkedHashMap<>();
@@ -230,6 +249,7 @@ final class CalendarFile {
             request.put("link", link);
         }
         List<Object> images = new ArrayList<>();
+        Map<Integer, LocalImage> files = new java.util.HashMap<>();
         for (int n = 1; n <= IMAGE_COLUMNS; n++) {
             String url = v.getOrDefault("image_" + n, "").strip();
             String alt = v.getOrDefault("alt_" + n, "").strip();
@@ -237,8 +257,15 @@ final class CalendarFile {
                 problems.add("alt_" + n + " without image_" + n);
             } else if (!url.isEmpty() && alt.isEmpty()) {
                 problems.add("image_" + n + " has no alt_" + n + " (what the image shows, for people who cannot see it)");
-            } else if (!url.isEmpty()) {
+            } else if (!url.isEmpty() && LocalImage.isAddress(url)) {
                 images.add(Map.of("url", url, "alt", alt));
+            } else if (!url.isEmpty()) {
+                // Until it is uploaded the file stands in by its digest, which the client token is made from.
+                java.util.Optional<LocalImage> file = LocalImage.read(baseDir, url, "image_" + n, problems);
+                if (file.isPresent()) {
+                    files.put(images.size(), file.get());
+                    images.add(Map.of("url", "file:sha256:" + file.get().sha256(), "alt", alt));
+                }
             }
         }
         if (!images.isEmpty()) {
@@ -273,10 +300,10 @@ final class CalendarFile {
             request.put("evergreen", true);
         }
         if (!problems.isEmpty()) {
-            return new Row(raw.line(), null, problems);
+            return new Row(raw.line(), null, problems, Map.of());
         }
         request.put("clientToken", clientToken(fileName, request));
-        return new Row(raw.line(), request, List.of());
+        return new Row(raw.line(), request, List.of(), files);
     }
 
     /**

@@ -20,8 +20,10 @@ import socialdesk.core.json.JsonRead;
 final class ImportCommand {
     static final String USAGE = """
             usage: social import FILE [target options]
-              FILE   a content calendar, .csv (header row: text, platforms, at or next_slot, link, evergreen)
-                     or .yaml (a list of mappings with the same keys); see examples/calendar.csv
+              FILE   a content calendar, .csv (header row: text, platforms, at or next_slot, link, evergreen,
+                     image_1 and alt_1 to image_4 and alt_4) or .yaml (a list of mappings with the same keys);
+                     an image is an http(s) URL or an image file named relative to FILE, uploaded first;
+                     see examples/calendar.csv
             """;
 
     enum Outcome { QUEUED, ALREADY_QUEUED, REJECTED }
@@ -65,28 +67,34 @@ final class ImportCommand {
             } else {
                 String token = (String) row.request().get("clientToken");
                 Integer same = tokens.putIfAbsent(token, row.line());
-                PostsApi.Response response;
                 try {
-                    response = api.send("POST", "/posts", row.request());
+                    result = send(row, api, same);
+                } catch (LocalImage.RefusedException e) {
+                    result = new Result(row.line(), Outcome.REJECTED, null, null, e.getMessage());
                 } catch (CliException e) {
                     progress.done();
                     throw results.isEmpty() ? e : CliException.failed(e.getMessage() + " (after " + results.size()
                             + " of " + rows.size() + " rows; import again to continue: rows already queued are not added twice)");
                 }
-                result = switch (response.status()) {
-                    case 201 -> new Result(row.line(), Outcome.QUEUED, JsonRead.string(response.body(), "id"),
-                            JsonRead.string(response.body(), "dueAt"), null);
-                    case 200 -> new Result(row.line(), Outcome.ALREADY_QUEUED, JsonRead.string(response.body(), "id"),
-                            JsonRead.string(response.body(), "dueAt"), same != null ? "same as line " + same : null);
-                    default -> new Result(row.line(), Outcome.REJECTED, null, null,
-                            (response.errorCode() == null ? "HTTP " + response.status() + ": " : "") + response.reason());
-                };
             }
             results.add(result);
             progress.step(result);
         }
         progress.done();
         return results;
+    }
+
+    /** Uploads the row's image files, then asks for the post; {@code same} is the earlier line with the same token. */
+    private static Result send(CalendarFile.Row row, PostsApi api, Integer same) {
+        PostsApi.Response response = api.send("POST", "/posts", row.requestWithUploads(file -> file.upload(api)));
+        return switch (response.status()) {
+            case 201 -> new Result(row.line(), Outcome.QUEUED, JsonRead.string(response.body(), "id"),
+                    JsonRead.string(response.body(), "dueAt"), null);
+            case 200 -> new Result(row.line(), Outcome.ALREADY_QUEUED, JsonRead.string(response.body(), "id"),
+                    JsonRead.string(response.body(), "dueAt"), same != null ? "same as line " + same : null);
+            default -> new Result(row.line(), Outcome.REJECTED, null, null,
+                    (response.errorCode() == null ? "HTTP " + response.status() + ": " : "") + response.reason());
+        };
     }
 
     static int summary(String fileName, List<Result> results, PrintStream out) {

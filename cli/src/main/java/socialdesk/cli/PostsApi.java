@@ -78,6 +78,31 @@ final class PostsApi {
         return send("GET", pathAndQuery, null);
     }
 
+    /**
+     * {@code PUT}s {@code body} to a presigned URL the API handed out (an upload to the media bucket):
+     * not signed again, since the URL carries its own signature. Answers the status.
+     */
+    int put(URI presigned, Map<String, Object> headers, byte[] body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(presigned).timeout(TIMEOUT).PUT(HttpRequest.BodyPublishers.ofByteArray(body));
+        headers.forEach((name, value) -> {
+            // Content-Length is signed too; java.net.http sends it itself, from the body.
+            if (!RESTRICTED.contains(name.toLowerCase(java.util.Locale.ROOT))) {
+                request.header(name, String.valueOf(value));
+            }
+        });
+        try {
+            HttpResponse<Void> response = http.send(request.build(), HttpResponse.BodyHandlers.discarding());
+            return response.statusCode();
+        } catch (HttpTimeoutException e) {
+            throw CliException.failed("the upload to " + presigned.getHost() + " did not finish within " + TIMEOUT.toSeconds() + " s");
+        } catch (IOException e) {
+            throw CliException.failed("cannot upload to " + presigned.getHost() + ": " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw CliException.failed("interrupted");
+        }
+    }
+
     Response send(String method, String pathAndQuery, Object jsonBody) {
         URI uri = URI.create(base + pathAndQuery);
         byte[] body = jsonBody == null ? new byte[0] : Json.write(jsonBody).getBytes(StandardCharsets.UTF_8);

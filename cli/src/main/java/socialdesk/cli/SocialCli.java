@@ -27,6 +27,7 @@ public final class SocialCli {
               local [--fresh] [--no-demo] [--port N]
                                       the whole desk on this machine (no AWS account, no Docker); Ctrl-C stops it
               import FILE             queue every row of a content calendar (.csv or .yaml); rejected rows by line
+              upload FILE...          image files to the media bucket; prints the media:// reference a post's image takes
               list [--status S] [--from D] [--to D] [--limit N] [--json]
                                       the posts, earliest due first
               show ID                 one post and its deliveries
@@ -48,7 +49,7 @@ public final class SocialCli {
                                       authorise X once (OAuth 2.0 PKCE, loopback redirect) and store the tokens
               test [MAVEN OPTIONS]    every test, as CI runs them: mvn -B verify with the launcher's JDK 25
 
-            import, list, show, cancel, deliveries, flagged, reply, hide, unhide, dismiss and report go to the local stack by default;
+            import, upload, list, show, cancel, deliveries, flagged, reply, hide, unhide, dismiss and report go to the local stack by default;
             --aws [--stack NAME] [--region R] sends them to the deployed stack (SigV4). social COMMAND --help for more.
             """;
 
@@ -75,6 +76,7 @@ public final class SocialCli {
                 case "triage" -> new TriageCommand().run(rest, in, out, err);
                 case "local" -> socialdesk.local.LocalCommand.run(rest, out, err);
                 case "import" -> new ImportCommand(Boolean.getBoolean("social.stderrTerminal")).run(rest, out, err);
+                case "upload" -> UploadCommand.run(rest, out);
                 case "list" -> PostsCommands.list(rest, out);
                 case "show" -> PostsCommands.show(rest, out);
                 case "cancel" -> PostsCommands.cancel(rest, out);

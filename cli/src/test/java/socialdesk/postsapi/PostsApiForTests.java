@@ -9,6 +9,7 @@ import java.io.ByteArrayOutputStream;
 import java.time.Clock;
 import socialdesk.aws.dynamo.DynamoCadenceStore;
 import socialdesk.aws.dynamo.DynamoPostStore;
+import socialdesk.aws.media.S3MediaBucket;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** The real posts API handler over a given table, as a bytes-in, bytes-out function (for a loopback function URL). */
@@ -23,6 +24,12 @@ public final class PostsApiForTests {
     public PostsApiForTests(DynamoDbClient dynamo, String table, Clock clock) {
         handler = new PostsApiHandler(PostsApiWiring.create(new DynamoPostStore(dynamo, table),
                 new DynamoCadenceStore(dynamo, table), clock));
+    }
+
+    /** With uploaded images: {@code POST /media} and {@code media://} references checked in {@code media}. */
+    public PostsApiForTests(DynamoDbClient dynamo, String table, Clock clock, S3MediaBucket media) {
+        handler = new PostsApiHandler(PostsApiWiring.create(new DynamoPostStore(dynamo, table),
+                new DynamoCadenceStore(dynamo, table), clock, media));
     }
 
     /** Reads the event and writes the response with the serializer Lambda's Java runtime uses. */

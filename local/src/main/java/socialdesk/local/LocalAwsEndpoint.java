@@ -72,9 +72,13 @@ public final class LocalAwsEndpoint implements AutoCloseable {
         this.beforePutEvents = check;
     }
 
-    /** Serves the media bucket {@code bucket} path-style from {@code dir} (see {@link LocalMediaBucket}). */
-    public void serveMediaBucket(String bucket, java.nio.file.Path dir, java.time.Clock clock) {
-        LocalMediaBucket media = new LocalMediaBucket(bucket, dir, clock);
+    /**
+     * Serves the media bucket {@code bucket} path-style from {@code dir} (see {@link LocalMediaBucket}),
+     * taking URLs presigned with {@code credentials} only.
+     */
+    public void serveMediaBucket(String bucket, java.nio.file.Path dir, java.time.Clock clock,
+                                 software.amazon.awssdk.auth.credentials.AwsCredentials credentials) {
+        LocalMediaBucket media = new LocalMediaBucket(bucket, dir, clock, credentials);
         server.createContext(media.context(), media::handle);
     }
 

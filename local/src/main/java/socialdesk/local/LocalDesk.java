@@ -29,6 +29,7 @@ import socialdesk.aws.AwsClients;
 import socialdesk.aws.dynamo.TableDefinition;
 import socialdesk.core.json.Json;
 import socialdesk.template.Template;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.retry.backoff.FixedDelayBackoffStrategy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -175,9 +176,10 @@ public final class LocalDesk implements AutoCloseable {
             endpoints.put("AWS_ENDPOINT_URL_DYNAMODB", dynamoEndpoint);
             endpoints.put("AWS_ENDPOINT_URL_EVENTBRIDGE", aws.url());
             endpoints.put("AWS_ENDPOINT_URL_SSM", aws.url());
-            // Uploaded images: the template's bucket, from <data>/media, path-style (AwsClients.s3()).
+            // Uploaded images: the template's bucket, from <data>/media, path-style (AwsClients.mediaBucket).
             for (String bucketId : template.resourcesOfType("AWS::S3::Bucket").keySet()) {
-                aws.serveMediaBucket(refs.get(bucketId), data.resolve("media"), clock);
+                aws.serveMediaBucket(refs.get(bucketId), data.resolve("media"), clock,
+                        AwsBasicCredentials.create(identity.accessKeyId(), identity.secretAccessKey()));
             }
             endpoints.put("AWS_ENDPOINT_URL_S3", aws.url());
         } else {

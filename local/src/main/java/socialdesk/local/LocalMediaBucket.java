@@ -3,10 +3,13 @@ package socialdesk.local;
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -15,13 +18,21 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
+import software.amazon.awssdk.auth.credentials.AwsCredentials;
+import software.amazon.awssdk.http.SdkHttpMethod;
+import software.amazon.awssdk.http.SdkHttpRequest;
+import software.amazon.awssdk.http.auth.aws.signer.AwsV4FamilyHttpSigner;
+import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
+import software.amazon.awssdk.http.auth.spi.signer.HttpSigner;
 
 /**
  * The media bucket on this machine, path-style at the local AWS endpoint: {@code /<bucket>/<key>},
- * the files under {@code .local/media/}. What the functions and the CLI do with it: a presigned
- * {@code PUT} of an upload (its expiry and path checked: only {@code uploads/} keys the posts API
- * makes, with the type their extension names), {@code HEAD} and {@code GET} from the S3 client, and a
- * presigned {@code GET} a platform follows. Signatures are not verified: the stack has one local identity.
+ * the files under {@code .local/media/}. Every request is a presigned URL, as the desk makes them
+ * (S3MediaBucket): a {@code PUT} of an upload, the functions' {@code HEAD} and {@code GET}, a {@code GET}
+ * a platform follows. What S3 checks is checked: the SigV4 signature over the method, path and signed
+ * headers, recomputed with the SDK's signer and the stack's one key; the expiry; an upload's
+ * {@code x-amz-checksum-sha256} (400 BadDigest). Only {@code uploads/} keys the posts API makes are
+ * served, with the type their extension names.
  */
 final class LocalMediaBucket {
     private static final Pattern KEY = Pattern.compile("uploads/[0-9a-f-]{36}\\.(jpg|png|gif|webp)");
@@ -32,11 +43,15 @@ final class LocalMediaBucket {
     private final String bucket;
     private final Path dir;
     private final Clock clock;
+    private final AwsCredentials credentials;
+    private final AwsV4HttpSigner signer = AwsV4HttpSigner.create();
 
-    LocalMediaBucket(String bucket, Path dir, Clock clock) {
+    /** @param credentials the stack's one key: what every presigned URL must be signed with */
+    LocalMediaBucket(String bucket, Path dir, Clock clock, AwsCredentials credentials) {
         this.bucket = bucket;
         this.dir = dir;
         this.clock = clock;
+        this.credentials = credentials;
     }
 
     /** The path prefix this bucket answers under. */
@@ -53,12 +68,19 @@ final class LocalMediaBucket {
                 error(exchange, method, 403, "AccessDenied", "the local media bucket holds uploads/<uuid>.<jpg|png|gif|webp> only");
                 return;
             }
-            if (query.containsKey("X-Amz-Signature")) {
-                String expired = expiry(query);
-                if (expired != null) {
-                    error(exchange, method, 403, "AccessDenied", expired);
-                    return;
-                }
+            if (!query.containsKey("X-Amz-Signature")) {
+                error(exchange, method, 403, "AccessDenied", "the local media bucket takes presigned URLs only");
+                return;
+            }
+            String expired = expiry(query);
+            if (expired != null) {
+                error(exchange, method, 403, "AccessDenied", expired);
+                return;
+            }
+            if (!signatureMatches(exchange, query)) {
+                error(exchange, method, 403, "SignatureDoesNotMatch",
+                        "The request signature we calculated does not match the signature you provided.");
+                return;
             }
             Path file = dir.resolve(key);
             String type = TYPE_OF_EXTENSION.get(key.substring(key.lastIndexOf('.') + 1));
@@ -96,6 +118,11 @@ final class LocalMediaBucket {
             return;
         }
         byte[] body = exchange.getRequestBody().readAllBytes();
+        String checksum = exchange.getRequestHeaders().getFirst("x-amz-checksum-sha256");
+        if (checksum != null && !checksum.equals(sha256Base64(body))) {
+            error(exchange, "PUT", 400, "BadDigest", "The SHA256 you specified did not match the calculated checksum.");
+            return;
+        }
         Files.createDirectories(file.getParent());
         Path partial = file.resolveSibling(file.getFileName() + ".part");
         Files.write(partial, body);
@@ -113,6 +140,57 @@ final class LocalMediaBucket {
             return clock.instant().isAfter(until) ? "Request has expired (at " + until + ")" : null;
         } catch (DateTimeParseException | NumberFormatException e) {
             return "a presigned URL needs X-Amz-Date and X-Amz-Expires";
+        }
+    }
+
+    /**
+     * Signs the request again as it arrived (its method, host, path and the headers it says it signed,
+     * at its X-Amz-Date for its X-Amz-Expires) with the stack's key, and compares the signatures.
+     */
+    private boolean signatureMatches(HttpExchange exchange, Map<String, String> query) {
+        String[] scope = query.getOrDefault("X-Amz-Credential", "").split("/");
+        if (scope.length != 5 || !scope[0].equals(credentials.accessKeyId()) || !scope[3].equals("s3")) {
+            return false;
+        }
+        SdkHttpRequest.Builder request = SdkHttpRequest.builder()
+                .method(SdkHttpMethod.fromValue(exchange.getRequestMethod()))
+                .uri(URI.create("http://" + exchange.getRequestHeaders().getFirst("Host") + exchange.getRequestURI().getRawPath()));
+        query.forEach((name, value) -> {
+            if (!name.startsWith("X-Amz-")) {
+                request.appendRawQueryParameter(name, value);
+            }
+        });
+        for (String name : query.getOrDefault("X-Amz-SignedHeaders", "").split(";")) {
+            if (!name.equals("host")) {
+                String value = exchange.getRequestHeaders().getFirst(name);
+                if (value == null) {
+                    return false;
+                }
+                request.putHeader(name, value);
+            }
+        }
+        Instant signedAt = AMZ_DATE.parse(query.get("X-Amz-Date"), Instant::from);
+        String expected = signer.sign(r -> r
+                        .identity(credentials)
+                        .request(request.build())
+                        .putProperty(AwsV4FamilyHttpSigner.SERVICE_SIGNING_NAME, "s3")
+                        .putProperty(AwsV4HttpSigner.REGION_NAME, scope[2])
+                        .putProperty(AwsV4FamilyHttpSigner.AUTH_LOCATION, AwsV4FamilyHttpSigner.AuthLocation.QUERY_STRING)
+                        .putProperty(AwsV4FamilyHttpSigner.EXPIRATION_DURATION, Duration.ofSeconds(Long.parseLong(query.get("X-Amz-Expires"))))
+                        .putProperty(AwsV4FamilyHttpSigner.PAYLOAD_SIGNING_ENABLED, false)
+                        .putProperty(AwsV4FamilyHttpSigner.DOUBLE_URL_ENCODE, false)
+                        .putProperty(AwsV4FamilyHttpSigner.NORMALIZE_PATH, false)
+                        .putProperty(HttpSigner.SIGNING_CLOCK, Clock.fixed(signedAt, ZoneOffset.UTC)))
+                .request().firstMatchingRawQueryParameter("X-Amz-Signature").orElse("");
+        return MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
+                query.get("X-Amz-Signature").getBytes(StandardCharsets.US_ASCII));
+    }
+
+    private static String sha256Base64(byte[] body) {
+        try {
+            return java.util.Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(body));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 

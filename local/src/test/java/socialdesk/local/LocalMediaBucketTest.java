@@ -24,13 +24,15 @@ import org.junit.jupiter.api.io.TempDir;
 import socialdesk.aws.AwsCallBudget;
 import socialdesk.aws.AwsClients;
 import socialdesk.aws.media.S3MediaBucket;
+import socialdesk.core.post.StoredImage;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
 /**
- * The local stack's media bucket through the functions' own S3 client and presigner (path-style at
- * the local endpoint): an upload PUT to its presigned URL lands in {@code media/}, HeadObject and
- * GetObject see it, a presigned GET serves it; an expired URL, another path or another type are refused.
+ * The local stack's media bucket through the functions' own media bucket client (path-style at the
+ * local endpoint): an upload PUT to its presigned URL lands in {@code media/}, HEAD and GET see it, a
+ * presigned GET serves it; an expired URL, another path, another type, another key's or a tampered
+ * signature, an unsigned request and content that is not the digest signed for are refused, as S3 refuses them.
  */
 class LocalMediaBucketTest {
     private static final byte[] GIF = {'G', 'I', 'F', '8', '9', 'a', 1, 0, 1, 0};
@@ -60,7 +62,7 @@ class LocalMediaBucketTest {
                 return now;
             }
         };
-        endpoint.serveMediaBucket("social-desk-mediabucket", data.resolve("media"), clock);
+        endpoint.serveMediaBucket("social-desk-mediabucket", data.resolve("media"), clock, AwsBasicCredentials.create("local", "local"));
         AwsClients clients = AwsClients.of(Map.of("AWS_REGION", "us-east-1"), new AwsCallBudget(Duration.ofSeconds(10), 1),
                 URI.create(endpoint.url()), StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")), List.of());
         bucket = clients.mediaBucket("social-desk-mediabucket", clock);
@@ -114,5 +116,47 @@ class LocalMediaBucketTest {
         assertEquals(403, put(elsewhere, "image/gif", GIF));
         assertEquals(403, put(upload.url(), "image/png", GIF));
         assertTrue(Files.notExists(data.resolve("media/other")));
+    }
+
+    private static int put(URI url, Map<String, String> headers, byte[] body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(url).PUT(HttpRequest.BodyPublishers.ofByteArray(body));
+        headers.forEach((name, value) -> {
+            if (!name.equalsIgnoreCase("Content-Length")) {
+                request.header(name, value);
+            }
+        });
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    @Test
+    void aSignatureThatIsNotTheStacksOrNoneAtAllIsRefused() throws Exception {
+        S3MediaBucket.Upload upload = bucket.presignUpload("image/gif", GIF.length);
+        String url = upload.url().toString();
+        String signature = url.replaceAll(".*X-Amz-Signature=([0-9a-f]+).*", "$1");
+        URI tampered = URI.create(url.replace(signature, new StringBuilder(signature).reverse().toString()));
+        URI unsigned = URI.create(url.substring(0, url.indexOf('?')));
+        S3MediaBucket otherKey = AwsClients.of(Map.of("AWS_REGION", "us-east-1"), new AwsCallBudget(Duration.ofSeconds(10), 1),
+                URI.create(endpoint.url()), StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "not-the-secret")), List.of())
+                .mediaBucket("social-desk-mediabucket", Clock.systemUTC());
+
+        assertEquals(403, put(tampered, "image/gif", GIF));
+        assertEquals(403, put(unsigned, "image/gif", GIF));
+        assertEquals(403, put(otherKey.presignUpload("image/gif", GIF.length).url(), "image/gif", GIF));
+        assertEquals(403, put(upload.url(), "image/gif", java.util.Arrays.copyOf(GIF, GIF.length + 1)), "the length is signed");
+        assertTrue(Files.notExists(data.resolve("media/uploads")), "nothing was stored");
+        assertEquals(200, put(upload.url(), "image/gif", GIF), "the URL itself still works");
+    }
+
+    @Test
+    void anUploadSignedForOneDigestTakesOnlyThatContentAndTheSameFileGetsTheSameKey() throws Exception {
+        String sha256 = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(GIF));
+        S3MediaBucket.Upload upload = bucket.presignUpload("image/gif", GIF.length, sha256);
+        byte[] other = GIF.clone();
+        other[GIF.length - 1] = 9;
+
+        assertEquals(400, put(upload.url(), upload.headers(), other), "BadDigest: not the content signed for");
+        assertEquals(200, put(upload.url(), upload.headers(), GIF));
+        assertEquals(upload.reference(), bucket.presignUpload("image/gif", GIF.length, sha256).reference());
+        assertArrayEquals(GIF, bucket.read(StoredImage.key(upload.reference()).orElseThrow()).orElseThrow().bytes());
     }
 }

@@ -27,30 +27,39 @@ final class Uploads {
         this.bucket = bucket;
     }
 
-    /** {@code {"contentType": "image/png", "bytes": 123456}} to an upload URL, or a 400 saying what is wrong. */
+    /**
+     * {@code {"contentType": "image/png", "bytes": 123456, "sha256": "…"}} to an upload URL, or a 400
+     * saying what is wrong. With the file's {@code sha256} (hexadecimal; optional) the upload must be
+     * exactly that content and the same file always gets the same reference.
+     */
     Map<String, Object> offer(Object body) {
         if (!(body instanceof Map<?, ?> fields)) {
             throw new ApiException(400, "invalid_body", "the body must be a JSON object");
         }
         List<String> problems = new ArrayList<>();
-        fields.keySet().stream().filter(k -> !k.equals("contentType") && !k.equals("bytes")).map(String::valueOf).sorted()
-                .forEach(k -> problems.add("unknown field '" + k + "' (known: bytes, contentType)"));
+        fields.keySet().stream().filter(k -> !List.of("contentType", "bytes", "sha256").contains(k)).map(String::valueOf).sorted()
+                .forEach(k -> problems.add("unknown field '" + k + "' (known: bytes, contentType, sha256)"));
         Object type = fields.get("contentType");
         Object bytes = fields.get("bytes");
+        Object sha256 = fields.get("sha256");
         if (!(type instanceof String)) {
             problems.add("contentType must be a string, the file's media type");
         }
         if (!(bytes instanceof Long)) {
             problems.add("bytes must be the file's size, a whole number");
         }
+        if (sha256 != null && !(sha256 instanceof String)) {
+            problems.add("sha256 must be a string, the file's SHA-256 digest in hexadecimal");
+        }
         if (type instanceof String t && bytes instanceof Long n) {
-            problems.addAll(S3MediaBucket.uploadProblems(t, n));
+            problems.addAll(S3MediaBucket.uploadProblems(t, n, sha256 instanceof String d ? d : null));
         }
         if (!problems.isEmpty()) {
             throw ApiException.invalid(problems);
         }
         requireBucket();
-        S3MediaBucket.Upload upload = bucket.presignUpload((String) type, (Long) bytes);
+        S3MediaBucket.Upload upload = sha256 == null ? bucket.presignUpload((String) type, (Long) bytes)
+                : bucket.presignUpload((String) type, (Long) bytes, (String) sha256);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("url", upload.reference());
         out.put("uploadUrl", upload.url().toString());

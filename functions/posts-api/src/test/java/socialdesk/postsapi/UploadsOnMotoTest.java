@@ -110,15 +110,19 @@ class UploadsOnMotoTest {
     void anUploadOfAnotherTypeOrSizeIsA400WithEveryReason() {
         Answer svg = call("POST", "/media", "{\"contentType\": \"image/svg+xml\", \"bytes\": 20000000, \"name\": \"x.svg\"}");
         Answer missing = call("POST", "/media", "{}");
+        Answer digest = call("POST", "/media", "{\"contentType\": \"image/png\", \"bytes\": 10, \"sha256\": \"not-hex\"}");
         Answer get = call("GET", "/media", null);
 
         assertEquals(400, svg.status(), svg.raw());
-        assertEquals(List.of("unknown field 'name' (known: bytes, contentType)",
+        assertEquals(List.of("unknown field 'name' (known: bytes, contentType, sha256)",
                 "contentType must be one of [image/gif, image/jpeg, image/png, image/webp]",
                 "bytes must be from 1 to 16777216 (16 MB, the most any platform takes)"), JsonRead.list(svg.body(), "error", "problems"));
         assertEquals(400, missing.status());
         assertEquals(List.of("contentType must be a string, the file's media type", "bytes must be the file's size, a whole number"),
                 JsonRead.list(missing.body(), "error", "problems"));
+        assertEquals(400, digest.status(), digest.raw());
+        assertEquals(List.of("sha256 must be the file's SHA-256 digest in 64 hexadecimal digits"),
+                JsonRead.list(digest.body(), "error", "problems"));
         assertEquals(405, get.status(), get.raw());
     }
 

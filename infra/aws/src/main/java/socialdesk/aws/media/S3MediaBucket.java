@@ -10,6 +10,8 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -50,6 +52,9 @@ public final class S3MediaBucket {
     public static final Duration UPLOAD_VALIDITY = Duration.ofMinutes(15);
     /** How long the URL of one of our own reads is signed for: it is sent at once. */
     private static final Duration READ_SIGNATURE = Duration.ofMinutes(5);
+    /** The header S3 checks an upload's content against (a 400 BadDigest when they differ). */
+    public static final String CHECKSUM_HEADER = "x-amz-checksum-sha256";
+    private static final java.util.regex.Pattern SHA256_HEX = java.util.regex.Pattern.compile("[0-9a-fA-F]{64}");
     /** Reads that meet a 5xx or a broken connection are tried this often in all. */
     private static final int READ_ATTEMPTS = 3;
 
@@ -101,8 +106,11 @@ public final class S3MediaBucket {
         }
     }
 
-    /** Why an upload cannot be offered, for a 400. Empty when {@code contentType} and {@code bytes} are fine. */
-    public static List<String> uploadProblems(String contentType, long bytes) {
+    /**
+     * Why an upload cannot be offered, for a 400. Empty when {@code contentType} and {@code bytes} are
+     * fine, and {@code sha256} is null or 64 hexadecimal digits.
+     */
+    public static List<String> uploadProblems(String contentType, long bytes, String sha256) {
         List<String> problems = new ArrayList<>();
         if (contentType == null || !EXTENSION_OF_TYPE.containsKey(contentType)) {
             problems.add("contentType must be one of " + EXTENSION_OF_TYPE.keySet().stream().sorted().toList());
@@ -110,23 +118,48 @@ public final class S3MediaBucket {
         if (bytes < 1 || bytes > MAX_UPLOAD_BYTES) {
             problems.add("bytes must be from 1 to " + MAX_UPLOAD_BYTES + " (16 MB, the most any platform takes)");
         }
+        if (sha256 != null && !SHA256_HEX.matcher(sha256).matches()) {
+            problems.add("sha256 must be the file's SHA-256 digest in 64 hexadecimal digits");
+        }
         return problems;
     }
 
     /** A fresh key and a signed {@code PUT} for exactly {@code bytes} bytes of {@code contentType}; no request is made. */
     public Upload presignUpload(String contentType, long bytes) {
-        List<String> problems = uploadProblems(contentType, bytes);
+        requireUploadable(contentType, bytes, null);
+        return presignUpload(StoredImage.PREFIX + UUID.randomUUID() + "." + EXTENSION_OF_TYPE.get(contentType), contentType, bytes, null);
+    }
+
+    /**
+     * A signed {@code PUT} for the file whose SHA-256 digest is {@code sha256} (hexadecimal): S3 refuses
+     * any other content (BadDigest), and the key is made from the digest, so the same file uploaded
+     * again gets the same reference. A calendar imported twice thus names the same image twice, and
+     * its posts are found by their client tokens instead of refused as changed.
+     */
+    public Upload presignUpload(String contentType, long bytes, String sha256) {
+        requireUploadable(contentType, bytes, Objects.requireNonNull(sha256, "sha256"));
+        String lower = sha256.toLowerCase(java.util.Locale.ROOT);
+        UUID name = UUID.nameUUIDFromBytes((contentType + "\n" + lower).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return presignUpload(StoredImage.PREFIX + name + "." + EXTENSION_OF_TYPE.get(contentType), contentType, bytes,
+                Base64.getEncoder().encodeToString(HexFormat.of().parseHex(lower)));
+    }
+
+    /** @param checksum the content's SHA-256 in base64, as S3's {@code x-amz-checksum-sha256} takes it; null for none */
+    Upload presignUpload(String key, String contentType, long bytes, String checksum) {
+        Map<String, String> headers = new java.util.TreeMap<>(Map.of("Content-Type", contentType, "Content-Length", Long.toString(bytes)));
+        if (checksum != null) {
+            headers.put(CHECKSUM_HEADER, checksum);
+        }
+        Instant signedAt = clock.instant();
+        return new Upload(StoredImage.reference(key), presign(SdkHttpMethod.PUT, key, headers, UPLOAD_VALIDITY, signedAt),
+                Map.copyOf(headers), signedAt.plus(UPLOAD_VALIDITY));
+    }
+
+    private static void requireUploadable(String contentType, long bytes, String sha256) {
+        List<String> problems = uploadProblems(contentType, bytes, sha256);
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(String.join("; ", problems));
         }
-        return presignUpload(StoredImage.PREFIX + UUID.randomUUID() + "." + EXTENSION_OF_TYPE.get(contentType), contentType, bytes);
-    }
-
-    Upload presignUpload(String key, String contentType, long bytes) {
-        Map<String, String> headers = Map.of("Content-Type", contentType, "Content-Length", Long.toString(bytes));
-        Instant signedAt = clock.instant();
-        return new Upload(StoredImage.reference(key), presign(SdkHttpMethod.PUT, key, headers, UPLOAD_VALIDITY, signedAt),
-                headers, signedAt.plus(UPLOAD_VALIDITY));
     }
 
     /** A URL a platform can fetch the object from for {@code validFor}; signing is local, no request is made. */

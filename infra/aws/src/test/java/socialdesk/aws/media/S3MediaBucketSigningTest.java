@@ -1,6 +1,7 @@
 package socialdesk.aws.media;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
 import java.time.Clock;
@@ -8,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import socialdesk.core.post.StoredImage;
@@ -82,7 +84,7 @@ class S3MediaBucketSigningTest {
                 URI theirs = URI.create(presigner.presignPutObject(r -> r.signatureDuration(S3MediaBucket.UPLOAD_VALIDITY)
                         .putObjectRequest(o -> o.bucket("desk-media").key(KEY).contentType("image/png").contentLength(12_345L)))
                         .url().toString());
-                S3MediaBucket.Upload upload = bucketAtTheTimeOf(theirs, region, endpoint).presignUpload(KEY, "image/png", 12_345);
+                S3MediaBucket.Upload upload = bucketAtTheTimeOf(theirs, region, endpoint).presignUpload(KEY, "image/png", 12_345, null);
                 assertEquals(signedParts(theirs), signedParts(upload.url()), "in " + region);
                 assertEquals("content-length%3Bcontent-type%3Bhost", query(upload.url()).get("X-Amz-SignedHeaders"));
                 assertEquals(Map.of("Content-Type", "image/png", "Content-Length", "12345"), upload.headers());
@@ -110,5 +112,35 @@ class S3MediaBucketSigningTest {
             URI ours = oursOf.apply(bucketAtTheTimeOf(theirs, region, endpoint));
             assertEquals(signedParts(theirs), signedParts(ours), "at " + endpoint + " in " + region);
         }
+    }
+
+    @Test
+    void anUploadOfKnownContentSignsItsChecksumAsS3sPresignerDoesAndIsNamedByIt() {
+        String sha256 = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
+        String base64 = java.util.Base64.getEncoder().encodeToString(java.util.HexFormat.of().parseHex(sha256));
+        try (S3Presigner presigner = presigner(Region.AP_SOUTHEAST_1, null)) {
+            URI theirs = URI.create(presigner.presignPutObject(r -> r.signatureDuration(S3MediaBucket.UPLOAD_VALIDITY)
+                    .putObjectRequest(o -> o.bucket("desk-media").key(KEY).contentType("image/png").contentLength(4L)
+                            .checksumSHA256(base64))).url().toString());
+            S3MediaBucket bucket = bucketAtTheTimeOf(theirs, Region.AP_SOUTHEAST_1, null);
+            S3MediaBucket.Upload upload = bucket.presignUpload(KEY, "image/png", 4, base64);
+            assertEquals(signedParts(theirs), signedParts(upload.url()));
+            assertEquals("content-length%3Bcontent-type%3Bhost%3Bx-amz-checksum-sha256", query(upload.url()).get("X-Amz-SignedHeaders"));
+            assertEquals(base64, upload.headers().get(S3MediaBucket.CHECKSUM_HEADER));
+
+            S3MediaBucket.Upload named = bucket.presignUpload("image/png", 4, sha256);
+            assertEquals(named.reference(), bucket.presignUpload("image/png", 4, sha256.toUpperCase(java.util.Locale.ROOT)).reference(),
+                    "the same content is the same key");
+            assertTrue(named.reference().matches("media://uploads/[0-9a-f-]{36}\\.png"), named.reference());
+            org.junit.jupiter.api.Assertions.assertNotEquals(named.reference(), bucket.presignUpload("image/png", 4,
+                    "0".repeat(64)).reference());
+        }
+    }
+
+    @Test
+    void aDigestThatIsNotSha256HexIsAProblem() {
+        assertEquals(List.of("sha256 must be the file's SHA-256 digest in 64 hexadecimal digits"),
+                S3MediaBucket.uploadProblems("image/png", 4, "abc"));
+        assertEquals(List.of(), S3MediaBucket.uploadProblems("image/png", 4, null));
     }
 }

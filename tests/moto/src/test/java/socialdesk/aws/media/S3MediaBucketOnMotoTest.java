@@ -79,8 +79,10 @@ class S3MediaBucketOnMotoTest {
     }
 
     /**
-     * moto does not check signatures, so what S3 enforces is shown by what the URL signs: the
-     * content type and length (S3 refuses a PUT whose headers differ) and fifteen minutes.
+     * moto checks neither signatures nor checksums, so what S3 enforces is shown by what the URL signs:
+     * the content type and length (S3 refuses a PUT whose headers differ) and fifteen minutes. That
+     * the signature is S3's is S3MediaBucketSigningTest's (against S3's own presigner), and the
+     * local stack's bucket checks both (LocalMediaBucketTest).
      */
     @Test
     void thePresignedPutSignsTheContentTypeTheLengthAndFifteenMinutes() {
@@ -95,5 +97,22 @@ class S3MediaBucketOnMotoTest {
     @Test
     void eachUploadGetsItsOwnKey() {
         assertNotEquals(bucket.presignUpload("image/jpeg", 10).reference(), bucket.presignUpload("image/jpeg", 10).reference());
+    }
+
+    @Test
+    void anUploadNamedByItsDigestCarriesTheChecksumHeaderAndIsStoredAsAnyOther() throws Exception {
+        String sha256 = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(PNG));
+        S3MediaBucket.Upload upload = bucket.presignUpload("image/png", PNG.length, sha256);
+        HttpRequest.Builder put = HttpRequest.newBuilder(upload.url()).PUT(HttpRequest.BodyPublishers.ofByteArray(PNG));
+        upload.headers().forEach((name, value) -> {
+            if (!name.equals("Content-Length")) {
+                put.header(name, value);
+            }
+        });
+
+        assertEquals(200, HTTP.send(put.build(), HttpResponse.BodyHandlers.discarding()).statusCode());
+        assertTrue(upload.url().getRawQuery().contains("X-Amz-SignedHeaders=content-length%3Bcontent-type%3Bhost%3Bx-amz-checksum-sha256"));
+        assertArrayEquals(PNG, bucket.read(StoredImage.key(upload.reference()).orElseThrow()).orElseThrow().bytes());
+        assertEquals(upload.reference(), bucket.presignUpload("image/png", PNG.length, sha256).reference());
     }
 }
