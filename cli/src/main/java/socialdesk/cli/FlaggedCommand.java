@@ -107,9 +107,8 @@ final class FlaggedCommand {
             }
             out.println("  reply:  " + (c.get("suggestedReply") == null ? "(none: hide or report, do not answer)" : c.get("suggestedReply")));
             if ("NEW".equals(c.get("state"))) {
-                out.println("  answer: " + (c.get("suggestedReply") == null
-                        ? "./social hide " + c.get("platform") + " '" + c.get("commentId") + "'"
-                        : AnswerHint.command(Platform.fromId((String) c.get("platform")), (String) c.get("commentId"))));
+                out.println("  answer: " + AnswerHint.command(Platform.fromId((String) c.get("platform")), (String) c.get("commentId"),
+                        c.get("suggestedReply") != null));
             } else if (c.get("replyUrl") != null) {
                 out.println("  answered: " + c.get("replyUrl"));
             }

@@ -41,8 +41,9 @@ public final class CommentFlaggedEvent {
         detail.put("action", orEmpty(v.action()));
         detail.put("suggestedReply", orEmpty(v.suggestedReply()));
         detail.put("writtenAt", c.at().toString());
-        detail.put("answerCommand", AnswerHint.command(stored.platform(), c.id()));
-        detail.put("answerApi", AnswerHint.api(stored.platform(), c.id()));
+        boolean replyable = v.suggestedReply() != null && !v.suggestedReply().isBlank();
+        detail.put("answerCommand", AnswerHint.command(stored.platform(), c.id(), replyable));
+        detail.put("answerApi", AnswerHint.api(stored.platform(), c.id(), replyable));
         // One comment at one version: an edit that is flagged again is a new fact with a new id.
         return DomainEvent.of(SOURCE, DETAIL_TYPE, stored.platform().id() + "/" + c.id() + "/" + c.at().toEpochMilli(), detail);
     }

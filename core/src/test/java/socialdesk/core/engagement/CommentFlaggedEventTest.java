@@ -29,5 +29,21 @@ class CommentFlaggedEventTest {
         assertEquals("HIDE_OR_REPORT", d.get("action"));
         assertEquals(List.of("ABUSE"), d.get("categories"));
         assertTrue(((String) d.get("excerpt")).length() <= CommentFlaggedEvent.EXCERPT_CHARS);
+        assertEquals("./social hide x 'c1'", d.get("answerCommand"), "abuse has no reply to accept: the next step is to hide it");
+        assertEquals("POST /comments/x/c1/hide", d.get("answerApi"));
+    }
+
+    @Test
+    void aConcernWithASuggestedReplyIsAnsweredWithIt() {
+        CommentVerdict verdict = new CommentVerdict("CONCERN", "high", true, "en", List.of("refund"), "REPLY",
+                "We're sorry. Please send us your order number and we'll fix it today.");
+        Comment comment = new Comment("c2", CommentKind.COMMENT, new Author("u2", null), "Still no refund!", null,
+                Instant.parse("2025-11-26T09:00:00Z"));
+
+        Map<String, Object> d = CommentFlaggedEvent.of(new StoredComment(Owners.unmatched(Platform.FACEBOOK), Platform.FACEBOOK, null,
+                comment, verdict, false)).detail();
+
+        assertEquals("./social reply facebook 'c2' --accept", d.get("answerCommand"));
+        assertEquals("POST /comments/facebook/c2/reply", d.get("answerApi"));
     }
 }

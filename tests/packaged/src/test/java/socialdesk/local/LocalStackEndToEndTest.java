@@ -200,7 +200,7 @@ class LocalStackEndToEndTest {
             await("the high-severity comment on the urgent topic", () -> messages(notifications, "UrgentTopic").stream()
                     .anyMatch(m -> m.startsWith("URGENT ") && m.contains(" on facebook from ")), console);
             String concernId = Demo.commentId(firstOnFacebook.id(), 0);
-            assertTrue(concern.contains("To answer: ./social reply facebook '" + concernId + "' --accept"), concern);
+            assertTrue(concern.contains("Next step: ./social reply facebook '" + concernId + "' --accept"), concern);
 
             // Answered: ./social reply --accept, as a person runs it, posts the suggestion once under that very comment.
             DynamoReplyStore replies = new DynamoReplyStore(dynamo, stack.tableName());
