@@ -66,7 +66,7 @@ public final class PostsApiWiring {
                 new EventBridgePublisher(clients.eventBridge(), bus), clock, metrics);
         AccountsRoutes accounts = new AccountsRoutes(platform -> credentials.find(credentialsPath + "/" + platform.id()),
                 new DynamoAccountHealthStore(dynamo, table), posts);
-        return new Wired(service, comments, engagement, accounts, metrics, priming(clients, table));
+        return new Wired(service, comments, engagement, accounts, metrics, priming(clients, table, media));
     }
 
     /** The comment routes: replies checked by the desk's own triage (the lash-out guard). */
@@ -78,15 +78,17 @@ public final class PostsApiWiring {
     /**
      * Before the snapshot: the JSON paths, a DynamoDB read of a key that never exists and the writes
      * the stores make, each refused, an empty PutEvents, a read of a credentials path that is never created,
-     * the platform HTTP client and the metrics' EMF lines; the handler adds its own step.
+     * a media bucket URL signed and not sent, the platform HTTP client and the metrics' EMF lines; the
+     * handler adds its own step.
      */
-    static Priming.Builder priming(AwsClients clients, String table) {
+    static Priming.Builder priming(AwsClients clients, String table, S3MediaBucket media) {
         return Priming.forFunction("posts-api").renewCredentials(clients).json()
                 .functionUrlRuntimeJson()
                 .dynamoRead(clients.dynamoDb(), table)
                 .dynamoWritesRefused(clients.dynamoDb(), table)
                 .eventsNothing(clients.eventBridge())
                 .parametersMiss(clients.ssm())
+                .mediaBucketSigning(media)
                 .prime("platform http client", PlatformHttp::warmSharedClient)
                 .prime("metrics", EmfMetrics::primeWithoutWriting);
     }

@@ -2,6 +2,7 @@ package socialdesk.postsapi;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Clock;
 import org.junit.jupiter.api.Test;
@@ -20,7 +21,8 @@ class PostsApiPrimingTest {
         DynamoDbClient dynamo = clients.dynamoDb();
         PostsApiHandler handler = new PostsApiHandler(PostsApiWiring.create(new DynamoPostStore(dynamo, table),
                 new DynamoCadenceStore(dynamo, table), Clock.systemUTC()));
-        return PostsApiHandler.withHandlerStep(PostsApiWiring.priming(clients, table), handler).build();
+        return PostsApiHandler.withHandlerStep(PostsApiWiring.priming(clients, table,
+                clients.mediaBucket("media", Clock.systemUTC())), handler).build();
     }
 
     @Test
@@ -35,6 +37,7 @@ class PostsApiPrimingTest {
         priming.afterRestore(null);
 
         assertEquals(before, PrimingChecks.itemCount(dynamo, table));
+        assertTrue(priming.primingSteps().contains("media bucket signing"), priming.primingSteps().toString());
     }
 
     @Test

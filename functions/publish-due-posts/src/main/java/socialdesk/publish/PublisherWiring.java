@@ -61,14 +61,15 @@ public final class PublisherWiring {
                 new ConfiguredAccounts(credentialsPath + "/", credentials::find, PlatformHttp.sharedClient(), clock,
                         AwsTokenRenewal.forTable(dynamo, clients.ssm(), table, clock));
         // Uploaded images (media://): read from the private bucket, or handed to a platform as a presigned GET.
-        StoredImages storedImages = new StoredImages(clients.mediaBucket(Env.required("MEDIA_BUCKET_NAME"), clock));
+        S3MediaBucket media = clients.mediaBucket(Env.required("MEDIA_BUCKET_NAME"), clock);
+        StoredImages storedImages = new StoredImages(media);
         Supplier<PlatformAccounts> accounts = () -> storedImages.wrap(configured.get());
         Random random = new Random();
         DuePostPublisher publisher = new DuePostPublisher(new DynamoPostStore(dynamo, table),
                 new DynamoAccountHealthStore(dynamo, table), accounts,
                 new OutboxRelay(new EventBridgePublisher(clients.eventBridge(), bus), new DynamoEventOutbox(dynamo, table)), clock,
                 settings(Env.optional("PUBLISH_LEASE_SECONDS", "180"), Env.optional("PUBLISH_SETTLE_SECONDS", "60")), random, metrics);
-        return new Wired(publisher, priming(clients, table, random), metrics);
+        return new Wired(publisher, priming(clients, table, media, random), metrics);
     }
 
     /** The default settings with the template's lease and settle delay (whole seconds, at least 1). */
@@ -93,12 +94,13 @@ public final class PublisherWiring {
     /**
      * Before the snapshot: the JSON paths, a DynamoDB read of a key that never exists and the writes
      * the store makes, each refused, an empty PutEvents and reads of a parameter path that is never created
-     * (every path of a tick's clients, no data written, no credential read), the platform HTTP client
+     * (every path of a tick's clients, no data written, no credential read), a media bucket URL signed
+     * and not sent, the platform HTTP client
      * with one request to a loopback server, and the metrics' EMF lines built and written nowhere.
      * After restore: a fresh
      * seed for the retry jitter, which restored copies would otherwise share.
      */
-    static Priming priming(AwsClients clients, String table, Random random) {
+    static Priming priming(AwsClients clients, String table, S3MediaBucket media, Random random) {
         return Priming.forFunction("publish-due-posts")
                 .renewCredentials(clients)
                 .json()
@@ -107,6 +109,7 @@ public final class PublisherWiring {
                 .dynamoWritesRefused(clients.dynamoDb(), table)
                 .eventsNothing(clients.eventBridge())
                 .parametersMiss(clients.ssm())
+                .mediaBucketSigning(media)
                 .prime("platform http client", PlatformHttp::warmSharedClient)
                 .httpRoundTrip(PlatformHttp.sharedClient())
                 .prime("metrics", EmfMetrics::primeWithoutWriting)

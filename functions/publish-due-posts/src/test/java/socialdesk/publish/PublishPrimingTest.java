@@ -2,6 +2,7 @@ package socialdesk.publish;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -20,18 +21,20 @@ class PublishPrimingTest {
         DynamoDbClient dynamo = Dynalite.shared().client();
         PrimingChecks.seed(dynamo, table);
         int before = PrimingChecks.itemCount(dynamo, table);
-        Priming priming = PublisherWiring.priming(Dynalite.shared().clients(), table, new Random(1));
+        Priming priming = PublisherWiring.priming(Dynalite.shared().clients(), table,
+                Dynalite.shared().clients().mediaBucket("media", java.time.Clock.systemUTC()), new Random(1));
 
         priming.beforeCheckpoint(null);
         priming.afterRestore(null);
 
         assertEquals(before, PrimingChecks.itemCount(dynamo, table));
+        assertTrue(priming.primingSteps().contains("media bucket signing"), priming.primingSteps().toString());
     }
 
     @Test
     void primingToleratesEndpointsThatAreDown() {
         AwsClients down = PrimingChecks.unreachable();
-        Priming priming = PublisherWiring.priming(down, "t", new Random(1));
+        Priming priming = PublisherWiring.priming(down, "t", down.mediaBucket("media", java.time.Clock.systemUTC()), new Random(1));
 
         assertDoesNotThrow(() -> priming.beforeCheckpoint(null));
         assertDoesNotThrow(() -> priming.afterRestore(null));
@@ -45,7 +48,7 @@ class PublishPrimingTest {
         long expected = new Random(42).nextLong();
         AwsClients down = PrimingChecks.unreachable();
 
-        PublisherWiring.priming(down, "t", random).afterRestore(null);
+        PublisherWiring.priming(down, "t", down.mediaBucket("media", java.time.Clock.systemUTC()), random).afterRestore(null);
 
         // A fresh seed: the sequence no longer follows the one captured in the snapshot.
         org.junit.jupiter.api.Assertions.assertNotEquals(expected, random.nextLong());

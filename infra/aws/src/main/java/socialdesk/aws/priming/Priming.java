@@ -9,6 +9,7 @@ import com.amazonaws.services.lambda.runtime.serialization.factories.JacksonFact
 import java.io.OutputStream;
 import java.net.http.HttpClient;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,8 +19,10 @@ import org.crac.Context;
 import org.crac.Core;
 import org.crac.Resource;
 import socialdesk.aws.AwsClients;
+import socialdesk.aws.media.S3MediaBucket;
 import socialdesk.core.json.Json;
 import socialdesk.core.log.JsonLog;
+import socialdesk.core.post.StoredImage;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -51,6 +54,8 @@ public final class Priming implements Resource {
      * {@code CredentialsPath}); asking for it reads no credential into the snapshot.
      */
     public static final String NEVER_CREATED_PARAMETER_PATH = "/social-desk-priming/never-created";
+    /** An upload key the posts API never makes (its UUIDs are random or name-based, never all zeros). */
+    static final String NEVER_MADE_UPLOAD = "00000000-0000-0000-0000-000000000000.jpg";
 
     private static final String SAMPLE_JSON = """
             {"version":"2.0","rawPath":"/","requestContext":{"http":{"method":"GET"}},"headers":{"content-type":"application/json"},\
@@ -290,6 +295,16 @@ public final class Priming implements Resource {
                             // The answer every deployment gives: the error path is primed along with the request.
                         }
                     });
+        }
+
+        /**
+         * The media bucket's signing: a {@code GET} URL for a key that is never made, signed and not
+         * sent. It loads and initialises the SDK signer and its HMAC, which each upload offer and each
+         * uploaded image's read would otherwise pay for at the first; no request, so nothing is read
+         * and no grant beyond the function's is needed.
+         */
+        public Builder mediaBucketSigning(S3MediaBucket bucket) {
+            return prime("media bucket signing", () -> bucket.presignedGet(StoredImage.PREFIX + NEVER_MADE_UPLOAD, Duration.ofMinutes(1)));
         }
 
         /**
