@@ -203,8 +203,9 @@ public final class LocalDesk implements AutoCloseable {
         if (options.remoteEndpoint() == null) {
             rules.addTo(bus);
         } else {
+            List<String> buckets = template.resourcesOfType("AWS::S3::Bucket").keySet().stream().map(refs::get).toList();
             remote = track(RemoteResources.create(options.remoteEndpoint(), identity, busName, rules.remoteRules(),
-                    secrets, topics.values(), console));
+                    secrets, topics.values(), buckets, console));
         }
         scheduler = track(new Scheduler(clock, console, identity.region()));
         for (Template.Function function : templateFunctions) {

@@ -14,6 +14,8 @@ import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.eventbridge.model.InputTransformer;
 import software.amazon.awssdk.services.eventbridge.model.ResourceAlreadyExistsException;
 import software.amazon.awssdk.services.eventbridge.model.Target;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
@@ -35,6 +37,8 @@ public final class RemoteResources implements AutoCloseable {
     private final SnsClient sns;
     private final SqsClient sqs;
     private final SsmClient ssm;
+    private final S3Client s3;
+    private final Region region;
     private final List<Thread> pollers = new ArrayList<>();
     private final Console console;
     private volatile boolean closed;
@@ -50,13 +54,19 @@ public final class RemoteResources implements AutoCloseable {
         sns = SnsClient.builder().endpointOverride(endpoint).region(region).credentialsProvider(credentials).httpClient(http).build();
         sqs = SqsClient.builder().endpointOverride(endpoint).region(region).credentialsProvider(credentials).httpClient(http).build();
         ssm = SsmClient.builder().endpointOverride(endpoint).region(region).credentialsProvider(credentials).httpClient(http).build();
+        // Path-style, as the functions address a bucket at any endpoint other than AWS's.
+        s3 = S3Client.builder().endpointOverride(endpoint).region(region).credentialsProvider(credentials).httpClient(http)
+                .forcePathStyle(true).build();
+        this.region = region;
     }
 
     /** Creates (or finds) everything and starts polling one queue per topic. */
     static RemoteResources create(String endpoint, LocalIdentity identity, String busName, List<BusRules.Rule> rules,
-                                  LocalSecrets secrets, java.util.Collection<LocalTopic> localTopics, Console console) {
+                                  LocalSecrets secrets, java.util.Collection<LocalTopic> localTopics, List<String> buckets,
+                                  Console console) {
         RemoteResources remote = new RemoteResources(URI.create(endpoint), identity, console);
         remote.createParameters(secrets);
+        buckets.forEach(remote::createBucket);
         remote.createBus(busName);
         for (LocalTopic localTopic : localTopics) {
             String local = localTopic.arn();
@@ -79,6 +89,21 @@ public final class RemoteResources implements AutoCloseable {
         for (String name : secrets.names()) {
             secrets.secretString(name).ifPresent(value -> ssm.putParameter(b -> b.name(name).value(value)
                     .type(ParameterType.SECURE_STRING).overwrite(true)));
+        }
+    }
+
+    /** The bucket, private as the template's is (the emulator's default), or the one an earlier run made. */
+    void createBucket(String name) {
+        try {
+            s3.createBucket(b -> {
+                b.bucket(name);
+                // us-east-1 takes no location constraint, and refuses one naming itself.
+                if (!region.equals(Region.US_EAST_1)) {
+                    b.createBucketConfiguration(c -> c.locationConstraint(region.id()));
+                }
+            });
+        } catch (BucketAlreadyOwnedByYouException e) {
+            // Made on an earlier run.
         }
     }
 
@@ -174,5 +199,6 @@ public final class RemoteResources implements AutoCloseable {
         sns.close();
         sqs.close();
         ssm.close();
+        s3.close();
     }
 }
