@@ -80,9 +80,9 @@ final class PostsService {
         return uploads.offer(body);
     }
 
-    /** The uploaded images a post names must be in the bucket until it is due. */
-    private void requireUploads(List<PostImage> images, Instant dueAt) {
-        List<String> problems = uploads.problems(images, dueAt);
+    /** The uploaded images a post names must be in the bucket until it is due, and within each platform's size. */
+    private void requireUploads(List<PostImage> images, Instant dueAt, List<Platform> platforms) {
+        List<String> problems = uploads.problems(images, dueAt, platforms);
         if (!problems.isEmpty()) {
             throw ApiException.invalid(problems);
         }
@@ -125,7 +125,7 @@ final class PostsService {
             }
         }
         Instant dueAt = nextSlot ? nextFreeSlot(slotCadences, null) : at;
-        requireUploads(images, dueAt);
+        requireUploads(images, dueAt, platforms);
         PostDraft draft = new PostDraft(id, text, link, images, platforms.stream().map(Platform::id).toList(), dueAt.toString(), evergreen);
         PostQueue.Enqueued enqueued;
         try {
@@ -308,7 +308,7 @@ final class PostsService {
             throw ApiException.invalid(problems);
         }
         Instant dueAt = nextSlot ? nextFreeSlot(slotCadences, current) : at != null ? at : current.dueAt();
-        requireUploads(content.images(), dueAt);
+        requireUploads(content.images(), dueAt, newPlatforms);
         return store.updateQueued(current.revised(content, newPlatforms, dueAt), current.version());
     }
 

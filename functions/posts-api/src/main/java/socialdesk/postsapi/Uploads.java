@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import socialdesk.aws.media.S3MediaBucket;
+import socialdesk.core.platform.ImageRules;
+import socialdesk.core.post.Platform;
 import socialdesk.core.post.PostImage;
 import socialdesk.core.post.StoredImage;
 
@@ -71,10 +73,12 @@ final class Uploads {
     }
 
     /**
-     * Why the uploaded images among {@code images} cannot be published at {@code dueAt}: not
-     * uploaded (HeadObject finds nothing), not an image, or gone by then.
+     * Why the uploaded images among {@code images} cannot be published at {@code dueAt} to
+     * {@code platforms}: not uploaded (HeadObject finds nothing), not an image, gone by then, or
+     * larger than a platform takes (known here, unlike an image given by URL, which is measured when
+     * it is fetched).
      */
-    List<String> problems(List<PostImage> images, Instant dueAt) {
+    List<String> problems(List<PostImage> images, Instant dueAt, List<Platform> platforms) {
         List<String> problems = new ArrayList<>();
         for (int i = 0; i < images.size(); i++) {
             String url = images.get(i).url();
@@ -94,6 +98,14 @@ final class Uploads {
             } else if (stored.get().uploadedAt() != null && dueAt.isAfter(stored.get().uploadedAt().plus(KEPT).minus(Duration.ofDays(1)))) {
                 problems.add(name + " is kept until " + stored.get().uploadedAt().plus(KEPT) + " and the post is due at " + dueAt
                         + ": give the image by URL, or upload it again nearer the time");
+            } else {
+                for (Platform platform : platforms) {
+                    ImageRules rules = ImageRules.of(platform);
+                    // A type the platform refuses is already named by the queue's rules (the key's extension).
+                    if (rules.formats().contains(stored.get().contentType())) {
+                        rules.fileProblem(i + 1, stored.get().contentType(), stored.get().bytes()).ifPresent(problems::add);
+                    }
+                }
             }
         }
         return problems;

@@ -137,6 +137,21 @@ class UploadsOnMotoTest {
                 JsonRead.list(created.body(), "error", "problems"));
     }
 
+    @Test
+    void anUploadLargerThanAPlatformTakesIsRefusedForThatPlatformWhenQueued() throws Exception {
+        byte[] large = java.util.Arrays.copyOf(JPEG, 1_200_000);
+        Map<String, Object> upload = offer("image/jpeg", large.length);
+        assertEquals(200, put(JsonRead.string(upload, "uploadUrl"), "image/jpeg", large));
+        String reference = JsonRead.string(upload, "url");
+
+        Answer both = call("POST", "/posts", post(reference, Instant.now().plus(Duration.ofDays(2)), "mastodon", "bluesky"));
+        Answer mastodon = call("POST", "/posts", post(reference, Instant.now().plus(Duration.ofDays(2)), "mastodon"));
+
+        assertEquals(400, both.status(), both.raw());
+        assertEquals(List.of("bluesky: image 1 is 1200000 bytes, the limit is 1000000"), JsonRead.list(both.body(), "error", "problems"));
+        assertEquals(201, mastodon.status(), mastodon.raw());
+    }
+
     private Map<String, Object> offer(String contentType, long bytes) {
         Answer answer = call("POST", "/media", Json.write(Map.of("contentType", contentType, "bytes", bytes)));
         assertEquals(201, answer.status(), answer.raw());
