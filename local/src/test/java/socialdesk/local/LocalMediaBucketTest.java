@@ -159,4 +159,15 @@ class LocalMediaBucketTest {
         assertEquals(upload.reference(), bucket.presignUpload("image/gif", GIF.length, sha256).reference());
         assertArrayEquals(GIF, bucket.read(StoredImage.key(upload.reference()).orElseThrow()).orElseThrow().bytes());
     }
+
+    @Test
+    void theStartOfAnUploadIsReadWithARange() throws Exception {
+        S3MediaBucket.Upload upload = bucket.presignUpload("image/gif", GIF.length);
+        assertEquals(200, put(upload.url(), "image/gif", GIF));
+        String key = StoredImage.key(upload.reference()).orElseThrow();
+
+        assertArrayEquals(java.util.Arrays.copyOf(GIF, 6), bucket.readStart(key, 6).orElseThrow());
+        assertArrayEquals(GIF, bucket.readStart(key, 1000).orElseThrow(), "a range past the end is the whole file");
+        assertEquals(Optional.empty(), bucket.readStart("uploads/00000000-0000-0000-0000-000000000000.gif", 6));
+    }
 }

@@ -17,7 +17,9 @@ import socialdesk.core.post.PostImage;
  * What one platform accepts of a post's images: how many, which formats, how many bytes each, and
  * how long an alt text may be, counted the platform's way. The count, the alt text and a format that
  * the URL's file name gives away are checked when the post is queued; the bytes and the real type
- * are known only when the image is fetched, just before it is sent ({@link #fileProblem}).
+ * are known only when the image is fetched, just before it is sent ({@link #fileProblem}), and so are
+ * its dimensions ({@link #dimensionProblem}), except for an upload, whose size and header the posts
+ * API reads from the bucket when the post is queued.
  *
  * <p>The figures and their sources are in docs/platforms.md (Images).
  *
@@ -29,6 +31,8 @@ import socialdesk.core.post.PostImage;
 public record ImageRules(Platform platform, int maxImages, int maxAlt, String altUnit, ToIntFunction<String> altMeasure,
                          Set<String> formats, long maxBytes) {
     private static final long MB = 1024L * 1024;
+    /** The Images API's largest image, in pixels. */
+    private static final long LINKEDIN_MAX_PIXELS = 36_152_320L;
     private static final Set<String> JPEG = Set.of("image/jpeg");
     private static final Set<String> WEB_FORMATS = Set.of("image/jpeg", "image/png", "image/gif", "image/webp");
     /** The extension of the URL path's last segment (query and fragment excluded). */
@@ -111,6 +115,42 @@ public record ImageRules(Platform platform, int maxImages, int maxAlt, String al
             return Optional.of(platform.id() + ": image " + number + " is " + bytes + " bytes, the limit is " + maxBytes);
         }
         return Optional.empty();
+    }
+
+    /**
+     * Why an image of {@code width} by {@code height} pixels cannot go to this platform, where the
+     * platform states a limit on dimensions (docs/platforms.md, Images): Instagram's aspect ratio from
+     * 4:5 to 1.91:1, Threads' 10:1 either way, LinkedIn's 36,152,320 pixels, Telegram's width plus
+     * height of 10,000 and ratio of 20. Widths the platforms scale themselves are not refused.
+     *
+     * @param number the image's place in the post, from 1
+     */
+    public Optional<String> dimensionProblem(int number, int width, int height) {
+        if (width <= 0 || height <= 0) {
+            return Optional.empty();
+        }
+        String image = platform.id() + ": image " + number + " is " + width + "×" + height;
+        double ratio = (double) width / height;
+        double elongation = Math.max(ratio, 1 / ratio);
+        return Optional.ofNullable(switch (platform) {
+            case INSTAGRAM -> ratio < 0.8 || ratio > 1.91
+                    ? image + ", an aspect ratio of " + String.format(Locale.ROOT, "%.2f", ratio) + ":1; instagram takes 4:5 (0.8) to 1.91:1"
+                    : null;
+            case THREADS -> elongation > 10 ? image + ", longer than threads' 10:1 aspect ratio limit" : null;
+            case LINKEDIN -> (long) width * height > LINKEDIN_MAX_PIXELS
+                    ? image + ", " + (long) width * height + " pixels; linkedin takes at most " + LINKEDIN_MAX_PIXELS : null;
+            case TELEGRAM -> width + height > 10_000 ? image + "; telegram takes a width and height of 10000 together at most"
+                    : elongation > 20 ? image + ", longer than telegram's ratio of 20" : null;
+            default -> null;
+        });
+    }
+
+    /** Whether {@link #dimensionProblem} can refuse anything for this platform: only then are the dimensions worth reading early. */
+    public boolean statesDimensions() {
+        return switch (platform) {
+            case INSTAGRAM, THREADS, LINKEDIN, TELEGRAM -> true;
+            default -> false;
+        };
     }
 
     /** The media type a URL's file name extension names, when it names one. */

@@ -49,6 +49,29 @@ class ImageRulesTest {
     }
 
     @Test
+    void dimensionsAreRefusedOnlyWherePlatformsStateALimit() {
+        ImageRules instagram = ImageRules.of(Platform.INSTAGRAM);
+        assertEquals(Optional.empty(), instagram.dimensionProblem(1, 1080, 1350), "4:5");
+        assertEquals(Optional.empty(), instagram.dimensionProblem(1, 1080, 566), "1.91:1");
+        assertEquals(Optional.of("instagram: image 2 is 1080×1920, an aspect ratio of 0.56:1; instagram takes 4:5 (0.8) to 1.91:1"),
+                instagram.dimensionProblem(2, 1080, 1920));
+        assertEquals(Optional.empty(), ImageRules.of(Platform.THREADS).dimensionProblem(1, 320, 3200));
+        assertEquals(Optional.of("threads: image 1 is 320×3300, longer than threads' 10:1 aspect ratio limit"),
+                ImageRules.of(Platform.THREADS).dimensionProblem(1, 320, 3300));
+        assertEquals(Optional.empty(), ImageRules.of(Platform.LINKEDIN).dimensionProblem(1, 6016, 6009), "36,150,144 pixels");
+        assertEquals(Optional.of("linkedin: image 1 is 6016×6010, 36156160 pixels; linkedin takes at most 36152320"),
+                ImageRules.of(Platform.LINKEDIN).dimensionProblem(1, 6016, 6010));
+        ImageRules telegram = ImageRules.of(Platform.TELEGRAM);
+        assertEquals(Optional.of("telegram: image 1 is 6000×4001; telegram takes a width and height of 10000 together at most"),
+                telegram.dimensionProblem(1, 6000, 4001));
+        assertEquals(Optional.of("telegram: image 1 is 4200×200, longer than telegram's ratio of 20"), telegram.dimensionProblem(1, 4200, 200));
+        for (Platform platform : Platform.values()) {
+            ImageRules rules = ImageRules.of(platform);
+            assertEquals(rules.statesDimensions(), rules.dimensionProblem(1, 90_000, 1_000).isPresent(), platform.id());
+        }
+    }
+
+    @Test
     void everyPlatformTakesTheFourImagesAPostMayCarry() {
         for (Platform platform : Platform.values()) {
             assertEquals(PostImage.MAX_PER_POST, ImageRules.of(platform).maxImages(), platform.id());

@@ -12,6 +12,7 @@ import socialdesk.core.platform.ImageRules;
 import socialdesk.core.post.Platform;
 import socialdesk.core.post.PostImage;
 import socialdesk.core.post.StoredImage;
+import socialdesk.platforms.ImageFiles;
 
 /**
  * {@code POST /media} and the queue-time check of the uploads a post names. The file itself never
@@ -19,6 +20,12 @@ import socialdesk.core.post.StoredImage;
  * {@code media://} reference for the post's image {@code url}.
  */
 final class Uploads {
+    /**
+     * How much of an upload is read for its width and height where a platform of the post limits them:
+     * a PNG's or GIF's header is in its first bytes, a JPEG's follows its metadata (EXIF, a colour
+     * profile), which this leaves room for. An image whose header lies further is checked when fetched.
+     */
+    static final int HEADER_BYTES = 256 * 1024;
     /** What the template's lifecycle rule keeps an upload for (MediaBucket, ExpirationInDays). */
     static final Duration KEPT = Duration.ofDays(30);
 
@@ -74,9 +81,9 @@ final class Uploads {
 
     /**
      * Why the uploaded images among {@code images} cannot be published at {@code dueAt} to
-     * {@code platforms}: not uploaded (HeadObject finds nothing), not an image, gone by then, or
-     * larger than a platform takes (known here, unlike an image given by URL, which is measured when
-     * it is fetched).
+     * {@code platforms}: not uploaded (HeadObject finds nothing), not an image, gone by then, larger
+     * than a platform takes, or of dimensions a platform refuses (known here, unlike an image given by
+     * URL, which is measured when it is fetched, or by the platform that fetches it).
      */
     List<String> problems(List<PostImage> images, Instant dueAt, List<Platform> platforms) {
         List<String> problems = new ArrayList<>();
@@ -99,11 +106,16 @@ final class Uploads {
                 problems.add(name + " is kept until " + stored.get().uploadedAt().plus(KEPT) + " and the post is due at " + dueAt
                         + ": give the image by URL, or upload it again nearer the time");
             } else {
-                for (Platform platform : platforms) {
-                    ImageRules rules = ImageRules.of(platform);
-                    // A type the platform refuses is already named by the queue's rules (the key's extension).
-                    if (rules.formats().contains(stored.get().contentType())) {
-                        rules.fileProblem(i + 1, stored.get().contentType(), stored.get().bytes()).ifPresent(problems::add);
+                List<ImageRules> rules = platforms.stream().map(ImageRules::of)
+                        // A type the platform refuses is already named by the queue's rules (the key's extension).
+                        .filter(r -> r.formats().contains(stored.get().contentType())).toList();
+                for (ImageRules r : rules) {
+                    r.fileProblem(i + 1, stored.get().contentType(), stored.get().bytes()).ifPresent(problems::add);
+                }
+                if (rules.stream().anyMatch(ImageRules::statesDimensions)) {
+                    int[] size = bucket.readStart(key.get(), HEADER_BYTES).map(ImageFiles::dimensions).orElse(null);
+                    for (ImageRules r : size == null ? List.<ImageRules>of() : rules) {
+                        r.dimensionProblem(i + 1, size[0], size[1]).ifPresent(problems::add);
                     }
                 }
             }

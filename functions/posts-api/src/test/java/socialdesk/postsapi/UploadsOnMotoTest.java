@@ -152,6 +152,34 @@ class UploadsOnMotoTest {
         assertEquals(201, mastodon.status(), mastodon.raw());
     }
 
+    @Test
+    void anUploadOfDimensionsAPlatformRefusesIsA400ForThatPlatformWhenQueued() throws Exception {
+        String tall = uploaded(jpeg(540, 960));
+        String portrait = uploaded(jpeg(400, 500));
+
+        Answer refused = call("POST", "/posts", post(tall, Instant.now().plus(Duration.ofDays(2)), "instagram", "mastodon"));
+        Answer fine = call("POST", "/posts", post(portrait, Instant.now().plus(Duration.ofDays(2)), "instagram", "mastodon"));
+        Answer elsewhere = call("POST", "/posts", post(tall, Instant.now().plus(Duration.ofDays(2)), "mastodon"));
+
+        assertEquals(400, refused.status(), refused.raw());
+        assertEquals(List.of("instagram: image 1 is 540×960, an aspect ratio of 0.56:1; instagram takes 4:5 (0.8) to 1.91:1"),
+                JsonRead.list(refused.body(), "error", "problems"));
+        assertEquals(201, fine.status(), fine.raw());
+        assertEquals(201, elsewhere.status(), elsewhere.raw());
+    }
+
+    private static byte[] jpeg(int width, int height) throws Exception {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(width, height, java.awt.image.BufferedImage.TYPE_INT_RGB), "jpeg", out);
+        return out.toByteArray();
+    }
+
+    private String uploaded(byte[] jpeg) throws Exception {
+        Map<String, Object> upload = offer("image/jpeg", jpeg.length);
+        assertEquals(200, put(JsonRead.string(upload, "uploadUrl"), "image/jpeg", jpeg));
+        return JsonRead.string(upload, "url");
+    }
+
     private Map<String, Object> offer(String contentType, long bytes) {
         Answer answer = call("POST", "/media", Json.write(Map.of("contentType", contentType, "bytes", bytes)));
         assertEquals(201, answer.status(), answer.raw());

@@ -101,6 +101,10 @@ public final class ImageFiles {
                 throw new Unavailable(new Permanent(problem.get()));
             }
             int[] size = dimensions(fetched.body());
+            Optional<String> shape = size == null ? Optional.empty() : rules.dimensionProblem(number, size[0], size[1]);
+            if (shape.isPresent()) {
+                throw new Unavailable(new Permanent(shape.get()));
+            }
             files.add(new ImageFile(number, images.get(i).alt(), type, fetched.body(),
                     size == null ? null : size[0], size == null ? null : size[1]));
         }
@@ -147,8 +151,11 @@ public final class ImageFiles {
         return Optional.empty();
     }
 
-    /** Width and height from the image's header (nothing is decoded), or null when no reader here knows the format. */
-    static int[] dimensions(byte[] image) {
+    /**
+     * Width and height from the image's header (nothing is decoded), or null when no reader here knows
+     * the format or the header is not within {@code image} (the start of a file is enough).
+     */
+    public static int[] dimensions(byte[] image) {
         try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(image))) {
             Iterator<ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
             if (readers == null || !readers.hasNext()) {

@@ -76,4 +76,29 @@ class ImageFilesTest {
                 () -> files.fetch(List.of(new PostImage(ImageFiles.dataUrl("image/png", png), "A")), ImageRules.of(Platform.INSTAGRAM)));
         assertEquals(new Permanent("instagram: image 1 is PNG; instagram takes JPEG images"), refused.outcome());
     }
+
+    @Test
+    void anImageOfDimensionsThePlatformRefusesFailsForGoodBeforeItIsSent() throws Exception {
+        // Only a PNG's signature and header: 7,000 × 6,000 is 42,000,000 pixels, over LinkedIn's 36,152,320.
+        pages.file("/huge.png", "image/png", pngHeader(7000, 6000));
+        pages.file("/fine.png", "image/png", TestImages.png(1200, 627));
+
+        ImageFiles.Unavailable refused = assertThrows(ImageFiles.Unavailable.class, () -> files.fetch(
+                List.of(new PostImage(pages.url("/fine.png"), "A"), new PostImage(pages.url("/huge.png"), "B")), ImageRules.of(Platform.LINKEDIN)));
+
+        assertEquals(new Permanent("linkedin: image 2 is 7000×6000, 42000000 pixels; linkedin takes at most 36152320"), refused.outcome());
+        assertEquals(7000, files.fetch(List.of(new PostImage(pages.url("/huge.png"), "B")), ImageRules.of(Platform.MASTODON)).getFirst().width(),
+                "a platform that states no such limit takes it");
+    }
+
+    /** A PNG's signature and IHDR chunk (with its CRC), and no pixels: all a header reader looks at. */
+    private static byte[] pngHeader(int width, int height) {
+        java.nio.ByteBuffer ihdr = java.nio.ByteBuffer.allocate(17).put("IHDR".getBytes(StandardCharsets.US_ASCII))
+                .putInt(width).putInt(height).put((byte) 8).put((byte) 2).put((byte) 0).put((byte) 0).put((byte) 0);
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(ihdr.array());
+        return java.nio.ByteBuffer.allocate(8 + 4 + 17 + 4)
+                .put(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'})
+                .putInt(13).put(ihdr.array()).putInt((int) crc.getValue()).array();
+    }
 }

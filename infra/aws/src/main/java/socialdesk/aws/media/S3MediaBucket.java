@@ -169,7 +169,7 @@ public final class S3MediaBucket {
 
     /** The object's type and size, or empty when there is none under {@code key} (HeadObject). */
     public Optional<Stored> head(String key) {
-        return send(SdkHttpMethod.HEAD, key, response -> new Stored(
+        return send(SdkHttpMethod.HEAD, key, Map.of(), response -> new Stored(
                 response.httpResponse().firstMatchingHeader("Content-Type").orElse(null),
                 response.httpResponse().firstMatchingHeader("Content-Length").map(Long::parseLong).orElse(0L),
                 response.httpResponse().firstMatchingHeader("Last-Modified").map(S3MediaBucket::httpDate).orElse(null)));
@@ -177,9 +177,21 @@ public final class S3MediaBucket {
 
     /** The object's bytes (GetObject), or empty when there is none. */
     public Optional<Read> read(String key) {
-        return send(SdkHttpMethod.GET, key, response -> {
+        return send(SdkHttpMethod.GET, key, Map.of(), response -> {
             try (InputStream body = response.responseBody().orElseThrow(() -> new IOException("GetObject answered without a body"))) {
                 return new Read(response.httpResponse().firstMatchingHeader("Content-Type").orElse(null), IoUtils.toByteArray(body));
+            }
+        });
+    }
+
+    /**
+     * The object's first {@code bytes} bytes at most (a ranged GET), or empty when there is none:
+     * enough of an image for its header, without reading a large file whole.
+     */
+    public Optional<byte[]> readStart(String key, int bytes) {
+        return send(SdkHttpMethod.GET, key, Map.of("Range", "bytes=0-" + (bytes - 1)), response -> {
+            try (InputStream body = response.responseBody().orElseThrow(() -> new IOException("GetObject answered without a body"))) {
+                return body.readNBytes(bytes);
             }
         });
     }
@@ -188,12 +200,17 @@ public final class S3MediaBucket {
         T read(HttpExecuteResponse response) throws IOException;
     }
 
-    /** One signed request, tried again on a 5xx or a broken connection; 404 is "no such object". */
-    private <T> Optional<T> send(SdkHttpMethod method, String key, BodyReader<T> reader) {
+    /**
+     * One signed request, tried again on a 5xx or a broken connection; 404 is "no such object".
+     * {@code unsignedHeaders} go with it outside the signature (S3 takes a Range so).
+     */
+    private <T> Optional<T> send(SdkHttpMethod method, String key, Map<String, String> unsignedHeaders, BodyReader<T> reader) {
         UnavailableException last = null;
         for (int attempt = 1; attempt <= READ_ATTEMPTS; attempt++) {
-            SdkHttpRequest request = SdkHttpRequest.builder().uri(presign(method, key, Map.of(), READ_SIGNATURE, clock.instant()))
-                    .method(method).build();
+            SdkHttpRequest.Builder builder = SdkHttpRequest.builder().uri(presign(method, key, Map.of(), READ_SIGNATURE, clock.instant()))
+                    .method(method);
+            unsignedHeaders.forEach(builder::putHeader);
+            SdkHttpRequest request = builder.build();
             try {
                 HttpExecuteResponse response = http.prepareRequest(HttpExecuteRequest.builder().request(request).build()).call();
                 int status = response.httpResponse().statusCode();
