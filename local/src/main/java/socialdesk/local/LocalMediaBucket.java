@@ -19,12 +19,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import socialdesk.aws.media.S3UrlSigner;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.http.SdkHttpMethod;
 import software.amazon.awssdk.http.SdkHttpRequest;
-import software.amazon.awssdk.http.auth.aws.signer.AwsV4FamilyHttpSigner;
-import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
-import software.amazon.awssdk.http.auth.spi.signer.HttpSigner;
 
 /**
  * The media bucket on this machine, path-style at the local AWS endpoint: {@code /<bucket>/<key>},
@@ -46,7 +44,7 @@ final class LocalMediaBucket {
     private final Path dir;
     private final Clock clock;
     private final AwsCredentials credentials;
-    private final AwsV4HttpSigner signer = AwsV4HttpSigner.create();
+    private final S3UrlSigner signer = new S3UrlSigner();
 
     /** @param credentials the stack's one key: what every presigned URL must be signed with */
     LocalMediaBucket(String bucket, Path dir, Clock clock, AwsCredentials credentials) {
@@ -182,18 +180,8 @@ final class LocalMediaBucket {
             }
         }
         Instant signedAt = AMZ_DATE.parse(query.get("X-Amz-Date"), Instant::from);
-        String expected = signer.sign(r -> r
-                        .identity(credentials)
-                        .request(request.build())
-                        .putProperty(AwsV4FamilyHttpSigner.SERVICE_SIGNING_NAME, "s3")
-                        .putProperty(AwsV4HttpSigner.REGION_NAME, scope[2])
-                        .putProperty(AwsV4FamilyHttpSigner.AUTH_LOCATION, AwsV4FamilyHttpSigner.AuthLocation.QUERY_STRING)
-                        .putProperty(AwsV4FamilyHttpSigner.EXPIRATION_DURATION, Duration.ofSeconds(Long.parseLong(query.get("X-Amz-Expires"))))
-                        .putProperty(AwsV4FamilyHttpSigner.PAYLOAD_SIGNING_ENABLED, false)
-                        .putProperty(AwsV4FamilyHttpSigner.DOUBLE_URL_ENCODE, false)
-                        .putProperty(AwsV4FamilyHttpSigner.NORMALIZE_PATH, false)
-                        .putProperty(HttpSigner.SIGNING_CLOCK, Clock.fixed(signedAt, ZoneOffset.UTC)))
-                .request().firstMatchingRawQueryParameter("X-Amz-Signature").orElse("");
+        String expected = signer.sign(request.build(), credentials, scope[2], Duration.ofSeconds(Long.parseLong(query.get("X-Amz-Expires"))),
+                signedAt).firstMatchingRawQueryParameter("X-Amz-Signature").orElse("");
         return MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
                 query.get("X-Amz-Signature").getBytes(StandardCharsets.US_ASCII));
     }

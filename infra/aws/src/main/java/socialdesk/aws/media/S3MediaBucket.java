@@ -24,9 +24,6 @@ import software.amazon.awssdk.http.HttpExecuteResponse;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.SdkHttpMethod;
 import software.amazon.awssdk.http.SdkHttpRequest;
-import software.amazon.awssdk.http.auth.aws.signer.AwsV4FamilyHttpSigner;
-import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
-import software.amazon.awssdk.http.auth.spi.signer.HttpSigner;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.utils.IoUtils;
 import software.amazon.awssdk.utils.http.SdkHttpUtils;
@@ -37,8 +34,7 @@ import software.amazon.awssdk.utils.http.SdkHttpUtils;
  * an upload exists when a post names it, and the publisher reads it or hands a platform a presigned
  * {@code GET}. Keys are made here ({@code uploads/<uuid>.<ext>}); a caller never chooses one.
  *
- * <p>Every request is a URL signed by the SDK's own SigV4 signer ({@link AwsV4HttpSigner}, query-string
- * form, as S3's presigner makes them), and the reads are sent over the SDK HTTP client the other
+ * <p>Every request is a URL signed by the SDK's own SigV4 signer in S3's query-string form ({@link S3UrlSigner}), and the reads are sent over the SDK HTTP client the other
  * clients share. The S3 client itself is not used: it would take each function that holds it over the
  * 8 MiB jar limit (docs/decisions/2026-12-06-image-publishing.md).
  */
@@ -58,7 +54,7 @@ public final class S3MediaBucket {
     /** Reads that meet a 5xx or a broken connection are tried this often in all. */
     private static final int READ_ATTEMPTS = 3;
 
-    private final AwsV4HttpSigner signer = AwsV4HttpSigner.create();
+    private final S3UrlSigner signer = new S3UrlSigner();
     private final SdkHttpClient http;
     private final AwsCredentialsProvider credentials;
     private final Region region;
@@ -240,20 +236,7 @@ public final class S3MediaBucket {
                 .uri(bucketUrl.resolve(SdkHttpUtils.urlEncodeIgnoreSlashes(key)))
                 .method(method);
         signedHeaders.forEach(request::putHeader);
-        Clock signingClock = Clock.fixed(now, clock.getZone());
-        return signer.sign(r -> r
-                        .identity(credentials.resolveCredentials())
-                        .request(request.build())
-                        .putProperty(AwsV4FamilyHttpSigner.SERVICE_SIGNING_NAME, "s3")
-                        .putProperty(AwsV4HttpSigner.REGION_NAME, region.id())
-                        .putProperty(AwsV4FamilyHttpSigner.AUTH_LOCATION, AwsV4FamilyHttpSigner.AuthLocation.QUERY_STRING)
-                        .putProperty(AwsV4FamilyHttpSigner.EXPIRATION_DURATION, validFor)
-                        // S3 signs the path as sent and takes UNSIGNED-PAYLOAD in a presigned URL.
-                        .putProperty(AwsV4FamilyHttpSigner.PAYLOAD_SIGNING_ENABLED, false)
-                        .putProperty(AwsV4FamilyHttpSigner.DOUBLE_URL_ENCODE, false)
-                        .putProperty(AwsV4FamilyHttpSigner.NORMALIZE_PATH, false)
-                        .putProperty(HttpSigner.SIGNING_CLOCK, signingClock))
-                .request().getUri();
+        return signer.sign(request.build(), credentials.resolveCredentials(), region.id(), validFor, now).getUri();
     }
 
     private static String dnsSuffix(Region region) {
