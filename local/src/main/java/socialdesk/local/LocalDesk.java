@@ -221,13 +221,28 @@ public final class LocalDesk implements AutoCloseable {
         writeEndpoints(data);
     }
 
-    /** The web console on the next port, in front of posts-api, when it is built and the template has posts-api. */
+    /**
+     * The web console on the next port, in front of posts-api, when it is built and the template has
+     * posts-api. Its page uploads images straight to the media bucket, on the in-process AWS endpoint
+     * (whose bucket then takes CORS requests from the console's origin, as the template's rule does
+     * from the distribution's) or on the remote one.
+     */
     private void startWebConsole(Ports ports) {
         Path dist = options.root().resolve("console/dist");
         LocalFunction postsApi = function("posts-api");
         if (postsApi != null && ConsoleServer.built(dist)) {
-            webConsole = track(new ConsoleServer(ports.next(), dist, postsApi::invoke));
+            String mediaEndpoint = awsServer != null ? awsServer.url() : options.remoteEndpoint();
+            webConsole = track(new ConsoleServer(ports.next(), dist, origin(mediaEndpoint), postsApi::invoke));
+            if (awsServer != null) {
+                awsServer.allowBrowserUploadsFrom(webConsole.url());
+            }
         }
+    }
+
+    /** {@code scheme://host[:port]} of an endpoint URL, as a CSP source and an Origin header name it. */
+    static String origin(String endpoint) {
+        URI uri = URI.create(endpoint.strip());
+        return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() == -1 ? "" : ":" + uri.getPort());
     }
 
     /** The web console's address, or null when it is not built ({@code console/dist} missing). */
