@@ -31,9 +31,9 @@ export function checkImageFile(name: string, size: number, first: Uint8Array): {
   return type ? { type } : { problem: t('upload.notImage', { name }) };
 }
 
-/** A size in MB with one decimal, as people read file sizes. */
+/** A size in MB with one decimal, rounded up: a file just over 16 MB must not read as 16.0. */
 export function megabytes(size: number): string {
-  return (size / (1024 * 1024)).toFixed(1);
+  return (Math.ceil((size / (1024 * 1024)) * 10) / 10).toFixed(1);
 }
 
 /** Bytes as lower-case hexadecimal, as POST /media takes a SHA-256. */

@@ -41,15 +41,16 @@ describe('checking a chosen file', () => {
 
   it('says why a file cannot be uploaded, in English and Vietnamese', () => {
     expect(checkImageFile('notes.png', 12, bytes('hello, world'))).toEqual({ problem: 'notes.png is not a JPEG, PNG, GIF or WebP image.' });
-    expect(checkImageFile('huge.jpg', MAX_UPLOAD_BYTES + 1, JPEG)).toEqual({ problem: 'huge.jpg is 16.0 MB, over 16 MB (the most any platform takes).' });
+    expect(checkImageFile('huge.jpg', MAX_UPLOAD_BYTES + 1, JPEG)).toEqual({ problem: 'huge.jpg is 16.1 MB, over 16 MB (the most any platform takes).' });
     expect(checkImageFile('blank.png', 0, new Uint8Array())).toEqual({ problem: 'blank.png is empty.' });
     setLanguage('vi');
     expect(checkImageFile('notes.png', 12, bytes('hello, world'))).toEqual({ problem: 'Tệp notes.png không phải ảnh JPEG, PNG, GIF hay WebP.' });
     expect(checkImageFile('huge.jpg', 20 * 1024 * 1024, JPEG)).toEqual({ problem: 'Tệp huge.jpg nặng 20.0 MB, quá 16 MB (mức tối đa mà mọi nền tảng nhận).' });
   });
 
-  it('writes sizes in MB with one decimal and digests in lower-case hex', () => {
+  it('writes sizes in MB with one decimal, rounded up, and digests in lower-case hex', () => {
     expect(megabytes(16 * 1024 * 1024 + 200 * 1024)).toBe('16.2');
+    expect(megabytes(3 * 1024 * 1024)).toBe('3.0');
     expect(hex(new Uint8Array([0, 10, 255]).buffer)).toBe('000aff');
   });
 
