@@ -7,6 +7,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { crc32, deflateSync } from 'node:zlib';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { chromium } from 'playwright-core';
@@ -169,6 +170,74 @@ test('a post with an image and its alt text is checked and queued with them', as
   assert.equal(response.status(), 201, JSON.stringify(body));
   assert.deepEqual(body.images, [{ url: 'https://cdn.example.com/pho.jpg', alt: 'A bowl of pho on a wooden table' }]);
   await shot(page, 'compose-image');
+});
+
+/** A PNG of {@code width} x {@code height} pixels of one RGB colour: signature, IHDR, one zlib IDAT, IEND. */
+function png(width, height, [r, g, b]) {
+  const chunk = (type, data) => {
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(data.length);
+    const typed = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(typed));
+    return Buffer.concat([length, typed, crc]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.set([8, 2, 0, 0, 0], 8); // 8 bits per sample, truecolour, deflate, no filter method, no interlace
+  const row = Buffer.from([0, ...Array.from({ length: width }, () => [r, g, b]).flat()]); // filter type 0, then the pixels
+  const pixels = Buffer.concat(Array.from({ length: height }, () => row));
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header),
+    chunk('IDAT', deflateSync(pixels)), chunk('IEND', Buffer.alloc(0))]);
+}
+
+test('an image file uploaded from the composer goes out on Mastodon with its alt text', async (t) => {
+  const page = await signedIn(t);
+  const text = `Uploaded from the browser ${Date.now()}`;
+  const picture = png(4, 3, [200, 60, 20]);
+  await page.getByRole('link', { name: 'Compose' }).click();
+  await page.getByLabel('Text').fill(text);
+  await page.getByLabel('mastodon').check();
+  const file = page.getByLabel('Image 1: or upload a file');
+  const status = page.locator('#compose-upload-1');
+  assert.equal(await status.getAttribute('aria-live'), 'polite');
+
+  // Checked here, by its first bytes: nothing is asked of the desk, and the post cannot be saved.
+  await file.setInputFiles({ name: 'notes.png', mimeType: 'image/png', buffer: Buffer.from('not a picture at all') });
+  await status.getByText('notes.png is not a JPEG, PNG, GIF or WebP image.').waitFor();
+  await page.getByText('An image did not upload').waitFor();
+  assert.equal(await page.getByRole('button', { name: 'Queue post' }).isDisabled(), true);
+
+  // Straight to the bucket (a cross-origin PUT the bucket's CORS rule lets in), then the reference and a preview.
+  const put = page.waitForResponse((r) => r.request().method() === 'PUT' && r.url().includes('/uploads/'));
+  await file.setInputFiles({ name: 'sunset.png', mimeType: 'image/png', buffer: picture });
+  assert.equal((await put).status(), 200);
+  await status.getByText('sunset.png uploaded.').waitFor();
+  assert.match(await page.getByLabel('Image 1 URL').inputValue(), /^media:\/\/uploads\/[0-9a-f-]{36}\.png$/);
+  const preview = page.getByRole('img', { name: 'Preview of image 1' });
+  assert.match(await preview.getAttribute('src'), /^blob:/);
+  await page.waitForFunction(() => document.querySelector('.upload-preview')?.naturalWidth === 4, null, { timeout: WAIT });
+  await page.getByLabel('Image 1: what it shows (alt)').fill('An orange sunset over the river');
+  const now = await page.evaluate(() => {
+    const d = new Date();
+    const pad = (n) => String(n).padStart(2, '0');
+    return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+  });
+  await page.getByLabel('At a time').fill(now);
+  await page.waitForFunction(() => !document.querySelector('button[type="submit"]')?.disabled);
+  await shot(page, 'compose-upload');
+  assert.deepEqual(await seriousViolations(page), []);
+  await page.getByRole('button', { name: 'Queue post' }).click();
+  await page.getByText(/Queued for/).waitFor();
+
+  // The publisher read the file from the bucket and uploaded it to the sandbox's Mastodon with the alt text.
+  await page.getByRole('link', { name: 'Calendar' }).click();
+  const item = page.locator('li.post', { hasText: text });
+  await item.locator('li[data-platform="mastodon"][data-status="PUBLISHED"] a').waitFor({ timeout: WAIT });
+  const published = await fetch(await item.locator('li[data-platform="mastodon"] a').getAttribute('href'));
+  assert.equal(published.status, 200);
+  assert.match(await published.text(), new RegExp(`\\[image \\(uploaded image/png, ${picture.length} bytes\\): An orange sunset over the river\\]`));
 });
 
 test('a stale reschedule shows the conflict and overwrites nothing', async (t) => {

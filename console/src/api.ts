@@ -28,6 +28,16 @@ export interface Post {
   deliveries?: Delivery[];
 }
 
+/** POST /media's answer: where to PUT the bytes, with which headers, and the reference the post then names. */
+export interface MediaOffer {
+  url: string;
+  uploadUrl: string;
+  method: string;
+  headers: Record<string, string>;
+  expiresAt: string;
+  keptUntil: string;
+}
+
 export interface PlatformCount {
   platform: string;
   counts: { count: number; limit: number; unit: string; over: boolean }[];
@@ -81,6 +91,11 @@ export class Api {
 
   validate(text: string, link: string, platforms: string[], images: PostImage[] = []): Promise<Validation> {
     return this.call('POST', '/posts/validate', { text, link: link || null, platforms, images });
+  }
+
+  /** An upload URL for an image of {@code bytes} bytes of {@code contentType} whose SHA-256 (hex) is {@code sha256}. */
+  offerUpload(contentType: string, bytes: number, sha256: string): Promise<MediaOffer> {
+    return this.call('POST', '/media', { contentType, bytes, sha256 });
   }
 
   createPost(body: Record<string, unknown>): Promise<Post> {

@@ -4,6 +4,8 @@ import { editError } from './calendar';
 import { h, replace } from '../dom';
 import { language, t } from '../i18n';
 import { PLATFORMS } from '../platforms';
+import { uploadImage, UploadError } from '../upload';
+import { ACCEPTED_TYPES } from '../upload-logic';
 
 /** Waits this long after the last keystroke before asking the server to count. */
 const VALIDATE_DELAY_MS = 200;
@@ -18,9 +20,18 @@ export function composeView(api: Api, root: HTMLElement, editId: string | null):
 
   const text = h('textarea', { id: 'compose-text', rows: 6, oninput: () => schedule() });
   const link = h('input', { id: 'compose-link', type: 'url', oninput: () => schedule() });
+  // Each row's image is a URL typed in, or a file uploaded from here whose media:// reference then fills the URL.
   const imageRows = Array.from({ length: IMAGE_ROWS }, (_, i) => ({
-    url: h('input', { id: `compose-image-${i + 1}`, type: 'url', oninput: () => schedule() }),
+    url: h('input', { id: `compose-image-${i + 1}`, type: 'url', oninput: () => typed(i) }),
     alt: h('input', { id: `compose-alt-${i + 1}`, type: 'text', oninput: () => schedule() }),
+    file: h('input', { id: `compose-file-${i + 1}`, type: 'file', accept: ACCEPTED_TYPES, 'aria-describedby': `compose-upload-${i + 1}`,
+      onchange: () => void upload(i) }),
+    status: h('p', { id: `compose-upload-${i + 1}`, class: 'upload-status', role: 'status', 'aria-live': 'polite' }),
+    preview: h('img', { class: 'upload-preview', alt: t('compose.preview', { n: i + 1 }), hidden: true }),
+    state: 'idle' as 'idle' | 'uploading' | 'failed',
+    previewUrl: null as string | null,
+    // Which choice of file the row shows: an older upload finishing late changes nothing.
+    attempt: 0,
   }));
   const images = () => imagesOf(imageRows.map((r) => ({ url: r.url.value, alt: r.alt.value })));
   const boxes = PLATFORMS.map((p) => h('input', { type: 'checkbox', id: `platform-${p}`, value: p, onchange: () => schedule() }));
@@ -41,7 +52,9 @@ export function composeView(api: Api, root: HTMLElement, editId: string | null):
     h('fieldset', { class: 'images' }, h('legend', {}, t('compose.images')),
       ...imageRows.map((r, i) => h('div', { class: 'image-row' },
         h('label', { for: `compose-image-${i + 1}` }, t('compose.imageUrl', { n: i + 1 })), r.url,
-        h('label', { for: `compose-alt-${i + 1}` }, t('compose.imageAlt', { n: i + 1 })), r.alt))),
+        h('label', { for: `compose-alt-${i + 1}` }, t('compose.imageAlt', { n: i + 1 })), r.alt,
+        h('div', { class: 'image-upload' },
+          h('label', { for: `compose-file-${i + 1}` }, t('compose.imageFile', { n: i + 1 })), r.file, r.status, r.preview)))),
     h('fieldset', {}, h('legend', {}, t('compose.platforms')),
       ...PLATFORMS.map((p, i) => h('span', { class: 'choice' }, boxes[i], h('label', { for: `platform-${p}` }, p)))),
     h('fieldset', {}, h('legend', {}, t('compose.when')),
@@ -52,6 +65,60 @@ export function composeView(api: Api, root: HTMLElement, editId: string | null):
   replace(root, form);
 
   const chosen = () => boxes.filter((b) => b.checked).map((b) => b.value);
+  /** Why the post cannot be saved yet for its uploads, or null: a row still uploading, or one whose upload failed. */
+  const uploadsBlock = (): string | null =>
+    imageRows.some((r) => r.state === 'uploading') ? t('compose.uploadsPending')
+      : imageRows.some((r) => r.state === 'failed') ? t('compose.uploadsFailed') : null;
+
+  function clearPreview(row: (typeof imageRows)[number]): void {
+    if (row.previewUrl) URL.revokeObjectURL(row.previewUrl);
+    row.previewUrl = null;
+    row.preview.removeAttribute('src');
+    row.preview.hidden = true;
+  }
+
+  /** A URL typed by hand replaces whatever file the row had, uploaded or not. */
+  function typed(i: number): void {
+    const row = imageRows[i];
+    if (row.state !== 'idle' || row.previewUrl) {
+      row.attempt++;
+      row.state = 'idle';
+      row.file.value = '';
+      row.status.textContent = '';
+      clearPreview(row);
+    }
+    schedule();
+  }
+
+  async function upload(i: number): Promise<void> {
+    const row = imageRows[i];
+    const file = row.file.files?.[0];
+    if (!file) return;
+    const attempt = ++row.attempt;
+    clearPreview(row);
+    row.url.value = '';
+    row.state = 'uploading';
+    row.status.className = 'upload-status';
+    row.status.textContent = t('upload.progress', { name: file.name });
+    schedule();
+    try {
+      const reference = await uploadImage(api, file);
+      if (attempt !== row.attempt) return;
+      row.url.value = reference;
+      row.previewUrl = URL.createObjectURL(file);
+      row.preview.src = row.previewUrl;
+      row.preview.hidden = false;
+      row.state = 'idle';
+      row.status.textContent = t('upload.done', { name: file.name });
+    } catch (error) {
+      if (attempt !== row.attempt) return;
+      row.state = 'failed';
+      row.status.className = 'upload-status failed';
+      row.status.textContent = error instanceof UploadError ? error.message
+        : t('error.generic', { message: error instanceof Error ? error.message : String(error) });
+    }
+    schedule();
+  }
 
   function schedule(): void {
     window.clearTimeout(timer);
@@ -66,12 +133,13 @@ export function composeView(api: Api, root: HTMLElement, editId: string | null):
       const validation = await api.validate(text.value, link.value.trim(), chosen(), images());
       if (mine !== asked) return;
       latest = validation;
-      message.textContent = '';
+      const blocked = uploadsBlock();
+      message.textContent = blocked ?? '';
       replace(counts, ...validation.platforms.map((p) => h('li', { 'data-platform': p.platform, class: p.counts.some((c) => c.over) ? 'over' : '' },
         h('strong', {}, p.platform), ' ',
         ...p.counts.map((c) => h('span', { class: c.over ? 'count over' : 'count' }, t('compose.count', { count: c.count, limit: c.limit, unit: c.unit }), ' ')))));
       showProblems(validation.problems);
-      save.disabled = !validation.ok;
+      save.disabled = !validation.ok || blocked !== null;
     } catch (error) {
       message.textContent = t('error.generic', { message: error instanceof Error ? error.message : String(error) });
     }
@@ -82,7 +150,7 @@ export function composeView(api: Api, root: HTMLElement, editId: string | null):
   }
 
   async function submit(): Promise<void> {
-    if (!latest?.ok) return;
+    if (!latest?.ok || uploadsBlock() !== null) return;
     const when: Record<string, unknown> = nextSlot.checked ? { nextSlot: true } : at.value ? { at: fromLocalInput(at.value) } : {};
     try {
       let saved: Post;
@@ -122,5 +190,8 @@ export function composeView(api: Api, root: HTMLElement, editId: string | null):
       schedule();
     }, (error: unknown) => showProblems([t('error.generic', { message: error instanceof Error ? error.message : String(error) })]));
   }
-  return () => window.clearTimeout(timer);
+  return () => {
+    window.clearTimeout(timer);
+    imageRows.forEach(clearPreview);
+  };
 }

@@ -36,9 +36,8 @@ import socialdesk.core.log.JsonLog;
  * JWT authorizer.
  */
 public final class ConsoleServer implements AutoCloseable {
-    /** The policy CloudFront's response headers policy sets (template.yaml); tests check both say the same. */
-    public static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-            + "connect-src 'self'; font-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+    private static final String POLICY_BEFORE_CONNECT = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; ";
+    private static final String POLICY_AFTER_CONNECT = "; font-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
     static final String API_STAGE = "api";
     private static final int MAX_BODY_BYTES = FunctionUrlServer.MAX_EVENT_BYTES;
     private static final Map<String, String> TYPES = Map.of("html", "text/html; charset=utf-8", "js", "text/javascript; charset=utf-8",
@@ -50,15 +49,19 @@ public final class ConsoleServer implements AutoCloseable {
     private final UnaryOperator<byte[]> postsApi;
     private final Map<String, String> sessions = new ConcurrentHashMap<>();
     private final SecureRandom random = new SecureRandom();
+    private final String contentSecurityPolicy;
 
     /**
-     * @param port     0 for any free port
-     * @param dist     the built console ({@code console/dist})
-     * @param postsApi the posts API's invocation: event bytes in, answer bytes out
+     * @param port        0 for any free port
+     * @param dist        the built console ({@code console/dist})
+     * @param mediaOrigin where POST /media's upload URLs point ({@code http://127.0.0.1:<port>}, the local AWS
+     *                    endpoint), which the page's CSP must let it reach
+     * @param postsApi    the posts API's invocation: event bytes in, answer bytes out
      */
-    public ConsoleServer(int port, Path dist, UnaryOperator<byte[]> postsApi) {
+    public ConsoleServer(int port, Path dist, String mediaOrigin, UnaryOperator<byte[]> postsApi) {
         this.dist = dist.toAbsolutePath().normalize();
         this.postsApi = postsApi;
+        this.contentSecurityPolicy = contentSecurityPolicy(mediaOrigin);
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
         } catch (IOException e) {
@@ -67,6 +70,20 @@ public final class ConsoleServer implements AutoCloseable {
         server.setExecutor(executor);
         server.createContext("/", this::handle);
         server.start();
+    }
+
+    /**
+     * The policy CloudFront's response headers policy sets (template.yaml; ConsoleServerTest checks both
+     * say the same), with this machine's media endpoint where the template names the bucket's regional
+     * address, and no sign-in page (the local sign-in is this server's own).
+     */
+    static String contentSecurityPolicy(String mediaOrigin) {
+        return POLICY_BEFORE_CONNECT + "connect-src 'self' " + mediaOrigin + POLICY_AFTER_CONNECT;
+    }
+
+    /** The Content-Security-Policy every answer carries. */
+    public String contentSecurityPolicy() {
+        return contentSecurityPolicy;
     }
 
     /** Whether {@code dist} holds a built console (its index.html). */
@@ -101,7 +118,7 @@ public final class ConsoleServer implements AutoCloseable {
                 JsonLog.warn("console request failed", "path", path, "error", String.valueOf(e.getMessage()));
                 response = FunctionUrlEvents.functionError();
             }
-            send(exchange, method, response);
+            send(exchange, method, response, contentSecurityPolicy);
         }
     }
 
@@ -174,9 +191,10 @@ public final class ConsoleServer implements AutoCloseable {
     }
 
     /** Sends the response with the security headers CloudFront adds to every answer. */
-    private static void send(HttpExchange exchange, String method, FunctionUrlEvents.HttpResponse response) throws IOException {
+    private static void send(HttpExchange exchange, String method, FunctionUrlEvents.HttpResponse response, String contentSecurityPolicy)
+            throws IOException {
         response.headers().forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
-        exchange.getResponseHeaders().set("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+        exchange.getResponseHeaders().set("Content-Security-Policy", contentSecurityPolicy);
         exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
         exchange.getResponseHeaders().set("X-Frame-Options", "DENY");
         exchange.getResponseHeaders().set("Referrer-Policy", "no-referrer");

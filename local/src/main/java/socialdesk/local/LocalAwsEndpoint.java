@@ -43,6 +43,7 @@ public final class LocalAwsEndpoint implements AutoCloseable {
     private static final Pattern INVOKE_PATH = Pattern.compile("/2015-03-31/functions/([^/]+)/invocations/?");
     private volatile Function<String, LocalFunction> functions = name -> null;
     private volatile Consumer<List<Object>> beforePutEvents = entries -> { };
+    private final List<LocalMediaBucket> mediaBuckets = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /** @param buses by name; PutEvents entries without EventBusName go to "default" */
     public LocalAwsEndpoint(int port, Map<String, LocalBus> buses, LocalSecrets secrets) {
@@ -79,7 +80,13 @@ public final class LocalAwsEndpoint implements AutoCloseable {
     public void serveMediaBucket(String bucket, java.nio.file.Path dir, java.time.Clock clock,
                                  software.amazon.awssdk.auth.credentials.AwsCredentials credentials) {
         LocalMediaBucket media = new LocalMediaBucket(bucket, dir, clock, credentials);
+        mediaBuckets.add(media);
         server.createContext(media.context(), media::handle);
+    }
+
+    /** The CORS rule of every media bucket served: pages from {@code origin} (the web console's) may upload. */
+    public void allowBrowserUploadsFrom(String origin) {
+        mediaBuckets.forEach(bucket -> bucket.allowBrowserUploadsFrom(origin));
     }
 
     public String url() {

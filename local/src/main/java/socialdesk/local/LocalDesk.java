@@ -206,6 +206,10 @@ public final class LocalDesk implements AutoCloseable {
             List<String> buckets = template.resourcesOfType("AWS::S3::Bucket").keySet().stream().map(refs::get).toList();
             remote = track(RemoteResources.create(options.remoteEndpoint(), identity, busName, rules.remoteRules(),
                     secrets, topics.values(), buckets, console));
+            if (webConsole != null) {
+                // The template's rule with the local console's origin in place of the distribution's.
+                buckets.forEach(bucket -> remote.allowBrowserUploads(bucket, webConsole.url()));
+            }
         }
         scheduler = track(new Scheduler(clock, console, identity.region()));
         for (Template.Function function : templateFunctions) {
@@ -222,13 +226,28 @@ public final class LocalDesk implements AutoCloseable {
         writeEndpoints(data);
     }
 
-    /** The web console on the next port, in front of posts-api, when it is built and the template has posts-api. */
+    /**
+     * The web console on the next port, in front of posts-api, when it is built and the template has
+     * posts-api. Its page uploads images straight to the media bucket, on the in-process AWS endpoint
+     * (whose bucket then takes CORS requests from the console's origin, as the template's rule does
+     * from the distribution's) or on the remote one.
+     */
     private void startWebConsole(Ports ports) {
         Path dist = options.root().resolve("console/dist");
         LocalFunction postsApi = function("posts-api");
         if (postsApi != null && ConsoleServer.built(dist)) {
-            webConsole = track(new ConsoleServer(ports.next(), dist, postsApi::invoke));
+            String mediaEndpoint = awsServer != null ? awsServer.url() : options.remoteEndpoint();
+            webConsole = track(new ConsoleServer(ports.next(), dist, origin(mediaEndpoint), postsApi::invoke));
+            if (awsServer != null) {
+                awsServer.allowBrowserUploadsFrom(webConsole.url());
+            }
         }
+    }
+
+    /** {@code scheme://host[:port]} of an endpoint URL, as a CSP source and an Origin header name it. */
+    static String origin(String endpoint) {
+        URI uri = URI.create(endpoint.strip());
+        return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() == -1 ? "" : ":" + uri.getPort());
     }
 
     /** The web console's address, or null when it is not built ({@code console/dist} missing). */

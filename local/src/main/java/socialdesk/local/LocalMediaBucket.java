@@ -14,9 +14,12 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import socialdesk.aws.media.S3UrlSigner;
@@ -32,6 +35,12 @@ import software.amazon.awssdk.http.SdkHttpRequest;
  * headers, recomputed with the SDK's signer and the stack's one key; the expiry; an upload's
  * {@code x-amz-checksum-sha256} (400 BadDigest). Only {@code uploads/} keys the posts API makes are
  * served, with the type their extension names.
+ *
+ * <p>CORS as template.yaml's rule has it for the bucket: the web console's origin may {@code PUT} with
+ * {@code content-type} and {@code x-amz-checksum-sha256}. A preflight ({@code OPTIONS}) carries no
+ * signature and S3 answers it without one, by the rule alone: allowed, or 403 when no rule matches
+ * the origin, method and headers asked for. A {@code PUT} from the console's origin is answered with
+ * {@code Access-Control-Allow-Origin}, errors included, so the page can tell a refusal from a failure.
  */
 final class LocalMediaBucket {
     private static final Pattern RANGE = Pattern.compile("bytes=(\\d{1,9})-(\\d{1,9})");
@@ -39,12 +48,18 @@ final class LocalMediaBucket {
     private static final Map<String, String> TYPE_OF_EXTENSION = Map.of("jpg", "image/jpeg", "png", "image/png", "gif", "image/gif",
             "webp", "image/webp");
     private static final DateTimeFormatter AMZ_DATE = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+    /** The CORS rule's AllowedMethods and AllowedHeaders (template.yaml, MediaBucket), and its MaxAge in seconds. */
+    static final String CORS_METHOD = "PUT";
+    static final Set<String> CORS_HEADERS = Set.of("content-type", "x-amz-checksum-sha256");
+    static final int CORS_MAX_AGE_SECONDS = 3600;
 
     private final String bucket;
     private final Path dir;
     private final Clock clock;
     private final AwsCredentials credentials;
     private final S3UrlSigner signer = new S3UrlSigner();
+    /** The origin the CORS rule names (the console's), or null while there is none: then no browser may upload. */
+    private volatile String corsOrigin;
 
     /** @param credentials the stack's one key: what every presigned URL must be signed with */
     LocalMediaBucket(String bucket, Path dir, Clock clock, AwsCredentials credentials) {
@@ -52,6 +67,15 @@ final class LocalMediaBucket {
         this.dir = dir;
         this.clock = clock;
         this.credentials = credentials;
+    }
+
+    /**
+     * Lets pages from {@code origin} ({@code http://127.0.0.1:<port>}, the console's) upload with a
+     * {@code PUT}, as the template's CORS rule lets the console's distribution. Set once the console
+     * listens, which is after this bucket.
+     */
+    void allowBrowserUploadsFrom(String origin) {
+        this.corsOrigin = origin;
     }
 
     /** The path prefix this bucket answers under. */
@@ -63,6 +87,15 @@ final class LocalMediaBucket {
         try (exchange) {
             String key = exchange.getRequestURI().getPath().substring(context().length());
             String method = exchange.getRequestMethod();
+            if (method.equals("OPTIONS")) {
+                preflight(exchange);
+                return;
+            }
+            String origin = exchange.getRequestHeaders().getFirst("Origin");
+            if (method.equals(CORS_METHOD) && origin != null && origin.equals(corsOrigin)) {
+                exchange.getResponseHeaders().set("Access-Control-Allow-Origin", origin);
+                exchange.getResponseHeaders().set("Vary", "Origin, Access-Control-Request-Headers, Access-Control-Request-Method");
+            }
             Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
             if (!KEY.matcher(key).matches()) {
                 error(exchange, method, 403, "AccessDenied", "the local media bucket holds uploads/<uuid>.<jpg|png|gif|webp> only");
@@ -119,6 +152,36 @@ final class LocalMediaBucket {
                 default -> error(exchange, method, 405, "MethodNotAllowed", method + " is not served by the local media bucket");
             }
         }
+    }
+
+    /**
+     * A browser's CORS preflight, answered as S3 answers it: by the bucket's CORS rule, not by any
+     * signature (it carries none). 400 without an Origin or a method asked for; 403 when the origin,
+     * the method or one of the headers asked for is not the rule's.
+     */
+    private void preflight(HttpExchange exchange) throws IOException {
+        String origin = exchange.getRequestHeaders().getFirst("Origin");
+        String method = exchange.getRequestHeaders().getFirst("Access-Control-Request-Method");
+        if (origin == null || method == null) {
+            error(exchange, "OPTIONS", 400, "BadRequest", "Insufficient information. Origin request header needed.");
+            return;
+        }
+        String asked = exchange.getRequestHeaders().getFirst("Access-Control-Request-Headers");
+        List<String> headers = asked == null || asked.isBlank() ? List.of()
+                : Arrays.stream(asked.split(",")).map(h -> h.strip().toLowerCase(Locale.ROOT)).filter(h -> !h.isEmpty()).toList();
+        if (!origin.equals(corsOrigin) || !method.equals(CORS_METHOD) || !CORS_HEADERS.containsAll(headers)) {
+            error(exchange, "OPTIONS", 403, "AccessForbidden", "CORSResponse: This CORS request is not allowed. The origin, the method"
+                    + " (Access-Control-Request-Method) or a header (Access-Control-Request-Headers) is not in the bucket's CORS rule.");
+            return;
+        }
+        exchange.getResponseHeaders().set("Access-Control-Allow-Origin", origin);
+        exchange.getResponseHeaders().set("Access-Control-Allow-Methods", CORS_METHOD);
+        if (!headers.isEmpty()) {
+            exchange.getResponseHeaders().set("Access-Control-Allow-Headers", String.join(", ", headers));
+        }
+        exchange.getResponseHeaders().set("Access-Control-Max-Age", Integer.toString(CORS_MAX_AGE_SECONDS));
+        exchange.getResponseHeaders().set("Vary", "Origin, Access-Control-Request-Headers, Access-Control-Request-Method");
+        exchange.sendResponseHeaders(200, -1);
     }
 
     private void put(HttpExchange exchange, Path file, String type) throws IOException {

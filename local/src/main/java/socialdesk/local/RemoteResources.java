@@ -107,6 +107,16 @@ public final class RemoteResources implements AutoCloseable {
         }
     }
 
+    /**
+     * The bucket takes {@code PUT}s from {@code origin} with the two headers an upload signs, as the
+     * template's CORS rule takes them from the console's distribution.
+     */
+    void allowBrowserUploads(String bucket, String origin) {
+        s3.putBucketCors(b -> b.bucket(bucket).corsConfiguration(c -> c.corsRules(r -> r.id("ConsoleUploads")
+                .allowedMethods("PUT").allowedOrigins(LocalDesk.origin(origin))
+                .allowedHeaders("content-type", "x-amz-checksum-sha256").maxAgeSeconds(3600))));
+    }
+
     void createBus(String busName) {
         try {
             events.createEventBus(b -> b.name(busName));

@@ -33,6 +33,8 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
  * local endpoint): an upload PUT to its presigned URL lands in {@code media/}, HEAD and GET see it, a
  * presigned GET serves it; an expired URL, another path, another type, another key's or a tampered
  * signature, an unsigned request and content that is not the digest signed for are refused, as S3 refuses them.
+ * A browser's CORS preflight is answered by the bucket's CORS rule (the console's origin, PUT, two
+ * headers), without a signature, as S3 answers it.
  */
 class LocalMediaBucketTest {
     private static final byte[] GIF = {'G', 'I', 'F', '8', '9', 'a', 1, 0, 1, 0};
@@ -145,6 +147,72 @@ class LocalMediaBucketTest {
         assertEquals(403, put(upload.url(), "image/gif", java.util.Arrays.copyOf(GIF, GIF.length + 1)), "the length is signed");
         assertTrue(Files.notExists(data.resolve("media/uploads")), "nothing was stored");
         assertEquals(200, put(upload.url(), "image/gif", GIF), "the URL itself still works");
+    }
+
+    private static final String CONSOLE = "http://127.0.0.1:4600";
+
+    private HttpResponse<Void> preflight(URI url, String origin, String method, String headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(url).method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                .header("Origin", origin).header("Access-Control-Request-Method", method);
+        if (headers != null) {
+            request.header("Access-Control-Request-Headers", headers);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.discarding());
+    }
+
+    @Test
+    void aPreflightFromTheConsolesOriginForAPutWithTheUploadHeadersIsAllowedWithoutASignature() throws Exception {
+        endpoint.allowBrowserUploadsFrom(CONSOLE);
+        URI url = bucket.presignUpload("image/gif", GIF.length).url();
+        URI unsigned = URI.create(url.toString().substring(0, url.toString().indexOf('?')));
+
+        for (URI asked : List.of(url, unsigned)) {
+            HttpResponse<Void> allowed = preflight(asked, CONSOLE, "PUT", "content-type,x-amz-checksum-sha256");
+            assertEquals(200, allowed.statusCode(), asked.toString());
+            assertEquals(CONSOLE, allowed.headers().firstValue("Access-Control-Allow-Origin").orElseThrow());
+            assertEquals("PUT", allowed.headers().firstValue("Access-Control-Allow-Methods").orElseThrow());
+            assertEquals("content-type, x-amz-checksum-sha256", allowed.headers().firstValue("Access-Control-Allow-Headers").orElseThrow());
+            assertEquals("3600", allowed.headers().firstValue("Access-Control-Max-Age").orElseThrow());
+        }
+        assertEquals(200, preflight(url, CONSOLE, "PUT", "Content-Type").statusCode(), "header names are matched in any case");
+    }
+
+    @Test
+    void aPreflightFromAnotherOriginOrForAnotherMethodOrHeaderIsRefusedAsNoRuleMatches() throws Exception {
+        URI url = bucket.presignUpload("image/gif", GIF.length).url();
+        assertEquals(403, preflight(url, CONSOLE, "PUT", "content-type").statusCode(), "no rule until the console's origin is allowed");
+        endpoint.allowBrowserUploadsFrom(CONSOLE);
+
+        HttpResponse<Void> elsewhere = preflight(url, "http://127.0.0.1:9", "PUT", "content-type");
+        assertEquals(403, elsewhere.statusCode());
+        assertTrue(elsewhere.headers().firstValue("Access-Control-Allow-Origin").isEmpty());
+        assertEquals(403, preflight(url, CONSOLE, "DELETE", null).statusCode());
+        assertEquals(403, preflight(url, CONSOLE, "GET", null).statusCode(), "the rule is for uploads only");
+        assertEquals(403, preflight(url, CONSOLE, "PUT", "content-type,x-amz-acl").statusCode());
+        HttpResponse<Void> noMethod = HTTP.send(HttpRequest.newBuilder(url).method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                .header("Origin", CONSOLE).build(), HttpResponse.BodyHandlers.discarding());
+        assertEquals(400, noMethod.statusCode(), "not a preflight");
+    }
+
+    @Test
+    void aPutFromTheConsolesOriginIsAnsweredWithItsOriginSoThePageMayReadTheStatus() throws Exception {
+        endpoint.allowBrowserUploadsFrom(CONSOLE);
+        S3MediaBucket.Upload upload = bucket.presignUpload("image/gif", GIF.length);
+        HttpRequest.Builder fromConsole = HttpRequest.newBuilder(upload.url()).header("Content-Type", "image/gif").header("Origin", CONSOLE);
+
+        HttpResponse<Void> refused = HTTP.send(fromConsole.copy().PUT(HttpRequest.BodyPublishers.ofByteArray(new byte[GIF.length + 1])).build(),
+                HttpResponse.BodyHandlers.discarding());
+        HttpResponse<Void> stored = HTTP.send(fromConsole.copy().PUT(HttpRequest.BodyPublishers.ofByteArray(GIF)).build(),
+                HttpResponse.BodyHandlers.discarding());
+        HttpResponse<Void> elsewhere = HTTP.send(HttpRequest.newBuilder(upload.url()).header("Content-Type", "image/gif")
+                .header("Origin", "http://127.0.0.1:9").PUT(HttpRequest.BodyPublishers.ofByteArray(GIF)).build(), HttpResponse.BodyHandlers.discarding());
+
+        assertEquals(403, refused.statusCode());
+        assertEquals(CONSOLE, refused.headers().firstValue("Access-Control-Allow-Origin").orElseThrow(), "a refusal the page can read");
+        assertEquals(200, stored.statusCode());
+        assertEquals(CONSOLE, stored.headers().firstValue("Access-Control-Allow-Origin").orElseThrow());
+        assertEquals(200, elsewhere.statusCode(), "CORS is the browser's check; the signature is the bucket's");
+        assertTrue(elsewhere.headers().firstValue("Access-Control-Allow-Origin").isEmpty(), "no browser page elsewhere may read it");
     }
 
     @Test

@@ -82,7 +82,7 @@ class ConsoleInBrowserTest {
             assertTrue(finished, "the browser tests finished within " + RUN_LIMIT + ":\n" + report);
             assertEquals(0, process.exitValue(), report);
             assertTrue(report.contains("ℹ fail 0"), report);
-            for (String view : List.of("compose", "compose-over-limit", "calendar-published", "calendar-conflict", "calendar-hostile-text", "queue-health",
+            for (String view : List.of("compose", "compose-over-limit", "compose-upload", "calendar-published", "calendar-conflict", "calendar-hostile-text", "queue-health",
                     "engagement")) {
                 assertTrue(Files.size(screenshots.resolve(view + ".png")) > 1000, "a screenshot of " + view);
             }

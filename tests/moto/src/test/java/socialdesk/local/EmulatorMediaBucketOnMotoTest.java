@@ -2,6 +2,7 @@ package socialdesk.local;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -24,8 +25,9 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
 /**
  * The emulator mode of {@code ./social local} makes the template's media bucket on the endpoint
- * (again on a second start, without failing), in the stack's region, and the functions' own media
- * bucket client then uploads to it and reads from it: here against moto, as against Floci or LocalStack.
+ * (again on a second start, without failing), in the stack's region, with the template's CORS rule for
+ * the local console's origin, and the functions' own media bucket client then uploads to it and reads
+ * from it: here against moto, as against Floci or LocalStack.
  */
 @RequiresMoto
 class EmulatorMediaBucketOnMotoTest {
@@ -40,6 +42,7 @@ class EmulatorMediaBucketOnMotoTest {
             try (RemoteResources remote = new RemoteResources(MotoServer.shared().endpoint(), identity, console)) {
                 remote.createBucket(name);
                 remote.createBucket(name);
+                remote.allowBrowserUploads(name, "http://127.0.0.1:4562/");
             }
 
             S3MediaBucket bucket = AwsClients.of(Map.of("AWS_REGION", region), MotoServer.TEST_BUDGET, MotoServer.shared().endpoint(),
@@ -55,6 +58,10 @@ class EmulatorMediaBucketOnMotoTest {
             HttpResponse<String> location = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                     MotoServer.shared().endpoint().resolve("/" + name + "?location")).build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(region.equals("us-east-1"), !location.body().contains(region), location.body());
+            String cors = HttpClient.newHttpClient().send(HttpRequest.newBuilder(MotoServer.shared().endpoint().resolve("/" + name + "?cors"))
+                    .build(), HttpResponse.BodyHandlers.ofString()).body();
+            assertTrue(cors.contains("<AllowedOrigin>http://127.0.0.1:4562</AllowedOrigin>") && cors.contains("<AllowedMethod>PUT</AllowedMethod>")
+                    && cors.contains("<AllowedHeader>x-amz-checksum-sha256</AllowedHeader>"), cors);
         }
     }
 }

@@ -79,22 +79,35 @@ class ConsoleContractTest {
                 .get("SecurityHeadersConfig"));
         Map<String, Object> csp = Template.map(headers.get("ContentSecurityPolicy"));
         assertEquals(true, csp.get("Override"));
-        String policy = String.valueOf(Template.map(csp.get("ContentSecurityPolicy")).get("Fn::Sub"));
-        Map<String, String> directives = new LinkedHashMap<>();
-        for (String directive : policy.split(";")) {
-            String[] parts = directive.strip().split(" ", 2);
-            directives.put(parts[0], parts.length > 1 ? parts[1] : "");
-        }
+        List<Object> sub = Template.list(Template.map(csp.get("ContentSecurityPolicy")).get("Fn::Sub"));
+        String policy = String.valueOf(sub.getFirst());
+        Map<String, String> directives = directives(policy);
         assertEquals("'none'", directives.get("default-src"));
         assertEquals("'self'", directives.get("script-src"), "scripts only from the console's own files: no inline script, no eval");
         assertEquals("'self'", directives.get("style-src"));
         assertEquals("'none'", directives.get("frame-ancestors"));
         assertEquals("'none'", directives.get("base-uri"));
-        assertEquals("'self' https://${ConsoleUserPoolDomain}.auth.${AWS::Region}.amazoncognito.com", directives.get("connect-src"),
-                "the page talks to its own origin and the sign-in page only");
+        assertEquals("'self' data: blob:", directives.get("img-src"), "blob: for the preview of a file chosen for upload, nothing remote");
+        assertEquals("'self' https://${ConsoleUserPoolDomain}.auth.${AWS::Region}.amazoncognito.com"
+                        + " https://social-desk-media-${StackUuid}.s3.${AWS::Region}.${AWS::URLSuffix}", directives.get("connect-src"),
+                "the page talks to its own origin, the sign-in page and the media bucket's upload URLs only");
+        List<Object> bucketName = Template.list(Template.map(properties("MediaBucket").get("BucketName")).get("Fn::Sub"));
+        assertEquals("social-desk-media-${StackUuid}", bucketName.getFirst());
+        assertEquals(Template.map(bucketName.get(1)).get("StackUuid"), Template.map(sub.get(1)).get("StackUuid"),
+                "the CSP names the bucket as MediaBucket's BucketName makes it");
         assertFalse(policy.contains("unsafe-"), policy);
         assertEquals("DENY", Template.map(headers.get("FrameOptions")).get("FrameOption"));
         assertTrue(headers.containsKey("ContentTypeOptions") && headers.containsKey("StrictTransportSecurity"));
+    }
+
+    /** The CSP's directives by name: {@code "img-src"} to {@code "'self' data:"}. */
+    private static Map<String, String> directives(String policy) {
+        Map<String, String> directives = new LinkedHashMap<>();
+        for (String directive : policy.split(";")) {
+            String[] parts = directive.strip().split(" ", 2);
+            directives.put(parts[0], parts.length > 1 ? parts[1] : "");
+        }
+        return directives;
     }
 
     @Test

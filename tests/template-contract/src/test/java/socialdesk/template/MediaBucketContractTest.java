@@ -1,12 +1,14 @@
 package socialdesk.template;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import socialdesk.aws.media.S3MediaBucket;
 import socialdesk.core.post.StoredImage;
 
 /**
@@ -51,6 +53,25 @@ class MediaBucketContractTest {
         assertEquals("Enabled", rule.get("Status"));
         assertEquals(StoredImage.PREFIX, rule.get("Prefix"), "the rule covers the prefix POST /media writes under");
         assertEquals(30, ((Number) rule.get("ExpirationInDays")).intValue(), "the posts API counts on 30 days (Uploads.KEPT)");
+    }
+
+    /**
+     * The console PUTs an upload from the browser, across origins: S3 answers the preflight only for
+     * the console's distribution, only for PUT, and only for the headers POST /media answers (S3 refuses
+     * a preflight asking for any other).
+     */
+    @Test
+    void onlyTheConsolesOriginMayPutUploadsFromABrowser() {
+        List<Object> rules = Template.list(Template.map(properties("MediaBucket").get("CorsConfiguration")).get("CorsRules"));
+        assertEquals(1, rules.size(), "one rule: the console's uploads");
+        Map<String, Object> rule = Template.map(rules.getFirst());
+
+        assertEquals(List.of("PUT"), rule.get("AllowedMethods"));
+        assertEquals(List.of(Map.of("Fn::Sub", "https://${ConsoleDistribution.DomainName}")), rule.get("AllowedOrigins"));
+        assertEquals(List.of("content-type", S3MediaBucket.CHECKSUM_HEADER), rule.get("AllowedHeaders"));
+        int maxAge = ((Number) rule.get("MaxAge")).intValue();
+        assertTrue(maxAge > 0 && maxAge <= 7200, "browsers cache a preflight for at most two hours: " + maxAge);
+        assertFalse(rule.containsKey("ExposedHeaders"), "the console reads nothing from S3's answer but its status");
     }
 
     @Test

@@ -86,9 +86,13 @@ class TemplateShapeTest {
                     case "Fn::GetAtt" -> requireName(String.valueOf(Template.list(value).getFirst()), names, unknown);
                     case "Fn::Sub" -> {
                         Object text = value instanceof List<?> l ? l.getFirst() : value;
+                        // The list form's second item names variables of its own for the text.
+                        Set<String> variables = value instanceof List<?> l && l.size() > 1 ? Template.map(l.get(1)).keySet() : Set.of();
                         Matcher m = SUB_VARIABLE.matcher(String.valueOf(text));
                         while (m.find()) {
-                            requireName(m.group(1), names, unknown);
+                            if (!variables.contains(m.group(1))) {
+                                requireName(m.group(1), names, unknown);
+                            }
                         }
                     }
                     case "Fn::If" -> {
