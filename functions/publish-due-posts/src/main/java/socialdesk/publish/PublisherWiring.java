@@ -1,9 +1,10 @@
 package socialdesk.publish;
 
 import java.time.Clock;
-import socialdesk.aws.AwsCallBudget;
+import java.util.List;
 import java.util.Random;
 import java.util.function.Supplier;
+import socialdesk.aws.AwsCallBudget;
 import socialdesk.aws.AwsClients;
 import socialdesk.aws.Env;
 import socialdesk.aws.dynamo.DynamoAccountHealthStore;
@@ -17,9 +18,12 @@ import socialdesk.aws.secrets.ParameterStoreCredentials;
 import socialdesk.aws.token.AwsTokenRenewal;
 import socialdesk.core.events.OutboxRelay;
 import socialdesk.core.metrics.DeskMetrics;
+import socialdesk.core.platform.PlatformRules;
+import socialdesk.core.post.PostContent;
 import socialdesk.core.publish.DuePostPublisher;
 import socialdesk.core.publish.PlatformAccounts;
 import socialdesk.core.publish.PublishSettings;
+import socialdesk.platforms.ImageFiles;
 import socialdesk.platforms.PlatformHttp;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -95,11 +99,22 @@ public final class PublisherWiring {
      * Before the snapshot: the JSON paths, a DynamoDB read of a key that never exists and the writes
      * the store makes, each refused, an empty PutEvents and reads of a parameter path that is never created
      * (every path of a tick's clients, no data written, no credential read), a media bucket URL signed
-     * and not sent, the platform HTTP client
+     * and not sent, every platform's text rules on a sample post, the platform HTTP client
      * with one request to a loopback server, and the metrics' EMF lines built and written nowhere.
      * After restore: a fresh
      * seed for the retry jitter, which restored copies would otherwise share.
      */
+    /**
+     * Every platform's text rules checked on a sample post (their patterns, twitter-text's included,
+     * compiled and run) and the public-only image fetcher built: each send checks the post against its
+     * platform's rules first, and the accounts themselves are built only once credentials are read.
+     */
+    private static void primePlatformRules() {
+        PostContent sample = new PostContent("Priming the rules: https://example.com/a?b=1 #tag @someone 🌿", null, List.of());
+        PlatformRules.standard().values().forEach(rules -> rules.problems(sample));
+        ImageFiles.sharedFetcher();
+    }
+
     static Priming priming(AwsClients clients, String table, S3MediaBucket media, Random random) {
         return Priming.forFunction("publish-due-posts")
                 .renewCredentials(clients)
@@ -110,6 +125,7 @@ public final class PublisherWiring {
                 .eventsNothing(clients.eventBridge())
                 .parametersMiss(clients.ssm())
                 .mediaBucketSigning(media)
+                .prime("platform rules and image fetcher", PublisherWiring::primePlatformRules)
                 .prime("platform http client", PlatformHttp::warmSharedClient)
                 .httpRoundTrip(PlatformHttp.sharedClient())
                 .prime("metrics", EmfMetrics::primeWithoutWriting)
