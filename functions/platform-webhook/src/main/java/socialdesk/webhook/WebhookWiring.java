@@ -12,12 +12,20 @@ import socialdesk.aws.metrics.EmfMetrics;
 import socialdesk.aws.priming.Priming;
 import socialdesk.aws.secrets.ParameterStoreCredentials;
 import socialdesk.aws.triage.ModelTriage;
+import socialdesk.core.engagement.Author;
+import socialdesk.core.engagement.Comment;
+import socialdesk.core.engagement.CommentFlaggedEvent;
+import socialdesk.core.engagement.CommentKind;
 import socialdesk.core.engagement.CommentTriager;
+import socialdesk.core.engagement.CommentVerdict;
 import socialdesk.core.engagement.EngagementIngestion;
+import socialdesk.core.engagement.Owners;
+import socialdesk.core.engagement.StoredComment;
 import socialdesk.core.engagement.Triage;
 import socialdesk.core.events.OutboxRelay;
 import socialdesk.core.json.Json;
 import socialdesk.core.metrics.DeskMetrics;
+import socialdesk.core.post.Platform;
 import socialdesk.core.webhook.MetaPayloadParser;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
@@ -82,13 +90,24 @@ public final class WebhookWiring {
                 .renewCredentials(clients)
                 .json()
                 .functionUrlRuntimeJson()
-                .prime("triage", () -> triager.triage("Still waiting on my refund after three weeks, is anyone there?", "en"))
+                .prime("triage and the flagged event", () -> primeFlaggedEvent(triager, clock))
                 .prime("meta payload", () -> new MetaPayloadParser().parse(Json.parse(SAMPLE_META), clock.instant()))
                 .dynamoRead(clients.dynamoDb(), table)
                 .dynamoWritesRefused(clients.dynamoDb(), table)
                 .eventsNothing(clients.eventBridge())
                 .parametersMiss(clients.ssm())
                 .prime("metrics", EmfMetrics::primeWithoutWriting);
+    }
+
+    /**
+     * A sample concern triaged and made into the CommentFlagged event its ingestion would write (its
+     * excerpt, next step and name-based id), nothing stored or sent: the path every flagged comment takes.
+     */
+    private static void primeFlaggedEvent(CommentTriager triager, Clock clock) {
+        String text = "Still waiting on my refund after three weeks, is anyone there?";
+        CommentVerdict verdict = triager.triage(text, "en");
+        Comment comment = new Comment("priming", CommentKind.COMMENT, new Author("priming", null), text, null, clock.instant());
+        CommentFlaggedEvent.of(new StoredComment(Owners.unmatched(Platform.FACEBOOK), Platform.FACEBOOK, null, comment, verdict, false));
     }
 
     private static final String SAMPLE_META = """
