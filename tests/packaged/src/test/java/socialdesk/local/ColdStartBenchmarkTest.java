@@ -34,7 +34,7 @@ class ColdStartBenchmarkTest {
             // The priming hooks ran in the SnapStart-like JVM, and its first invoke answered as the plain one did.
             assertTrue(row.primed().primingSteps() != null, function + " ran no priming hooks");
             assertEquals(statusOf(row.firstResponse()), statusOf(row.primed().response()), function);
-            // Class loading is deterministic for a given jar and event (35-77 today): priming that stops covering a path shows here.
+            // Class loading is deterministic for a given jar and event (33-85 today): priming that stops covering a path shows here.
             assertTrue(row.primed().classesLoaded().size() < ColdStartBenchmark.MAX_CLASSES_AFTER_PRIMING,
                     () -> function + "'s first invoke after priming loaded " + row.primed().classesLoaded().size() + " classes: "
                             + row.primed().byPackage());
