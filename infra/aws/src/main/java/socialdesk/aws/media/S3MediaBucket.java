@@ -3,6 +3,7 @@ package socialdesk.aws.media;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,10 +14,13 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import socialdesk.core.post.StoredImage;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.http.HttpExecuteRequest;
@@ -42,7 +46,7 @@ public final class S3MediaBucket {
     /** The formats a platform takes somewhere (docs/platforms.md, Images), by the extension the key gets. */
     public static final Map<String, String> EXTENSION_OF_TYPE = Map.of(
             "image/jpeg", "jpg", "image/png", "png", "image/gif", "gif", "image/webp", "webp");
-    /** The largest upload: the most any platform takes (Mastodon's 16 MB); each platform's own limit is checked at publish. */
+    /** The largest upload: the most any platform takes (Mastodon's 16 MB); each platform's own limit is checked when a post names it. */
     public static final long MAX_UPLOAD_BYTES = 16L * 1024 * 1024;
     /** How long an upload URL may be used: long enough for a slow connection, short enough not to be shared. */
     public static final Duration UPLOAD_VALIDITY = Duration.ofMinutes(15);
@@ -50,7 +54,7 @@ public final class S3MediaBucket {
     private static final Duration READ_SIGNATURE = Duration.ofMinutes(5);
     /** The header S3 checks an upload's content against (a 400 BadDigest when they differ). */
     public static final String CHECKSUM_HEADER = "x-amz-checksum-sha256";
-    private static final java.util.regex.Pattern SHA256_HEX = java.util.regex.Pattern.compile("[0-9a-fA-F]{64}");
+    private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-fA-F]{64}");
     /** Reads that meet a 5xx or a broken connection are tried this often in all. */
     private static final int READ_ATTEMPTS = 3;
 
@@ -134,15 +138,15 @@ public final class S3MediaBucket {
      */
     public Upload presignUpload(String contentType, long bytes, String sha256) {
         requireUploadable(contentType, bytes, Objects.requireNonNull(sha256, "sha256"));
-        String lower = sha256.toLowerCase(java.util.Locale.ROOT);
-        UUID name = UUID.nameUUIDFromBytes((contentType + "\n" + lower).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        String lower = sha256.toLowerCase(Locale.ROOT);
+        UUID name = UUID.nameUUIDFromBytes((contentType + "\n" + lower).getBytes(StandardCharsets.UTF_8));
         return presignUpload(StoredImage.PREFIX + name + "." + EXTENSION_OF_TYPE.get(contentType), contentType, bytes,
                 Base64.getEncoder().encodeToString(HexFormat.of().parseHex(lower)));
     }
 
     /** @param checksum the content's SHA-256 in base64, as S3's {@code x-amz-checksum-sha256} takes it; null for none */
     Upload presignUpload(String key, String contentType, long bytes, String checksum) {
-        Map<String, String> headers = new java.util.TreeMap<>(Map.of("Content-Type", contentType, "Content-Length", Long.toString(bytes)));
+        Map<String, String> headers = new TreeMap<>(Map.of("Content-Type", contentType, "Content-Length", Long.toString(bytes)));
         if (checksum != null) {
             headers.put(CHECKSUM_HEADER, checksum);
         }
