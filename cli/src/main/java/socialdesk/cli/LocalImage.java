@@ -26,7 +26,6 @@ final class LocalImage {
     /** The most the media bucket takes (S3MediaBucket.MAX_UPLOAD_BYTES: Mastodon's 16 MB, the most any platform takes). */
     static final long MAX_BYTES = 16L * 1024 * 1024;
 
-    /** An image given by address rather than as a file: the API takes these as they are. */
     private final Path path;
     private final String contentType;
     private final byte[] bytes;
@@ -51,6 +50,7 @@ final class LocalImage {
         return sha256;
     }
 
+    /** An image given by address rather than as a file: the API takes these as they are. */
     static boolean isAddress(String value) {
         String lower = value.strip().toLowerCase(Locale.ROOT);
         return lower.startsWith("http://") || lower.startsWith("https://") || lower.startsWith("media://");
