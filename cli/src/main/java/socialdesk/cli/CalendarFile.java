@@ -72,8 +72,7 @@ final class CalendarFile {
             }
             Map<String, Object> out = new LinkedHashMap<>(request);
             List<Object> images = new ArrayList<>(JsonRead.list(request, "images"));
-            files.forEach((index, file) -> images.set(index, Map.of("url", upload.apply(file),
-                    "alt", JsonRead.string(images.get(index), "alt"))));
+            files.forEach((index, file) -> images.set(index, image(upload.apply(file), JsonRead.string(images.get(index), "alt"))));
             out.put("images", images);
             return out;
         }
@@ -258,13 +257,13 @@ final class CalendarFile {
             } else if (!url.isEmpty() && alt.isEmpty()) {
                 problems.add("image_" + n + " has no alt_" + n + " (what the image shows, for people who cannot see it)");
             } else if (!url.isEmpty() && LocalImage.isAddress(url)) {
-                images.add(Map.of("url", url, "alt", alt));
+                images.add(image(url, alt));
             } else if (!url.isEmpty()) {
                 // Until it is uploaded the file stands in by its digest, which the client token is made from.
                 java.util.Optional<LocalImage> file = LocalImage.read(baseDir, url, "image_" + n, problems);
                 if (file.isPresent()) {
                     files.put(images.size(), file.get());
-                    images.add(Map.of("url", "file:sha256:" + file.get().sha256(), "alt", alt));
+                    images.add(image("file:sha256:" + file.get().sha256(), alt));
                 }
             }
         }
@@ -304,6 +303,18 @@ final class CalendarFile {
         }
         request.put("clientToken", clientToken(fileName, request));
         return new Row(raw.line(), request, List.of(), files);
+    }
+
+    /**
+     * One image of a request, its keys always in this order: the client token is a hash of the request's
+     * JSON, so an order that changed from one run to the next (as {@code Map.of}'s does) would make the
+     * same row a new post on every import.
+     */
+    private static Map<String, Object> image(String url, String alt) {
+        Map<String, Object> image = new LinkedHashMap<>();
+        image.put("url", url);
+        image.put("alt", alt);
+        return image;
     }
 
     /**

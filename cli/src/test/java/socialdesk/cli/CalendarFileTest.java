@@ -95,6 +95,9 @@ class CalendarFileTest {
         List<Object> expected = List.of(Map.of("url", "https://cdn.example.com/a.jpg", "alt", "The shop, open"),
                 Map.of("url", "https://cdn.example.com/b.jpg", "alt", "The team"));
         assertEquals(expected, CalendarFile.toRow("c.csv", ROOT, csv.get(0)).request().get("images"));
+        // The client token hashes the request's JSON: its keys must come out in the same order in every run.
+        assertTrue(socialdesk.core.json.Json.write(CalendarFile.toRow("c.csv", ROOT, csv.get(0)).request())
+                .contains("\"images\":[{\"url\":\"https://cdn.example.com/a.jpg\",\"alt\":\"The shop, open\"},{\"url\""));
         assertEquals(expected, CalendarFile.toRow("c.yaml", ROOT, yaml.get(0)).request().get("images"));
         assertEquals(List.of("image_1 has no alt_1 (what the image shows, for people who cannot see it)", "alt_2 without image_2"),
                 CalendarFile.toRow("c.csv", ROOT, csv.get(1)).problems());

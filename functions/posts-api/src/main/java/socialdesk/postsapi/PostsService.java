@@ -515,10 +515,22 @@ final class PostsService {
         for (String name : List.of("text", "link", "platforms", "at", "nextSlot", "evergreen")) {
             canonical.put(name, fields.get(name));
         }
-        if (fields.get("images") != null) {
-            canonical.put("images", fields.get("images")); // only when given, so hashes of posts made before images still match
+        if (fields.get("images") instanceof List<?> images) {
+            // Only when given, so hashes of posts made before images still match; each image's keys in
+            // one order, so the same request sent with them in another is still the same request.
+            canonical.put("images", images.stream().map(PostsService::canonicalImage).toList());
         }
         return HexFormat.of().formatHex(sha256(Json.write(canonical)));
+    }
+
+    private static Object canonicalImage(Object image) {
+        if (!(image instanceof Map<?, ?> fields)) {
+            return image;
+        }
+        Map<String, Object> canonical = new LinkedHashMap<>();
+        canonical.put("url", fields.get("url"));
+        canonical.put("alt", fields.get("alt"));
+        return canonical;
     }
 
     private static byte[] sha256(String text) {

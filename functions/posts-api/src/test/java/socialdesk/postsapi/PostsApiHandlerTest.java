@@ -187,6 +187,24 @@ class PostsApiHandlerTest {
     }
 
     @Test
+    void theSameRequestWithAnImagesKeysInAnotherOrderIsTheSamePost() {
+        Response first = call(request("POST", "/posts", null, """
+                {"text": "Hello", "platforms": ["mastodon"], "at": "2026-12-01T09:00:00+07:00", "clientToken": "t-img",
+                 "images": [{"url": "https://cdn.example.com/a.jpg", "alt": "A sign"}]}"""));
+        Response again = call(request("POST", "/posts", null, """
+                {"clientToken": "t-img", "images": [{"alt": "A sign", "url": "https://cdn.example.com/a.jpg"}],
+                 "at": "2026-12-01T09:00:00+07:00", "platforms": ["mastodon"], "text": "Hello"}"""));
+        Response changed = call(request("POST", "/posts", null, """
+                {"text": "Hello", "platforms": ["mastodon"], "at": "2026-12-01T09:00:00+07:00", "clientToken": "t-img",
+                 "images": [{"alt": "Another sign", "url": "https://cdn.example.com/a.jpg"}]}"""));
+
+        assertEquals(201, first.status());
+        assertEquals(200, again.status(), "a retry whose JSON names the keys in another order");
+        assertEquals(first.string("id"), again.string("id"));
+        assertEquals(422, changed.status());
+    }
+
+    @Test
     void listsEveryProblemWithADraftAtOnce() {
         Response response = call(request("POST", "/posts", null, """
                 {"text": "%s", "link": "not a link", "platforms": ["bluesky", "myspace"], "at": "tomorrow at nine",
