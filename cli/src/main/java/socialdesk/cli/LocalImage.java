@@ -12,7 +12,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import socialdesk.aws.media.S3MediaBucket;
 import socialdesk.core.json.JsonRead;
+import socialdesk.core.platform.ImageRules;
 
 /**
  * An image file on this machine, for a post: checked here (it exists, is a JPEG, PNG, GIF or WebP by
@@ -23,9 +25,6 @@ import socialdesk.core.json.JsonRead;
  * from the path, so an edited picture is a new post and a moved one is not.
  */
 final class LocalImage {
-    /** The most the media bucket takes (S3MediaBucket.MAX_UPLOAD_BYTES: Mastodon's 16 MB, the most any platform takes). */
-    static final long MAX_BYTES = 16L * 1024 * 1024;
-
     private final Path path;
     private final String contentType;
     private final byte[] bytes;
@@ -75,8 +74,9 @@ final class LocalImage {
                 return Optional.empty();
             }
             long size = Files.size(path);
-            if (size > MAX_BYTES) {
-                problems.add(name + " '" + value + "' is " + size + " bytes, over " + MAX_BYTES + " (16 MB, the most any platform takes)");
+            if (size > S3MediaBucket.MAX_UPLOAD_BYTES) {
+                problems.add(name + " '" + value + "' is " + size + " bytes, over " + S3MediaBucket.MAX_UPLOAD_BYTES
+                        + " (16 MB, the most any platform takes)");
                 return Optional.empty();
             }
             bytes = Files.readAllBytes(path);
@@ -87,29 +87,12 @@ final class LocalImage {
             problems.add(name + " '" + value + "' cannot be read: " + e.getMessage());
             return Optional.empty();
         }
-        Optional<String> type = contentType(bytes);
+        Optional<String> type = ImageRules.typeByContent(bytes);
         if (bytes.length == 0 || type.isEmpty()) {
             problems.add(name + " '" + value + "' is not a JPEG, PNG, GIF or WebP image" + (bytes.length == 0 ? " (it is empty)" : ""));
             return Optional.empty();
         }
         return Optional.of(new LocalImage(path, type.get(), bytes));
-    }
-
-    /** The type the file's first bytes say it is, of the four the platforms take. */
-    static Optional<String> contentType(byte[] b) {
-        if (startsWith(b, 0, 0xff, 0xd8, 0xff)) {
-            return Optional.of("image/jpeg");
-        }
-        if (startsWith(b, 0, 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n')) {
-            return Optional.of("image/png");
-        }
-        if (startsWith(b, 0, 'G', 'I', 'F', '8', '7', 'a') || startsWith(b, 0, 'G', 'I', 'F', '8', '9', 'a')) {
-            return Optional.of("image/gif");
-        }
-        if (startsWith(b, 0, 'R', 'I', 'F', 'F') && startsWith(b, 8, 'W', 'E', 'B', 'P')) {
-            return Optional.of("image/webp");
-        }
-        return Optional.empty();
     }
 
     /** The API or the bucket refused this one file (a 4xx): the post that names it cannot be queued, others can. */
@@ -153,18 +136,6 @@ final class LocalImage {
     private static String hostOf(String url) {
         String host = java.net.URI.create(url).getHost();
         return host == null ? "the media bucket" : host;
-    }
-
-    private static boolean startsWith(byte[] b, int at, int... expected) {
-        if (b.length < at + expected.length) {
-            return false;
-        }
-        for (int i = 0; i < expected.length; i++) {
-            if ((b[at + i] & 0xff) != expected[i]) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static String sha256(byte[] bytes) {

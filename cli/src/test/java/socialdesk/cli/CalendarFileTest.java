@@ -151,14 +151,4 @@ class CalendarFileTest {
         assertEquals(tokenOf.apply("a/photo.png"), tokenOf.apply("b/photo.png"), "the same picture moved is the same post");
         assertNotEquals(tokenOf.apply("a/photo.png"), tokenOf.apply("b/other.jpg"), "another picture is another post");
     }
-
-    @Test
-    void theFileTypeComesFromTheFirstBytesNotTheName() {
-        assertEquals(java.util.Optional.of("image/png"), LocalImage.contentType(PNG));
-        assertEquals(java.util.Optional.of("image/jpeg"), LocalImage.contentType(JPEG));
-        assertEquals(java.util.Optional.of("image/gif"), LocalImage.contentType("GIF89a....".getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
-        assertEquals(java.util.Optional.of("image/webp"), LocalImage.contentType("RIFF\0\0\0\0WEBPVP8 ".getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
-        assertEquals(java.util.Optional.empty(), LocalImage.contentType("RIFF\0\0\0\0WAVEfmt ".getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
-        assertEquals(java.util.Optional.empty(), LocalImage.contentType(new byte[] {(byte) 0xff, (byte) 0xd8}));
-    }
 }

@@ -22,7 +22,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import socialdesk.aws.media.S3MediaBucket;
 import socialdesk.aws.media.S3UrlSigner;
+import socialdesk.core.post.StoredImage;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.http.SdkHttpMethod;
 import software.amazon.awssdk.http.SdkHttpRequest;
@@ -44,9 +47,9 @@ import software.amazon.awssdk.http.SdkHttpRequest;
  */
 final class LocalMediaBucket {
     private static final Pattern RANGE = Pattern.compile("bytes=(\\d{1,9})-(\\d{1,9})");
-    private static final Pattern KEY = Pattern.compile("uploads/[0-9a-f-]{36}\\.(jpg|png|gif|webp)");
-    private static final Map<String, String> TYPE_OF_EXTENSION = Map.of("jpg", "image/jpeg", "png", "image/png", "gif", "image/gif",
-            "webp", "image/webp");
+    /** The type each upload key's extension stands for: the posts API's map, read the other way. */
+    private static final Map<String, String> TYPE_OF_EXTENSION = S3MediaBucket.EXTENSION_OF_TYPE.entrySet().stream()
+            .collect(Collectors.toUnmodifiableMap(Map.Entry::getValue, Map.Entry::getKey));
     private static final DateTimeFormatter AMZ_DATE = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
     /** The CORS rule's AllowedMethods and AllowedHeaders (template.yaml, MediaBucket), and its MaxAge in seconds. */
     static final String CORS_METHOD = "PUT";
@@ -97,7 +100,7 @@ final class LocalMediaBucket {
                 exchange.getResponseHeaders().set("Vary", "Origin, Access-Control-Request-Headers, Access-Control-Request-Method");
             }
             Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
-            if (!KEY.matcher(key).matches()) {
+            if (!StoredImage.validKey(key)) {
                 error(exchange, method, 403, "AccessDenied", "the local media bucket holds uploads/<uuid>.<jpg|png|gif|webp> only");
                 return;
             }

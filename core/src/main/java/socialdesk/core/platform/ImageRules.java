@@ -153,6 +153,39 @@ public record ImageRules(Platform platform, int maxImages, int maxAlt, String al
         };
     }
 
+    /**
+     * The type a file's first bytes show (its signature), of the four formats platforms take: JPEG,
+     * PNG, GIF or WebP. A server that labels a PNG {@code image/jpeg}, or a file named {@code .jpg}
+     * that is a PNG, is judged by what it is.
+     */
+    public static Optional<String> typeByContent(byte[] b) {
+        if (startsWith(b, 0, 0xff, 0xd8, 0xff)) {
+            return Optional.of("image/jpeg");
+        }
+        if (startsWith(b, 0, 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n')) {
+            return Optional.of("image/png");
+        }
+        if (startsWith(b, 0, 'G', 'I', 'F', '8', '7', 'a') || startsWith(b, 0, 'G', 'I', 'F', '8', '9', 'a')) {
+            return Optional.of("image/gif");
+        }
+        if (startsWith(b, 0, 'R', 'I', 'F', 'F') && startsWith(b, 8, 'W', 'E', 'B', 'P')) {
+            return Optional.of("image/webp");
+        }
+        return Optional.empty();
+    }
+
+    private static boolean startsWith(byte[] b, int at, int... expected) {
+        if (b.length < at + expected.length) {
+            return false;
+        }
+        for (int i = 0; i < expected.length; i++) {
+            if ((b[at + i] & 0xff) != expected[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The media type a URL's file name extension names, when it names one. */
     public static Optional<String> typeByName(String url) {
         Matcher extension = EXTENSION.matcher(url == null ? "" : url);

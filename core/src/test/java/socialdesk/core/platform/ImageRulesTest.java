@@ -77,4 +77,14 @@ class ImageRulesTest {
             assertEquals(PostImage.MAX_PER_POST, ImageRules.of(platform).maxImages(), platform.id());
         }
     }
+
+    @Test
+    void theFileTypeComesFromTheFirstBytesNotTheName() {
+        assertEquals(java.util.Optional.of("image/png"), ImageRules.typeByContent(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13}));
+        assertEquals(java.util.Optional.of("image/jpeg"), ImageRules.typeByContent(new byte[] {(byte) 0xff, (byte) 0xd8, (byte) 0xff, (byte) 0xe0}));
+        assertEquals(java.util.Optional.of("image/gif"), ImageRules.typeByContent("GIF89a....".getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+        assertEquals(java.util.Optional.of("image/webp"), ImageRules.typeByContent("RIFF\0\0\0\0WEBPVP8 ".getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+        assertEquals(java.util.Optional.empty(), ImageRules.typeByContent("RIFF\0\0\0\0WAVEfmt ".getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+        assertEquals(java.util.Optional.empty(), ImageRules.typeByContent(new byte[] {(byte) 0xff, (byte) 0xd8}));
+    }
 }

@@ -162,7 +162,7 @@ public final class PostsApiHandler implements RequestHandler<APIGatewayV2HTTPEve
         } catch (RuntimeException e) {
             JsonLog.error("posts-api request failed", "requestId", requestId, "method", method, "path", path,
                     "error", e.getClass().getName(), "detail", String.valueOf(e.getMessage()));
-            response = tableUnavailable(e)
+            response = storageUnavailable(e)
                     ? busy(requestId)
                     : error(500, "internal_error", "something went wrong on our side; try again (request " + requestId + ")", List.of());
         } finally {
@@ -423,7 +423,7 @@ public final class PostsApiHandler implements RequestHandler<APIGatewayV2HTTPEve
     }
 
     /** DynamoDB or the media bucket timed out, throttled or failed on its side, every attempt the call budget allows. */
-    private static boolean tableUnavailable(RuntimeException e) {
+    private static boolean storageUnavailable(RuntimeException e) {
         return e instanceof S3MediaBucket.UnavailableException
                 || e instanceof SdkClientException
                 || e instanceof SdkServiceException service && (service.statusCode() >= 500 || service.isThrottlingException());

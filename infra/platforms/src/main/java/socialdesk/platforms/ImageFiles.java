@@ -95,7 +95,7 @@ public final class ImageFiles {
             } catch (IllegalArgumentException e) {
                 throw new Unavailable(new Permanent(platform + ": image " + number + "'s url is not a URL"));
             }
-            String type = sniffedType(fetched.body()).orElse(fetched.contentType().toLowerCase(Locale.ROOT));
+            String type = ImageRules.typeByContent(fetched.body()).orElse(fetched.contentType().toLowerCase(Locale.ROOT));
             Optional<String> problem = rules.fileProblem(number, type, fetched.body().length);
             if (problem.isPresent()) {
                 throw new Unavailable(new Permanent(problem.get()));
@@ -128,27 +128,6 @@ public final class ImageFiles {
     /** A data URL holding {@code bytes} of {@code contentType}, which {@link #fetch} reads without fetching. */
     public static String dataUrl(String contentType, byte[] bytes) {
         return DATA_SCHEME + contentType + ";base64," + Base64.getEncoder().encodeToString(bytes);
-    }
-
-    /**
-     * The type the file's first bytes show, for the formats platforms take: a server that labels a
-     * PNG {@code image/jpeg} (or {@code application/octet-stream}) would otherwise get it refused.
-     */
-    static Optional<String> sniffedType(byte[] b) {
-        if (b.length >= 3 && (b[0] & 0xff) == 0xff && (b[1] & 0xff) == 0xd8 && (b[2] & 0xff) == 0xff) {
-            return Optional.of("image/jpeg");
-        }
-        if (b.length >= 8 && (b[0] & 0xff) == 0x89 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G') {
-            return Optional.of("image/png");
-        }
-        if (b.length >= 6 && b[0] == 'G' && b[1] == 'I' && b[2] == 'F' && b[3] == '8') {
-            return Optional.of("image/gif");
-        }
-        if (b.length >= 12 && b[0] == 'R' && b[1] == 'I' && b[2] == 'F' && b[3] == 'F'
-                && b[8] == 'W' && b[9] == 'E' && b[10] == 'B' && b[11] == 'P') {
-            return Optional.of("image/webp");
-        }
-        return Optional.empty();
     }
 
     /**
